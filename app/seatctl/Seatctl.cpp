@@ -1,0 +1,430 @@
+#include "Seatctl.h"
+
+#include "Plan.h"
+#include "SeatLedger.h"
+
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+namespace {
+
+QJsonValue seatJson(const std::optional<SeatType> &type)
+{
+    return type ? QJsonValue(seatTypeKey(*type)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject userJson(const User &u)
+{
+    return QJsonObject { { QStringLiteral("email"), u.email },
+                         { QStringLiteral("first_name"), u.firstName },
+                         { QStringLiteral("last_name"), u.lastName },
+                         { QStringLiteral("role"), roleKey(u.role) },
+                         { QStringLiteral("created_at"), u.createdAt.toString(Qt::ISODateWithMs) },
+                         { QStringLiteral("sales"), seatJson(u.sales) },
+                         { QStringLiteral("service"), seatJson(u.service) } };
+}
+
+// Lays rows out in columns padded to the widest cell.
+QString table(const QStringList &header, const QVector<QStringList> &rows)
+{
+    QVector<int> widths(header.size());
+    for (int c = 0; c < header.size(); ++c)
+        widths[c] = int(header.at(c).size());
+    for (const QStringList &row : rows)
+        for (int c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], int(row.at(c).size()));
+    QString text;
+    const auto line = [&](const QStringList &cells) {
+        QString out;
+        for (int c = 0; c < cells.size(); ++c)
+            out += c + 1 < cells.size() ? cells.at(c).leftJustified(widths[c] + 2) : cells.at(c);
+        text += out.trimmed() + QLatin1Char('\n');
+    };
+    line(header);
+    for (const QStringList &row : rows)
+        line(row);
+    return text;
+}
+
+QString usageText()
+{
+    return Seatctl::tr("Usage:\n"
+                       "  seatctl --database FILE init --admin EMAIL\n"
+                       "  seatctl --database FILE [--as EMAIL] [--json] COMMAND\n"
+                       "\n"
+                       "Commands:\n"
+                       "  users list\n"
+                       "  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]\n"
+                       "  users delete EMAIL\n"
+                       "  seats list\n"
+                       "  seats buy TYPE N\n"
+                       "  seats release TYPE N\n"
+                       "  assign EMAIL TYPE\n"
+                       "  unassign EMAIL PRODUCT\n"
+                       "  apply PLAN\n"
+                       "  ledger\n"
+                       "  check\n"
+                       "\n"
+                       "TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,\n"
+                       "      service-professional, service-enterprise\n"
+                       "PRODUCT: sales, service\n"
+                       "Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.\n");
+}
+
+} // namespace
+
+Seatctl::Seatctl()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+int Seatctl::usage(const QString &message)
+{
+    if (m_json) {
+        const QJsonObject error { { QStringLiteral("kind"), QStringLiteral("usage") },
+                                  { QStringLiteral("message"), message } };
+        m_out << QJsonDocument(QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), error } })
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        m_err << tr("seatctl: %1").arg(message) << '\n' << '\n' << usageText();
+    }
+    return Usage;
+}
+
+int Seatctl::fail(const Error &error)
+{
+    const int code = error.kind == ErrorKind::Storage ? StorageFailure : Refused;
+    if (m_json) {
+        const QJsonObject e { { QStringLiteral("kind"), errorKindKey(error.kind) },
+                              { QStringLiteral("message"), error.message } };
+        m_out << QJsonDocument(QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), e } })
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        m_err << tr("seatctl: %1").arg(error.message) << '\n';
+    }
+    return code;
+}
+
+int Seatctl::done(const QString &text, const QJsonObject &json)
+{
+    if (m_json) {
+        QJsonObject doc { { QStringLiteral("ok"), true } };
+        for (auto it = json.begin(); it != json.end(); ++it)
+            doc.insert(it.key(), it.value());
+        m_out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else if (!text.isEmpty()) {
+        m_out << text;
+        if (!text.endsWith(QLatin1Char('\n')))
+            m_out << '\n';
+    }
+    return Done;
+}
+
+int Seatctl::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption database(QStringLiteral("database"), tr("The database file."), QStringLiteral("FILE"));
+    const QCommandLineOption as(QStringLiteral("as"), tr("The operator (an existing user)."), QStringLiteral("EMAIL"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document."));
+    const QCommandLineOption admin(QStringLiteral("admin"), tr("The first Super admin (init)."),
+                                   QStringLiteral("EMAIL"));
+    const QCommandLineOption first(QStringLiteral("first"), tr("First name (users add)."), QStringLiteral("NAME"));
+    const QCommandLineOption last(QStringLiteral("last"), tr("Last name (users add)."), QStringLiteral("NAME"));
+    const QCommandLineOption role(QStringLiteral("role"), tr("Role (users add)."), QStringLiteral("ROLE"));
+    const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
+    parser.addOptions({ database, as, json, admin, first, last, role, help, version });
+    const bool parsed = parser.parse(arguments);
+    m_json = parser.isSet(json);
+    if (!parsed)
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        m_out << usageText();
+        return Done;
+    }
+    if (parser.isSet(version)) {
+        m_out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return Done;
+    }
+    const QStringList words = parser.positionalArguments();
+    if (!parser.isSet(database))
+        return usage(tr("--database FILE is required."));
+    if (words.isEmpty())
+        return usage(tr("No command given."));
+    m_hasFirst = parser.isSet(first);
+    m_hasLast = parser.isSet(last);
+    m_hasRole = parser.isSet(role);
+    m_first = parser.value(first);
+    m_last = parser.value(last);
+    m_role = parser.value(role);
+    const bool isUsersAdd
+        = words.size() >= 2 && words.at(0) == QLatin1String("users") && words.at(1) == QLatin1String("add");
+    if ((m_hasFirst || m_hasLast || m_hasRole) && !isUsersAdd && words.first() != QLatin1String("init"))
+        return usage(tr("--first, --last and --role go with “users add”."));
+    const QString path = parser.value(database);
+
+    if (words.first() == QLatin1String("init")) {
+        if (words.size() != 1)
+            return usage(tr("init takes no arguments; name the Super admin with --admin EMAIL."));
+        if (!parser.isSet(admin))
+            return usage(tr("init needs --admin EMAIL."));
+        if (m_hasRole)
+            return usage(tr("The first user of a database is always its Super admin."));
+        auto created = SeatLedger::create(path, parser.value(admin), m_first, m_last);
+        if (!created)
+            return fail(created.error());
+        return done(tr("Created %1 with %2 as its Super admin.").arg(path, parser.value(admin)),
+                    { { QStringLiteral("database"), path }, { QStringLiteral("admin"), parser.value(admin) } });
+    }
+    if (parser.isSet(admin))
+        return usage(tr("--admin goes with init."));
+
+    auto opened = SeatLedger::open(path);
+    if (!opened)
+        return fail(opened.error());
+    SeatLedger &ledger = *opened.value();
+    if (parser.isSet(as)) {
+        if (Status s = ledger.setActor(parser.value(as)); !s)
+            return fail(s.error());
+    } else if (needsOperator(words)) {
+        auto sole = ledger.soleSuperAdmin();
+        if (!sole)
+            return usage(sole.error().message);
+        if (Status s = ledger.setActor(sole.value()); !s)
+            return fail(s.error());
+    }
+    return runCommand(ledger, words);
+}
+
+bool Seatctl::needsOperator(const QStringList &words) const
+{
+    const QString &command = words.first();
+    if (command == QLatin1String("ledger") || command == QLatin1String("check"))
+        return false;
+    if ((command == QLatin1String("users") || command == QLatin1String("seats")) && words.size() >= 2
+        && words.at(1) == QLatin1String("list"))
+        return false;
+    return true;
+}
+
+int Seatctl::runCommand(SeatLedger &ledger, const QStringList &words)
+{
+    const QString &command = words.first();
+    if (command == QLatin1String("users"))
+        return usersCommand(ledger, words);
+    if (command == QLatin1String("seats"))
+        return seatsCommand(ledger, words);
+    if (command == QLatin1String("assign")) {
+        if (words.size() != 3)
+            return usage(tr("Usage: assign EMAIL TYPE"));
+        const auto type = seatTypeFromKey(words.at(2));
+        if (!type)
+            return usage(tr("Unknown seat type “%1”.").arg(words.at(2)));
+        if (Status s = ledger.assignSeat(words.at(1), *type); !s)
+            return fail(s.error());
+        return done(tr("Assigned a %1 seat to %2.").arg(seatTypeName(*type), words.at(1)));
+    }
+    if (command == QLatin1String("unassign")) {
+        if (words.size() != 3)
+            return usage(tr("Usage: unassign EMAIL PRODUCT"));
+        const auto product = productFromKey(words.at(2));
+        if (!product)
+            return usage(tr("Unknown product “%1”; expected sales or service.").arg(words.at(2)));
+        if (Status s = ledger.removeSeat(words.at(1), *product); !s)
+            return fail(s.error());
+        return done(tr("Removed the %1 access of %2.").arg(productName(*product), words.at(1)));
+    }
+    if (command == QLatin1String("apply")) {
+        if (words.size() != 2)
+            return usage(tr("Usage: apply PLAN"));
+        return apply(ledger, words.at(1));
+    }
+    if (command == QLatin1String("ledger")) {
+        if (words.size() != 1)
+            return usage(tr("ledger takes no arguments."));
+        return showLedger(ledger);
+    }
+    if (command == QLatin1String("check")) {
+        if (words.size() != 1)
+            return usage(tr("check takes no arguments."));
+        return check(ledger);
+    }
+    return usage(tr("Unknown command “%1”.").arg(command));
+}
+
+int Seatctl::usersCommand(SeatLedger &ledger, const QStringList &words)
+{
+    const QString sub = words.value(1);
+    if (sub == QLatin1String("list") && words.size() == 2)
+        return listUsers(ledger);
+    if (sub == QLatin1String("add") && words.size() == 3) {
+        NewUser user;
+        user.email = words.at(2);
+        user.firstName = m_first;
+        user.lastName = m_last;
+        if (m_hasRole) {
+            const auto r = roleFromKey(m_role);
+            if (!r)
+                return usage(tr("Unknown role “%1”; expected user, admin or super-admin.").arg(m_role));
+            user.role = *r;
+        }
+        auto created = ledger.createUser(user);
+        if (!created)
+            return fail(created.error());
+        return done(tr("Created %1 (%2).").arg(created.value().email, roleName(created.value().role)),
+                    { { QStringLiteral("user"), userJson(created.value()) } });
+    }
+    if (sub == QLatin1String("delete") && words.size() == 3) {
+        if (Status s = ledger.deleteUser(words.at(2)); !s)
+            return fail(s.error());
+        return done(tr("Deleted %1.").arg(words.at(2)));
+    }
+    return usage(tr("Usage: users list | users add EMAIL | users delete EMAIL"));
+}
+
+int Seatctl::seatsCommand(SeatLedger &ledger, const QStringList &words)
+{
+    const QString sub = words.value(1);
+    if (sub == QLatin1String("list") && words.size() == 2)
+        return listSeats(ledger);
+    if ((sub == QLatin1String("buy") || sub == QLatin1String("release")) && words.size() == 4) {
+        const auto type = seatTypeFromKey(words.at(2));
+        if (!type)
+            return usage(tr("Unknown seat type “%1”.").arg(words.at(2)));
+        bool isNumber = false;
+        const int count = words.at(3).toInt(&isNumber);
+        if (!isNumber)
+            return usage(tr("“%1” is not a number of seats.").arg(words.at(3)));
+        const bool buying = sub == QLatin1String("buy");
+        const Status s = buying ? ledger.buySeats(*type, count) : ledger.releaseSeats(*type, count);
+        if (!s)
+            return fail(s.error());
+        auto counts = ledger.seatCounts();
+        if (!counts)
+            return fail(counts.error());
+        const SeatCount c = counts.value()[seatTypeIndex(*type)];
+        const QString what = buying ? tr("Bought %n %1 seat(s)", nullptr, count).arg(seatTypeName(*type))
+                                    : tr("Released %n %1 seat(s)", nullptr, count).arg(seatTypeName(*type));
+        return done(tr("%1: %2 purchased, %3 assigned.").arg(what).arg(c.purchased).arg(c.assigned),
+                    { { QStringLiteral("type"), seatTypeKey(*type) },
+                      { QStringLiteral("purchased"), c.purchased },
+                      { QStringLiteral("assigned"), c.assigned },
+                      { QStringLiteral("free"), c.free() } });
+    }
+    return usage(tr("Usage: seats list | seats buy TYPE N | seats release TYPE N"));
+}
+
+int Seatctl::listUsers(SeatLedger &ledger)
+{
+    auto users = ledger.users();
+    if (!users)
+        return fail(users.error());
+    QJsonArray array;
+    QVector<QStringList> rows;
+    for (const User &u : users.value()) {
+        array.append(userJson(u));
+        rows.append({ u.email, u.fullName(), roleName(u.role), u.sales ? seatTypeName(*u.sales) : QString(),
+                      u.service ? seatTypeName(*u.service) : QString() });
+    }
+    return done(table({ tr("Email address"), tr("Name"), tr("Role"), tr("Sales seat"), tr("Service seat") }, rows),
+                { { QStringLiteral("users"), array } });
+}
+
+int Seatctl::listSeats(SeatLedger &ledger)
+{
+    auto counts = ledger.seatCounts();
+    if (!counts)
+        return fail(counts.error());
+    QJsonArray array;
+    QVector<QStringList> rows;
+    const QLocale locale;
+    for (const SeatCount &c : counts.value()) {
+        array.append(QJsonObject { { QStringLiteral("type"), seatTypeKey(c.type) },
+                                   { QStringLiteral("purchased"), c.purchased },
+                                   { QStringLiteral("assigned"), c.assigned },
+                                   { QStringLiteral("free"), c.free() } });
+        rows.append({ seatTypeKey(c.type), seatTypeName(c.type), locale.toString(c.purchased),
+                      locale.toString(c.assigned), locale.toString(c.free()) });
+    }
+    return done(table({ tr("Type"), tr("Seat"), tr("Purchased"), tr("Assigned"), tr("Free") }, rows),
+                { { QStringLiteral("seats"), array } });
+}
+
+int Seatctl::showLedger(SeatLedger &ledger)
+{
+    auto entries = ledger.entries();
+    if (!entries)
+        return fail(entries.error());
+    QJsonArray array;
+    QVector<QStringList> rows;
+    for (const LedgerEntry &e : entries.value()) {
+        array.append(QJsonObject { { QStringLiteral("id"), e.id },
+                                   { QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs) },
+                                   { QStringLiteral("actor"), e.actor },
+                                   { QStringLiteral("action"), e.action },
+                                   { QStringLiteral("subject"), e.subject },
+                                   { QStringLiteral("seat_type"), e.seatType },
+                                   { QStringLiteral("before"), e.before },
+                                   { QStringLiteral("after"), e.after },
+                                   { QStringLiteral("hash"), e.hash } });
+        rows.append(
+            { QString::number(e.id), e.at.toString(Qt::ISODate), e.actor, e.action, e.subject, e.seatType,
+              e.before.isEmpty() && e.after.isEmpty() ? QString() : e.before + QStringLiteral(" → ") + e.after });
+    }
+    return done(
+        table({ tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("For"), tr("Seat type"), tr("Before → after") },
+              rows),
+        { { QStringLiteral("ledger"), array } });
+}
+
+int Seatctl::check(SeatLedger &ledger)
+{
+    auto problems = ledger.check();
+    if (!problems)
+        return fail(problems.error());
+    const QStringList &list = problems.value();
+    if (m_json) {
+        m_out << QJsonDocument(QJsonObject { { QStringLiteral("ok"), list.isEmpty() },
+                                             { QStringLiteral("problems"), QJsonArray::fromStringList(list) } })
+                     .toJson(QJsonDocument::Indented);
+    } else if (list.isEmpty()) {
+        m_out << tr("The database passed every check: integrity, seat counts, ledger chain and replay.") << '\n';
+    } else {
+        m_err << tr("The database failed %n check(s):", nullptr, int(list.size())) << '\n';
+        for (const QString &p : list)
+            m_err << "  - " << p << '\n';
+    }
+    // A database that fails its checks is damaged or was edited behind the app's back.
+    return list.isEmpty() ? Done : StorageFailure;
+}
+
+int Seatctl::apply(SeatLedger &ledger, const QString &planPath)
+{
+    QFile file;
+    if (planPath == QLatin1String("-")) {
+        if (!file.open(stdin, QIODevice::ReadOnly))
+            return usage(tr("Cannot read the plan from standard input."));
+    } else {
+        file.setFileName(planPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return usage(tr("Cannot read the plan %1: %2").arg(planPath, file.errorString()));
+    }
+    if (file.size() > Plan::MaxBytes && !file.isSequential())
+        return fail(Error { ErrorKind::Invalid,
+                            Plan::tr("The plan is %1 MB; a plan may be at most %2 MB.")
+                                .arg(file.size() / (1024 * 1024))
+                                .arg(Plan::MaxBytes / (1024 * 1024)) });
+    const QByteArray data = file.read(Plan::MaxBytes + 1);
+    auto plan = Plan::parse(data);
+    if (!plan)
+        return fail(plan.error());
+    if (Status s = ledger.applyPlan(plan.value()); !s)
+        return fail(s.error());
+    return done(tr("Applied %n change(s).", nullptr, int(plan.value().size())),
+                { { QStringLiteral("applied"), int(plan.value().size()) } });
+}

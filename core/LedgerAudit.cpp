@@ -1,0 +1,217 @@
+#include "LedgerAudit.h"
+
+#include "LedgerChain.h"
+#include "LedgerEntry.h"
+#include "Role.h"
+#include "SeatDatabase.h"
+#include "SeatType.h"
+#include "Validation.h"
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+
+namespace {
+
+struct Person
+{
+    QString email;
+    QString first;
+    QString last;
+    QString role;
+    QString seats[ProductCount];
+
+    bool operator==(const Person &o) const
+    {
+        return email == o.email && first == o.first && last == o.last && role == o.role && seats[0] == o.seats[0]
+            && seats[1] == o.seats[1];
+    }
+};
+
+struct State
+{
+    QMap<QString, Person> people; // by e-mail key
+    std::array<qint64, SeatTypeCount> purchased {};
+};
+
+Status collect(const SeatDatabase &db, const QString &sql, const std::function<void(const QSqlQuery &)> &row)
+{
+    auto q = db.prepare(sql);
+    if (!q)
+        return q.error();
+    if (Status s = db.exec(q.value()); !s)
+        return s;
+    while (q.value().next())
+        row(q.value());
+    if (q.value().lastError().isValid())
+        return db.storageError(q.value().lastError());
+    return {};
+}
+
+QString describe(const Person &p)
+{
+    return QStringLiteral("%1 (%2, %3 %4; %5 / %6)")
+        .arg(p.email, p.role, p.first, p.last, p.seats[0].isEmpty() ? QStringLiteral("-") : p.seats[0],
+             p.seats[1].isEmpty() ? QStringLiteral("-") : p.seats[1]);
+}
+
+} // namespace
+
+Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
+{
+    QStringList problems;
+
+    // 1. SQLite's own view of the file.
+    if (Status s = collect(db, QStringLiteral("PRAGMA integrity_check"),
+                           [&](const QSqlQuery &q) {
+                               if (q.value(0).toString() != QLatin1String("ok"))
+                                   problems << tr("Integrity check: %1").arg(q.value(0).toString());
+                           });
+        !s)
+        return s.error();
+    if (Status s = collect(db, QStringLiteral("PRAGMA foreign_key_check"),
+                           [&](const QSqlQuery &q) {
+                               problems << tr("A row of table %1 points to a missing row of %2.")
+                                               .arg(q.value(0).toString(), q.value(2).toString());
+                           });
+        !s)
+        return s.error();
+
+    // 2. R2 and the counters: assigned = number of assignments <= purchased.
+    State stored;
+    std::array<qint64, SeatTypeCount> counted {};
+    std::array<qint64, SeatTypeCount> assignedCounter {};
+    if (Status s = collect(db, QStringLiteral("SELECT seat_type, COUNT(*) FROM assignments GROUP BY seat_type"),
+                           [&](const QSqlQuery &q) {
+                               if (auto t = seatTypeFromKey(q.value(0).toString()))
+                                   counted[seatTypeIndex(*t)] = q.value(1).toLongLong();
+                               else
+                                   problems << tr("Unknown seat type %1 in assignments.").arg(q.value(0).toString());
+                           });
+        !s)
+        return s.error();
+    if (Status s = collect(db, QStringLiteral("SELECT type, purchased, assigned FROM seat_types"),
+                           [&](const QSqlQuery &q) {
+                               if (auto t = seatTypeFromKey(q.value(0).toString())) {
+                                   stored.purchased[seatTypeIndex(*t)] = q.value(1).toLongLong();
+                                   assignedCounter[seatTypeIndex(*t)] = q.value(2).toLongLong();
+                               }
+                           });
+        !s)
+        return s.error();
+    for (SeatType t : allSeatTypes()) {
+        const int i = seatTypeIndex(t);
+        if (assignedCounter[i] != counted[i])
+            problems << tr("%1: the assigned count says %2 but %3 users hold one.")
+                            .arg(seatTypeKey(t))
+                            .arg(assignedCounter[i])
+                            .arg(counted[i]);
+        if (counted[i] > stored.purchased[i])
+            problems << tr("%1: %2 assigned but only %3 purchased.")
+                            .arg(seatTypeKey(t))
+                            .arg(counted[i])
+                            .arg(stored.purchased[i]);
+    }
+
+    // 3. The current state, and R3: each assignment's type belongs to its product.
+    if (Status s
+        = collect(db, QStringLiteral("SELECT email, first_name, last_name, role FROM users"),
+                  [&](const QSqlQuery &q) {
+                      Person p {
+                          q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {}
+                      };
+                      stored.people.insert(Validation::emailKey(p.email), p);
+                  });
+        !s)
+        return s.error();
+    if (Status s = collect(db,
+                           QStringLiteral("SELECT u.email, a.product, a.seat_type FROM assignments a "
+                                          "JOIN users u ON u.id = a.user_id"),
+                           [&](const QSqlQuery &q) {
+                               const auto product = productFromKey(q.value(1).toString());
+                               const auto type = seatTypeFromKey(q.value(2).toString());
+                               if (!product || !type || productOf(*type) != *product) {
+                                   problems
+                                       << tr("%1 holds %2 as a %3 seat.")
+                                              .arg(q.value(0).toString(), q.value(2).toString(), q.value(1).toString());
+                                   return;
+                               }
+                               stored.people[Validation::emailKey(q.value(0).toString())].seats[productIndex(*product)]
+                                   = seatTypeKey(*type);
+                           });
+        !s)
+        return s.error();
+
+    // 4. The hash chain, and 5. the replay.
+    State replayed;
+    QString prevHash;
+    qint64 prevId = 0;
+    if (Status s = collect(
+            db,
+            QStringLiteral("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, "
+                           "hash FROM ledger ORDER BY id"),
+            [&](const QSqlQuery &q) {
+                LedgerEntry e {
+                    q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
+                    q.value(2).toString(),   q.value(3).toString(),
+                    q.value(4).toString(),   q.value(5).toString(),
+                    q.value(6).toString(),   q.value(7).toString(),
+                    q.value(8).toString(),   q.value(9).toString()
+                };
+                if (e.prevHash != prevHash || e.id != prevId + 1 || LedgerChain::hashOf(e) != e.hash
+                    || LedgerChain::timeText(e.at) != q.value(1).toString())
+                    problems << tr("Ledger entry %1 was altered or the entry before it was removed.").arg(e.id);
+                prevHash = e.hash;
+                prevId = e.id;
+
+                const QString key = Validation::emailKey(e.subject);
+                const auto type = seatTypeFromKey(e.seatType);
+                if (e.action == LedgerAction::UserCreated || e.action == LedgerAction::UserDeleted) {
+                    if (e.action == LedgerAction::UserDeleted) {
+                        replayed.people.remove(key);
+                        return;
+                    }
+                    const QJsonObject o = QJsonDocument::fromJson(e.after.toUtf8()).object();
+                    replayed.people.insert(key,
+                                           Person { e.subject,
+                                                    o.value(QStringLiteral("first")).toString(),
+                                                    o.value(QStringLiteral("last")).toString(),
+                                                    o.value(QStringLiteral("role")).toString(),
+                                                    {} });
+                } else if ((e.action == LedgerAction::SeatAssigned || e.action == LedgerAction::SeatRemoved) && type
+                           && replayed.people.contains(key)) {
+                    replayed.people[key].seats[productIndex(productOf(*type))]
+                        = e.action == LedgerAction::SeatAssigned ? e.seatType : QString();
+                } else if ((e.action == LedgerAction::SeatsBought || e.action == LedgerAction::SeatsReleased) && type) {
+                    replayed.purchased[seatTypeIndex(*type)] = e.after.toLongLong();
+                } else {
+                    problems << tr("Ledger entry %1 (%2) cannot be replayed.").arg(e.id).arg(e.action);
+                }
+            });
+        !s)
+        return s.error();
+
+    for (SeatType t : allSeatTypes()) {
+        if (replayed.purchased[seatTypeIndex(t)] != stored.purchased[seatTypeIndex(t)])
+            problems << tr("%1: the ledger gives %2 purchased, the database holds %3.")
+                            .arg(seatTypeKey(t))
+                            .arg(replayed.purchased[seatTypeIndex(t)])
+                            .arg(stored.purchased[seatTypeIndex(t)]);
+    }
+    for (auto it = stored.people.cbegin(); it != stored.people.cend(); ++it) {
+        const auto other = replayed.people.constFind(it.key());
+        if (other == replayed.people.cend())
+            problems << tr("%1 is in the database but not in the ledger.").arg(it->email);
+        else if (!(*other == *it))
+            problems << tr("%1 differs from the ledger: the database holds %2, the ledger gives %3.")
+                            .arg(it->email, describe(*it), describe(*other));
+    }
+    for (auto it = replayed.people.cbegin(); it != replayed.people.cend(); ++it) {
+        if (!stored.people.contains(it.key()))
+            problems << tr("%1 is in the ledger but not in the database.").arg(it->email);
+    }
+    return problems;
+}

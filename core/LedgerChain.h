@@ -1,0 +1,15 @@
+#pragma once
+
+#include "LedgerEntry.h"
+
+#include <QString>
+
+// The hash chain that makes an edit of the ledger behind the app's back
+// detectable: each entry's hash covers the previous entry's hash and all of its
+// own fields, so changing, removing or reordering an entry breaks every hash after it.
+namespace LedgerChain {
+// Hex SHA-256 of entry.prevHash and the entry's fields (its own hash excluded).
+QString hashOf(const LedgerEntry &entry);
+// The stored form of a ledger time: UTC, ISO 8601 with milliseconds.
+QString timeText(const QDateTime &at);
+} // namespace LedgerChain

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+// Ledger actions (R11); the keys are stored and printed by seatctl --json.
+namespace LedgerAction {
+inline const QString UserCreated = QStringLiteral("user-created");
+inline const QString UserDeleted = QStringLiteral("user-deleted");
+inline const QString SeatAssigned = QStringLiteral("seat-assigned");
+inline const QString SeatRemoved = QStringLiteral("seat-removed");
+inline const QString SeatsBought = QStringLiteral("seats-bought");
+inline const QString SeatsReleased = QStringLiteral("seats-released");
+} // namespace LedgerAction
+
+// One append-only record of a change: when, who, what, for whom, before and after.
+struct LedgerEntry
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString actor;
+    QString action;
+    QString subject;
+    QString seatType;
+    QString before;
+    QString after;
+    QString prevHash;
+    QString hash;
+};

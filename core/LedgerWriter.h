@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Result.h"
+
+#include <optional>
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QString>
+
+class SeatDatabase;
+
+// Appends entries to the ledger inside the caller's write transaction (R11),
+// chaining each entry's hash to the one before, and counts the change in the
+// database's revision so that other windows and processes notice it (R12).
+class LedgerWriter
+{
+public:
+    LedgerWriter(const SeatDatabase &db, const QString &actor);
+
+    Status append(const QString &action, const QString &subject, const QString &seatType = {},
+                  const QString &before = {}, const QString &after = {});
+    // Bumps the revision; call once, after the last append, before commit.
+    Status finish();
+
+private:
+    Status load();
+
+    const SeatDatabase &m_db;
+    QString m_actor;
+    QDateTime m_at;
+    std::optional<QSqlQuery> m_insert;
+    QString m_lastHash;
+    qint64 m_nextId = 0;
+};

@@ -1,0 +1,78 @@
+#include "Plan.h"
+
+#include "Validation.h"
+
+#include <QStringDecoder>
+
+namespace {
+
+Error lineError(int line, const QString &message)
+{
+    return Error { ErrorKind::Invalid, Plan::tr("Line %1: %2").arg(line).arg(message) };
+}
+
+} // namespace
+
+Result<QVector<PlanLine>> Plan::parse(const QByteArray &data)
+{
+    if (data.size() > MaxBytes)
+        return Error { ErrorKind::Invalid,
+                       tr("The plan is %1 MB; a plan may be at most %2 MB.")
+                           .arg(data.size() / (1024 * 1024))
+                           .arg(MaxBytes / (1024 * 1024)) };
+    QVector<PlanLine> lines;
+    QByteArrayView rest(data);
+    if (rest.startsWith("\xEF\xBB\xBF"))
+        rest = rest.sliced(3);
+    int lineNumber = 0;
+    while (!rest.isEmpty()) {
+        ++lineNumber;
+        const qsizetype nl = rest.indexOf('\n');
+        QByteArrayView raw = nl < 0 ? rest : rest.first(nl);
+        rest = nl < 0 ? QByteArrayView() : rest.sliced(nl + 1);
+        if (raw.endsWith('\r'))
+            raw.chop(1);
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString text = decoder(raw);
+        if (decoder.hasError())
+            return lineError(lineNumber, tr("the text is not valid UTF-8."));
+        const QString line = text.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        if (line.contains(QChar(0)))
+            return lineError(lineNumber, tr("the line contains a NUL character."));
+        const QStringList words = line.simplified().split(QLatin1Char(' '));
+        const QString &command = words.first();
+        PlanLine parsed;
+        parsed.lineNumber = lineNumber;
+        if (command == QLatin1String("assign")) {
+            parsed.kind = PlanLine::Kind::Assign;
+            if (words.size() != 3)
+                return lineError(lineNumber, tr("expected “assign EMAIL TYPE”."));
+            const auto type = seatTypeFromKey(words.at(2));
+            if (!type)
+                return lineError(lineNumber,
+                                 tr("unknown seat type “%1”; expected one of sales-starter, "
+                                    "sales-professional, sales-enterprise, service-starter, "
+                                    "service-professional, service-enterprise.")
+                                     .arg(words.at(2)));
+            parsed.type = *type;
+            parsed.product = productOf(*type);
+        } else if (command == QLatin1String("unassign")) {
+            parsed.kind = PlanLine::Kind::Unassign;
+            if (words.size() != 3)
+                return lineError(lineNumber, tr("expected “unassign EMAIL PRODUCT”."));
+            const auto product = productFromKey(words.at(2));
+            if (!product)
+                return lineError(lineNumber, tr("unknown product “%1”; expected sales or service.").arg(words.at(2)));
+            parsed.product = *product;
+        } else {
+            return lineError(lineNumber, tr("unknown command “%1”; expected assign or unassign.").arg(command));
+        }
+        parsed.email = words.at(1);
+        if (const Status valid = Validation::checkEmail(parsed.email); !valid)
+            return lineError(lineNumber, valid.error().message);
+        lines.append(parsed);
+    }
+    return lines;
+}

@@ -1,0 +1,380 @@
+#include "SeatDatabase.h"
+
+#include "LedgerChain.h"
+#include "LedgerEntry.h"
+#include "SeatType.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QtEndian>
+
+namespace {
+
+constexpr int SqliteHeaderSize = 100;
+QAtomicInt connectionCounter;
+
+Error storage(const QString &message)
+{
+    return Error { ErrorKind::Storage, message };
+}
+
+// Reads what SQLite's own header says about the file, without opening it with SQLite
+// (which could create, recover or checkpoint it).
+Status checkHeader(const QString &path, int maxVersion)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    QFileInfo info(path);
+    if (!info.exists())
+        return storage(SeatDatabase::tr("The file %1 does not exist.").arg(shown));
+    if (!info.isFile())
+        return storage(SeatDatabase::tr("%1 is not a file.").arg(shown));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return storage(SeatDatabase::tr("The file %1 cannot be read: %2").arg(shown, file.errorString()));
+    const qint64 size = file.size();
+    if (size == 0)
+        return storage(SeatDatabase::tr("The file %1 is empty: it is not a Seatkeeper database.").arg(shown));
+    const QByteArray header = file.read(SqliteHeaderSize);
+    if (header.size() < SqliteHeaderSize || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+        return storage(SeatDatabase::tr("The file %1 is not a Seatkeeper database.").arg(shown));
+    const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
+    const qint32 applicationId = qFromBigEndian<qint32>(bytes + 68);
+    if (applicationId != SeatDatabase::ApplicationId)
+        return storage(
+            SeatDatabase::tr("The file %1 is a database of another application, not of Seatkeeper.").arg(shown));
+    const qint32 version = qFromBigEndian<qint32>(bytes + 60);
+    if (version > maxVersion)
+        return storage(SeatDatabase::tr("The database %1 was written by a newer version of Seatkeeper (schema %2; "
+                                        "this version reads up to %3). Use a newer Seatkeeper.")
+                           .arg(shown)
+                           .arg(version)
+                           .arg(maxVersion));
+    // The header's page count is valid when its "version-valid-for" matches the
+    // change counter; a file shorter than that many pages has been cut off.
+    quint32 pageSize = qFromBigEndian<quint16>(bytes + 16);
+    if (pageSize == 1)
+        pageSize = 65536;
+    const quint32 changeCounter = qFromBigEndian<quint32>(bytes + 24);
+    const quint32 pageCount = qFromBigEndian<quint32>(bytes + 28);
+    const quint32 validFor = qFromBigEndian<quint32>(bytes + 92);
+    if (pageSize < 512 || (validFor == changeCounter && qint64(pageCount) * pageSize > size))
+        return storage(SeatDatabase::tr("The database %1 is damaged (the file is shorter than SQLite says). "
+                                        "Restore it from a backup.")
+                           .arg(shown));
+    return {};
+}
+
+const char ledgerNoUpdateTrigger[] = "CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger"
+                                     " BEGIN SELECT RAISE(ABORT, 'ledger entries are never updated'); END";
+
+// The first schema, exactly as the first release wrote it. Never edit a step:
+// add a new one.
+const char *const schemaV1[] = {
+    "CREATE TABLE users ("
+    " id INTEGER PRIMARY KEY,"
+    " email TEXT NOT NULL,"
+    " email_key TEXT NOT NULL UNIQUE,"
+    " first_name TEXT NOT NULL DEFAULT '',"
+    " last_name TEXT NOT NULL DEFAULT '',"
+    " role TEXT NOT NULL CHECK (role IN ('super-admin', 'admin', 'user')),"
+    " created_at TEXT NOT NULL)",
+    // R2 in storage: assigned can never pass purchased, whoever writes.
+    "CREATE TABLE seat_types ("
+    " type TEXT PRIMARY KEY,"
+    " product TEXT NOT NULL CHECK (product IN ('sales', 'service')),"
+    " purchased INTEGER NOT NULL DEFAULT 0 CHECK (purchased >= 0),"
+    " assigned INTEGER NOT NULL DEFAULT 0 CHECK (assigned >= 0),"
+    " CHECK (assigned <= purchased),"
+    " UNIQUE (type, product))",
+    // R3 in storage: one row per user and product; the seat type must belong to it.
+    // R9 in storage: a user holding a seat cannot be deleted.
+    "CREATE TABLE assignments ("
+    " user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE RESTRICT,"
+    " product TEXT NOT NULL,"
+    " seat_type TEXT NOT NULL,"
+    " PRIMARY KEY (user_id, product),"
+    " FOREIGN KEY (seat_type, product) REFERENCES seat_types (type, product))",
+    "CREATE INDEX assignments_by_seat_type ON assignments (seat_type)",
+    "CREATE TABLE ledger ("
+    " id INTEGER PRIMARY KEY,"
+    " at_utc TEXT NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " subject TEXT NOT NULL DEFAULT '',"
+    " seat_type TEXT NOT NULL DEFAULT '',"
+    " old_value TEXT NOT NULL DEFAULT '',"
+    " new_value TEXT NOT NULL DEFAULT '')",
+    // R11: the storage itself refuses to rewrite history.
+    ledgerNoUpdateTrigger,
+    "CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger"
+    " BEGIN SELECT RAISE(ABORT, 'ledger entries are never deleted'); END",
+};
+
+const char *const schemaV2[] = {
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    "INSERT INTO meta (key, value) VALUES ('revision', 0)",
+    "ALTER TABLE ledger ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE ledger ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
+};
+
+} // namespace
+
+SeatDatabase::SeatDatabase(const QString &path)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("seatkeeper-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+SeatDatabase::~SeatDatabase()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path)
+{
+    if (const Status header = checkHeader(path, SchemaVersion); !header)
+        return header.error();
+    std::unique_ptr<SeatDatabase> db(new SeatDatabase(path));
+    if (Status s = db->connect(); !s)
+        return s.error();
+    if (Status s = db->readVersion(); !s)
+        return s.error();
+    if (db->m_version > SchemaVersion)
+        return storage(tr("The database %1 was written by a newer version of Seatkeeper (schema %2; "
+                          "this version reads up to %3). Use a newer Seatkeeper.")
+                           .arg(QDir::toNativeSeparators(path))
+                           .arg(db->m_version)
+                           .arg(SchemaVersion));
+    if (db->m_version < 1)
+        return storage(tr("The file %1 is not a Seatkeeper database.").arg(QDir::toNativeSeparators(path)));
+    if (Status s = db->checkSchema(); !s)
+        return s.error();
+    if (Status s = db->migrate(); !s)
+        return s.error();
+    return db;
+}
+
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::create(const QString &path)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (info.exists())
+        return Error { ErrorKind::Refused,
+                       tr("The file %1 already exists; a new database is never written over a file.").arg(shown) };
+    if (!info.absoluteDir().exists())
+        return storage(tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(info.absolutePath())));
+    std::unique_ptr<SeatDatabase> db(new SeatDatabase(path));
+    if (Status s = db->connect(); !s)
+        return s.error();
+    if (Status s = db->migrate(); !s) {
+        db.reset();
+        QFile::remove(path);
+        return s.error();
+    }
+    // WAL only once the file is ours: the header written in rollback mode already
+    // carries our application id, so a crash right after creation cannot leave a
+    // file that looks foreign.
+    if (Status s = db->execStatement(QStringLiteral("PRAGMA journal_mode = WAL")); !s)
+        return s.error();
+    return db;
+}
+
+Status SeatDatabase::connect()
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    if (!m_db.isValid())
+        return storage(tr("The SQLite driver of Qt is missing (package libqt6sql6-sqlite)."));
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    if (!m_db.open())
+        return storageError(m_db.lastError());
+    if (Status s = execStatement(QStringLiteral("PRAGMA foreign_keys = ON")); !s)
+        return s;
+    QSqlQuery check(m_db);
+    if (!check.exec(QStringLiteral("PRAGMA foreign_keys")) || !check.next() || check.value(0).toInt() != 1)
+        return storage(tr("Foreign keys cannot be enabled on %1.").arg(QDir::toNativeSeparators(m_path)));
+    // Money and access: a committed change must survive a power cut.
+    return execStatement(QStringLiteral("PRAGMA synchronous = FULL"));
+}
+
+Status SeatDatabase::readVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+        return storageError(q.lastError());
+    if (q.value(0).toInt() != ApplicationId)
+        return storage(tr("The file %1 is a database of another application, not of Seatkeeper.")
+                           .arg(QDir::toNativeSeparators(m_path)));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return storageError(q.lastError());
+    m_version = q.value(0).toInt();
+    return {};
+}
+
+Status SeatDatabase::checkSchema() const
+{
+    // Reading every table's definition touches the whole schema: a damaged
+    // page there shows up now rather than halfway through a change.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'")))
+        return storageError(q.lastError());
+    QStringList tables;
+    while (q.next())
+        tables << q.value(0).toString();
+    if (q.lastError().isValid())
+        return storageError(q.lastError());
+    for (const char *required : { "users", "seat_types", "assignments", "ledger" }) {
+        if (!tables.contains(QLatin1String(required)))
+            return storage(tr("The database %1 is damaged: the table %2 is missing. Restore it from a backup.")
+                               .arg(QDir::toNativeSeparators(m_path), QLatin1String(required)));
+    }
+    return {};
+}
+
+Status SeatDatabase::migrate()
+{
+    while (m_version < SchemaVersion) {
+        if (Status s = migrateStep(m_version + 1); !s)
+            return s;
+    }
+    return {};
+}
+
+Status SeatDatabase::migrateStep(int toVersion)
+{
+    WriteTransaction tx(*this);
+    if (!tx.started())
+        return tx.started();
+    const auto runAll = [this](const auto &statements) -> Status {
+        for (const char *sql : statements) {
+            if (Status s = execStatement(QLatin1String(sql)); !s)
+                return s;
+        }
+        return {};
+    };
+    if (toVersion == 1) {
+        if (Status s = execStatement(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId)); !s)
+            return s;
+        if (Status s = runAll(schemaV1); !s)
+            return s;
+        auto insert = prepare(QStringLiteral("INSERT INTO seat_types (type, product) VALUES (:type, :product)"));
+        if (!insert)
+            return insert.error();
+        for (SeatType type : allSeatTypes()) {
+            insert.value().bindValue(QStringLiteral(":type"), seatTypeKey(type));
+            insert.value().bindValue(QStringLiteral(":product"), productKey(productOf(type)));
+            if (Status s = exec(insert.value()); !s)
+                return s;
+        }
+    } else if (toVersion == 2) {
+        if (Status s = runAll(schemaV2); !s)
+            return s;
+        // Chain the entries the first schema wrote, in order. The update trigger
+        // is lifted for this one step only, inside its transaction.
+        if (Status s = execStatement(QStringLiteral("DROP TRIGGER ledger_no_update")); !s)
+            return s;
+        auto select = prepare(QStringLiteral("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
+                                             "new_value FROM ledger ORDER BY id"));
+        auto update = prepare(QStringLiteral("UPDATE ledger SET prev_hash = :prev, hash = :hash WHERE id = :id"));
+        if (!select)
+            return select.error();
+        if (!update)
+            return update.error();
+        if (Status s = exec(select.value()); !s)
+            return s;
+        QString prev;
+        while (select.value().next()) {
+            const QSqlQuery &row = select.value();
+            LedgerEntry e { row.value(0).toLongLong(),
+                            QDateTime::fromString(row.value(1).toString(), Qt::ISODateWithMs),
+                            row.value(2).toString(),
+                            row.value(3).toString(),
+                            row.value(4).toString(),
+                            row.value(5).toString(),
+                            row.value(6).toString(),
+                            row.value(7).toString(),
+                            prev,
+                            {} };
+            e.hash = LedgerChain::hashOf(e);
+            update.value().bindValue(QStringLiteral(":prev"), sqlText(e.prevHash));
+            update.value().bindValue(QStringLiteral(":hash"), e.hash);
+            update.value().bindValue(QStringLiteral(":id"), e.id);
+            if (Status s = exec(update.value()); !s)
+                return s;
+            prev = e.hash;
+        }
+        if (select.value().lastError().isValid())
+            return storageError(select.value().lastError());
+        if (Status s = execStatement(QLatin1String(ledgerNoUpdateTrigger)); !s)
+            return s;
+    }
+    if (Status s = execStatement(QStringLiteral("PRAGMA user_version = %1").arg(toVersion)); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    m_version = toVersion;
+    return {};
+}
+
+Result<QSqlQuery> SeatDatabase::prepare(const QString &sql) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return storageError(query.lastError());
+    return query;
+}
+
+Status SeatDatabase::exec(QSqlQuery &query) const
+{
+    if (!query.exec())
+        return storageError(query.lastError());
+    return {};
+}
+
+Status SeatDatabase::execStatement(const QString &sql) const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        return storageError(query.lastError());
+    return {};
+}
+
+Error SeatDatabase::storageError(const QSqlError &error) const
+{
+    const QString shown = QDir::toNativeSeparators(m_path);
+    const QString code = error.nativeErrorCode();
+    // SQLite result codes, primary part: 5 busy, 6 locked, 11 corrupt, 26 not a database.
+    const int primary = code.toInt() & 0xff;
+    if (primary == 5 || primary == 6)
+        return storage(tr("The database %1 is locked by another program. Try again when it is done.").arg(shown));
+    if (primary == 11)
+        return storage(tr("The database %1 is damaged. Restore it from a backup.").arg(shown));
+    if (primary == 26)
+        return storage(tr("The file %1 is not a Seatkeeper database.").arg(shown));
+    return storage(tr("The database %1 could not be read or written: %2").arg(shown, error.text()));
+}
+
+Status SeatDatabase::beginWrite() const
+{
+    return execStatement(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+Status SeatDatabase::commit() const
+{
+    const Status s = execStatement(QStringLiteral("COMMIT"));
+    if (!s)
+        rollback();
+    return s;
+}
+
+void SeatDatabase::rollback() const
+{
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("ROLLBACK")); // nothing more to do if there is no transaction left
+}

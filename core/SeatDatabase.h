@@ -1,0 +1,103 @@
+#pragma once
+
+#include "Result.h"
+
+#include <memory>
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+
+// One connection to one Seatkeeper database file: checks that a file is ours
+// before touching it, migrates the schema forward, and offers checked SQL and
+// write transactions to the ledger. Every failure comes back as an Error.
+class SeatDatabase
+{
+    Q_DECLARE_TR_FUNCTIONS(SeatDatabase)
+
+public:
+    // Version 1: users, seat types with counters, assignments, append-only ledger.
+    // Version 2: ledger hash chain, revision counter.
+    static constexpr int SchemaVersion = 2;
+    // PRAGMA application_id of every Seatkeeper file: "SETK".
+    static constexpr qint32 ApplicationId = 0x5345544B;
+    static constexpr int BusyTimeoutMs = 5000;
+
+    // Opens an existing database. A file that is missing, empty, not SQLite,
+    // another application's, truncated or of a newer schema is refused before
+    // SQLite opens it for writing, and left byte-for-byte as it was.
+    static Result<std::unique_ptr<SeatDatabase>> open(const QString &path);
+    // Creates a new database at the current schema. Refuses an existing file.
+    static Result<std::unique_ptr<SeatDatabase>> create(const QString &path);
+
+    ~SeatDatabase();
+    SeatDatabase(const SeatDatabase &) = delete;
+    SeatDatabase &operator=(const SeatDatabase &) = delete;
+
+    const QString &path() const { return m_path; }
+    QSqlDatabase connection() const { return m_db; }
+
+    Result<QSqlQuery> prepare(const QString &sql) const;
+    Status exec(QSqlQuery &query) const;
+    // A statement that carries no values (DDL, pragmas, transaction control).
+    Status execStatement(const QString &sql) const;
+    Error storageError(const QSqlError &error) const;
+
+    // BEGIN IMMEDIATE: takes the write lock now, waiting up to the busy timeout,
+    // so two writers queue instead of failing halfway through.
+    Status beginWrite() const;
+    Status commit() const;
+    void rollback() const;
+
+    int schemaVersion() const { return m_version; }
+
+private:
+    explicit SeatDatabase(const QString &path);
+    Status connect();
+    Status readVersion();
+    Status checkSchema() const;
+    Status migrate();
+    Status migrateStep(int toVersion);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    int m_version = 0;
+};
+
+// Qt binds a null QString as SQL NULL; the schema wants '' for "none".
+inline QString sqlText(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+// Rolls back unless committed, so an early return never leaves a write open.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(const SeatDatabase &db)
+        : m_db(db)
+        , m_status(db.beginWrite())
+    {
+    }
+    ~WriteTransaction()
+    {
+        if (m_status.ok() && !m_done)
+            m_db.rollback();
+    }
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    const Status &started() const { return m_status; }
+    Status commit()
+    {
+        m_done = true;
+        return m_db.commit();
+    }
+
+private:
+    const SeatDatabase &m_db;
+    Status m_status;
+    bool m_done = false;
+};

@@ -1,0 +1,722 @@
+#include "SeatLedger.h"
+
+#include "LedgerAudit.h"
+#include "LedgerChain.h"
+#include "LedgerWriter.h"
+#include "SeatDatabase.h"
+#include "Validation.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace {
+
+Error refused(const QString &message)
+{
+    return Error { ErrorKind::Refused, message };
+}
+
+QString userJson(const QString &first, const QString &last, Role role)
+{
+    const QJsonObject o { { QStringLiteral("first"), first },
+                          { QStringLiteral("last"), last },
+                          { QStringLiteral("role"), roleKey(role) } };
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString optionalKey(const std::optional<SeatType> &type)
+{
+    return type ? seatTypeKey(*type) : QStringLiteral("");
+}
+
+} // namespace
+
+SeatLedger::SeatLedger(std::unique_ptr<SeatDatabase> db)
+    : m_db(std::move(db))
+{
+}
+
+SeatLedger::~SeatLedger() = default;
+
+Result<std::unique_ptr<SeatLedger>> SeatLedger::open(const QString &path)
+{
+    auto db = SeatDatabase::open(path);
+    if (!db)
+        return db.error();
+    return std::make_unique<SeatLedger>(db.takeValue());
+}
+
+Result<std::unique_ptr<SeatLedger>> SeatLedger::create(const QString &path, const QString &adminEmail,
+                                                       const QString &firstName, const QString &lastName)
+{
+    // Check the first user before any file exists, so a typo leaves nothing behind.
+    for (const Status &s :
+         { Validation::checkEmail(adminEmail), Validation::checkName(firstName), Validation::checkName(lastName) }) {
+        if (!s)
+            return s.error();
+    }
+    auto db = SeatDatabase::create(path);
+    if (!db)
+        return db.error();
+    auto ledger = std::make_unique<SeatLedger>(db.takeValue());
+    WriteTransaction tx(*ledger->m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto insert = ledger->m_db->prepare(
+        QStringLiteral("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                       "VALUES (:email, :key, :first, :last, 'super-admin', :at)"));
+    if (!insert)
+        return insert.error();
+    insert.value().bindValue(QStringLiteral(":email"), adminEmail);
+    insert.value().bindValue(QStringLiteral(":key"), Validation::emailKey(adminEmail));
+    insert.value().bindValue(QStringLiteral(":first"), sqlText(firstName));
+    insert.value().bindValue(QStringLiteral(":last"), sqlText(lastName));
+    insert.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(QDateTime::currentDateTimeUtc()));
+    if (Status s = ledger->m_db->exec(insert.value()); !s)
+        return s.error();
+    LedgerWriter writer(*ledger->m_db, adminEmail);
+    if (Status s
+        = writer.append(LedgerAction::UserCreated, adminEmail, {}, {}, userJson(firstName, lastName, Role::SuperAdmin));
+        !s)
+        return s.error();
+    if (Status s = writer.finish(); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    ledger->m_actor = adminEmail;
+    return ledger;
+}
+
+QString SeatLedger::path() const
+{
+    return m_db->path();
+}
+
+Status SeatLedger::setActor(const QString &email)
+{
+    auto held = findHeld(email);
+    if (!held)
+        return held.error();
+    m_actor = held.value().email;
+    return {};
+}
+
+Result<QString> SeatLedger::soleSuperAdmin() const
+{
+    auto q = m_db->prepare(QStringLiteral("SELECT email FROM users WHERE role = 'super-admin' ORDER BY id"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QStringList emails;
+    while (q.value().next())
+        emails << q.value().value(0).toString();
+    if (emails.size() != 1)
+        return Error { ErrorKind::Invalid,
+                       tr("This database has %n Super admins; name the operator with --as.", nullptr,
+                          int(emails.size())) };
+    return emails.first();
+}
+
+Result<QVector<User>> SeatLedger::users() const
+{
+    auto q = m_db->prepare(QStringLiteral(
+        "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, v.seat_type "
+        "FROM users u "
+        "LEFT JOIN assignments s ON s.user_id = u.id AND s.product = 'sales' "
+        "LEFT JOIN assignments v ON v.user_id = u.id AND v.product = 'service' "
+        "ORDER BY u.id"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QVector<User> users;
+    QSqlQuery &row = q.value();
+    while (row.next()) {
+        User u;
+        u.id = row.value(0).toLongLong();
+        u.email = row.value(1).toString();
+        u.firstName = row.value(2).toString();
+        u.lastName = row.value(3).toString();
+        u.role = roleFromKey(row.value(4).toString()).value_or(Role::User);
+        u.createdAt = QDateTime::fromString(row.value(5).toString(), Qt::ISODateWithMs);
+        u.sales = seatTypeFromKey(row.value(6).toString());
+        u.service = seatTypeFromKey(row.value(7).toString());
+        users.append(std::move(u));
+    }
+    if (row.lastError().isValid())
+        return m_db->storageError(row.lastError());
+    return users;
+}
+
+Result<User> SeatLedger::user(const QString &email) const
+{
+    auto all = users();
+    if (!all)
+        return all.error();
+    const QString key = Validation::emailKey(email);
+    for (const User &u : all.value()) {
+        if (Validation::emailKey(u.email) == key)
+            return u;
+    }
+    return Error { ErrorKind::NotFound, tr("No user has the email address “%1”.").arg(email) };
+}
+
+Result<std::array<SeatCount, SeatTypeCount>> SeatLedger::seatCounts() const
+{
+    auto q = m_db->prepare(QStringLiteral("SELECT type, purchased, assigned FROM seat_types"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    std::array<SeatCount, SeatTypeCount> counts;
+    for (SeatType type : allSeatTypes())
+        counts[seatTypeIndex(type)].type = type;
+    while (q.value().next()) {
+        const auto type = seatTypeFromKey(q.value().value(0).toString());
+        if (!type)
+            continue;
+        counts[seatTypeIndex(*type)].purchased = q.value().value(1).toInt();
+        counts[seatTypeIndex(*type)].assigned = q.value().value(2).toInt();
+    }
+    return counts;
+}
+
+Result<QVector<LedgerEntry>> SeatLedger::entries() const
+{
+    auto q = m_db->prepare(QStringLiteral("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
+                                          "new_value, prev_hash, hash FROM ledger ORDER BY id"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QVector<LedgerEntry> entries;
+    QSqlQuery &row = q.value();
+    while (row.next()) {
+        entries.append(LedgerEntry {
+            row.value(0).toLongLong(), QDateTime::fromString(row.value(1).toString(), Qt::ISODateWithMs),
+            row.value(2).toString(), row.value(3).toString(), row.value(4).toString(), row.value(5).toString(),
+            row.value(6).toString(), row.value(7).toString(), row.value(8).toString(), row.value(9).toString() });
+    }
+    if (row.lastError().isValid())
+        return m_db->storageError(row.lastError());
+    return entries;
+}
+
+Result<qint64> SeatLedger::revision() const
+{
+    auto q = m_db->prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'revision'"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    if (!q.value().next())
+        return m_db->storageError(q.value().lastError());
+    return q.value().value(0).toLongLong();
+}
+
+Result<Role> SeatLedger::requireAdmin() const
+{
+    if (m_actor.isEmpty())
+        return Error { ErrorKind::NotAuthorized, tr("No operator is set: name one with --as.") };
+    // Read inside the caller's transaction: the operator may have been demoted or
+    // deleted by another admin since this window opened.
+    auto actor = findHeld(m_actor);
+    if (!actor)
+        return Error { ErrorKind::NotAuthorized,
+                       tr("The operator %1 is no longer a user of this account.").arg(m_actor) };
+    if (!isAdmin(actor.value().role))
+        return Error { ErrorKind::NotAuthorized,
+                       tr("%1 is a User: only a Super admin or an Admin can change users "
+                          "and seats.")
+                           .arg(m_actor) };
+    return actor.value().role;
+}
+
+Result<SeatLedger::Held> SeatLedger::findHeld(const QString &email) const
+{
+    auto q = m_db->prepare(QStringLiteral("SELECT u.id, u.email, u.role, a.product, a.seat_type FROM users u "
+                                          "LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key"));
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    Held held;
+    while (q.value().next()) {
+        held.id = q.value().value(0).toLongLong();
+        held.email = q.value().value(1).toString();
+        held.role = roleFromKey(q.value().value(2).toString()).value_or(Role::User);
+        if (const auto product = productFromKey(q.value().value(3).toString()))
+            held.seats[productIndex(*product)] = seatTypeFromKey(q.value().value(4).toString());
+    }
+    if (held.id == 0)
+        return Error { ErrorKind::NotFound, tr("No user has the email address “%1”.").arg(email) };
+    return held;
+}
+
+Result<User> SeatLedger::createUser(const NewUser &newUser)
+{
+    for (const Status &s : { Validation::checkEmail(newUser.email), Validation::checkName(newUser.firstName),
+                             Validation::checkName(newUser.lastName) }) {
+        if (!s)
+            return s.error();
+    }
+    if (newUser.sales && productOf(*newUser.sales) != Product::Sales)
+        return Error { ErrorKind::Invalid, tr("%1 is not a Sales Hub seat.").arg(seatTypeName(*newUser.sales)) };
+    if (newUser.service && productOf(*newUser.service) != Product::Service)
+        return Error { ErrorKind::Invalid, tr("%1 is not a Service Hub seat.").arg(seatTypeName(*newUser.service)) };
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started().error();
+    auto actorRole = requireAdmin();
+    if (!actorRole)
+        return actorRole.error();
+    if (newUser.role == Role::SuperAdmin && actorRole.value() != Role::SuperAdmin)
+        return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can create another Super admin.") };
+    if (auto existing = findHeld(newUser.email); existing)
+        return Error { ErrorKind::Duplicate,
+                       tr("A user with the email address “%1” already exists.").arg(existing.value().email) };
+    else if (existing.error().kind != ErrorKind::NotFound)
+        return existing.error();
+
+    User created;
+    created.email = newUser.email;
+    created.firstName = newUser.firstName;
+    created.lastName = newUser.lastName;
+    created.role = newUser.role;
+    created.createdAt = QDateTime::currentDateTimeUtc();
+    auto insert
+        = m_db->prepare(QStringLiteral("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                                       "VALUES (:email, :key, :first, :last, :role, :at)"));
+    if (!insert)
+        return insert.error();
+    QSqlQuery &q = insert.value();
+    q.bindValue(QStringLiteral(":email"), created.email);
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(created.email));
+    q.bindValue(QStringLiteral(":first"), sqlText(created.firstName));
+    q.bindValue(QStringLiteral(":last"), sqlText(created.lastName));
+    q.bindValue(QStringLiteral(":role"), roleKey(created.role));
+    q.bindValue(QStringLiteral(":at"), LedgerChain::timeText(created.createdAt));
+    if (Status s = m_db->exec(q); !s)
+        return s.error();
+    created.id = q.lastInsertId().toLongLong();
+
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = writer.append(LedgerAction::UserCreated, created.email, {}, {},
+                                 userJson(created.firstName, created.lastName, created.role));
+        !s)
+        return s.error();
+    QVector<SeatEdit> seats;
+    for (const auto &type : { newUser.sales, newUser.service }) {
+        if (type)
+            seats.append(SeatEdit { created.id, created.email, productOf(*type), std::nullopt, type });
+    }
+    if (Status s = applyEditsInTransaction(seats, false, writer); !s)
+        return s.error();
+    if (Status s = writer.finish(); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    created.sales = newUser.sales;
+    created.service = newUser.service;
+    return created;
+}
+
+Status SeatLedger::deleteUser(const QString &email)
+{
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started();
+    auto actorRole = requireAdmin();
+    if (!actorRole)
+        return actorRole.error();
+    auto target = findHeld(email);
+    if (!target)
+        return target.error();
+    const Held &held = target.value();
+    // R9: access first, then the person.
+    for (Product product : allProducts()) {
+        if (const auto seat = held.seats[productIndex(product)])
+            return refused(tr("%1 still holds a %2 seat. Remove their %3 access first, then delete the user.")
+                               .arg(held.email, seatTypeName(*seat), productName(product)));
+    }
+    if (Validation::emailKey(held.email) == Validation::emailKey(m_actor))
+        return refused(tr("You cannot delete yourself; ask another admin."));
+    if (held.role == Role::SuperAdmin && actorRole.value() != Role::SuperAdmin)
+        return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can delete a Super admin.") };
+    // The ledger keeps who the person was, so that replaying it gives them back.
+    auto names = m_db->prepare(QStringLiteral("SELECT first_name, last_name FROM users WHERE id = :id"));
+    if (!names)
+        return names.error();
+    names.value().bindValue(QStringLiteral(":id"), held.id);
+    if (Status s = m_db->exec(names.value()); !s)
+        return s;
+    if (!names.value().next())
+        return m_db->storageError(names.value().lastError());
+    const QString before = userJson(names.value().value(0).toString(), names.value().value(1).toString(), held.role);
+    names.value().finish();
+    auto remove = m_db->prepare(QStringLiteral("DELETE FROM users WHERE id = :id"));
+    if (!remove)
+        return remove.error();
+    remove.value().bindValue(QStringLiteral(":id"), held.id);
+    if (Status s = m_db->exec(remove.value()); !s)
+        return s;
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = writer.append(LedgerAction::UserDeleted, held.email, {}, before); !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SeatLedger::assignSeat(const QString &email, SeatType type)
+{
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started();
+    if (auto r = requireAdmin(); !r)
+        return r.error();
+    auto target = findHeld(email);
+    if (!target)
+        return target.error();
+    const Product product = productOf(type);
+    const auto current = target.value().seats[productIndex(product)];
+    if (current == type)
+        return refused(tr("%1 already holds a %2 seat.").arg(target.value().email, seatTypeName(type)));
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = applyEditsInTransaction(
+            { SeatEdit { target.value().id, target.value().email, product, current, type } }, false, writer);
+        !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SeatLedger::removeSeat(const QString &email, Product product)
+{
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started();
+    if (auto r = requireAdmin(); !r)
+        return r.error();
+    auto target = findHeld(email);
+    if (!target)
+        return target.error();
+    const auto current = target.value().seats[productIndex(product)];
+    if (!current)
+        return refused(tr("%1 holds no %2 seat.").arg(target.value().email, productName(product)));
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = applyEditsInTransaction(
+            { SeatEdit { target.value().id, target.value().email, product, current, std::nullopt } }, false, writer);
+        !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SeatLedger::buySeats(SeatType type, int count)
+{
+    if (count < 1 || count > MaxSeatsPerPurchase)
+        return Error { ErrorKind::Invalid,
+                       tr("The number of seats to buy must be between 1 and %1.").arg(MaxSeatsPerPurchase) };
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started();
+    if (auto r = requireAdmin(); !r)
+        return r.error();
+    auto counts = seatCounts();
+    if (!counts)
+        return counts.error();
+    const int before = counts.value()[seatTypeIndex(type)].purchased;
+    auto update = m_db->prepare(QStringLiteral("UPDATE seat_types SET purchased = purchased + :n WHERE type = :type"));
+    if (!update)
+        return update.error();
+    update.value().bindValue(QStringLiteral(":n"), count);
+    update.value().bindValue(QStringLiteral(":type"), seatTypeKey(type));
+    if (Status s = m_db->exec(update.value()); !s)
+        return s;
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = writer.append(LedgerAction::SeatsBought, {}, seatTypeKey(type), QString::number(before),
+                                 QString::number(before + count));
+        !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SeatLedger::releaseSeats(SeatType type, int count)
+{
+    if (count < 1 || count > MaxSeatsPerPurchase)
+        return Error { ErrorKind::Invalid,
+                       tr("The number of seats to release must be between 1 and %1.").arg(MaxSeatsPerPurchase) };
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started();
+    if (auto r = requireAdmin(); !r)
+        return r.error();
+    auto counts = seatCounts();
+    if (!counts)
+        return counts.error();
+    const SeatCount c = counts.value()[seatTypeIndex(type)];
+    // R8: only unassigned seats can go.
+    if (count > c.free())
+        return refused(tr("Only %n %1 seat(s) are free (%2 purchased, %3 assigned); release at most that many, "
+                          "or remove access first.",
+                          nullptr, c.free())
+                           .arg(seatTypeName(type))
+                           .arg(c.purchased)
+                           .arg(c.assigned));
+    auto update = m_db->prepare(QStringLiteral(
+        "UPDATE seat_types SET purchased = purchased - :n WHERE type = :type AND purchased - :n2 >= assigned"));
+    if (!update)
+        return update.error();
+    update.value().bindValue(QStringLiteral(":n"), count);
+    update.value().bindValue(QStringLiteral(":n2"), count);
+    update.value().bindValue(QStringLiteral(":type"), seatTypeKey(type));
+    if (Status s = m_db->exec(update.value()); !s)
+        return s;
+    if (update.value().numRowsAffected() != 1)
+        return noFreeSeat(type, count);
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = writer.append(LedgerAction::SeatsReleased, {}, seatTypeKey(type), QString::number(c.purchased),
+                                 QString::number(c.purchased - count));
+        !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SeatLedger::applyEdits(const QVector<SeatEdit> &edits)
+{
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started();
+    if (auto r = requireAdmin(); !r)
+        return r.error();
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = applyEditsInTransaction(edits, true, writer); !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SeatLedger::applyPlan(const QVector<PlanLine> &plan)
+{
+    WriteTransaction tx(*m_db);
+    if (!tx.started())
+        return tx.started();
+    if (auto r = requireAdmin(); !r)
+        return r.error();
+    // Play the lines in order over what storage holds now, then apply the net
+    // result as one batch: a plan that moves a seat from one user to another
+    // works even when no seat of that type is free.
+    QHash<QString, Held> people;
+    QVector<QString> order;
+    for (const PlanLine &line : plan) {
+        const QString key = Validation::emailKey(line.email);
+        auto it = people.find(key);
+        if (it == people.end()) {
+            auto held = findHeld(line.email);
+            if (!held)
+                return Error { held.error().kind, tr("Line %1: %2").arg(line.lineNumber).arg(held.error().message) };
+            it = people.insert(key, held.takeValue());
+            order.append(key);
+        }
+        std::optional<SeatType> &seat = it->seats[productIndex(line.product)];
+        if (line.kind == PlanLine::Kind::Assign) {
+            if (seat == line.type)
+                return refused(tr("Line %1: %2 already holds a %3 seat.")
+                                   .arg(line.lineNumber)
+                                   .arg(it->email, seatTypeName(line.type)));
+            seat = line.type;
+        } else {
+            if (!seat)
+                return refused(
+                    tr("Line %1: %2 holds no %3 seat.").arg(line.lineNumber).arg(it->email, productName(line.product)));
+            seat.reset();
+        }
+    }
+    QVector<SeatEdit> edits;
+    for (const QString &key : order) {
+        const Held &now = people.value(key);
+        auto stored = findHeld(now.email);
+        if (!stored)
+            return stored.error();
+        for (Product product : allProducts()) {
+            const auto from = stored.value().seats[productIndex(product)];
+            const auto to = now.seats[productIndex(product)];
+            if (from != to)
+                edits.append(SeatEdit { now.id, now.email, product, from, to });
+        }
+    }
+    LedgerWriter writer(*m_db, m_actor);
+    if (Status s = applyEditsInTransaction(edits, false, writer); !s)
+        return s;
+    if (Status s = writer.finish(); !s)
+        return s;
+    return tx.commit();
+}
+
+Status SeatLedger::noFreeSeat(SeatType type, int wanted) const
+{
+    auto counts = seatCounts();
+    if (!counts)
+        return counts.error();
+    const SeatCount c = counts.value()[seatTypeIndex(type)];
+    if (wanted <= 1)
+        return Error { ErrorKind::NoFreeSeat,
+                       tr("No free %1 seat: %2 purchased, %3 assigned. Buy another seat "
+                          "first.")
+                           .arg(seatTypeName(type))
+                           .arg(c.purchased)
+                           .arg(c.assigned) };
+    return Error { ErrorKind::NoFreeSeat,
+                   tr("Not enough %1 seats: %2 purchased, %3 assigned, %4 more wanted. Buy %n more seat(s), or "
+                      "assign fewer.",
+                      nullptr, c.assigned + wanted - c.purchased)
+                       .arg(seatTypeName(type))
+                       .arg(c.purchased)
+                       .arg(c.assigned)
+                       .arg(wanted) };
+}
+
+Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, bool checkFrom, LedgerWriter &writer)
+{
+    if (edits.isEmpty())
+        return {};
+    auto current = m_db->prepare(QStringLiteral(
+        "SELECT u.id, a.seat_type FROM users u LEFT JOIN assignments a ON a.user_id = u.id AND a.product = :product "
+        "WHERE u.id = :id"));
+    if (!current)
+        return current.error();
+    QSet<QPair<qint64, int>> seen;
+    std::array<int, SeatTypeCount> delta {};
+    QStringList conflicts;
+    for (const SeatEdit &edit : edits) {
+        if (edit.from && productOf(*edit.from) != edit.product)
+            return Error { ErrorKind::Invalid,
+                           tr("%1 is not a %2 seat.").arg(seatTypeName(*edit.from), productName(edit.product)) };
+        if (edit.to && productOf(*edit.to) != edit.product)
+            return Error { ErrorKind::Invalid,
+                           tr("%1 is not a %2 seat.").arg(seatTypeName(*edit.to), productName(edit.product)) };
+        if (seen.contains({ edit.userId, productIndex(edit.product) }))
+            return Error {
+                ErrorKind::Invalid,
+                tr("%1 has two changes of their %2 seat in one save.").arg(edit.email, productName(edit.product))
+            };
+        seen.insert({ edit.userId, productIndex(edit.product) });
+        if (checkFrom) {
+            QSqlQuery &q = current.value();
+            q.bindValue(QStringLiteral(":product"), productKey(edit.product));
+            q.bindValue(QStringLiteral(":id"), edit.userId);
+            if (Status s = m_db->exec(q); !s)
+                return s;
+            if (!q.next()) {
+                conflicts << tr("%1 was deleted.").arg(edit.email);
+                continue;
+            }
+            const auto stored = seatTypeFromKey(q.value(1).toString());
+            q.finish();
+            if (stored != edit.from) {
+                conflicts << tr("%1's %2 seat is now %3 (it was %4).")
+                                 .arg(edit.email, productName(edit.product),
+                                      stored ? seatTypeName(*stored) : tr("none", "no seat"),
+                                      edit.from ? seatTypeName(*edit.from) : tr("none", "no seat"));
+                continue;
+            }
+        }
+        if (edit.from)
+            --delta[seatTypeIndex(*edit.from)];
+        if (edit.to)
+            ++delta[seatTypeIndex(*edit.to)];
+    }
+    if (!conflicts.isEmpty())
+        return Error { ErrorKind::Conflict,
+                       tr("Another admin changed these seats since you opened them; nothing was saved. Review the "
+                          "refreshed list and try again.\n%1")
+                           .arg(conflicts.join(QLatin1Char('\n'))) };
+
+    // R2 for the whole batch at once, before anything is written.
+    auto counts = seatCounts();
+    if (!counts)
+        return counts.error();
+    QStringList shortages;
+    for (SeatType type : allSeatTypes()) {
+        const SeatCount &c = counts.value()[seatTypeIndex(type)];
+        const int over = c.assigned + delta[seatTypeIndex(type)] - c.purchased;
+        if (over > 0 && edits.size() == 1)
+            return noFreeSeat(type, 1);
+        if (over > 0)
+            shortages << tr("%1: %2 purchased, %3 would be assigned. Buy %n more, or assign %n fewer.", nullptr, over)
+                             .arg(seatTypeName(type))
+                             .arg(c.purchased)
+                             .arg(c.assigned + delta[seatTypeIndex(type)]);
+    }
+    if (!shortages.isEmpty())
+        return Error { ErrorKind::NoFreeSeat,
+                       tr("Not enough seats; nothing was saved.\n%1").arg(shortages.join(QLatin1Char('\n'))) };
+
+    auto insert = m_db->prepare(
+        QStringLiteral("INSERT INTO assignments (user_id, product, seat_type) VALUES (:id, :product, :type)"));
+    auto move = m_db->prepare(
+        QStringLiteral("UPDATE assignments SET seat_type = :type WHERE user_id = :id AND product = :product"));
+    auto remove = m_db->prepare(QStringLiteral("DELETE FROM assignments WHERE user_id = :id AND product = :product"));
+    for (auto *q : { &insert, &move, &remove }) {
+        if (!*q)
+            return q->error();
+    }
+    for (const SeatEdit &edit : edits) {
+        if (edit.from == edit.to)
+            continue;
+        QSqlQuery &q = !edit.from ? insert.value() : (edit.to ? move.value() : remove.value());
+        q.bindValue(QStringLiteral(":id"), edit.userId);
+        q.bindValue(QStringLiteral(":product"), productKey(edit.product));
+        if (edit.to)
+            q.bindValue(QStringLiteral(":type"), seatTypeKey(*edit.to));
+        if (Status s = m_db->exec(q); !s)
+            return s;
+        if (q.numRowsAffected() != 1)
+            return Error {
+                ErrorKind::Conflict,
+                tr("%1's %2 seat changed while saving; nothing was saved.").arg(edit.email, productName(edit.product))
+            };
+        const Status logged = edit.to ? writer.append(LedgerAction::SeatAssigned, edit.email, seatTypeKey(*edit.to),
+                                                      optionalKey(edit.from), seatTypeKey(*edit.to))
+                                      : writer.append(LedgerAction::SeatRemoved, edit.email, seatTypeKey(*edit.from),
+                                                      seatTypeKey(*edit.from), QStringLiteral(""));
+        if (!logged)
+            return logged;
+    }
+    // The counters move by the net change of each type. The conditional update is
+    // what makes R2 hold between processes: of two writers racing for the last
+    // seat, the second finds no row to update (and the CHECK backs it up).
+    auto counter = m_db->prepare(QStringLiteral("UPDATE seat_types SET assigned = assigned + :d "
+                                                "WHERE type = :type AND assigned + :d2 <= purchased"));
+    if (!counter)
+        return counter.error();
+    for (SeatType type : allSeatTypes()) {
+        const int d = delta[seatTypeIndex(type)];
+        if (d == 0)
+            continue;
+        counter.value().bindValue(QStringLiteral(":d"), d);
+        counter.value().bindValue(QStringLiteral(":d2"), d);
+        counter.value().bindValue(QStringLiteral(":type"), seatTypeKey(type));
+        if (Status s = m_db->exec(counter.value()); !s)
+            return s;
+        if (counter.value().numRowsAffected() != 1)
+            return noFreeSeat(type, d);
+    }
+    return {};
+}
+
+Result<QStringList> SeatLedger::check() const
+{
+    return LedgerAudit::run(*m_db);
+}

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "LedgerEntry.h"
+#include "Plan.h"
+#include "Result.h"
+#include "SeatEdit.h"
+#include "User.h"
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+class SeatDatabase;
+
+// The seat ledger: the one API both front ends use. Every change is made by the
+// operator set with setActor(), checked against the rules of DESIGN.md (R2–R12),
+// applied in one write transaction and recorded in the ledger in that same
+// transaction. Refusals come back as values with a translated message.
+class SeatLedger
+{
+    Q_DECLARE_TR_FUNCTIONS(SeatLedger)
+
+public:
+    static constexpr int MaxSeatsPerPurchase = 100000;
+
+    static Result<std::unique_ptr<SeatLedger>> open(const QString &path);
+    // A new database whose first user, adminEmail, is its Super admin and its operator.
+    static Result<std::unique_ptr<SeatLedger>> create(const QString &path, const QString &adminEmail,
+                                                      const QString &firstName = {}, const QString &lastName = {});
+
+    explicit SeatLedger(std::unique_ptr<SeatDatabase> db);
+    ~SeatLedger();
+
+    QString path() const;
+
+    // The operator (R5). Any existing user may be the operator; only admins can change anything.
+    Status setActor(const QString &email);
+    const QString &actor() const { return m_actor; }
+    // The e-mail of the only Super admin, or an error when there are none or several.
+    Result<QString> soleSuperAdmin() const;
+
+    Result<QVector<User>> users() const;
+    Result<User> user(const QString &email) const;
+    Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const;
+    Result<QVector<LedgerEntry>> entries() const;
+    // Grows with every committed change, from any window or process (R12).
+    Result<qint64> revision() const;
+
+    Result<User> createUser(const NewUser &newUser);
+    Status deleteUser(const QString &email);
+    // Assigns a seat; a user holding another tier of the same product moves to this one in one step (R3).
+    Status assignSeat(const QString &email, SeatType type);
+    Status removeSeat(const QString &email, Product product);
+    Status buySeats(SeatType type, int count);
+    Status releaseSeats(SeatType type, int count);
+    // R10: all edits or none. Each edit's `from` must still be what storage holds (R12).
+    Status applyEdits(const QVector<SeatEdit> &edits);
+    // The lines of a plan, in order, as one batch: all or nothing.
+    Status applyPlan(const QVector<PlanLine> &plan);
+
+    // Integrity check, R2/R3 invariants, ledger hash chain, replay = current state.
+    // Returns the problems found; an empty list means all is well.
+    Result<QStringList> check() const;
+
+private:
+    struct Held
+    {
+        qint64 id = 0;
+        QString email;
+        Role role = Role::User;
+        std::optional<SeatType> seats[ProductCount];
+    };
+
+    Result<Role> requireAdmin() const;
+    Result<Held> findHeld(const QString &email) const;
+    Status applyEditsInTransaction(const QVector<SeatEdit> &edits, bool checkFrom, class LedgerWriter &writer);
+    Status noFreeSeat(SeatType type, int wanted) const;
+
+    std::unique_ptr<SeatDatabase> m_db;
+    QString m_actor;
+};

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Role.h"
+#include "SeatType.h"
+
+#include <optional>
+#include <QDateTime>
+#include <QString>
+
+// A person in the account, with the seats they hold (at most one per product, R3).
+struct User
+{
+    qint64 id = 0;
+    QString email;
+    QString firstName;
+    QString lastName;
+    Role role = Role::User;
+    QDateTime createdAt;
+    std::optional<SeatType> sales;
+    std::optional<SeatType> service;
+
+    std::optional<SeatType> seat(Product product) const { return product == Product::Sales ? sales : service; }
+    void setSeat(Product product, std::optional<SeatType> type)
+    {
+        (product == Product::Sales ? sales : service) = type;
+    }
+    // "First Last", or empty when the user has no name.
+    QString fullName() const
+    {
+        if (firstName.isEmpty())
+            return lastName;
+        if (lastName.isEmpty())
+            return firstName;
+        return firstName + QLatin1Char(' ') + lastName;
+    }
+};
+
+// What createUser needs: the person and, optionally, the seats they start with.
+struct NewUser
+{
+    QString email;
+    QString firstName;
+    QString lastName;
+    Role role = Role::User;
+    std::optional<SeatType> sales;
+    std::optional<SeatType> service;
+};
+
+// Seats of one type: bought, and held by someone.
+struct SeatCount
+{
+    SeatType type = SeatType::SalesStarter;
+    int purchased = 0;
+    int assigned = 0;
+    int free() const { return purchased - assigned; }
+};

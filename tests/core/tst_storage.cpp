@@ -1,0 +1,313 @@
+// Storage: files that are not ours are refused untouched, the first schema
+// migrates forward, the ledger refuses rewrites and tampering is detected.
+
+#include "SeatDatabase.h"
+#include "SeatLedger.h"
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::RawConnection;
+
+class TestStorage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void foreignFilesAreRefusedUntouched_data();
+    void foreignFilesAreRefusedUntouched();
+    void missingFileIsNotCreated();
+    void initNeverWritesOverAFile();
+    void initInAMissingFolderIsRefused();
+    void newDatabaseIsOursWithWalAndForeignKeys();
+    void firstSchemaMigratesForward();
+    void ledgerRefusesUpdateAndDelete();
+    void tamperingIsDetectedByCheck_data();
+    void tamperingIsDetectedByCheck();
+    void lockedDatabaseGivesAClearError();
+
+private:
+    QString makeFile(const QString &kind);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestStorage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestStorage::makeFile(const QString &kind)
+{
+    const QString path = m_dir->filePath(kind + QStringLiteral(".db"));
+    const auto write = [&](const QByteArray &bytes) {
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(bytes);
+    };
+    if (kind == QLatin1String("random")) {
+        QByteArray bytes(8192, Qt::Uninitialized);
+        QRandomGenerator gen(42);
+        for (char &c : bytes)
+            c = char(gen.bounded(256));
+        write(bytes);
+    } else if (kind == QLatin1String("empty")) {
+        write({});
+    } else if (kind == QLatin1String("text")) {
+        write("assign bob@example.com sales-professional\n");
+    } else if (kind == QLatin1String("foreign")) {
+        RawConnection raw(path);
+        raw.exec(QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)"));
+        raw.exec(QStringLiteral("INSERT INTO users (email) VALUES ('someone@example.com')"));
+    } else if (kind == QLatin1String("foreign-same-tables")) {
+        // Another program's file that happens to have tables of the same names.
+        RawConnection raw(path);
+        for (const char *t : { "users", "seat_types", "assignments", "ledger" })
+            raw.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(QLatin1String(t)));
+        raw.exec(QStringLiteral("PRAGMA user_version = 2"));
+    } else if (kind == QLatin1String("truncated") || kind == QLatin1String("newer")) {
+        {
+            auto ledger = TestSupport::smallAccount(path);
+            for (int i = 0; i < 300; ++i) {
+                NewUser u;
+                u.email = QStringLiteral("user%1@example.com").arg(i);
+                u.firstName = QString(60, QLatin1Char('x'));
+                ledger->createUser(u);
+            }
+        }
+        if (kind == QLatin1String("newer")) {
+            RawConnection raw(path);
+            raw.exec(QStringLiteral("PRAGMA user_version = 99"));
+        } else {
+            QFile f(path);
+            f.resize(f.size() / 2);
+        }
+    }
+    return path;
+}
+
+void TestStorage::foreignFilesAreRefusedUntouched_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("random bytes") << "random"
+                                  << "is not a Seatkeeper database";
+    QTest::newRow("empty file") << "empty"
+                                << "is empty: it is not a Seatkeeper database";
+    QTest::newRow("a plan file") << "text"
+                                 << "is not a Seatkeeper database";
+    QTest::newRow("another application's SQLite file") << "foreign"
+                                                       << "a database of another application";
+    QTest::newRow("SQLite file with the same table names") << "foreign-same-tables"
+                                                           << "a database of another application";
+    QTest::newRow("truncated Seatkeeper database") << "truncated"
+                                                   << "is damaged";
+    QTest::newRow("newer schema") << "newer"
+                                  << "written by a newer version of Seatkeeper (schema 99";
+}
+
+void TestStorage::foreignFilesAreRefusedUntouched()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    const QString path = makeFile(kind);
+    QVERIFY(QFile::exists(path));
+    const QByteArray before = TestSupport::fileHash(path);
+    const QStringList filesBefore = QDir(m_dir->path()).entryList(QDir::Files);
+
+    auto opened = SeatLedger::open(path);
+    QVERIFY(!opened.ok());
+    QCOMPARE(int(opened.error().kind), int(ErrorKind::Storage));
+    QVERIFY2(opened.error().message.contains(message), qPrintable(opened.error().message));
+    QVERIFY2(opened.error().message.contains(QDir::toNativeSeparators(path)), "the message names the file");
+    QCOMPARE(TestSupport::fileHash(path), before);
+    // No journal, WAL or shared-memory file was left next to it either.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), filesBefore);
+}
+
+void TestStorage::missingFileIsNotCreated()
+{
+    const QString path = m_dir->filePath(QStringLiteral("nothing.db"));
+    auto opened = SeatLedger::open(path);
+    QCOMPARE(int(opened.error().kind), int(ErrorKind::Storage));
+    QVERIFY(opened.error().message.contains(QStringLiteral("does not exist")));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestStorage::initNeverWritesOverAFile()
+{
+    for (const QString &kind : { QStringLiteral("foreign"), QStringLiteral("empty"), QStringLiteral("newer") }) {
+        const QString path = makeFile(kind);
+        const QByteArray before = TestSupport::fileHash(path);
+        auto created = SeatLedger::create(path, QStringLiteral("ada@example.com"));
+        QVERIFY(!created.ok());
+        QVERIFY(created.error().message.contains(QStringLiteral("already exists")));
+        QCOMPARE(TestSupport::fileHash(path), before);
+    }
+}
+
+void TestStorage::initInAMissingFolderIsRefused()
+{
+    const QString path = m_dir->filePath(QStringLiteral("no/such/folder/seats.db"));
+    auto created = SeatLedger::create(path, QStringLiteral("ada@example.com"));
+    QCOMPARE(int(created.error().kind), int(ErrorKind::Storage));
+    QVERIFY(created.error().message.contains(QStringLiteral("does not exist")));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestStorage::newDatabaseIsOursWithWalAndForeignKeys()
+{
+    const QString path = m_dir->filePath(QStringLiteral("new.db"));
+    {
+        QVERIFY(SeatLedger::create(path, QStringLiteral("ada@example.com")).ok());
+    }
+    RawConnection raw(path);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toInt(), SeatDatabase::ApplicationId);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), SeatDatabase::SchemaVersion);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    auto db = SeatDatabase::open(path);
+    QVERIFY(db.ok());
+    QSqlQuery q(db.value()->connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+}
+
+void TestStorage::firstSchemaMigratesForward()
+{
+    const QString path = m_dir->filePath(QStringLiteral("v1.db"));
+    {
+        RawConnection raw(path);
+        QFile fixture(QStringLiteral(FIXTURES_DIR "/schema-v1.sql"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QString sql;
+        for (const QString &line : QString::fromUtf8(fixture.readAll()).split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("--")))
+                continue;
+            sql += line + QLatin1Char('\n');
+            if (line.endsWith(QLatin1Char(';'))) {
+                const QString error = raw.exec(sql);
+                QVERIFY2(error.isEmpty(), qPrintable(error + sql));
+                sql.clear();
+            }
+        }
+    }
+    auto opened = SeatLedger::open(path);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    SeatLedger &ledger = *opened.value();
+
+    const auto users = ledger.users().value();
+    QCOMPARE(users.size(), 3);
+    QCOMPARE(users[0].email, QStringLiteral("Ada@Example.com"));
+    QCOMPARE(users[2].lastName, QStringLiteral("Dupré"));
+    QCOMPARE(users[2].role, Role::Admin);
+    QCOMPARE(users[1].sales, std::optional<SeatType>(SeatType::SalesProfessional));
+    QCOMPARE(ledger.seatCounts().value()[seatTypeIndex(SeatType::SalesProfessional)].purchased, 3);
+
+    // Version 2 chained the old entries and added the revision.
+    const auto entries = ledger.entries().value();
+    QCOMPARE(entries.size(), 5);
+    QVERIFY(!entries[0].hash.isEmpty());
+    QCOMPARE(entries[0].prevHash, QString());
+    QCOMPARE(entries[4].prevHash, entries[3].hash);
+    QCOMPARE(ledger.revision().value(), 0);
+    QCOMPARE(ledger.check().value(), QStringList());
+
+    // The migrated file is an ordinary database now: changes chain on.
+    QVERIFY(ledger.setActor(QStringLiteral("ada@example.com")).ok());
+    QVERIFY(ledger.assignSeat(QStringLiteral("CLÉO@example.fr"), SeatType::SalesProfessional).ok());
+    QCOMPARE(ledger.check().value(), QStringList());
+    QCOMPARE(ledger.revision().value(), 1);
+    opened.value().reset();
+    RawConnection raw(path);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    // The update trigger lifted during the step is back.
+    QVERIFY(raw.exec(QStringLiteral("UPDATE ledger SET actor = 'x'")).contains(QStringLiteral("never updated")));
+}
+
+void TestStorage::ledgerRefusesUpdateAndDelete()
+{
+    const QString path = m_dir->filePath(QStringLiteral("seats.db"));
+    {
+        QVERIFY(TestSupport::smallAccount(path));
+    }
+    RawConnection raw(path);
+    QVERIFY(raw.exec(QStringLiteral("UPDATE ledger SET actor = 'mallory@example.com' WHERE id = 2"))
+                .contains(QStringLiteral("ledger entries are never updated")));
+    QVERIFY(raw.exec(QStringLiteral("DELETE FROM ledger WHERE id = 2")).contains(QStringLiteral("never deleted")));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT actor FROM ledger WHERE id = 2")).toString(),
+             QStringLiteral("ada@example.com"));
+}
+
+void TestStorage::tamperingIsDetectedByCheck_data()
+{
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QString>("problem");
+    const QString drop = QStringLiteral("DROP TRIGGER ledger_no_update");
+    const QString dropDelete = QStringLiteral("DROP TRIGGER ledger_no_delete");
+    QTest::newRow("ledger row edited") << QStringList {
+        drop,
+        QStringLiteral("UPDATE ledger SET actor = 'mallory@example.com' "
+                       "WHERE id = 3")
+    } << "Ledger entry 3 was altered";
+    QTest::newRow("ledger row deleted") << QStringList { dropDelete, QStringLiteral("DELETE FROM ledger WHERE id = 3") }
+                                        << "Ledger entry 4 was altered or the entry before it was removed";
+    QTest::newRow("seats bought behind the app")
+        << QStringList { QStringLiteral("UPDATE seat_types SET purchased = 10 WHERE type = 'sales-professional'") }
+        << "sales-professional: the ledger gives 2 purchased, the database holds 10";
+    QTest::newRow("seat assigned behind the app")
+        << QStringList { QStringLiteral("INSERT INTO assignments SELECT id, 'service', 'service-starter' FROM users "
+                                        "WHERE email = 'cat@example.com'"),
+                         QStringLiteral("UPDATE seat_types SET assigned = 1 WHERE type = 'service-starter'") }
+        << "cat@example.com differs from the ledger";
+    QTest::newRow("user added behind the app")
+        << QStringList { QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES "
+                                        "('eve@example.com', 'eve@example.com', 'super-admin', '2026-01-01')") }
+        << "eve@example.com is in the database but not in the ledger";
+    QTest::newRow("counter out of step") << QStringList {
+        QStringLiteral("UPDATE seat_types SET assigned = 0 WHERE type = 'sales-professional'")
+    } << "sales-professional: the assigned count says 0 but 1 users hold one";
+}
+
+void TestStorage::tamperingIsDetectedByCheck()
+{
+    QFETCH(QStringList, statements);
+    QFETCH(QString, problem);
+    const QString path = m_dir->filePath(QStringLiteral("seats.db"));
+    {
+        auto ledger = TestSupport::smallAccount(path);
+        QCOMPARE(ledger->check().value(), QStringList());
+    }
+    {
+        RawConnection raw(path); // as the sqlite3 tool would
+        for (const QString &sql : statements)
+            QCOMPARE(raw.exec(sql), QString());
+    }
+    auto opened = SeatLedger::open(path);
+    QVERIFY(opened.ok());
+    const QStringList problems = opened.value()->check().value();
+    QVERIFY2(!problems.filter(problem).isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestStorage::lockedDatabaseGivesAClearError()
+{
+    const QString path = m_dir->filePath(QStringLiteral("seats.db"));
+    auto ledger = TestSupport::smallAccount(path);
+    const QString before = TestSupport::snapshot(*ledger);
+    RawConnection other(path);
+    QCOMPARE(other.exec(QStringLiteral("BEGIN IMMEDIATE")), QString());
+    const Status s = ledger->buySeats(SeatType::SalesStarter, 1); // waits for the busy timeout, then gives up
+    QCOMPARE(int(s.error().kind), int(ErrorKind::Storage));
+    QVERIFY2(s.error().message.contains(QStringLiteral("is locked by another program")), qPrintable(s.error().message));
+    QCOMPARE(other.exec(QStringLiteral("ROLLBACK")), QString());
+    QCOMPARE(TestSupport::snapshot(*ledger), before);
+    QVERIFY(ledger->buySeats(SeatType::SalesStarter, 1).ok()); // and works once the lock is gone
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"

@@ -1,0 +1,75 @@
+#include "UsersModel.h"
+
+namespace {
+const char *const headers[UsersModel::ColumnCount] = {
+    QT_TRANSLATE_NOOP("UsersModel", "Name"),         QT_TRANSLATE_NOOP("UsersModel", "Email"),
+    QT_TRANSLATE_NOOP("UsersModel", "Role"),         QT_TRANSLATE_NOOP("UsersModel", "Sales seat"),
+    QT_TRANSLATE_NOOP("UsersModel", "Service seat"),
+};
+} // namespace
+
+UsersModel::UsersModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void UsersModel::setUsers(QVector<User> users)
+{
+    beginResetModel();
+    m_users = std::move(users);
+    endResetModel();
+}
+
+int UsersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_users.size());
+}
+
+int UsersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UsersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    const User &u = m_users.at(index.row());
+    switch (index.column()) {
+    case NameColumn:
+        return u.fullName();
+    case EmailColumn:
+        return u.email;
+    case RoleColumn:
+        return roleName(u.role);
+    case SalesColumn:
+        return u.sales ? seatTypeName(*u.sales) : QString();
+    case ServiceColumn:
+        return u.service ? seatTypeName(*u.service) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return tr(headers[section]);
+}
+
+Qt::ItemFlags UsersModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+void UsersModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_users.isEmpty())
+        emit dataChanged(index(0, RoleColumn), index(rowCount() - 1, ServiceColumn), { Qt::DisplayRole });
+}
