@@ -1,5 +1,6 @@
 #include "Seatctl.h"
 
+#include "Language.h"
 #include "Plan.h"
 #include "SeatLedger.h"
 
@@ -54,7 +55,7 @@ QString usageText()
 {
     return Seatctl::tr("Usage:\n"
                        "  seatctl --database FILE init --admin EMAIL\n"
-                       "  seatctl --database FILE [--as EMAIL] [--json] COMMAND\n"
+                       "  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND\n"
                        "\n"
                        "Commands:\n"
                        "  users list\n"
@@ -138,9 +139,16 @@ int Seatctl::run(const QStringList &arguments)
     const QCommandLineOption role(QStringLiteral("role"), tr("Role (users add)."), QStringLiteral("ROLE"));
     const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
-    parser.addOptions({ database, as, json, admin, first, last, role, help, version });
+    const QCommandLineOption language(QStringLiteral("language"), tr("Language of messages: en or fr."),
+                                      QStringLiteral("LANGUAGE"));
+    parser.addOptions({ database, as, json, admin, first, last, role, language, help, version });
     const bool parsed = parser.parse(arguments);
     m_json = parser.isSet(json);
+    // Messages follow LC_ALL / LANG unless --language says otherwise; --json
+    // keys and values (types, roles, error kinds) never change with it.
+    Language::install(Language::system());
+    if (parsed && parser.isSet(language) && !Language::install(parser.value(language)))
+        return usage(tr("Unknown language “%1”; expected en or fr.").arg(parser.value(language)));
     if (!parsed)
         return usage(parser.errorText());
     if (parser.isSet(help)) {

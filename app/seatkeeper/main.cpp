@@ -1,3 +1,4 @@
+#include "Language.h"
 #include "SeatLedger.h"
 #include "SettingsWindow.h"
 #include "WelcomeDialog.h"
@@ -44,6 +45,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Seatkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Seatkeeper"));
     QApplication::setApplicationVersion(QStringLiteral(SEATKEEPER_VERSION));
+
+    Language::install(Language::system());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

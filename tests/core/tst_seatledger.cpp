@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <QTemporaryDir>
+#include "Language.h"
+
 #include <QTest>
 
 using Change = std::function<Status(SeatLedger &)>;
@@ -33,6 +35,7 @@ class TestSeatLedger : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { Language::install(QStringLiteral("en")); }
     void init();
     void cleanup();
 

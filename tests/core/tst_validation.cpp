@@ -2,6 +2,8 @@
 
 #include "Validation.h"
 
+#include "Language.h"
+
 #include <QTest>
 
 class TestValidation : public QObject
@@ -9,6 +11,7 @@ class TestValidation : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { Language::install(QStringLiteral("en")); }
     void emails_data();
     void emails();
     void names_data();

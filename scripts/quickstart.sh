@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Seatkeeper's quick start on Debian 12: installs what is missing, builds, then
+#   run  [ARGS…]  starts the window (on its default database unless ARGS say otherwise)
+#   test          runs every test headlessly and ends with ctest's summary
+#   build         only builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+[ $# -gt 0 ] && shift
+case "$mode" in run|test|build) ;; *) echo "usage: $0 run|test|build" >&2; exit 2;; esac
+
+packages=(cmake g++ make pkg-config
+          qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+          qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libgl1-mesa-dev fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== Installing: ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+build_type=${SEATKEEPER_BUILD_TYPE:-RelWithDebInfo}
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+cmake --build build --parallel "$(nproc)"
+
+case "$mode" in
+run)
+    exec build/app/seatkeeper/seatkeeper "$@"
+    ;;
+test)
+    cd build
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)"
+    ;;
+esac

@@ -1,0 +1,90 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>SeatLedger</name>
+    <message numerus="yes">
+        <source>This database has %n Super admins; name the operator with --as.</source>
+        <translation>
+            <numerusform>This database has %n Super admin; name the operator with --as.</numerusform>
+            <numerusform>This database has %n Super admins; name the operator with --as.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n %1 seat(s) are free (%2 purchased, %3 assigned); release at most that many, or remove access first.</source>
+        <translation>
+            <numerusform>Only %n %1 seat is free (%2 purchased, %3 assigned); release at most that many, or remove access first.</numerusform>
+            <numerusform>Only %n %1 seats are free (%2 purchased, %3 assigned); release at most that many, or remove access first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough %1 seats: %2 purchased, %3 assigned, %4 more wanted. Buy %n more seat(s), or assign fewer.</source>
+        <translation>
+            <numerusform>Not enough %1 seats: %2 purchased, %3 assigned, %4 more wanted. Buy %n more seat, or assign fewer.</numerusform>
+            <numerusform>Not enough %1 seats: %2 purchased, %3 assigned, %4 more wanted. Buy %n more seats, or assign fewer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 purchased, %3 would be assigned. Buy %n more, or assign %n fewer.</source>
+        <translation>
+            <numerusform>%1: %2 purchased, %3 would be assigned. Buy %n more, or assign %n fewer.</numerusform>
+            <numerusform>%1: %2 purchased, %3 would be assigned. Buy %n more, or assign %n fewer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Seatctl</name>
+    <message numerus="yes">
+        <source>Bought %n %1 seat(s)</source>
+        <translation>
+            <numerusform>Bought %n %1 seat</numerusform>
+            <numerusform>Bought %n %1 seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n %1 seat(s)</source>
+        <translation>
+            <numerusform>Released %n %1 seat</numerusform>
+            <numerusform>Released %n %1 seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The database failed %n check(s):</source>
+        <translation>
+            <numerusform>The database failed %n check:</numerusform>
+            <numerusform>The database failed %n checks:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>Applied %n change.</numerusform>
+            <numerusform>Applied %n changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message numerus="yes">
+        <source>The email address is %n characters long; at most 254 are allowed.</source>
+        <translation>
+            <numerusform>The email address is %n character long; at most 254 are allowed.</numerusform>
+            <numerusform>The email address is %n characters long; at most 254 are allowed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The part before the @ is %n characters long; at most 64 are allowed.</source>
+        <translation>
+            <numerusform>The part before the @ is %n character long; at most 64 are allowed.</numerusform>
+            <numerusform>The part before the @ is %n characters long; at most 64 are allowed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A name is %n characters long; at most 256 are allowed.</source>
+        <translation>
+            <numerusform>A name is %n character long; at most 256 are allowed.</numerusform>
+            <numerusform>A name is %n characters long; at most 256 are allowed.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
