@@ -25,6 +25,26 @@ QString userJson(const QString &first, const QString &last, Role role)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+// A user with the seat they hold of each product, one row per user.
+const char userSelect[] = "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, "
+                          "v.seat_type FROM users u "
+                          "LEFT JOIN assignments s ON s.user_id = u.id AND s.product = 'sales' "
+                          "LEFT JOIN assignments v ON v.user_id = u.id AND v.product = 'service' ";
+
+User userFromRow(const QSqlQuery &row)
+{
+    User u;
+    u.id = row.value(0).toLongLong();
+    u.email = row.value(1).toString();
+    u.firstName = row.value(2).toString();
+    u.lastName = row.value(3).toString();
+    u.role = roleFromKey(row.value(4).toString()).value_or(Role::User);
+    u.createdAt = QDateTime::fromString(row.value(5).toString(), Qt::ISODateWithMs);
+    u.sales = seatTypeFromKey(row.value(6).toString());
+    u.service = seatTypeFromKey(row.value(7).toString());
+    return u;
+}
+
 QString optionalKey(const std::optional<SeatType> &type)
 {
     return type ? seatTypeKey(*type) : QStringLiteral("");
@@ -121,12 +141,7 @@ Result<QString> SeatLedger::soleSuperAdmin() const
 
 Result<QVector<User>> SeatLedger::users() const
 {
-    auto q = m_db->prepare(QStringLiteral(
-        "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, v.seat_type "
-        "FROM users u "
-        "LEFT JOIN assignments s ON s.user_id = u.id AND s.product = 'sales' "
-        "LEFT JOIN assignments v ON v.user_id = u.id AND v.product = 'service' "
-        "ORDER BY u.id"));
+    auto q = m_db->prepare(QLatin1String(userSelect) + QLatin1String("ORDER BY u.id"));
     if (!q)
         return q.error();
     if (Status s = m_db->exec(q.value()); !s)
@@ -134,16 +149,7 @@ Result<QVector<User>> SeatLedger::users() const
     QVector<User> users;
     QSqlQuery &row = q.value();
     while (row.next()) {
-        User u;
-        u.id = row.value(0).toLongLong();
-        u.email = row.value(1).toString();
-        u.firstName = row.value(2).toString();
-        u.lastName = row.value(3).toString();
-        u.role = roleFromKey(row.value(4).toString()).value_or(Role::User);
-        u.createdAt = QDateTime::fromString(row.value(5).toString(), Qt::ISODateWithMs);
-        u.sales = seatTypeFromKey(row.value(6).toString());
-        u.service = seatTypeFromKey(row.value(7).toString());
-        users.append(std::move(u));
+        users.append(userFromRow(row));
     }
     if (row.lastError().isValid())
         return m_db->storageError(row.lastError());
@@ -152,15 +158,19 @@ Result<QVector<User>> SeatLedger::users() const
 
 Result<User> SeatLedger::user(const QString &email) const
 {
-    auto all = users();
-    if (!all)
-        return all.error();
-    const QString key = Validation::emailKey(email);
-    for (const User &u : all.value()) {
-        if (Validation::emailKey(u.email) == key)
-            return u;
+    auto q = m_db->prepare(QLatin1String(userSelect) + QLatin1String("WHERE u.email_key = :key"));
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QSqlQuery &row = q.value();
+    if (!row.next()) {
+        if (row.lastError().isValid())
+            return m_db->storageError(row.lastError());
+        return Error { ErrorKind::NotFound, tr("No user has the email address “%1”.").arg(email) };
     }
-    return Error { ErrorKind::NotFound, tr("No user has the email address “%1”.").arg(email) };
+    return userFromRow(row);
 }
 
 Result<std::array<SeatCount, SeatTypeCount>> SeatLedger::seatCounts() const
@@ -258,60 +268,83 @@ Result<SeatLedger::Held> SeatLedger::findHeld(const QString &email) const
 
 Result<User> SeatLedger::createUser(const NewUser &newUser)
 {
-    for (const Status &s : { Validation::checkEmail(newUser.email), Validation::checkName(newUser.firstName),
-                             Validation::checkName(newUser.lastName) }) {
-        if (!s)
-            return s.error();
+    auto created = createUsers({ newUser });
+    if (!created)
+        return created.error();
+    return created.value().first();
+}
+
+Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
+{
+    QSet<QString> keys;
+    for (const NewUser &newUser : newUsers) {
+        for (const Status &s : { Validation::checkEmail(newUser.email), Validation::checkName(newUser.firstName),
+                                 Validation::checkName(newUser.lastName) }) {
+            if (!s)
+                return s.error();
+        }
+        if (newUser.sales && productOf(*newUser.sales) != Product::Sales)
+            return Error { ErrorKind::Invalid, tr("%1 is not a Sales Hub seat.").arg(seatTypeName(*newUser.sales)) };
+        if (newUser.service && productOf(*newUser.service) != Product::Service)
+            return Error { ErrorKind::Invalid,
+                           tr("%1 is not a Service Hub seat.").arg(seatTypeName(*newUser.service)) };
+        const QString key = Validation::emailKey(newUser.email);
+        if (keys.contains(key))
+            return Error { ErrorKind::Duplicate,
+                           tr("A user with the email address “%1” already exists.").arg(newUser.email) };
+        keys.insert(key);
     }
-    if (newUser.sales && productOf(*newUser.sales) != Product::Sales)
-        return Error { ErrorKind::Invalid, tr("%1 is not a Sales Hub seat.").arg(seatTypeName(*newUser.sales)) };
-    if (newUser.service && productOf(*newUser.service) != Product::Service)
-        return Error { ErrorKind::Invalid, tr("%1 is not a Service Hub seat.").arg(seatTypeName(*newUser.service)) };
     WriteTransaction tx(*m_db);
     if (!tx.started())
         return tx.started().error();
     auto actorRole = requireAdmin();
     if (!actorRole)
         return actorRole.error();
-    if (newUser.role == Role::SuperAdmin && actorRole.value() != Role::SuperAdmin)
-        return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can create another Super admin.") };
-    if (auto existing = findHeld(newUser.email); existing)
-        return Error { ErrorKind::Duplicate,
-                       tr("A user with the email address “%1” already exists.").arg(existing.value().email) };
-    else if (existing.error().kind != ErrorKind::NotFound)
-        return existing.error();
-
-    User created;
-    created.email = newUser.email;
-    created.firstName = newUser.firstName;
-    created.lastName = newUser.lastName;
-    created.role = newUser.role;
-    created.createdAt = QDateTime::currentDateTimeUtc();
     auto insert
         = m_db->prepare(QStringLiteral("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
                                        "VALUES (:email, :key, :first, :last, :role, :at)"));
     if (!insert)
         return insert.error();
-    QSqlQuery &q = insert.value();
-    q.bindValue(QStringLiteral(":email"), created.email);
-    q.bindValue(QStringLiteral(":key"), Validation::emailKey(created.email));
-    q.bindValue(QStringLiteral(":first"), sqlText(created.firstName));
-    q.bindValue(QStringLiteral(":last"), sqlText(created.lastName));
-    q.bindValue(QStringLiteral(":role"), roleKey(created.role));
-    q.bindValue(QStringLiteral(":at"), LedgerChain::timeText(created.createdAt));
-    if (Status s = m_db->exec(q); !s)
-        return s.error();
-    created.id = q.lastInsertId().toLongLong();
-
     LedgerWriter writer(*m_db, m_actor);
-    if (Status s = writer.append(LedgerAction::UserCreated, created.email, {}, {},
-                                 userJson(created.firstName, created.lastName, created.role));
-        !s)
-        return s.error();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVector<User> created;
+    created.reserve(newUsers.size());
     QVector<SeatEdit> seats;
-    for (const auto &type : { newUser.sales, newUser.service }) {
-        if (type)
-            seats.append(SeatEdit { created.id, created.email, productOf(*type), std::nullopt, type });
+    for (const NewUser &newUser : newUsers) {
+        if (newUser.role == Role::SuperAdmin && actorRole.value() != Role::SuperAdmin)
+            return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can create another Super admin.") };
+        if (auto existing = findHeld(newUser.email); existing)
+            return Error { ErrorKind::Duplicate,
+                           tr("A user with the email address “%1” already exists.").arg(existing.value().email) };
+        else if (existing.error().kind != ErrorKind::NotFound)
+            return existing.error();
+        User u;
+        u.email = newUser.email;
+        u.firstName = newUser.firstName;
+        u.lastName = newUser.lastName;
+        u.role = newUser.role;
+        u.createdAt = now;
+        QSqlQuery &q = insert.value();
+        q.bindValue(QStringLiteral(":email"), u.email);
+        q.bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
+        q.bindValue(QStringLiteral(":first"), sqlText(u.firstName));
+        q.bindValue(QStringLiteral(":last"), sqlText(u.lastName));
+        q.bindValue(QStringLiteral(":role"), roleKey(u.role));
+        q.bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
+        if (Status s = m_db->exec(q); !s)
+            return s.error();
+        u.id = q.lastInsertId().toLongLong();
+        if (Status s
+            = writer.append(LedgerAction::UserCreated, u.email, {}, {}, userJson(u.firstName, u.lastName, u.role));
+            !s)
+            return s.error();
+        for (const auto &type : { newUser.sales, newUser.service }) {
+            if (type)
+                seats.append(SeatEdit { u.id, u.email, productOf(*type), std::nullopt, type });
+        }
+        u.sales = newUser.sales;
+        u.service = newUser.service;
+        created.append(u);
     }
     if (Status s = applyEditsInTransaction(seats, false, writer); !s)
         return s.error();
@@ -319,8 +352,6 @@ Result<User> SeatLedger::createUser(const NewUser &newUser)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
-    created.sales = newUser.sales;
-    created.service = newUser.service;
     return created;
 }
 

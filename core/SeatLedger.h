@@ -52,6 +52,8 @@ public:
     Result<qint64> revision() const;
 
     Result<User> createUser(const NewUser &newUser);
+    // Several users and their seats in one transaction: all of them or none.
+    Result<QVector<User>> createUsers(const QVector<NewUser> &newUsers);
     Status deleteUser(const QString &email);
     // Assigns a seat; a user holding another tier of the same product moves to this one in one step (R3).
     Status assignSeat(const QString &email, SeatType type);

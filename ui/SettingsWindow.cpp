@@ -1,38 +1,117 @@
 #include "SettingsWindow.h"
 
+#include "LedgerWatcher.h"
+#include "PaidUsersPage.h"
 #include "SeatLedger.h"
 #include "UsersPage.h"
 
+#include <QCloseEvent>
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStatusBar>
 
 SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     : QMainWindow(parent)
     , m_ledger(ledger)
-    , m_sidebar(new QListWidget(this))
-    , m_pages(new QStackedWidget(this))
-    , m_usersPage(new UsersPage(ledger, this))
+    , m_watcher(new LedgerWatcher(ledger, this))
+    , m_splitter(new QSplitter(this))
+    , m_sidebar(new QListWidget(m_splitter))
+    , m_pages(new QStackedWidget(m_splitter))
+    , m_usersPage(new UsersPage(ledger, m_pages))
+    , m_paidUsersPage(new PaidUsersPage(ledger, *m_watcher, m_pages))
+    , m_operator(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsWindow"));
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->addItem(QString());
     m_sidebar->setCurrentRow(0);
-    m_sidebar->setMaximumWidth(260);
     m_pages->addWidget(m_usersPage);
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_pages->addWidget(m_paidUsersPage);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({ 200, 1000 });
+    setCentralWidget(m_splitter);
+    m_operator->setObjectName(QStringLiteral("operatorLabel"));
+    statusBar()->addPermanentWidget(m_operator);
 
-    auto *splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_sidebar);
-    splitter->addWidget(m_pages);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
-    resize(1100, 680);
+    connect(m_sidebar, &QListWidget::itemClicked, this, [this] { showUsers(); });
+    connect(m_usersPage, &UsersPage::managePaidUsersRequested, this, &SettingsWindow::showPaidUsers);
+    connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, &LedgerWatcher::acknowledge);
+    connect(m_paidUsersPage, &PaidUsersPage::closeRequested, this, [this] {
+        m_pages->setCurrentWidget(m_usersPage);
+        m_usersPage->reload();
+    });
+    connect(m_paidUsersPage, &PaidUsersPage::saved, m_usersPage, &UsersPage::reload);
+    connect(m_watcher, &LedgerWatcher::changedElsewhere, this, [this] {
+        m_usersPage->reload();
+        if (m_pages->currentWidget() == m_paidUsersPage)
+            m_paidUsersPage->changedElsewhere();
+        applyOperatorRights();
+    });
+
+    resize(1180, 720);
+    restoreLayout();
+    applyOperatorRights();
     retranslateUi();
+}
+
+void SettingsWindow::showUsers()
+{
+    if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave())
+        return;
+    m_pages->setCurrentWidget(m_usersPage);
+    m_usersPage->reload();
+}
+
+void SettingsWindow::showPaidUsers()
+{
+    m_paidUsersPage->reload();
+    m_pages->setCurrentWidget(m_paidUsersPage);
+    m_paidUsersPage->setFocus();
+}
+
+void SettingsWindow::applyOperatorRights()
+{
+    // R5 is enforced by the core; the window only mirrors it so nobody clicks in vain.
+    auto me = m_ledger.user(m_ledger.actor());
+    const bool admin = me && isAdmin(me.value().role);
+    const QString why = admin ? QString()
+                              : tr("You are signed in as %1, a User: you can see everything, but only a Super admin "
+                                   "or an Admin can change users and seats.")
+                                    .arg(m_ledger.actor());
+    m_usersPage->setReadOnly(!admin, why);
+    m_paidUsersPage->setReadOnly(!admin);
+}
+
+void SettingsWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
+}
+
+void SettingsWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/sidebar")).toByteArray());
+    m_usersPage->splitter()->restoreState(settings.value(QStringLiteral("window/usersPanel")).toByteArray());
+}
+
+void SettingsWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/sidebar"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/usersPanel"), m_usersPage->splitter()->saveState());
 }
 
 void SettingsWindow::changeEvent(QEvent *event)
@@ -47,4 +126,6 @@ void SettingsWindow::retranslateUi()
     setWindowTitle(tr("Settings"));
     m_sidebar->item(0)->setText(tr("Users & Teams"));
     m_sidebar->setAccessibleName(tr("Settings"));
+    m_operator->setText(tr("Operator: %1").arg(m_ledger.actor()));
+    applyOperatorRights();
 }

@@ -2,13 +2,17 @@
 
 #include <QMainWindow>
 
+class LedgerWatcher;
+class PaidUsersPage;
+class QLabel;
 class QListWidget;
+class QSplitter;
 class QStackedWidget;
 class SeatLedger;
 class UsersPage;
 
 // The main window, titled "Settings": a left sidebar of pages (Users & Teams
-// first) and the page area.
+// first) and the page area. Remembers its geometry and splitters.
 class SettingsWindow : public QMainWindow
 {
     Q_OBJECT
@@ -17,15 +21,27 @@ public:
     explicit SettingsWindow(SeatLedger &ledger, QWidget *parent = nullptr);
 
     UsersPage *usersPage() const { return m_usersPage; }
+    PaidUsersPage *paidUsersPage() const { return m_paidUsersPage; }
+    LedgerWatcher *watcher() const { return m_watcher; }
+    void showUsers();
+    void showPaidUsers();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void retranslateUi();
+    void applyOperatorRights();
+    void restoreLayout();
+    void saveLayout() const;
 
     SeatLedger &m_ledger;
+    LedgerWatcher *m_watcher;
+    QSplitter *m_splitter;
     QListWidget *m_sidebar;
     QStackedWidget *m_pages;
     UsersPage *m_usersPage;
+    PaidUsersPage *m_paidUsersPage;
+    QLabel *m_operator;
 };

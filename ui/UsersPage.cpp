@@ -1,23 +1,63 @@
 #include "UsersPage.h"
 
 #include "SeatLedger.h"
+#include "UserPanel.h"
 #include "UsersModel.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+// Filters on name and e-mail only, whatever the columns show.
+class UserFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setText(const QString &text)
+    {
+        m_text = text.trimmed();
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override
+    {
+        if (m_text.isEmpty())
+            return true;
+        const User &u = static_cast<UsersModel *>(sourceModel())->userAt(row);
+        return u.email.contains(m_text, Qt::CaseInsensitive) || u.firstName.contains(m_text, Qt::CaseInsensitive)
+            || u.lastName.contains(m_text, Qt::CaseInsensitive) || u.fullName().contains(m_text, Qt::CaseInsensitive);
+    }
+
+private:
+    QString m_text;
+};
 
 UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
     , m_model(new UsersModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new UserFilter(this))
     , m_title(new QLabel(this))
+    , m_search(new QLineEdit(this))
+    , m_actions(new QToolButton(this))
+    , m_actionsMenu(new QMenu(this))
+    , m_create(new QPushButton(this))
     , m_status(new QLabel(this))
-    , m_table(new QTableView(this))
+    , m_splitter(new QSplitter(this))
+    , m_table(new QTableView(m_splitter))
+    , m_panel(new UserPanel(ledger, m_splitter))
 {
     setObjectName(QStringLiteral("usersPage"));
     m_title->setObjectName(QStringLiteral("usersTitle"));
@@ -25,6 +65,18 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_search->setObjectName(QStringLiteral("usersSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(240);
+    m_actions->setObjectName(QStringLiteral("usersActions"));
+    m_actions->setPopupMode(QToolButton::InstantPopup);
+    m_actions->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_actions->setMenu(m_actionsMenu);
+    m_manageAction = m_actionsMenu->addAction(QString());
+    m_manageAction->setObjectName(QStringLiteral("managePaidUsers"));
+    connect(m_manageAction, &QAction::triggered, this, &UsersPage::managePaidUsersRequested);
+    m_create->setObjectName(QStringLiteral("createUser"));
+    m_create->setDefault(false);
     m_status->setObjectName(QStringLiteral("usersStatus"));
     m_status->setWordWrap(true);
     m_status->hide();
@@ -38,17 +90,50 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     m_table->sortByColumn(UsersModel::EmailColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     // Uniform rows: the view never measures every row of a large account.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 
+    m_splitter->setObjectName(QStringLiteral("usersSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_panel->hide();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title);
+    top->addStretch(1);
+    top->addWidget(m_search);
+    top->addWidget(m_actions);
+    top->addWidget(m_create);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
+    layout->addLayout(top);
     layout->addWidget(m_status);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_splitter, 1);
+
+    setTabOrder(m_search, m_actions);
+    setTabOrder(m_actions, m_create);
+    setTabOrder(m_create, m_table);
+    setTabOrder(m_table, m_panel);
+
+    connect(m_search, &QLineEdit::textChanged, this,
+            [this](const QString &text) { static_cast<UserFilter *>(m_proxy)->setText(text); });
+    connect(m_create, &QPushButton::clicked, this, [this] {
+        m_table->clearSelection();
+        m_panel->show();
+        m_panel->startCreate();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPage::openSelected);
+    connect(m_panel, &UserPanel::closed, this, &UsersPage::closePanel);
+    connect(m_panel, &UserPanel::ledgerChanged, this, [this] {
+        reload();
+        emit ledgerChanged();
+    });
 
     retranslateUi();
     reload();
@@ -63,8 +148,36 @@ void UsersPage::reload()
         m_status->show();
         return;
     }
-    m_status->hide();
     m_model->setUsers(users.takeValue());
+    m_status->setVisible(m_readOnly);
+    if (m_panel->isVisible())
+        m_panel->refresh();
+}
+
+void UsersPage::setReadOnly(bool readOnly, const QString &why)
+{
+    m_readOnly = readOnly;
+    m_create->setEnabled(!readOnly);
+    m_panel->setReadOnly(readOnly);
+    m_status->setText(why);
+    m_status->setVisible(readOnly);
+}
+
+void UsersPage::openSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QModelIndex source = m_proxy->mapToSource(rows.first());
+    m_panel->show();
+    m_panel->openUser(m_model->userAt(source.row()).email);
+}
+
+void UsersPage::closePanel()
+{
+    m_panel->hide();
+    m_table->clearSelection();
+    m_table->setFocus();
 }
 
 void UsersPage::changeEvent(QEvent *event)
@@ -77,6 +190,13 @@ void UsersPage::changeEvent(QEvent *event)
 void UsersPage::retranslateUi()
 {
     m_title->setText(tr("Users & Teams"));
+    m_search->setPlaceholderText(tr("Search by name or email"));
+    m_search->setAccessibleName(tr("Search by name or email"));
+    m_actions->setText(tr("Actions"));
+    m_actions->setAccessibleName(m_actions->text());
+    m_manageAction->setText(tr("Manage paid users"));
+    m_create->setText(tr("Create user"));
+    m_create->setAccessibleName(m_create->text());
     m_table->setAccessibleName(tr("Users"));
     m_model->retranslate();
 }

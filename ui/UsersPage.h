@@ -3,12 +3,19 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
+class QToolButton;
 class SeatLedger;
+class UserPanel;
 class UsersModel;
 
-// Settings ▸ Users & Teams: every user of the account with the seats they hold.
+// Settings ▸ Users & Teams: every user of the account with the seats they hold,
+// "Create user" and "Actions" at the top right, and the side panel on the right.
 class UsersPage : public QWidget
 {
     Q_OBJECT
@@ -18,18 +25,35 @@ public:
 
     // Reloads the users from the ledger; shows the error in the page if it fails.
     void reload();
+    void setReadOnly(bool readOnly, const QString &why);
     UsersModel *model() const { return m_model; }
+    UserPanel *panel() const { return m_panel; }
+    QSplitter *splitter() const { return m_splitter; }
+
+signals:
+    void managePaidUsersRequested();
+    void ledgerChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslateUi();
+    void openSelected();
+    void closePanel();
 
     SeatLedger &m_ledger;
     UsersModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLabel *m_title;
+    QLineEdit *m_search;
+    QToolButton *m_actions;
+    QMenu *m_actionsMenu;
+    QAction *m_manageAction;
+    QPushButton *m_create;
     QLabel *m_status;
+    QSplitter *m_splitter;
     QTableView *m_table;
+    UserPanel *m_panel;
+    bool m_readOnly = false;
 };

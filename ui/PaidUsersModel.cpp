@@ -1,0 +1,187 @@
+#include "PaidUsersModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace {
+
+// One tick or untick in the grid, undoable.
+class SetSeatCommand : public QUndoCommand
+{
+public:
+    SetSeatCommand(PaidUsersModel *model, int row, Product product, std::optional<SeatType> to)
+        : m_model(model)
+        , m_row(row)
+        , m_product(product)
+        , m_from(model->seatAt(row, product))
+        , m_to(to)
+    {
+        setText(PaidUsersModel::tr("change the seat of %1").arg(model->userAt(row).email));
+    }
+    void redo() override { m_model->setSeat(m_row, m_product, m_to); }
+    void undo() override { m_model->setSeat(m_row, m_product, m_from); }
+
+private:
+    PaidUsersModel *m_model;
+    int m_row;
+    Product m_product;
+    std::optional<SeatType> m_from;
+    std::optional<SeatType> m_to;
+};
+
+} // namespace
+
+PaidUsersModel::PaidUsersModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts)
+{
+    beginResetModel();
+    m_users = std::move(users);
+    m_seats.resize(m_users.size());
+    m_assigned.fill(0);
+    // Counted from the rows themselves, so the footer always agrees with the grid.
+    for (int i = 0; i < m_users.size(); ++i) {
+        m_seats[i] = { m_users[i].sales, m_users[i].service };
+        for (const auto &seat : m_seats[i]) {
+            if (seat)
+                ++m_assigned[seatTypeIndex(*seat)];
+        }
+    }
+    for (const SeatCount &c : counts)
+        m_purchased[seatTypeIndex(c.type)] = c.purchased;
+    m_pendingCount = 0;
+    endResetModel();
+    emit pendingChanged();
+}
+
+void PaidUsersModel::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    if (!m_users.isEmpty())
+        emit dataChanged(index(0, FirstSeatColumn), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void PaidUsersModel::setSeat(int row, Product product, std::optional<SeatType> seat)
+{
+    std::optional<SeatType> &current = m_seats[row][productIndex(product)];
+    if (current == seat)
+        return;
+    const bool wasPending = isPending(row, product);
+    if (current)
+        --m_assigned[seatTypeIndex(*current)];
+    if (seat)
+        ++m_assigned[seatTypeIndex(*seat)];
+    current = seat;
+    m_pendingCount += int(isPending(row, product)) - int(wasPending);
+    const int first = columnOf(seatTypeOf(product, Tier::Starter));
+    emit dataChanged(index(row, first), index(row, first + 2),
+                     { Qt::CheckStateRole, Qt::BackgroundRole, Qt::ToolTipRole });
+    emit pendingChanged();
+}
+
+QVector<SeatEdit> PaidUsersModel::pendingEdits() const
+{
+    QVector<SeatEdit> edits;
+    edits.reserve(m_pendingCount);
+    for (int row = 0; row < m_users.size() && edits.size() < m_pendingCount; ++row) {
+        for (Product product : allProducts()) {
+            if (isPending(row, product))
+                edits.append(SeatEdit { m_users[row].id, m_users[row].email, product, m_users[row].seat(product),
+                                        seatAt(row, product) });
+        }
+    }
+    return edits;
+}
+
+int PaidUsersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_users.size());
+}
+
+int PaidUsersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PaidUsersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const User &u = m_users.at(row);
+    if (index.column() == NameColumn)
+        return role == Qt::DisplayRole ? QVariant(u.fullName()) : QVariant();
+    if (index.column() == EmailColumn)
+        return role == Qt::DisplayRole ? QVariant(u.email) : QVariant();
+    const SeatType type = typeOfColumn(index.column());
+    const Product product = productOf(type);
+    const bool pendingHere = isPending(row, product) && (seatAt(row, product) == type || u.seat(product) == type);
+    switch (role) {
+    case Qt::CheckStateRole:
+        return seatAt(row, product) == type ? Qt::Checked : Qt::Unchecked;
+    case Qt::BackgroundRole:
+        return pendingHere ? QVariant(QBrush(QColor(255, 236, 179))) : QVariant();
+    case Qt::ToolTipRole:
+        return pendingHere ? QVariant(tr("Unsaved change")) : QVariant();
+    case Qt::AccessibleTextRole:
+        return seatTypeName(type);
+    default:
+        return {};
+    }
+}
+
+bool PaidUsersModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::CheckStateRole || m_readOnly
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || index.column() < FirstSeatColumn)
+        return false;
+    const SeatType type = typeOfColumn(index.column());
+    const Product product = productOf(type);
+    // Ticking a second tier of the same product moves the seat there (R3).
+    const std::optional<SeatType> to
+        = value.value<Qt::CheckState>() == Qt::Checked ? std::optional<SeatType>(type) : std::nullopt;
+    if (!to && seatAt(index.row(), product) != type)
+        return true; // clearing a box that is already clear
+    if (seatAt(index.row(), product) == to)
+        return true;
+    if (m_undo)
+        m_undo->push(new SetSeatCommand(this, index.row(), product, to));
+    else
+        setSeat(index.row(), product, to);
+    return true;
+}
+
+QVariant PaidUsersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (section == NameColumn)
+        return tr("Name");
+    if (section == EmailColumn)
+        return tr("Email");
+    return seatTypeName(typeOfColumn(section));
+}
+
+Qt::ItemFlags PaidUsersModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    if (index.column() >= FirstSeatColumn && !m_readOnly)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+void PaidUsersModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_users.isEmpty())
+        emit dataChanged(index(0, FirstSeatColumn), index(rowCount() - 1, ColumnCount - 1), { Qt::ToolTipRole });
+}

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "SeatEdit.h"
+#include "User.h"
+
+#include <array>
+#include <QAbstractTableModel>
+#include <QVector>
+
+class QUndoStack;
+
+// Manage paid users: one row per user, one check box per seat type (R1 order).
+// Ticks are pending edits until saved (R10); the counts per seat type include
+// them and are kept up to date one tick at a time, never by rescanning rows.
+class PaidUsersModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        NameColumn,
+        EmailColumn,
+        FirstSeatColumn,
+        ColumnCount = FirstSeatColumn + SeatTypeCount
+    };
+
+    explicit PaidUsersModel(QObject *parent = nullptr);
+
+    // Swaps in fresh data from the ledger and drops every pending edit.
+    void reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts);
+    // With an undo stack, a tick becomes an undoable command; without one it applies at once.
+    void setUndoStack(QUndoStack *stack) { m_undo = stack; }
+    void setReadOnly(bool readOnly);
+
+    static int columnOf(SeatType type) { return FirstSeatColumn + seatTypeIndex(type); }
+    static SeatType typeOfColumn(int column) { return allSeatTypes()[column - FirstSeatColumn]; }
+
+    const User &userAt(int row) const { return m_users.at(row); }
+    std::optional<SeatType> seatAt(int row, Product product) const { return m_seats[row][productIndex(product)]; }
+    // Sets one pending seat (nullopt: none). Used by ticks and by undo/redo.
+    void setSeat(int row, Product product, std::optional<SeatType> seat);
+
+    int pendingCount() const { return m_pendingCount; }
+    QVector<SeatEdit> pendingEdits() const;
+    int assigned(SeatType type) const { return m_assigned[seatTypeIndex(type)]; }
+    int purchased(SeatType type) const { return m_purchased[seatTypeIndex(type)]; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    void retranslate();
+
+signals:
+    // Counts or pending edits changed: the footer and the Save button follow.
+    void pendingChanged();
+
+private:
+    bool isPending(int row, Product product) const
+    {
+        return m_seats[row][productIndex(product)] != m_users[row].seat(product);
+    }
+
+    QVector<User> m_users;
+    QVector<std::array<std::optional<SeatType>, ProductCount>> m_seats;
+    std::array<int, SeatTypeCount> m_assigned {};
+    std::array<int, SeatTypeCount> m_purchased {};
+    int m_pendingCount = 0;
+    bool m_readOnly = false;
+    QUndoStack *m_undo = nullptr;
+};

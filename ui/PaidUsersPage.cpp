@@ -1,0 +1,330 @@
+#include "PaidUsersPage.h"
+
+#include "LedgerWatcher.h"
+#include "PaidUsersModel.h"
+#include "SeatLedger.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace {
+const QString problemStyle = QStringLiteral("color: #b00020; font-weight: bold;");
+}
+
+PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget *parent)
+    : QWidget(parent)
+    , m_ledger(ledger)
+    , m_watcher(watcher)
+    , m_model(new PaidUsersModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_undo(new QUndoStack(this))
+    , m_back(new QToolButton(this))
+    , m_title(new QLabel(this))
+    , m_filter(new QLineEdit(this))
+    , m_undoButton(new QToolButton(this))
+    , m_redoButton(new QToolButton(this))
+    , m_notice(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_pendingLabel(new QLabel(this))
+    , m_purchasedHeader(new QLabel(this))
+    , m_assignedHeader(new QLabel(this))
+    , m_problem(new QLabel(this))
+    , m_cancel(new QPushButton(this))
+    , m_save(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("paidUsersPage"));
+    m_back->setObjectName(QStringLiteral("paidUsersBack"));
+    m_back->setArrowType(Qt::LeftArrow);
+    m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_back->setAutoRaise(true);
+    m_title->setObjectName(QStringLiteral("paidUsersTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_filter->setObjectName(QStringLiteral("paidUsersFilter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(260);
+    m_notice->setObjectName(QStringLiteral("paidUsersNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+
+    m_model->setUndoStack(m_undo);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_table->setObjectName(QStringLiteral("paidUsersTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(PaidUsersModel::EmailColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+
+    QAction *undo = m_undo->createUndoAction(this);
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QAction *redo = m_undo->createRedoAction(this);
+    redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
+    for (QAction *a : { undo, redo })
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addActions({ undo, redo });
+    m_undoButton->setObjectName(QStringLiteral("paidUsersUndo"));
+    m_redoButton->setObjectName(QStringLiteral("paidUsersRedo"));
+    connect(m_undoButton, &QToolButton::clicked, m_undo, &QUndoStack::undo);
+    connect(m_redoButton, &QToolButton::clicked, m_undo, &QUndoStack::redo);
+    connect(m_undo, &QUndoStack::canUndoChanged, m_undoButton, &QToolButton::setEnabled);
+    connect(m_undo, &QUndoStack::canRedoChanged, m_redoButton, &QToolButton::setEnabled);
+    m_undoButton->setEnabled(false);
+    m_redoButton->setEnabled(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_back);
+    top->addWidget(m_title);
+    top->addStretch(1);
+    top->addWidget(m_undoButton);
+    top->addWidget(m_redoButton);
+    top->addWidget(m_filter);
+
+    m_pendingLabel->setObjectName(QStringLiteral("paidUsersPending"));
+    auto *footer = new QGridLayout;
+    footer->setHorizontalSpacing(18);
+    footer->addWidget(m_purchasedHeader, 1, 0);
+    footer->addWidget(m_assignedHeader, 2, 0);
+    for (SeatType type : allSeatTypes()) {
+        const int i = seatTypeIndex(type);
+        m_typeLabels[i] = new QLabel(this);
+        m_purchasedLabels[i] = new QLabel(this);
+        m_assignedLabels[i] = new QLabel(this);
+        m_purchasedLabels[i]->setObjectName(QStringLiteral("purchased-") + seatTypeKey(type));
+        m_assignedLabels[i]->setObjectName(QStringLiteral("assigned-") + seatTypeKey(type));
+        for (QLabel *l : { m_typeLabels[i], m_purchasedLabels[i], m_assignedLabels[i] })
+            l->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        footer->addWidget(m_typeLabels[i], 0, i + 1);
+        footer->addWidget(m_purchasedLabels[i], 1, i + 1);
+        footer->addWidget(m_assignedLabels[i], 2, i + 1);
+    }
+    m_problem->setObjectName(QStringLiteral("paidUsersProblem"));
+    m_problem->setStyleSheet(problemStyle);
+    m_problem->setWordWrap(true);
+    m_problem->setAlignment(Qt::AlignRight);
+    m_cancel->setObjectName(QStringLiteral("paidUsersCancel"));
+    m_save->setObjectName(QStringLiteral("paidUsersSave"));
+    m_save->setDefault(true);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_save);
+
+    auto *bottomRight = new QVBoxLayout;
+    bottomRight->addLayout(footer);
+    bottomRight->addWidget(m_problem);
+    bottomRight->addLayout(buttons);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_pendingLabel, 0, Qt::AlignBottom);
+    bottom->addStretch(1);
+    bottom->addLayout(bottomRight);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottom);
+
+    setTabOrder(m_back, m_filter);
+    setTabOrder(m_filter, m_table);
+    setTabOrder(m_table, m_cancel);
+    setTabOrder(m_cancel, m_save);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_model, &PaidUsersModel::pendingChanged, this, &PaidUsersPage::updateFooter);
+    connect(m_save, &QPushButton::clicked, this, &PaidUsersPage::save);
+    connect(m_cancel, &QPushButton::clicked, this, &PaidUsersPage::cancel);
+    connect(m_back, &QToolButton::clicked, this, [this] {
+        if (maybeLeave())
+            emit closeRequested();
+    });
+
+    retranslateUi();
+}
+
+void PaidUsersPage::reload()
+{
+    auto users = m_ledger.users();
+    auto counts = m_ledger.seatCounts();
+    if (!users || !counts) {
+        m_notice->setText(!users ? users.error().message : counts.error().message);
+        m_notice->setStyleSheet(problemStyle);
+        m_notice->show();
+        return;
+    }
+    m_undo->clear();
+    m_model->reset(users.takeValue(), counts.value());
+    m_stale = false;
+    m_notice->setVisible(m_readOnly);
+    m_notice->setStyleSheet(QString());
+    if (m_table->horizontalHeader()->sectionSize(PaidUsersModel::EmailColumn) < 120)
+        m_table->resizeColumnsToContents();
+}
+
+void PaidUsersPage::changedElsewhere()
+{
+    if (!hasPendingEdits()) {
+        reload();
+        return;
+    }
+    // Keep the admin's work; Save will check each edit against the new data (R12).
+    m_stale = true;
+    retranslateUi();
+    m_notice->setStyleSheet(problemStyle);
+    m_notice->show();
+}
+
+void PaidUsersPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_model->setReadOnly(readOnly);
+    m_notice->setVisible(readOnly || m_stale);
+    retranslateUi();
+    updateFooter();
+}
+
+bool PaidUsersPage::hasPendingEdits() const
+{
+    return m_model->pendingCount() > 0;
+}
+
+bool PaidUsersPage::maybeLeave()
+{
+    if (!hasPendingEdits())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Manage paid users"),
+                    tr("You have %n unsaved change(s). Save them before leaving?", nullptr, m_model->pendingCount()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("leavePaidUsers"));
+    box.button(QMessageBox::Save)->setText(tr("Save"));
+    box.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        reload();
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PaidUsersPage::save()
+{
+    if (!hasPendingEdits() || m_readOnly)
+        return !hasPendingEdits();
+    const QVector<SeatEdit> edits = m_model->pendingEdits();
+    const Status s = m_ledger.applyEdits(edits);
+    if (!s) {
+        QMessageBox box(QMessageBox::Warning, tr("Manage paid users"), s.error().message, QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("saveRefused"));
+        box.exec();
+        // Data that changed underneath is shown as it is now; the admin starts again from it.
+        if (s.error().kind == ErrorKind::Conflict)
+            reload();
+        return false;
+    }
+    m_watcher.acknowledge();
+    reload();
+    emit saved();
+    return true;
+}
+
+void PaidUsersPage::cancel()
+{
+    reload();
+    emit closeRequested();
+}
+
+void PaidUsersPage::updateFooter()
+{
+    const QLocale locale;
+    QStringList problems;
+    for (SeatType type : allSeatTypes()) {
+        const int i = seatTypeIndex(type);
+        const int purchased = m_model->purchased(type);
+        const int assigned = m_model->assigned(type);
+        m_purchasedLabels[i]->setText(locale.toString(purchased));
+        m_assignedLabels[i]->setText(locale.toString(assigned));
+        const bool over = assigned > purchased;
+        m_assignedLabels[i]->setStyleSheet(over ? problemStyle : QString());
+        m_purchasedLabels[i]->setAccessibleName(
+            tr("%1 purchased: %2").arg(seatTypeName(type), locale.toString(purchased)));
+        m_assignedLabels[i]->setAccessibleName(
+            tr("%1 assigned: %2").arg(seatTypeName(type), locale.toString(assigned)));
+        if (over)
+            problems << tr("Buy %n more %1 seat(s), or clear %n box(es).", nullptr, assigned - purchased)
+                            .arg(seatTypeName(type));
+    }
+    m_problem->setText(problems.join(QLatin1Char('\n')));
+    m_problem->setVisible(!problems.isEmpty());
+    const int pending = m_model->pendingCount();
+    m_pendingLabel->setText(pending ? tr("%n unsaved change(s)", nullptr, pending) : QString());
+    m_save->setEnabled(!m_readOnly && pending > 0 && problems.isEmpty());
+    m_cancel->setEnabled(true);
+}
+
+void PaidUsersPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void PaidUsersPage::retranslateUi()
+{
+    m_back->setText(tr("Users & Teams"));
+    m_back->setAccessibleName(m_back->text());
+    m_title->setText(tr("Manage paid users"));
+    m_filter->setPlaceholderText(tr("Search by name or email"));
+    m_filter->setAccessibleName(tr("Search by name or email"));
+    m_undoButton->setText(tr("Undo"));
+    m_undoButton->setAccessibleName(m_undoButton->text());
+    m_undoButton->setToolTip(tr("Undo the last tick (Ctrl+Z)"));
+    m_redoButton->setText(tr("Redo"));
+    m_redoButton->setAccessibleName(m_redoButton->text());
+    m_redoButton->setToolTip(tr("Redo (Ctrl+Shift+Z)"));
+    m_table->setAccessibleName(tr("Manage paid users"));
+    m_purchasedHeader->setText(tr("Purchased", "seat count"));
+    m_assignedHeader->setText(tr("Assigned", "seat count"));
+    for (SeatType type : allSeatTypes())
+        m_typeLabels[seatTypeIndex(type)]->setText(seatTypeName(type));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(m_cancel->text());
+    m_save->setText(tr("Save"));
+    m_save->setAccessibleName(m_save->text());
+    if (m_stale)
+        m_notice->setText(tr("Seats changed in another window since this list was loaded. Save checks each of your "
+                             "changes against the new data; Cancel shows it."));
+    else if (m_readOnly)
+        m_notice->setText(tr("You are signed in as %1, a User: you can see the seats but only a Super admin or an "
+                             "Admin can change them.")
+                              .arg(m_ledger.actor()));
+    m_model->retranslate();
+    updateFooter();
+}

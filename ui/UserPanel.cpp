@@ -1,0 +1,372 @@
+#include "UserPanel.h"
+
+#include "BuySeatsDialog.h"
+#include "SeatAccessTab.h"
+#include "SeatLedger.h"
+#include "ToggleSwitch.h"
+#include "Validation.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+const QString problemStyle = QStringLiteral("color: #b00020;");
+}
+
+UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
+    : QWidget(parent)
+    , m_ledger(ledger)
+    , m_title(new QLabel(this))
+    , m_close(new QToolButton(this))
+    , m_steps(new QStackedWidget(this))
+    , m_emailLabel(new QLabel(this))
+    , m_email(new QLineEdit(this))
+    , m_emailProblem(new QLabel(this))
+    , m_next(new QPushButton(this))
+    , m_tabWidget(new QTabWidget(this))
+    , m_problem(new QLabel(this))
+    , m_removeAccess(new QPushButton(this))
+    , m_delete(new QPushButton(this))
+    , m_cancel(new QPushButton(this))
+    , m_confirm(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("userPanel"));
+    setMinimumWidth(360);
+    setAutoFillBackground(true);
+    m_title->setObjectName(QStringLiteral("panelTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_close->setObjectName(QStringLiteral("panelClose"));
+    m_close->setAutoRaise(true);
+    connect(m_close, &QToolButton::clicked, this, &UserPanel::closed);
+
+    // Step 1: the e-mail address.
+    auto *emailStep = new QWidget(m_steps);
+    m_email->setObjectName(QStringLiteral("panelEmail"));
+    m_emailLabel->setBuddy(m_email);
+    m_emailProblem->setObjectName(QStringLiteral("panelEmailProblem"));
+    m_emailProblem->setStyleSheet(problemStyle);
+    m_emailProblem->setWordWrap(true);
+    m_next->setObjectName(QStringLiteral("panelNext"));
+    m_next->setDefault(true);
+    auto *emailLayout = new QVBoxLayout(emailStep);
+    emailLayout->setContentsMargins(0, 0, 0, 0);
+    emailLayout->addWidget(m_emailLabel);
+    emailLayout->addWidget(m_email);
+    emailLayout->addWidget(m_emailProblem);
+    emailLayout->addWidget(m_next, 0, Qt::AlignRight);
+    emailLayout->addStretch(1);
+    connect(m_email, &QLineEdit::textChanged, this, &UserPanel::validateEmail);
+    connect(m_email, &QLineEdit::returnPressed, this, &UserPanel::next);
+    connect(m_next, &QPushButton::clicked, this, &UserPanel::next);
+
+    // Step 2: access per product.
+    auto *accessStep = new QWidget(m_steps);
+    m_tabWidget->setObjectName(QStringLiteral("panelTabs"));
+    for (Product product : allProducts()) {
+        auto *t = new SeatAccessTab(product, m_tabWidget);
+        m_tabs[productIndex(product)] = t;
+        m_tabWidget->addTab(t, QString());
+        connect(t, &SeatAccessTab::changed, this, &UserPanel::updateButtons);
+        connect(t, &SeatAccessTab::buyRequested, this, &UserPanel::buy);
+    }
+    m_problem->setObjectName(QStringLiteral("panelProblem"));
+    m_problem->setStyleSheet(problemStyle);
+    m_problem->setWordWrap(true);
+    m_problem->hide();
+    m_removeAccess->setObjectName(QStringLiteral("panelRemoveAccess"));
+    m_removeAccess->hide();
+    m_delete->setObjectName(QStringLiteral("panelDelete"));
+    m_cancel->setObjectName(QStringLiteral("panelCancel"));
+    m_confirm->setObjectName(QStringLiteral("panelConfirm"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_delete);
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_confirm);
+    auto *accessLayout = new QVBoxLayout(accessStep);
+    accessLayout->setContentsMargins(0, 0, 0, 0);
+    accessLayout->addWidget(m_tabWidget, 1);
+    accessLayout->addWidget(m_problem);
+    accessLayout->addWidget(m_removeAccess, 0, Qt::AlignLeft);
+    accessLayout->addLayout(buttons);
+    connect(m_cancel, &QPushButton::clicked, this, &UserPanel::closed);
+    connect(m_confirm, &QPushButton::clicked, this, &UserPanel::confirm);
+    connect(m_delete, &QPushButton::clicked, this, &UserPanel::deleteUser);
+    connect(m_removeAccess, &QPushButton::clicked, this, &UserPanel::removePaidAccess);
+
+    m_steps->addWidget(emailStep);
+    m_steps->addWidget(accessStep);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_close, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_steps, 1);
+
+    retranslateUi();
+}
+
+void UserPanel::startCreate()
+{
+    m_mode = Mode::Create;
+    m_user = User();
+    m_email->clear();
+    m_emailProblem->clear();
+    for (SeatAccessTab *t : m_tabs) {
+        t->setHeld(std::nullopt);
+        t->setSeat(std::nullopt);
+    }
+    m_tabWidget->setCurrentIndex(0);
+    m_problem->hide();
+    m_removeAccess->hide();
+    m_steps->setCurrentIndex(0);
+    retranslateUi();
+    validateEmail();
+    m_email->setFocus();
+}
+
+void UserPanel::openUser(const QString &email)
+{
+    auto user = m_ledger.user(email);
+    if (!user) {
+        showProblem(user.error().message);
+        return;
+    }
+    m_mode = Mode::Edit;
+    m_user = user.takeValue();
+    m_problem->hide();
+    m_removeAccess->hide();
+    for (Product product : allProducts()) {
+        tab(product)->setHeld(m_user.seat(product));
+        tab(product)->setSeat(m_user.seat(product));
+    }
+    showAccess();
+}
+
+void UserPanel::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (SeatAccessTab *t : m_tabs)
+        t->setReadOnly(readOnly);
+    updateButtons();
+}
+
+void UserPanel::refresh()
+{
+    if (m_mode == Mode::Edit && !m_user.email.isEmpty()) {
+        auto user = m_ledger.user(m_user.email);
+        if (!user) { // deleted elsewhere
+            emit closed();
+            return;
+        }
+        // Only what the admin has not touched follows the stored state.
+        for (Product product : allProducts()) {
+            const auto stored = user.value().seat(product);
+            if (tab(product)->seat() == m_user.seat(product))
+                tab(product)->setSeat(stored);
+            tab(product)->setHeld(stored);
+        }
+        m_user = user.takeValue();
+    }
+    if (auto counts = m_ledger.seatCounts()) {
+        for (SeatAccessTab *t : m_tabs)
+            t->setCounts(counts.value());
+    }
+    updateButtons();
+}
+
+void UserPanel::validateEmail()
+{
+    const QString email = m_email->text().trimmed();
+    QString problem;
+    if (!email.isEmpty()) {
+        if (const Status valid = Validation::checkEmail(email); !valid)
+            problem = valid.error().message;
+        else if (auto existing = m_ledger.user(email); existing)
+            problem = tr("A user with the email address “%1” already exists.").arg(existing.value().email);
+    }
+    m_emailProblem->setText(problem);
+    m_emailProblem->setVisible(!problem.isEmpty());
+    m_next->setEnabled(!email.isEmpty() && problem.isEmpty() && !m_readOnly);
+}
+
+void UserPanel::next()
+{
+    validateEmail();
+    if (!m_next->isEnabled())
+        return;
+    m_user.email = m_email->text().trimmed();
+    showAccess();
+}
+
+void UserPanel::showAccess()
+{
+    m_steps->setCurrentIndex(1);
+    retranslateUi();
+    refresh();
+    m_tabWidget->setFocus();
+}
+
+void UserPanel::updateButtons()
+{
+    const bool edit = m_mode == Mode::Edit;
+    m_delete->setVisible(edit);
+    m_delete->setEnabled(!m_readOnly);
+    bool complete = true;
+    bool changed = !edit;
+    for (SeatAccessTab *t : m_tabs) {
+        if (t->accessOn() && !t->seat())
+            complete = false;
+        if (edit && t->seat() != m_user.seat(t->product()))
+            changed = true;
+    }
+    m_confirm->setEnabled(!m_readOnly && complete && changed);
+    m_confirm->setToolTip(complete ? QString() : tr("Choose a tier, or switch the access off."));
+}
+
+void UserPanel::buy(SeatType type)
+{
+    auto counts = m_ledger.seatCounts();
+    if (!counts)
+        return showProblem(counts.error().message);
+    const SeatCount c = counts.value()[seatTypeIndex(type)];
+    BuySeatsDialog dialog(type, c.purchased, c.assigned, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (Status s = m_ledger.buySeats(type, dialog.count()); !s)
+        return showProblem(s.error().message);
+    emit ledgerChanged();
+    refresh();
+    // The admin bought the seat to give it: switch that tier on.
+    tab(productOf(type))->setSeat(type);
+    updateButtons();
+}
+
+void UserPanel::confirm()
+{
+    m_problem->hide();
+    if (m_mode == Mode::Create) {
+        NewUser u;
+        u.email = m_user.email;
+        u.sales = tab(Product::Sales)->seat();
+        u.service = tab(Product::Service)->seat();
+        auto created = m_ledger.createUser(u);
+        if (!created)
+            return showProblem(created.error().message);
+        emit ledgerChanged();
+        emit closed();
+        return;
+    }
+    QVector<SeatEdit> edits;
+    for (Product product : allProducts()) {
+        if (tab(product)->seat() != m_user.seat(product))
+            edits.append(SeatEdit { m_user.id, m_user.email, product, m_user.seat(product), tab(product)->seat() });
+    }
+    const Status s = m_ledger.applyEdits(edits);
+    if (!s) {
+        showProblem(s.error().message);
+        if (s.error().kind == ErrorKind::Conflict)
+            openUser(m_user.email);
+        return;
+    }
+    emit ledgerChanged();
+    openUser(m_user.email);
+}
+
+void UserPanel::deleteUser()
+{
+    m_problem->hide();
+    m_removeAccess->hide();
+    auto stored = m_ledger.user(m_user.email);
+    if (!stored)
+        return showProblem(stored.error().message);
+    // R9: say so up front, and offer the way out.
+    for (Product product : allProducts()) {
+        if (const auto seat = stored.value().seat(product)) {
+            showProblem(tr("%1 still holds a %2 seat. Remove their paid access first, then delete the user.")
+                            .arg(m_user.email, seatTypeName(*seat)));
+            m_removeAccess->show();
+            return;
+        }
+    }
+    QMessageBox box(QMessageBox::Question, tr("Delete user"),
+                    tr("Delete %1? Their history stays in the ledger.").arg(m_user.email),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmDelete"));
+    box.button(QMessageBox::Yes)->setText(tr("Delete user"));
+    box.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    if (Status s = m_ledger.deleteUser(m_user.email); !s)
+        return showProblem(s.error().message);
+    emit ledgerChanged();
+    emit closed();
+}
+
+void UserPanel::removePaidAccess()
+{
+    auto stored = m_ledger.user(m_user.email);
+    if (!stored)
+        return showProblem(stored.error().message);
+    QVector<SeatEdit> edits;
+    for (Product product : allProducts()) {
+        if (const auto seat = stored.value().seat(product))
+            edits.append(SeatEdit { stored.value().id, stored.value().email, product, seat, std::nullopt });
+    }
+    if (Status s = m_ledger.applyEdits(edits); !s)
+        return showProblem(s.error().message);
+    emit ledgerChanged();
+    openUser(m_user.email);
+}
+
+void UserPanel::showProblem(const QString &message)
+{
+    m_problem->setText(message);
+    m_problem->setVisible(!message.isEmpty());
+}
+
+void UserPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void UserPanel::retranslateUi()
+{
+    if (m_mode == Mode::Create)
+        m_title->setText(tr("Create user"));
+    else
+        m_title->setText(m_user.fullName().isEmpty() ? m_user.email
+                                                     : m_user.fullName() + QLatin1Char('\n') + m_user.email);
+    m_close->setText(QStringLiteral("✕"));
+    m_close->setAccessibleName(tr("Close"));
+    m_close->setToolTip(tr("Close"));
+    m_emailLabel->setText(tr("Email address"));
+    m_email->setAccessibleName(tr("Email address"));
+    m_next->setText(tr("Next"));
+    m_next->setAccessibleName(m_next->text());
+    m_tabWidget->setTabText(0, tr("Sales"));
+    m_tabWidget->setTabText(1, tr("Service"));
+    m_removeAccess->setText(tr("Remove paid access"));
+    m_removeAccess->setAccessibleName(m_removeAccess->text());
+    m_delete->setText(tr("Delete user"));
+    m_delete->setAccessibleName(m_delete->text());
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(m_cancel->text());
+    m_confirm->setText(m_mode == Mode::Create ? tr("Create") : tr("Save"));
+    m_confirm->setAccessibleName(m_confirm->text());
+    updateButtons();
+}
