@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>PaidUsersPage</name>
+    <message numerus="yes">
+        <source>You have %n unsaved change(s). Save them before leaving?</source>
+        <translation>
+            <numerusform>You have %n unsaved change. Save it before leaving?</numerusform>
+            <numerusform>You have %n unsaved changes. Save them before leaving?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Buy %n more %1 seat(s), or clear %n box(es).</source>
+        <translation>
+            <numerusform>Buy %n more %1 seat, or clear %n box.</numerusform>
+            <numerusform>Buy %n more %1 seats, or clear %n boxes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved change(s)</source>
+        <translation>
+            <numerusform>%n unsaved change</numerusform>
+            <numerusform>%n unsaved changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SeatAccessTab</name>
+    <message numerus="yes">
+        <source>%1 of %Ln seat(s) assigned</source>
+        <translation>
+            <numerusform>%1 of %Ln seat assigned</numerusform>
+            <numerusform>%1 of %Ln seats assigned</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SeatLedger</name>
     <message numerus="yes">
         <source>This database has %n Super admins; name the operator with --as.</source>

@@ -166,7 +166,12 @@ QVariant PaidUsersModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Name");
     if (section == EmailColumn)
         return tr("Email");
-    return seatTypeName(typeOfColumn(section));
+    // Two lines ("Sales" over "Professional") keep six seat columns narrow.
+    QString name = seatTypeName(typeOfColumn(section));
+    const qsizetype space = name.indexOf(QLatin1Char(' '));
+    if (space > 0)
+        name[space] = QLatin1Char('\n');
+    return name;
 }
 
 Qt::ItemFlags PaidUsersModel::flags(const QModelIndex &index) const

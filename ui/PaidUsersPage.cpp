@@ -77,8 +77,11 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    // Seat columns as wide as their names, the rest for name and e-mail: the
+    // whole grid fits the window without scrolling sideways.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSectionResizeMode(PaidUsersModel::NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(PaidUsersModel::EmailColumn, QHeaderView::Stretch);
 
     QAction *undo = m_undo->createUndoAction(this);
     undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
@@ -181,8 +184,6 @@ void PaidUsersPage::reload()
     m_stale = false;
     m_notice->setVisible(m_readOnly);
     m_notice->setStyleSheet(QString());
-    if (m_table->horizontalHeader()->sectionSize(PaidUsersModel::EmailColumn) < 120)
-        m_table->resizeColumnsToContents();
 }
 
 void PaidUsersPage::changedElsewhere()
@@ -298,8 +299,9 @@ void PaidUsersPage::changeEvent(QEvent *event)
 
 void PaidUsersPage::retranslateUi()
 {
-    m_back->setText(tr("Users & Teams"));
-    m_back->setAccessibleName(m_back->text());
+    // "&" would become a mnemonic underline on a button: double it for display.
+    m_back->setText(tr("Users & Teams").replace(QLatin1Char('&'), QLatin1String("&&")));
+    m_back->setAccessibleName(tr("Users & Teams"));
     m_title->setText(tr("Manage paid users"));
     m_filter->setPlaceholderText(tr("Search by name or email"));
     m_filter->setAccessibleName(tr("Search by name or email"));
@@ -326,5 +328,10 @@ void PaidUsersPage::retranslateUi()
                              "Admin can change them.")
                               .arg(m_ledger.actor()));
     m_model->retranslate();
+    QHeaderView *header = m_table->horizontalHeader();
+    for (SeatType type : allSeatTypes()) {
+        const int column = PaidUsersModel::columnOf(type);
+        header->resizeSection(column, header->sectionSizeHint(column));
+    }
     updateFooter();
 }

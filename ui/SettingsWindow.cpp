@@ -28,13 +28,14 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     setObjectName(QStringLiteral("settingsWindow"));
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->addItem(QString());
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget::item { padding: 8px 6px; }"));
     m_sidebar->setCurrentRow(0);
     m_pages->addWidget(m_usersPage);
     m_pages->addWidget(m_paidUsersPage);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({ 200, 1000 });
+    m_splitter->setSizes({ 190, 990 });
     setCentralWidget(m_splitter);
     m_operator->setObjectName(QStringLiteral("operatorLabel"));
     statusBar()->addPermanentWidget(m_operator);

@@ -347,7 +347,8 @@ void UserPanel::changeEvent(QEvent *event)
 void UserPanel::retranslateUi()
 {
     if (m_mode == Mode::Create)
-        m_title->setText(tr("Create user"));
+        m_title->setText(m_steps->currentIndex() == 0 ? tr("Create user")
+                                                      : tr("Create user") + QLatin1Char('\n') + m_user.email);
     else
         m_title->setText(m_user.fullName().isEmpty() ? m_user.email
                                                      : m_user.fullName() + QLatin1Char('\n') + m_user.email);

@@ -2,6 +2,7 @@
 
 #include "Validation.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
@@ -18,6 +19,7 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
     , m_emailLabel(new QLabel(this))
     , m_email(new QLineEdit(this))
     , m_problem(new QLabel(this))
+    , m_sample(new QCheckBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("welcomeDialog"));
@@ -26,6 +28,7 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
     m_emailLabel->setBuddy(m_email);
     m_problem->setObjectName(QStringLiteral("welcomeProblem"));
     m_problem->setWordWrap(true);
+    m_sample->setObjectName(QStringLiteral("welcomeSample"));
     m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
     auto *form = new QFormLayout;
     form->addRow(m_emailLabel, m_email);
@@ -33,6 +36,7 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
     layout->addWidget(m_intro);
     layout->addLayout(form);
     layout->addWidget(m_problem);
+    layout->addWidget(m_sample);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -45,6 +49,11 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
 QString WelcomeDialog::email() const
 {
     return m_email->text().trimmed();
+}
+
+bool WelcomeDialog::sampleAccount() const
+{
+    return m_sample->isChecked();
 }
 
 void WelcomeDialog::changeEvent(QEvent *event)
@@ -70,6 +79,8 @@ void WelcomeDialog::retranslateUi()
                          .arg(QDir::toNativeSeparators(m_databasePath)));
     m_emailLabel->setText(tr("Email address"));
     m_email->setAccessibleName(tr("Email address"));
+    m_sample->setText(tr("Start with a sample account (a few users and purchased seats)"));
+    m_sample->setAccessibleName(m_sample->text());
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Create"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -2,12 +2,14 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
-// First start on a new database: asks for the operator's e-mail address; that
-// person becomes the database's Super admin.
+// First start on a new database: asks for the operator's e-mail address (that
+// person becomes the database's Super admin) and offers to start with a sample
+// account, so a newcomer sees something real.
 class WelcomeDialog : public QDialog
 {
     Q_OBJECT
@@ -16,6 +18,7 @@ public:
     explicit WelcomeDialog(const QString &databasePath, QWidget *parent = nullptr);
 
     QString email() const;
+    bool sampleAccount() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -29,5 +32,6 @@ private:
     QLabel *m_emailLabel;
     QLineEdit *m_email;
     QLabel *m_problem;
+    QCheckBox *m_sample;
     QDialogButtonBox *m_buttons;
 };

@@ -1,6 +1,8 @@
 #include "Language.h"
+#include "SampleAccount.h"
 #include "SeatLedger.h"
 #include "SettingsWindow.h"
+#include "ToggleSwitch.h"
 #include "WelcomeDialog.h"
 
 #include <QApplication>
@@ -29,12 +31,35 @@ QString operatorKey(const QString &path)
         + QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex());
 }
 
-int refuse(const QString &title, const QString &message, int code)
+int refuse(const QString &message, int code)
 {
-    QMessageBox box(QMessageBox::Critical, title, message, QMessageBox::Close);
+    QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Seatkeeper"), message, QMessageBox::Close);
     box.setObjectName(QStringLiteral("startupError"));
     box.exec();
     return code;
+}
+
+// A newcomer's first database: the operator becomes its Super admin, and a
+// sample account if asked for.
+std::unique_ptr<SeatLedger> welcome(const QString &path, int &exitCode)
+{
+    WelcomeDialog dialog(path);
+    if (dialog.exec() != QDialog::Accepted) {
+        exitCode = 0;
+        return nullptr;
+    }
+    auto created = SeatLedger::create(path, dialog.email());
+    if (!created) {
+        exitCode = refuse(created.error().message, 3);
+        return nullptr;
+    }
+    if (dialog.sampleAccount()) {
+        if (Status s = SampleAccount::populate(*created.value(), 24); !s) {
+            exitCode = refuse(s.error().message, 3);
+            return nullptr;
+        }
+    }
+    return created.takeValue();
 }
 
 } // namespace
@@ -45,7 +70,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Seatkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Seatkeeper"));
     QApplication::setApplicationVersion(QStringLiteral(SEATKEEPER_VERSION));
-
+    ToggleSwitch::installAccessibility();
     Language::install(Language::system());
 
     QCommandLineParser parser;
@@ -64,38 +89,40 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QString path = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
-    const QString title = QApplication::translate("main", "Seatkeeper");
-
     std::unique_ptr<SeatLedger> ledger;
-    if (!QFileInfo::exists(path)) {
-        WelcomeDialog welcome(path);
-        if (welcome.exec() != QDialog::Accepted)
-            return 0;
-        auto created = SeatLedger::create(path, welcome.email());
-        if (!created)
-            return refuse(title, created.error().message, 3);
-        ledger = created.takeValue();
+    const QFileInfo file(path);
+    if (!file.exists() || (file.size() == 0 && !parser.isSet(database))) {
+        int exitCode = 0;
+        ledger = welcome(path, exitCode);
+        if (!ledger)
+            return exitCode;
     } else {
         auto opened = SeatLedger::open(path);
         if (!opened)
-            return refuse(title, opened.error().message, 3);
+            return refuse(opened.error().message, 3);
         ledger = opened.takeValue();
     }
 
     QSettings settings;
     QString operatorEmail = parser.value(as);
-    if (operatorEmail.isEmpty())
+    if (operatorEmail.isEmpty() && ledger->actor().isEmpty())
         operatorEmail = settings.value(operatorKey(path)).toString();
     if (operatorEmail.isEmpty() && ledger->actor().isEmpty()) {
-        auto sole = ledger->soleSuperAdmin();
-        if (sole)
+        if (auto sole = ledger->soleSuperAdmin())
             operatorEmail = sole.value();
     }
     if (!operatorEmail.isEmpty()) {
         if (Status s = ledger->setActor(operatorEmail); !s)
-            return refuse(title, s.error().message, 1);
+            return refuse(s.error().message, 1);
     }
-    settings.setValue(operatorKey(path), ledger->actor());
+    if (ledger->actor().isEmpty())
+        return refuse(QApplication::translate("main",
+                                              "This database has several Super admins; start Seatkeeper with "
+                                              "--as EMAIL to say who you are."),
+                      2);
+    // --as is for this run only; without it, the operator is remembered.
+    if (!parser.isSet(as))
+        settings.setValue(operatorKey(path), ledger->actor());
 
     SettingsWindow window(*ledger);
     window.show();

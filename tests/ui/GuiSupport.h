@@ -1,0 +1,42 @@
+#pragma once
+
+// Helpers for driving the real widgets: answering modal dialogs and clicking
+// check boxes inside item views.
+
+#include <functional>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QDialog>
+#include <QStyle>
+#include <QStyleOptionViewItem>
+#include <QTest>
+#include <QTimer>
+
+namespace GuiSupport {
+
+// Runs `answer` on the next modal dialog as soon as it is shown (its exec()
+// blocks the test until then). Gives up after five seconds.
+inline void whenDialogShows(std::function<void(QWidget *)> answer, int triesLeft = 500)
+{
+    QTimer::singleShot(10, [answer, triesLeft] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal && modal->isVisible())
+            answer(modal);
+        else if (triesLeft > 0)
+            whenDialogShows(answer, triesLeft - 1);
+    });
+}
+
+// Clicks exactly on the check box drawn in a cell, as a person would.
+inline void clickCheckBox(QAbstractItemView *view, const QModelIndex &index)
+{
+    view->scrollTo(index);
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.rect = view->visualRect(index);
+    option.features |= QStyleOptionViewItem::HasCheckIndicator;
+    const QRect box = view->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, view);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, box.center());
+}
+
+} // namespace GuiSupport
