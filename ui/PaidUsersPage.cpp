@@ -70,6 +70,7 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
     m_table->setObjectName(QStringLiteral("paidUsersTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_table->sortByColumn(PaidUsersModel::EmailColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

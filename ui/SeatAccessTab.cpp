@@ -47,6 +47,13 @@ SeatAccessTab::SeatAccessTab(Product product, QWidget *parent)
                 [this, tier] { emit buyRequested(seatTypeOf(m_product, tier)); });
     }
     grid->setColumnStretch(2, 1);
+    // Each tier's switch, then its "Buy another user", in reading order.
+    QWidget *previous = m_access;
+    for (Tier tier : tiers) {
+        setTabOrder(previous, m_tiers[int(tier)]);
+        setTabOrder(m_tiers[int(tier)], m_buy[int(tier)]);
+        previous = m_buy[int(tier)];
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_access);
     layout->addWidget(m_tierBox);
@@ -87,6 +94,11 @@ std::optional<SeatType> SeatAccessTab::seat() const
             return seatTypeOf(m_product, tier);
     }
     return std::nullopt;
+}
+
+QWidget *SeatAccessTab::lastInFocusChain() const
+{
+    return m_buy[int(Tier::Enterprise)];
 }
 
 bool SeatAccessTab::accessOn() const

@@ -32,6 +32,8 @@ public:
     ToggleSwitch *accessSwitch() const { return m_access; }
     ToggleSwitch *tierSwitch(Tier tier) const { return m_tiers[int(tier)]; }
     QPushButton *buyButton(Tier tier) const { return m_buy[int(tier)]; }
+    // The last control of this tab in reading order, to chain the panel's tab order.
+    QWidget *lastInFocusChain() const;
 
 signals:
     void changed();

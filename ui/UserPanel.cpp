@@ -115,6 +115,18 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_steps, 1);
 
+    // Reading order: e-mail, Next; then the tabs and their switches, then the buttons.
+    setTabOrder(m_email, m_next);
+    setTabOrder(m_next, m_tabWidget);
+    QWidget *previous = m_tabWidget;
+    for (SeatAccessTab *t : m_tabs) {
+        setTabOrder(previous, t->accessSwitch());
+        previous = t->lastInFocusChain();
+    }
+    for (QWidget *w : std::initializer_list<QWidget *> { m_removeAccess, m_delete, m_cancel, m_confirm, m_close }) {
+        setTabOrder(previous, w);
+        previous = w;
+    }
     retranslateUi();
 }
 

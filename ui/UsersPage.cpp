@@ -87,6 +87,7 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     m_table->setObjectName(QStringLiteral("usersTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_table->sortByColumn(UsersModel::EmailColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -60,6 +60,8 @@ private slots:
     void aUserOperatorCanLookButNotChange();
     void changesFromAnotherConnectionRefreshAndConflict();
     void toggleSwitchWorksByKeyboardAndIsACheckBox();
+    void wholeCreateFlowByKeyboardAlone();
+    void windowRemembersItsGeometry();
     void everyControlIsNamedAsItReads();
 
 private:
@@ -534,6 +536,60 @@ void TestUserFlow::toggleSwitchWorksByKeyboardAndIsACheckBox()
     a->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
     QVERIFY(!toggle.isChecked());
     QVERIFY(!a->state().checked);
+}
+
+// Presses Tab until `target` has the focus; fails if it is not reachable.
+static bool tabTo(QWidget *window, QWidget *target)
+{
+    for (int i = 0; i < 40; ++i) {
+        if (QApplication::focusWidget() == target)
+            return true;
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window, Qt::Key_Tab);
+    }
+    return QApplication::focusWidget() == target;
+}
+
+void TestUserFlow::wholeCreateFlowByKeyboardAlone()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    find<QLineEdit>("usersSearch")->setFocus();
+    QVERIFY(tabTo(m_window.get(), find<QPushButton>("createUser")));
+    QTest::keyClick(find<QPushButton>("createUser"), Qt::Key_Space);
+    QTRY_COMPARE(QApplication::focusWidget(), find<QLineEdit>("panelEmail"));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("kim@example.com"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // Next
+    auto *salesAccess = m_window->findChild<ToggleSwitch *>(QStringLiteral("salesAccess"));
+    QVERIFY(tabTo(m_window.get(), salesAccess));
+    QTest::keyClick(salesAccess, Qt::Key_Space);
+    auto *pro = m_window->findChild<ToggleSwitch *>(QStringLiteral("sales-professional"));
+    QVERIFY(tabTo(m_window.get(), pro));
+    QTest::keyClick(pro, Qt::Key_Space);
+    QVERIFY(pro->isChecked());
+    // The Service tab, by keyboard: Ctrl+Tab in the tab widget.
+    auto *tabs = find<QTabWidget>("panelTabs");
+    QTest::keyClick(tabs, Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), 1);
+    auto *serviceAccess = m_window->findChild<ToggleSwitch *>(QStringLiteral("serviceAccess"));
+    QVERIFY(tabTo(m_window.get(), serviceAccess));
+    QTest::keyClick(serviceAccess, Qt::Key_Space);
+    auto *starter = m_window->findChild<ToggleSwitch *>(QStringLiteral("service-starter"));
+    QVERIFY(tabTo(m_window.get(), starter));
+    QTest::keyClick(starter, Qt::Key_Space);
+    QVERIFY(tabTo(m_window.get(), find<QPushButton>("panelConfirm")));
+    QTest::keyClick(find<QPushButton>("panelConfirm"), Qt::Key_Space);
+    const auto kim = m_ledger->user(QStringLiteral("kim@example.com"));
+    QVERIFY(kim.ok());
+    QCOMPARE(kim.value().sales, std::optional<SeatType>(SeatType::SalesProfessional));
+    QCOMPARE(kim.value().service, std::optional<SeatType>(SeatType::ServiceStarter));
+}
+
+void TestUserFlow::windowRemembersItsGeometry()
+{
+    m_window->resize(1234, 777);
+    m_window->close(); // saves
+    SettingsWindow again(*m_ledger);
+    QCOMPARE(again.size(), QSize(1234, 777));
 }
 
 void TestUserFlow::everyControlIsNamedAsItReads()
