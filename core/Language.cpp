@@ -1,10 +1,9 @@
 #include "Language.h"
 
+#include <memory>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
-
-#include <memory>
 
 namespace {
 
@@ -23,16 +22,34 @@ Installed &installed()
 
 } // namespace
 
-QStringList Language::available() { return { QStringLiteral("en"), QStringLiteral("fr") }; }
+QStringList Language::available()
+{
+    return { QStringLiteral("en"), QStringLiteral("fr") };
+}
 
 QString Language::fromLocaleName(const QString &localeName)
 {
     return localeName.startsWith(QLatin1String("fr")) ? QStringLiteral("fr") : QStringLiteral("en");
 }
 
-QString Language::system() { return fromLocaleName(QLocale::system().name()); }
+QString Language::system()
+{
+    return fromLocaleName(QLocale::system().name());
+}
 
-QString Language::current() { return installed().language; }
+QString Language::choose(const QString &commandLine, const QString &saved, const QString &systemLocaleName)
+{
+    if (!commandLine.isEmpty())
+        return commandLine;
+    if (available().contains(saved))
+        return saved;
+    return fromLocaleName(systemLocaleName);
+}
+
+QString Language::current()
+{
+    return installed().language;
+}
 
 bool Language::install(const QString &language)
 {
@@ -50,7 +67,8 @@ bool Language::install(const QString &language)
     if (state.app->load(QStringLiteral(":/i18n/seatkeeper_%1.qm").arg(language)))
         QCoreApplication::installTranslator(state.app.get());
     if (language != QLatin1String("en")
-        && state.qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        && state.qt->load(QStringLiteral("qtbase_%1").arg(language),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(state.qt.get());
     QLocale::setDefault(QLocale(language == QLatin1String("fr") ? QLocale::French : QLocale::English,
                                 language == QLatin1String("fr") ? QLocale::France : QLocale::UnitedStates));

@@ -19,6 +19,8 @@ public:
     // "fr" for a French system locale (fr, fr_CA, …), "en" for anything else.
     static QString fromLocaleName(const QString &localeName);
     static QString system();
+    // The language to start in: the command line's, else the saved choice, else the system's.
+    static QString choose(const QString &commandLine, const QString &saved, const QString &systemLocaleName);
     // Installs Seatkeeper's and Qt's own translations for `language` ("en" or
     // "fr"), replacing the ones installed before, and makes it the default
     // QLocale so numbers and dates follow. Returns false for an unknown language.

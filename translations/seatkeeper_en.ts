@@ -26,16 +26,6 @@
     </message>
 </context>
 <context>
-    <name>SeatAccessTab</name>
-    <message numerus="yes">
-        <source>%1 of %Ln seat(s) assigned</source>
-        <translation>
-            <numerusform>%1 of %Ln seat assigned</numerusform>
-            <numerusform>%1 of %Ln seats assigned</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>SeatLedger</name>
     <message numerus="yes">
         <source>This database has %n Super admins; name the operator with --as.</source>

@@ -3,6 +3,7 @@
 #include "SeatLedger.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -12,29 +13,24 @@
 
 BuySeatsDialog::BuySeatsDialog(SeatType type, int purchased, int assigned, QWidget *parent)
     : QDialog(parent)
+    , m_type(type)
+    , m_purchased(purchased)
+    , m_assigned(assigned)
     , m_text(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_count(new QSpinBox(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_buttons(new QDialogButtonBox(this))
+    // Our own buttons: a box's standard buttons reset their text on LanguageChange.
+    , m_ok(m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole))
+    , m_cancel(m_buttons->addButton(QString(), QDialogButtonBox::RejectRole))
 {
     setObjectName(QStringLiteral("buySeatsDialog"));
-    setWindowTitle(tr("Buy another user"));
-    const QLocale locale;
-    m_text->setText(tr("Every %1 seat is assigned (%2 purchased, %3 assigned). How many more do you want to buy?")
-                        .arg(seatTypeName(type), locale.toString(purchased), locale.toString(assigned)));
     m_text->setWordWrap(true);
-    m_countLabel->setText(tr("Seats to buy"));
     m_count->setObjectName(QStringLiteral("buySeatsCount"));
     m_count->setRange(1, SeatLedger::MaxSeatsPerPurchase);
     m_count->setValue(1);
-    m_count->setAccessibleName(m_countLabel->text());
     m_countLabel->setBuddy(m_count);
-    QPushButton *buy = m_buttons->button(QDialogButtonBox::Ok);
-    buy->setText(tr("Buy"));
-    buy->setAccessibleName(buy->text());
-    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
-    cancel->setText(tr("Cancel"));
-    cancel->setAccessibleName(cancel->text());
+    retranslateUi();
     auto *form = new QFormLayout;
     form->addRow(m_countLabel, m_count);
     auto *layout = new QVBoxLayout(this);
@@ -49,4 +45,27 @@ BuySeatsDialog::BuySeatsDialog(SeatType type, int purchased, int assigned, QWidg
 int BuySeatsDialog::count() const
 {
     return m_count->value();
+}
+
+void BuySeatsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void BuySeatsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Buy another user"));
+    const QLocale locale;
+    m_text->setText(tr("Every %1 seat is assigned (%2 purchased, %3 assigned). How many more do you want to buy?")
+                        .arg(seatTypeName(m_type), locale.toString(m_purchased), locale.toString(m_assigned)));
+    m_countLabel->setText(tr("Seats to buy"));
+    m_count->setAccessibleName(m_countLabel->text());
+    QPushButton *buy = m_ok;
+    buy->setText(tr("Buy"));
+    buy->setAccessibleName(buy->text());
+    QPushButton *cancel = m_cancel;
+    cancel->setText(tr("Cancel"));
+    cancel->setAccessibleName(cancel->text());
 }

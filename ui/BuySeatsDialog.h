@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QDialogButtonBox;
+class QPushButton;
 class QLabel;
 class QSpinBox;
 
@@ -17,9 +18,19 @@ public:
     BuySeatsDialog(SeatType type, int purchased, int assigned, QWidget *parent = nullptr);
     int count() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    SeatType m_type;
+    int m_purchased;
+    int m_assigned;
     QLabel *m_text;
     QLabel *m_countLabel;
     QSpinBox *m_count;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_ok;
+    QPushButton *m_cancel;
 };

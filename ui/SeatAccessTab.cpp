@@ -39,14 +39,15 @@ SeatAccessTab::SeatAccessTab(Product product, QWidget *parent)
         m_buy[t]->setCursor(Qt::PointingHandCursor);
         m_buy[t]->setStyleSheet(QStringLiteral("QPushButton { color: palette(link); text-decoration: underline; "
                                                "border: none; text-align: left; }"));
-        grid->addWidget(m_tiers[t], t * 2, 0, 1, 2);
-        grid->addWidget(m_counts[t], t * 2 + 1, 0);
-        grid->addWidget(m_buy[t], t * 2 + 1, 1, Qt::AlignLeft);
+        // Switch, count, then the link on its own line: French labels are long.
+        grid->addWidget(m_tiers[t], t * 3, 0);
+        grid->addWidget(m_counts[t], t * 3 + 1, 0);
+        grid->addWidget(m_buy[t], t * 3 + 2, 0, Qt::AlignLeft);
         connect(m_tiers[t], &ToggleSwitch::toggled, this, [this, tier](bool on) { tierToggled(tier, on); });
         connect(m_buy[t], &QPushButton::clicked, this,
                 [this, tier] { emit buyRequested(seatTypeOf(m_product, tier)); });
     }
-    grid->setColumnStretch(2, 1);
+    grid->setColumnStretch(1, 1);
     // Each tier's switch, then its "Buy another user", in reading order.
     QWidget *previous = m_access;
     for (Tier tier : tiers) {
@@ -167,7 +168,8 @@ void SeatAccessTab::retranslateUi()
         const SeatCount &c = m_seatCounts[seatTypeIndex(type)];
         m_tiers[t]->setText(seatTypeName(type));
         m_tiers[t]->setAccessibleName(m_tiers[t]->text());
-        m_counts[t]->setText(tr("%1 of %Ln seat(s) assigned", nullptr, c.purchased).arg(locale.toString(c.assigned)));
+        // No plural here: English would agree with the total, French with the assigned count.
+        m_counts[t]->setText(tr("Assigned: %1 of %2").arg(locale.toString(c.assigned), locale.toString(c.purchased)));
         m_counts[t]->setAccessibleName(m_counts[t]->text());
         m_buy[t]->setText(tr("Buy another user"));
         m_buy[t]->setAccessibleName(m_buy[t]->text());

@@ -1,14 +1,18 @@
 #include "SettingsWindow.h"
 
+#include "Language.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
 #include "SeatLedger.h"
 #include "UsersPage.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -24,7 +28,22 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     , m_usersPage(new UsersPage(ledger, m_pages))
     , m_paidUsersPage(new PaidUsersPage(ledger, *m_watcher, m_pages))
     , m_operator(new QLabel(this))
+    , m_languageMenu(menuBar()->addMenu(QString()))
+    , m_languages(new QActionGroup(this))
 {
+    // Each language is named in itself, so it can be found whatever is shown now.
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    const std::pair<const char *, QString> languages[]
+        = { { "en", QStringLiteral("English") }, { "fr", QStringLiteral("Français") } };
+    for (const auto &[code, name] : languages) {
+        QAction *action = m_languageMenu->addAction(name);
+        action->setObjectName(QStringLiteral("language-") + QLatin1String(code));
+        action->setData(QLatin1String(code));
+        action->setCheckable(true);
+        action->setChecked(Language::current() == QLatin1String(code));
+        m_languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, action] { setLanguage(action->data().toString()); });
+    }
     setObjectName(QStringLiteral("settingsWindow"));
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->addItem(QString());
@@ -76,6 +95,18 @@ void SettingsWindow::showPaidUsers()
     m_paidUsersPage->setFocus();
 }
 
+void SettingsWindow::setLanguage(const QString &language)
+{
+    if (!Language::install(language))
+        return;
+    // Deliver the LanguageChange events now, so that every widget is already
+    // re-translated when the menu closes.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    QSettings().setValue(QStringLiteral("language"), language);
+    for (QAction *action : m_languages->actions())
+        action->setChecked(action->data().toString() == language);
+}
+
 void SettingsWindow::applyOperatorRights()
 {
     // R5 is enforced by the core; the window only mirrors it so nobody clicks in vain.
@@ -125,6 +156,7 @@ void SettingsWindow::changeEvent(QEvent *event)
 void SettingsWindow::retranslateUi()
 {
     setWindowTitle(tr("Settings"));
+    m_languageMenu->setTitle(tr("&Language"));
     m_sidebar->item(0)->setText(tr("Users & Teams"));
     m_sidebar->setAccessibleName(tr("Settings"));
     m_operator->setText(tr("Operator: %1").arg(m_ledger.actor()));

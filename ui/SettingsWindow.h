@@ -3,6 +3,8 @@
 #include <QMainWindow>
 
 class LedgerWatcher;
+class QActionGroup;
+class QMenu;
 class PaidUsersPage;
 class QLabel;
 class QListWidget;
@@ -25,6 +27,8 @@ public:
     LedgerWatcher *watcher() const { return m_watcher; }
     void showUsers();
     void showPaidUsers();
+    // Switches every visible text to `language` ("en" or "fr") at once and remembers the choice.
+    void setLanguage(const QString &language);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -44,4 +48,6 @@ private:
     UsersPage *m_usersPage;
     PaidUsersPage *m_paidUsersPage;
     QLabel *m_operator;
+    QMenu *m_languageMenu;
+    QActionGroup *m_languages;
 };

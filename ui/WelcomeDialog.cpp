@@ -20,7 +20,10 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
     , m_email(new QLineEdit(this))
     , m_problem(new QLabel(this))
     , m_sample(new QCheckBox(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_buttons(new QDialogButtonBox(this))
+    // Our own buttons: a box's standard buttons reset their text on LanguageChange.
+    , m_ok(m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole))
+    , m_cancel(m_buttons->addButton(QString(), QDialogButtonBox::RejectRole))
 {
     setObjectName(QStringLiteral("welcomeDialog"));
     m_intro->setWordWrap(true);
@@ -67,7 +70,7 @@ void WelcomeDialog::validate()
 {
     const QString typed = email();
     const Status valid = Validation::checkEmail(typed);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid.ok());
+    m_ok->setEnabled(valid.ok());
     m_problem->setText(typed.isEmpty() || valid.ok() ? QString() : valid.error().message);
 }
 
@@ -81,9 +84,9 @@ void WelcomeDialog::retranslateUi()
     m_email->setAccessibleName(tr("Email address"));
     m_sample->setText(tr("Start with a sample account (a few users and purchased seats)"));
     m_sample->setAccessibleName(m_sample->text());
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Create"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_ok->setText(tr("Create"));
+    m_ok->setAccessibleName(tr("Create"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(tr("Cancel"));
     validate();
 }

@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QDialogButtonBox;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 
@@ -34,4 +35,6 @@ private:
     QLabel *m_problem;
     QCheckBox *m_sample;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_ok;
+    QPushButton *m_cancel;
 };

@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -85,8 +86,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption as(QStringLiteral("as"),
                                 QApplication::translate("main", "The operator for this run (an existing user)."),
                                 QStringLiteral("EMAIL"));
-    parser.addOptions({ database, as });
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QApplication::translate("main", "Language of the window: en or fr."),
+                                      QStringLiteral("LANGUAGE"));
+    parser.addOptions({ database, as, language });
     parser.process(app);
+
+    // --language, else the saved choice, else the system's.
+    QSettings settings;
+    const QString chosen = Language::choose(
+        parser.value(language), settings.value(QStringLiteral("language")).toString(), QLocale::system().name());
+    if (!Language::install(chosen))
+        return refuse(QApplication::translate("main", "Unknown language “%1”; expected en or fr.").arg(chosen), 2);
 
     const QString path = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
     std::unique_ptr<SeatLedger> ledger;
@@ -103,7 +114,6 @@ int main(int argc, char *argv[])
         ledger = opened.takeValue();
     }
 
-    QSettings settings;
     QString operatorEmail = parser.value(as);
     if (operatorEmail.isEmpty() && ledger->actor().isEmpty())
         operatorEmail = settings.value(operatorKey(path)).toString();

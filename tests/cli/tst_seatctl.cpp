@@ -13,6 +13,8 @@
 
 namespace {
 
+const QString cat = QStringLiteral("cat@example.com");
+
 struct Run
 {
     int exit = -1;
@@ -20,9 +22,15 @@ struct Run
     QString err;
 };
 
-Run seatctl(const QStringList &args, const QByteArray &input = {})
+Run seatctl(const QStringList &args, const QByteArray &input = {}, const QString &locale = {})
 {
     QProcess p;
+    if (!locale.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), locale);
+        env.insert(QStringLiteral("LANG"), locale);
+        p.setProcessEnvironment(env);
+    }
     p.start(QStringLiteral(SEATCTL_PATH), args);
     if (!p.waitForStarted())
         return {};
@@ -34,7 +42,10 @@ Run seatctl(const QStringList &args, const QByteArray &input = {})
              QString::fromUtf8(p.readAllStandardError()) };
 }
 
-QJsonObject json(const Run &run) { return QJsonDocument::fromJson(run.out.toUtf8()).object(); }
+QJsonObject json(const Run &run)
+{
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
 
 } // namespace
 
@@ -59,6 +70,7 @@ private slots:
     void applyReadsStandardInput();
     void checkReportsTampering();
     void lockedDatabaseExitsThree();
+    void speaksFrenchFromTheLocaleOrTheOption();
 
 private:
     QStringList db(const QStringList &args) const
@@ -77,7 +89,10 @@ void TestSeatctl::init()
     QVERIFY(TestSupport::smallAccount(m_path));
 }
 
-void TestSeatctl::cleanup() { m_dir.reset(); }
+void TestSeatctl::cleanup()
+{
+    m_dir.reset();
+}
 
 void TestSeatctl::commands_data()
 {
@@ -152,8 +167,9 @@ void TestSeatctl::seatsListJson()
     QStringList types;
     for (const QJsonValue &v : seats)
         types << v.toObject().value(QStringLiteral("type")).toString();
-    QCOMPARE(types, QStringList({ "sales-starter", "sales-professional", "sales-enterprise", "service-starter",
-                                  "service-professional", "service-enterprise" }));
+    QCOMPARE(types,
+             QStringList({ "sales-starter", "sales-professional", "sales-enterprise", "service-starter",
+                           "service-professional", "service-enterprise" }));
     const QJsonObject pro = seats.at(1).toObject();
     QCOMPARE(pro.value(QStringLiteral("purchased")).toInt(), 2);
     QCOMPARE(pro.value(QStringLiteral("assigned")).toInt(), 1);
@@ -186,8 +202,11 @@ void TestSeatctl::errorsAsJson()
     QCOMPARE(doc.value(QStringLiteral("ok")).toBool(true), false);
     QCOMPARE(doc.value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
              QStringLiteral("no-free-seat"));
-    QVERIFY(doc.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(
-        QStringLiteral("No free Sales Enterprise seat")));
+    QVERIFY(doc.value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("No free Sales Enterprise seat")));
     QCOMPARE(run.err, QString());
 
     run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("nonsense") }));
@@ -228,7 +247,8 @@ void TestSeatctl::initCreatesADatabaseWithItsSuperAdmin()
     QCOMPARE(run.exit, 1);
     QVERIFY(run.err.contains(QStringLiteral("already exists")));
     QCOMPARE(TestSupport::fileHash(path), before);
-    run = seatctl({ QStringLiteral("--database"), m_dir->filePath(QStringLiteral("other.db")), QStringLiteral("init") });
+    run = seatctl(
+        { QStringLiteral("--database"), m_dir->filePath(QStringLiteral("other.db")), QStringLiteral("init") });
     QCOMPARE(run.exit, 2);
     QVERIFY(run.err.contains(QStringLiteral("init needs --admin EMAIL")));
     QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("other.db"))));
@@ -240,8 +260,8 @@ void TestSeatctl::operatorMustBeNamedWhenThereAreSeveralSuperAdmins()
                           QStringLiteral("--role"), QStringLiteral("super-admin") }))
                  .exit,
              0);
-    Run run = seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"),
-                           QStringLiteral("1") }));
+    Run run = seatctl(
+        db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
     QCOMPARE(run.exit, 2);
     QVERIFY2(run.err.contains(QStringLiteral("This database has 2 Super admins; name the operator with --as.")),
              qPrintable(run.err));
@@ -325,8 +345,8 @@ void TestSeatctl::applyIsAllOrNothing()
 
 void TestSeatctl::applyReadsStandardInput()
 {
-    const Run run = seatctl(db({ QStringLiteral("apply"), QStringLiteral("-") }),
-                            "assign cat@example.com service-starter\n");
+    const Run run
+        = seatctl(db({ QStringLiteral("apply"), QStringLiteral("-") }), "assign cat@example.com service-starter\n");
     QCOMPARE(run.exit, 0);
     QVERIFY(run.out.contains(QStringLiteral("Applied 1 change.")));
 }
@@ -336,7 +356,8 @@ void TestSeatctl::checkReportsTampering()
     {
         TestSupport::RawConnection raw(m_path);
         QCOMPARE(raw.exec(QStringLiteral("DROP TRIGGER ledger_no_update")), QString());
-        QCOMPARE(raw.exec(QStringLiteral("UPDATE ledger SET new_value = '9' WHERE action = 'seats-bought'")), QString());
+        QCOMPARE(raw.exec(QStringLiteral("UPDATE ledger SET new_value = '9' WHERE action = 'seats-bought'")),
+                 QString());
     }
     Run run = seatctl(db({ QStringLiteral("check") }));
     QCOMPARE(run.exit, 3);
@@ -351,11 +372,53 @@ void TestSeatctl::lockedDatabaseExitsThree()
 {
     TestSupport::RawConnection other(m_path);
     QCOMPARE(other.exec(QStringLiteral("BEGIN IMMEDIATE")), QString());
-    const Run run = seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"),
-                                 QStringLiteral("1") }));
+    const Run run = seatctl(
+        db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
     QCOMPARE(run.exit, 3);
     QVERIFY2(run.err.contains(QStringLiteral("is locked by another program")), qPrintable(run.err));
     QCOMPARE(other.exec(QStringLiteral("ROLLBACK")), QString());
+}
+
+void TestSeatctl::speaksFrenchFromTheLocaleOrTheOption()
+{
+    const QString nbsp(QChar(0x00a0));
+    const QStringList assign = db({ QStringLiteral("assign"), cat, QStringLiteral("sales-enterprise") });
+    Run run = seatctl(assign, {}, QStringLiteral("fr_FR.UTF-8"));
+    QCOMPARE(run.exit, 1);
+    QCOMPARE(run.err,
+             QStringLiteral("seatctl") + nbsp + QStringLiteral(": Aucun siège Sales Entreprise libre") + nbsp
+                 + QStringLiteral(": 0 achetés, 0 attribués. Achetez d’abord un autre siège.\n"));
+    run = seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("fr") } + assign, {},
+                  QStringLiteral("C.UTF-8"));
+    QVERIFY2(run.err.contains(QStringLiteral("Aucun siège Sales Entreprise libre")), qPrintable(run.err));
+    run = seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("en") } + assign, {},
+                  QStringLiteral("fr_FR.UTF-8"));
+    QVERIFY2(run.err.contains(QStringLiteral("No free Sales Enterprise seat")), qPrintable(run.err));
+
+    // Plurals and numbers in French.
+    run = seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("service-enterprise"),
+                       QStringLiteral("1500") }),
+                  {}, QStringLiteral("fr_CA.UTF-8"));
+    QCOMPARE(run.out,
+             QStringLiteral("1500 sièges Service Entreprise achetés") + nbsp
+                 + QStringLiteral(": 1500 achetés, 0 attribués.\n"));
+    run = seatctl(db({ QStringLiteral("seats"), QStringLiteral("list") }), {}, QStringLiteral("fr_FR.UTF-8"));
+    QVERIFY2(run.out.contains(QStringLiteral("1") + QChar(0x202f) + QStringLiteral("500")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("Achetés")));
+
+    // --json stays the same whatever the language: keys, types and kinds.
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("assign"), cat, QStringLiteral("sales-enterprise") }),
+                  {}, QStringLiteral("fr_FR.UTF-8"));
+    QCOMPARE(json(run).value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("no-free-seat"));
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }), {},
+                  QStringLiteral("fr_FR.UTF-8"));
+    QCOMPARE(json(run).value(QStringLiteral("users")).toArray().at(0).toObject().value(QStringLiteral("role")),
+             QStringLiteral("super-admin"));
+
+    run = seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("de") } + assign);
+    QCOMPARE(run.exit, 2);
+    QVERIFY(run.err.contains(QStringLiteral("Unknown language “de”")));
 }
 
 QTEST_GUILESS_MAIN(TestSeatctl)

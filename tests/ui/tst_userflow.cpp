@@ -171,7 +171,7 @@ void TestUserFlow::createUserWithSalesAndServiceSeats()
     QVERIFY(!m_window->findChild<ToggleSwitch *>(QStringLiteral("sales-professional"))->isVisible());
     clickSwitch(QStringLiteral("salesAccess"));
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("sales-professional-count"))->text(),
-             QStringLiteral("1 of 2 seats assigned"));
+             QStringLiteral("Assigned: 1 of 2"));
     QVERIFY(!find<QPushButton>("panelConfirm")->isEnabled()); // access on, no tier yet
     // No Sales Starter seat is purchased: that switch cannot be turned on.
     QVERIFY(!m_window->findChild<ToggleSwitch *>(QStringLiteral("sales-starter"))->isEnabled());
@@ -229,7 +229,7 @@ void TestUserFlow::buyAnotherUserWhenNoSeatIsFree()
     QVERIFY(buy->isVisible());
     QCOMPARE(buy->text(), QStringLiteral("Buy another user"));
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("sales-enterprise-count"))->text(),
-             QStringLiteral("0 of 0 seats assigned"));
+             QStringLiteral("Assigned: 0 of 0"));
 
     QString asked;
     whenDialogShows([&](QWidget *dialog) {
@@ -250,7 +250,7 @@ void TestUserFlow::buyAnotherUserWhenNoSeatIsFree()
     QVERIFY(enterprise->isChecked()); // bought to be given: switched on
     QVERIFY(!buy->isVisible());
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("sales-enterprise-count"))->text(),
-             QStringLiteral("0 of 2 seats assigned"));
+             QStringLiteral("Assigned: 0 of 2"));
     click("panelConfirm");
     QCOMPARE(m_ledger->user(QStringLiteral("dan@example.com")).value().sales,
              std::optional<SeatType>(SeatType::SalesEnterprise));

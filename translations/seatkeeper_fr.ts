@@ -1,0 +1,1081 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BuySeatsDialog</name>
+    <message>
+        <source>Buy another user</source>
+        <translation>Acheter un autre utilisateur</translation>
+    </message>
+    <message>
+        <source>Every %1 seat is assigned (%2 purchased, %3 assigned). How many more do you want to buy?</source>
+        <translation>Tous les sièges %1 sont attribués (%2 achetés, %3 attribués). Combien voulez-vous en acheter de plus&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Seats to buy</source>
+        <translation>Sièges à acheter</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>Acheter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerAudit</name>
+    <message>
+        <source>Integrity check: %1</source>
+        <translation>Contrôle d’intégrité&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A row of table %1 points to a missing row of %2.</source>
+        <translation>Une ligne de la table %1 renvoie à une ligne absente de %2.</translation>
+    </message>
+    <message>
+        <source>Unknown seat type %1 in assignments.</source>
+        <translation>Type de siège inconnu %1 dans les attributions.</translation>
+    </message>
+    <message>
+        <source>%1: the assigned count says %2 but %3 users hold one.</source>
+        <translation>%1&#xa0;: le compteur indique %2 attribués mais %3 utilisateurs en détiennent un.</translation>
+    </message>
+    <message>
+        <source>%1: %2 assigned but only %3 purchased.</source>
+        <translation>%1&#xa0;: %2 attribués mais seulement %3 achetés.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 as a %3 seat.</source>
+        <translation>%1 détient %2 comme siège %3.</translation>
+    </message>
+    <message>
+        <source>Ledger entry %1 was altered or the entry before it was removed.</source>
+        <translation>L’entrée %1 du registre a été modifiée, ou l’entrée précédente supprimée.</translation>
+    </message>
+    <message>
+        <source>Ledger entry %1 (%2) cannot be replayed.</source>
+        <translation>L’entrée %1 (%2) du registre ne peut pas être rejouée.</translation>
+    </message>
+    <message>
+        <source>%1: the ledger gives %2 purchased, the database holds %3.</source>
+        <translation>%1&#xa0;: le registre donne %2 achetés, la base de données en contient %3.</translation>
+    </message>
+    <message>
+        <source>%1 is in the database but not in the ledger.</source>
+        <translation>%1 figure dans la base de données mais pas dans le registre.</translation>
+    </message>
+    <message>
+        <source>%1 differs from the ledger: the database holds %2, the ledger gives %3.</source>
+        <translation>%1 diffère du registre&#xa0;: la base de données contient %2, le registre donne %3.</translation>
+    </message>
+    <message>
+        <source>%1 is in the ledger but not in the database.</source>
+        <translation>%1 figure dans le registre mais pas dans la base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>PaidUsersModel</name>
+    <message>
+        <source>change the seat of %1</source>
+        <translation>modifier le siège de %1</translation>
+    </message>
+    <message>
+        <source>Unsaved change</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>PaidUsersPage</name>
+    <message>
+        <source>Manage paid users</source>
+        <translation>Gérer les utilisateurs payants</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n unsaved change(s). Save them before leaving?</source>
+        <translation>
+            <numerusform>Vous avez %n modification non enregistrée. L’enregistrer avant de partir&#xa0;?</numerusform>
+            <numerusform>Vous avez %n modifications non enregistrées. Les enregistrer avant de partir&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 purchased: %2</source>
+        <translation>%1 achetés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 assigned: %2</source>
+        <translation>%1 attribués&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buy %n more %1 seat(s), or clear %n box(es).</source>
+        <translation>
+            <numerusform>Achetez %n siège %1 de plus, ou décochez %n case.</numerusform>
+            <numerusform>Achetez %n sièges %1 de plus, ou décochez %n cases.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved change(s)</source>
+        <translation>
+            <numerusform>%n modification non enregistrée</numerusform>
+            <numerusform>%n modifications non enregistrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users &amp; Teams</source>
+        <translation>Utilisateurs et équipes</translation>
+    </message>
+    <message>
+        <source>Search by name or email</source>
+        <translation>Rechercher par nom ou e-mail</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Défaire</translation>
+    </message>
+    <message>
+        <source>Undo the last tick (Ctrl+Z)</source>
+        <translation>Défaire la dernière case cochée (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Rétablir (Ctrl+Maj+Z)</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <comment>seat count</comment>
+        <translation>Achetés</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <comment>seat count</comment>
+        <translation>Attribués</translation>
+    </message>
+    <message>
+        <source>Seats changed in another window since this list was loaded. Save checks each of your changes against the new data; Cancel shows it.</source>
+        <translation>Des sièges ont changé dans une autre fenêtre depuis le chargement de cette liste. Enregistrer vérifie chacune de vos modifications par rapport aux nouvelles données&#xa0;; Annuler les affiche.</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1, a User: you can see the seats but only a Super admin or an Admin can change them.</source>
+        <translation>Vous êtes connecté en tant que %1, Utilisateur&#xa0;: vous voyez les sièges, mais seul un Super administrateur ou un Administrateur peut les modifier.</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <source>The plan is %1 MB; a plan may be at most %2 MB.</source>
+        <translation>Le plan fait %1&#xa0;Mo&#xa0;; un plan peut faire au plus %2&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8.</source>
+        <translation>le texte n’est pas de l’UTF-8 valide.</translation>
+    </message>
+    <message>
+        <source>the line contains a NUL character.</source>
+        <translation>la ligne contient un caractère NUL.</translation>
+    </message>
+    <message>
+        <source>expected “assign EMAIL TYPE”.</source>
+        <translation>attendu «&#xa0;assign EMAIL TYPE&#xa0;».</translation>
+    </message>
+    <message>
+        <source>unknown seat type “%1”; expected one of sales-starter, sales-professional, sales-enterprise, service-starter, service-professional, service-enterprise.</source>
+        <translation>type de siège inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu sales-starter, sales-professional, sales-enterprise, service-starter, service-professional ou service-enterprise.</translation>
+    </message>
+    <message>
+        <source>expected “unassign EMAIL PRODUCT”.</source>
+        <translation>attendu «&#xa0;unassign EMAIL PRODUCT&#xa0;».</translation>
+    </message>
+    <message>
+        <source>unknown product “%1”; expected sales or service.</source>
+        <translation>produit inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu sales ou service.</translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; expected assign or unassign.</source>
+        <translation>commande inconnue «&#xa0;%1&#xa0;»&#xa0;; attendu assign ou unassign.</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Super admin</source>
+        <translation>Super administrateur</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+</context>
+<context>
+    <name>SeatAccessTab</name>
+    <message>
+        <source>Sales access</source>
+        <translation>Accès aux ventes</translation>
+    </message>
+    <message>
+        <source>Service Hub access</source>
+        <translation>Accès Service Hub</translation>
+    </message>
+    <message>
+        <source>Buy another user</source>
+        <translation>Acheter un autre utilisateur</translation>
+    </message>
+    <message>
+        <source>Assigned: %1 of %2</source>
+        <translation>Attribués&#xa0;: %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>SeatDatabase</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Le fichier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Le fichier %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty: it is not a Seatkeeper database.</source>
+        <translation>Le fichier %1 est vide&#xa0;: ce n’est pas une base de données Seatkeeper.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a Seatkeeper database.</source>
+        <translation>Le fichier %1 n’est pas une base de données Seatkeeper.</translation>
+    </message>
+    <message>
+        <source>The file %1 is a database of another application, not of Seatkeeper.</source>
+        <translation>Le fichier %1 est une base de données d’une autre application, pas de Seatkeeper.</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of Seatkeeper (schema %2; this version reads up to %3). Use a newer Seatkeeper.</source>
+        <translation>La base de données %1 a été écrite par une version plus récente de Seatkeeper (schéma %2&#xa0;; cette version lit jusqu’au %3). Utilisez un Seatkeeper plus récent.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (the file is shorter than SQLite says). Restore it from a backup.</source>
+        <translation>La base de données %1 est endommagée (le fichier est plus court que ce qu’indique SQLite). Restaurez-la à partir d’une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists; a new database is never written over a file.</source>
+        <translation>Le fichier %1 existe déjà&#xa0;; une nouvelle base de données n’écrase jamais un fichier.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The SQLite driver of Qt is missing (package libqt6sql6-sqlite).</source>
+        <translation>Le pilote SQLite de Qt est absent (paquet libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Foreign keys cannot be enabled on %1.</source>
+        <translation>Les clés étrangères ne peuvent pas être activées sur %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged: the table %2 is missing. Restore it from a backup.</source>
+        <translation>La base de données %1 est endommagée&#xa0;: la table %2 manque. Restaurez-la à partir d’une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The database %1 is locked by another program. Try again when it is done.</source>
+        <translation>La base de données %1 est verrouillée par un autre programme. Réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged. Restore it from a backup.</source>
+        <translation>La base de données %1 est endommagée. Restaurez-la à partir d’une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read or written: %2</source>
+        <translation>La base de données %1 n’a pas pu être lue ou écrite&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SeatLedger</name>
+    <message numerus="yes">
+        <source>This database has %n Super admins; name the operator with --as.</source>
+        <translation>
+            <numerusform>Cette base de données a %n Super administrateur&#xa0;; indiquez l’opérateur avec --as.</numerusform>
+            <numerusform>Cette base de données a %n Super administrateurs&#xa0;; indiquez l’opérateur avec --as.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No user has the email address “%1”.</source>
+        <translation>Aucun utilisateur n’a l’adresse e-mail «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No operator is set: name one with --as.</source>
+        <translation>Aucun opérateur n’est défini&#xa0;: indiquez-en un avec --as.</translation>
+    </message>
+    <message>
+        <source>The operator %1 is no longer a user of this account.</source>
+        <translation>L’opérateur %1 n’est plus un utilisateur de ce compte.</translation>
+    </message>
+    <message>
+        <source>%1 is a User: only a Super admin or an Admin can change users and seats.</source>
+        <translation>%1 est Utilisateur&#xa0;: seul un Super administrateur ou un Administrateur peut modifier les utilisateurs et les sièges.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Sales Hub seat.</source>
+        <translation>%1 n’est pas un siège Sales Hub.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Service Hub seat.</source>
+        <translation>%1 n’est pas un siège Service Hub.</translation>
+    </message>
+    <message>
+        <source>A user with the email address “%1” already exists.</source>
+        <translation>Un utilisateur avec l’adresse e-mail «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Only a Super admin can create another Super admin.</source>
+        <translation>Seul un Super administrateur peut créer un autre Super administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 still holds a %2 seat. Remove their %3 access first, then delete the user.</source>
+        <translation>%1 détient encore un siège %2. Supprimez d’abord son accès %3, puis supprimez l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>You cannot delete yourself; ask another admin.</source>
+        <translation>Vous ne pouvez pas vous supprimer vous-même&#xa0;; demandez à un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>Only a Super admin can delete a Super admin.</source>
+        <translation>Seul un Super administrateur peut supprimer un Super administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 already holds a %2 seat.</source>
+        <translation>%1 détient déjà un siège %2.</translation>
+    </message>
+    <message>
+        <source>%1 holds no %2 seat.</source>
+        <translation>%1 ne détient aucun siège %2.</translation>
+    </message>
+    <message>
+        <source>The number of seats to buy must be between 1 and %1.</source>
+        <translation>Le nombre de sièges à acheter doit être compris entre 1 et %1.</translation>
+    </message>
+    <message>
+        <source>The number of seats to release must be between 1 and %1.</source>
+        <translation>Le nombre de sièges à libérer doit être compris entre 1 et %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n %1 seat(s) are free (%2 purchased, %3 assigned); release at most that many, or remove access first.</source>
+        <translation>
+            <numerusform>Seul %n siège %1 est libre (%2 achetés, %3 attribués)&#xa0;; libérez-en au plus autant, ou supprimez d’abord des accès.</numerusform>
+            <numerusform>Seuls %n sièges %1 sont libres (%2 achetés, %3 attribués)&#xa0;; libérez-en au plus autant, ou supprimez d’abord des accès.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 already holds a %3 seat.</source>
+        <translation>Ligne %1&#xa0;: %2 détient déjà un siège %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 holds no %3 seat.</source>
+        <translation>Ligne %1&#xa0;: %2 ne détient aucun siège %3.</translation>
+    </message>
+    <message>
+        <source>No free %1 seat: %2 purchased, %3 assigned. Buy another seat first.</source>
+        <translation>Aucun siège %1 libre&#xa0;: %2 achetés, %3 attribués. Achetez d’abord un autre siège.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough %1 seats: %2 purchased, %3 assigned, %4 more wanted. Buy %n more seat(s), or assign fewer.</source>
+        <translation>
+            <numerusform>Pas assez de sièges %1&#xa0;: %2 achetés, %3 attribués, %4 de plus demandés. Achetez %n siège de plus, ou attribuez-en moins.</numerusform>
+            <numerusform>Pas assez de sièges %1&#xa0;: %2 achetés, %3 attribués, %4 de plus demandés. Achetez %n sièges de plus, ou attribuez-en moins.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 seat.</source>
+        <translation>%1 n’est pas un siège %2.</translation>
+    </message>
+    <message>
+        <source>%1 has two changes of their %2 seat in one save.</source>
+        <translation>%1 a deux modifications de son siège %2 dans un même enregistrement.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation>%1 a été supprimé.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 seat is now %3 (it was %4).</source>
+        <translation>Le siège %2 de %1 est maintenant %3 (c’était %4).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no seat</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Another admin changed these seats since you opened them; nothing was saved. Review the refreshed list and try again.
+%1</source>
+        <translation>Un autre administrateur a modifié ces sièges depuis que vous les avez ouverts&#xa0;; rien n’a été enregistré. Vérifiez la liste actualisée et réessayez.
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 purchased, %3 would be assigned. Buy %n more, or assign %n fewer.</source>
+        <translation>
+            <numerusform>%1&#xa0;: %2 achetés, %3 seraient attribués. Achetez-en %n de plus, ou attribuez-en %n de moins.</numerusform>
+            <numerusform>%1&#xa0;: %2 achetés, %3 seraient attribués. Achetez-en %n de plus, ou attribuez-en %n de moins.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enough seats; nothing was saved.
+%1</source>
+        <translation>Pas assez de sièges&#xa0;; rien n’a été enregistré.
+%1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 seat changed while saving; nothing was saved.</source>
+        <translation>Le siège %2 de %1 a changé pendant l’enregistrement&#xa0;; rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>SeatType</name>
+    <message>
+        <source>Sales Starter</source>
+        <translation>Sales Starter</translation>
+    </message>
+    <message>
+        <source>Sales Professional</source>
+        <translation>Sales Pro</translation>
+    </message>
+    <message>
+        <source>Sales Enterprise</source>
+        <translation>Sales Entreprise</translation>
+    </message>
+    <message>
+        <source>Service Starter</source>
+        <translation>Service Starter</translation>
+    </message>
+    <message>
+        <source>Service Professional</source>
+        <translation>Service Pro</translation>
+    </message>
+    <message>
+        <source>Service Enterprise</source>
+        <translation>Service Entreprise</translation>
+    </message>
+    <message>
+        <source>Sales Hub</source>
+        <translation>Sales Hub</translation>
+    </message>
+    <message>
+        <source>Service Hub</source>
+        <translation>Service Hub</translation>
+    </message>
+    <message>
+        <source>Starter</source>
+        <translation>Starter</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>Seatctl</name>
+    <message>
+        <source>Usage:
+  seatctl --database FILE init --admin EMAIL
+  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND
+
+Commands:
+  users list
+  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
+  users delete EMAIL
+  seats list
+  seats buy TYPE N
+  seats release TYPE N
+  assign EMAIL TYPE
+  unassign EMAIL PRODUCT
+  apply PLAN
+  ledger
+  check
+
+TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,
+      service-professional, service-enterprise
+PRODUCT: sales, service
+Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.
+</source>
+        <translation>Utilisation&#xa0;:
+  seatctl --database FICHIER init --admin EMAIL
+  seatctl --database FICHIER [--as EMAIL] [--json] [--language en|fr] COMMANDE
+
+Commandes&#xa0;:
+  users list
+  users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
+  users delete EMAIL
+  seats list
+  seats buy TYPE N
+  seats release TYPE N
+  assign EMAIL TYPE
+  unassign EMAIL PRODUIT
+  apply PLAN
+  ledger
+  check
+
+TYPE&#xa0;: sales-starter, sales-professional, sales-enterprise, service-starter,
+      service-professional, service-enterprise
+PRODUIT&#xa0;: sales, service
+Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation, 3 erreur de stockage.
+</translation>
+    </message>
+    <message>
+        <source>seatctl: %1</source>
+        <translation>seatctl&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The database file.</source>
+        <translation>Le fichier de base de données.</translation>
+    </message>
+    <message>
+        <source>The operator (an existing user).</source>
+        <translation>L’opérateur (un utilisateur existant).</translation>
+    </message>
+    <message>
+        <source>Print one JSON document.</source>
+        <translation>Afficher un seul document JSON.</translation>
+    </message>
+    <message>
+        <source>The first Super admin (init).</source>
+        <translation>Le premier Super administrateur (init).</translation>
+    </message>
+    <message>
+        <source>First name (users add).</source>
+        <translation>Prénom (users add).</translation>
+    </message>
+    <message>
+        <source>Last name (users add).</source>
+        <translation>Nom (users add).</translation>
+    </message>
+    <message>
+        <source>Role (users add).</source>
+        <translation>Rôle (users add).</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Afficher cette aide.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Afficher la version.</translation>
+    </message>
+    <message>
+        <source>Language of messages: en or fr.</source>
+        <translation>Langue des messages&#xa0;: en ou fr.</translation>
+    </message>
+    <message>
+        <source>Unknown language “%1”; expected en or fr.</source>
+        <translation>Langue inconnue «&#xa0;%1&#xa0;»&#xa0;; attendu en ou fr.</translation>
+    </message>
+    <message>
+        <source>--database FILE is required.</source>
+        <translation>--database FICHIER est obligatoire.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Aucune commande donnée.</translation>
+    </message>
+    <message>
+        <source>--first, --last and --role go with “users add”.</source>
+        <translation>--first, --last et --role vont avec «&#xa0;users add&#xa0;».</translation>
+    </message>
+    <message>
+        <source>init takes no arguments; name the Super admin with --admin EMAIL.</source>
+        <translation>init ne prend pas d’argument&#xa0;; indiquez le Super administrateur avec --admin EMAIL.</translation>
+    </message>
+    <message>
+        <source>init needs --admin EMAIL.</source>
+        <translation>init a besoin de --admin EMAIL.</translation>
+    </message>
+    <message>
+        <source>The first user of a database is always its Super admin.</source>
+        <translation>Le premier utilisateur d’une base de données en est toujours le Super administrateur.</translation>
+    </message>
+    <message>
+        <source>Created %1 with %2 as its Super admin.</source>
+        <translation>%1 créée, avec %2 comme Super administrateur.</translation>
+    </message>
+    <message>
+        <source>--admin goes with init.</source>
+        <translation>--admin va avec init.</translation>
+    </message>
+    <message>
+        <source>Usage: assign EMAIL TYPE</source>
+        <translation>Utilisation&#xa0;: assign EMAIL TYPE</translation>
+    </message>
+    <message>
+        <source>Unknown seat type “%1”.</source>
+        <translation>Type de siège inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Assigned a %1 seat to %2.</source>
+        <translation>Siège %1 attribué à %2.</translation>
+    </message>
+    <message>
+        <source>Usage: unassign EMAIL PRODUCT</source>
+        <translation>Utilisation&#xa0;: unassign EMAIL PRODUIT</translation>
+    </message>
+    <message>
+        <source>Unknown product “%1”; expected sales or service.</source>
+        <translation>Produit inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu sales ou service.</translation>
+    </message>
+    <message>
+        <source>Removed the %1 access of %2.</source>
+        <translation>Accès %1 de %2 supprimé.</translation>
+    </message>
+    <message>
+        <source>Usage: apply PLAN</source>
+        <translation>Utilisation&#xa0;: apply PLAN</translation>
+    </message>
+    <message>
+        <source>ledger takes no arguments.</source>
+        <translation>ledger ne prend pas d’argument.</translation>
+    </message>
+    <message>
+        <source>check takes no arguments.</source>
+        <translation>check ne prend pas d’argument.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation>Commande inconnue «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown role “%1”; expected user, admin or super-admin.</source>
+        <translation>Rôle inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu user, admin ou super-admin.</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2).</source>
+        <translation>%1 créé (%2).</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 supprimé.</translation>
+    </message>
+    <message>
+        <source>Usage: users list | users add EMAIL | users delete EMAIL</source>
+        <translation>Utilisation&#xa0;: users list | users add EMAIL | users delete EMAIL</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number of seats.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre de sièges.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n %1 seat(s)</source>
+        <translation>
+            <numerusform>%n siège %1 acheté</numerusform>
+            <numerusform>%n sièges %1 achetés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n %1 seat(s)</source>
+        <translation>
+            <numerusform>%n siège %1 libéré</numerusform>
+            <numerusform>%n sièges %1 libérés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 purchased, %3 assigned.</source>
+        <translation>%1&#xa0;: %2 achetés, %3 attribués.</translation>
+    </message>
+    <message>
+        <source>Usage: seats list | seats buy TYPE N | seats release TYPE N</source>
+        <translation>Utilisation&#xa0;: seats list | seats buy TYPE N | seats release TYPE N</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Sales seat</source>
+        <translation>Siège Sales</translation>
+    </message>
+    <message>
+        <source>Service seat</source>
+        <translation>Siège Service</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>Achetés</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Attribués</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>n°</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Seat type</source>
+        <translation>Type de siège</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Avant → après</translation>
+    </message>
+    <message>
+        <source>The database passed every check: integrity, seat counts, ledger chain and replay.</source>
+        <translation>La base de données a passé tous les contrôles&#xa0;: intégrité, nombres de sièges, chaîne du registre et rejeu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database failed %n check(s):</source>
+        <translation>
+            <numerusform>La base de données a échoué à %n contrôle&#xa0;:</numerusform>
+            <numerusform>La base de données a échoué à %n contrôles&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the plan from standard input.</source>
+        <translation>Impossible de lire le plan sur l’entrée standard.</translation>
+    </message>
+    <message>
+        <source>Cannot read the plan %1: %2</source>
+        <translation>Impossible de lire le plan %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>%n modification appliquée.</numerusform>
+            <numerusform>%n modifications appliquées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>You are signed in as %1, a User: you can see everything, but only a Super admin or an Admin can change users and seats.</source>
+        <translation>Vous êtes connecté en tant que %1, Utilisateur&#xa0;: vous voyez tout, mais seul un Super administrateur ou un Administrateur peut modifier les utilisateurs et les sièges.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Users &amp; Teams</source>
+        <translation>Utilisateurs et équipes</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Opérateur&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserPanel</name>
+    <message>
+        <source>A user with the email address “%1” already exists.</source>
+        <translation>Un utilisateur avec l’adresse e-mail «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Choose a tier, or switch the access off.</source>
+        <translation>Choisissez une offre, ou désactivez l’accès.</translation>
+    </message>
+    <message>
+        <source>%1 still holds a %2 seat. Remove their paid access first, then delete the user.</source>
+        <translation>%1 détient encore un siège %2. Supprimez d’abord son accès payant, puis supprimez l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Supprimer l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Delete %1? Their history stays in the ledger.</source>
+        <translation>Supprimer %1&#xa0;? Son historique reste dans le registre.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Créer un utilisateur</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Remove paid access</source>
+        <translation>Supprimer l’accès payant</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Sales seat</source>
+        <translation>Siège Sales</translation>
+    </message>
+    <message>
+        <source>Service seat</source>
+        <translation>Siège Service</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users &amp; Teams</source>
+        <translation>Utilisateurs et équipes</translation>
+    </message>
+    <message>
+        <source>Search by name or email</source>
+        <translation>Rechercher par nom ou e-mail</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Manage paid users</source>
+        <translation>Gérer les utilisateurs payants</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Créer un utilisateur</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The email address is required.</source>
+        <translation>L’adresse e-mail est obligatoire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The email address is %n characters long; at most 254 are allowed.</source>
+        <translation>
+            <numerusform>L’adresse e-mail fait %n caractère, 254 au plus sont permis.</numerusform>
+            <numerusform>L’adresse e-mail fait %n caractères, 254 au plus sont permis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The email address contains a control character.</source>
+        <translation>L’adresse e-mail contient un caractère de contrôle.</translation>
+    </message>
+    <message>
+        <source>The email address contains a space.</source>
+        <translation>L’adresse e-mail contient une espace.</translation>
+    </message>
+    <message>
+        <source>The email address “%1” has no @.</source>
+        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» n’a pas de @.</translation>
+    </message>
+    <message>
+        <source>The email address “%1” has more than one @.</source>
+        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» a plus d’un @.</translation>
+    </message>
+    <message>
+        <source>The email address “%1” has nothing before the @.</source>
+        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» n’a rien avant le @.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The part before the @ is %n characters long; at most 64 are allowed.</source>
+        <translation>
+            <numerusform>La partie avant le @ fait %n caractère, 64 au plus sont permis.</numerusform>
+            <numerusform>La partie avant le @ fait %n caractères, 64 au plus sont permis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The part before the @ in “%1” has a misplaced dot.</source>
+        <translation>La partie avant le @ de «&#xa0;%1&#xa0;» a un point mal placé.</translation>
+    </message>
+    <message>
+        <source>The email address “%1” contains the character “%2”, which is not allowed before the @.</source>
+        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» contient le caractère «&#xa0;%2&#xa0;», interdit avant le @.</translation>
+    </message>
+    <message>
+        <source>The email address “%1” has no domain after the @.</source>
+        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» n’a pas de domaine après le @.</translation>
+    </message>
+    <message>
+        <source>The domain “%1” is not a valid domain name.</source>
+        <translation>Le domaine «&#xa0;%1&#xa0;» n’est pas un nom de domaine valide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A name is %n characters long; at most 256 are allowed.</source>
+        <translation>
+            <numerusform>Un nom fait %n caractère, 256 au plus sont permis.</numerusform>
+            <numerusform>Un nom fait %n caractères, 256 au plus sont permis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A name contains a control character.</source>
+        <translation>Un nom contient un caractère de contrôle.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Seatkeeper</source>
+        <translation>Bienvenue dans Seatkeeper</translation>
+    </message>
+    <message>
+        <source>A new seat database will be created at %1. Type your email address: you become its Super admin.</source>
+        <translation>Une nouvelle base de sièges sera créée dans %1. Saisissez votre adresse e-mail&#xa0;: vous en deviendrez le Super administrateur.</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Start with a sample account (a few users and purchased seats)</source>
+        <translation>Commencer avec un compte d’exemple (quelques utilisateurs et sièges achetés)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Seatkeeper</source>
+        <translation>Seatkeeper</translation>
+    </message>
+    <message>
+        <source>Manage paid seats of Sales Hub and Service Hub.</source>
+        <translation>Gérer les sièges payants de Sales Hub et Service Hub.</translation>
+    </message>
+    <message>
+        <source>The database file (default: %1).</source>
+        <translation>Le fichier de base de données (par défaut&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>The operator for this run (an existing user).</source>
+        <translation>L’opérateur pour cette session (un utilisateur existant).</translation>
+    </message>
+    <message>
+        <source>Language of the window: en or fr.</source>
+        <translation>Langue de la fenêtre&#xa0;: en ou fr.</translation>
+    </message>
+    <message>
+        <source>Unknown language “%1”; expected en or fr.</source>
+        <translation>Langue inconnue «&#xa0;%1&#xa0;»&#xa0;; attendu en ou fr.</translation>
+    </message>
+    <message>
+        <source>This database has several Super admins; start Seatkeeper with --as EMAIL to say who you are.</source>
+        <translation>Cette base de données a plusieurs Super administrateurs&#xa0;; lancez Seatkeeper avec --as EMAIL pour dire qui vous êtes.</translation>
+    </message>
+</context>
+</TS>
