@@ -1,5 +1,6 @@
 #include "PaidUsersPage.h"
 
+#include "Appearance.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
 #include "SeatLedger.h"
@@ -19,10 +20,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-
-namespace {
-const QString problemStyle = QStringLiteral("color: #b00020; font-weight: bold;");
-}
 
 PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget *parent)
     : QWidget(parent)
@@ -51,10 +48,7 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
     m_back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_back->setAutoRaise(true);
     m_title->setObjectName(QStringLiteral("paidUsersTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    Appearance::makeTitle(m_title);
     m_filter->setObjectName(QStringLiteral("paidUsersFilter"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(260);
@@ -127,7 +121,7 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
         footer->addWidget(m_assignedLabels[i], 2, i + 1);
     }
     m_problem->setObjectName(QStringLiteral("paidUsersProblem"));
-    m_problem->setStyleSheet(problemStyle);
+    m_problem->setStyleSheet(Appearance::problemStyle());
     m_problem->setWordWrap(true);
     m_problem->setAlignment(Qt::AlignRight);
     m_cancel->setObjectName(QStringLiteral("paidUsersCancel"));
@@ -176,7 +170,7 @@ void PaidUsersPage::reload()
     auto counts = m_ledger.seatCounts();
     if (!users || !counts) {
         m_notice->setText(!users ? users.error().message : counts.error().message);
-        m_notice->setStyleSheet(problemStyle);
+        m_notice->setStyleSheet(Appearance::problemStyle());
         m_notice->show();
         return;
     }
@@ -196,7 +190,7 @@ void PaidUsersPage::changedElsewhere()
     // Keep the admin's work; Save will check each edit against the new data (R12).
     m_stale = true;
     retranslateUi();
-    m_notice->setStyleSheet(problemStyle);
+    m_notice->setStyleSheet(Appearance::problemStyle());
     m_notice->show();
 }
 
@@ -274,7 +268,7 @@ void PaidUsersPage::updateFooter()
         m_purchasedLabels[i]->setText(locale.toString(purchased));
         m_assignedLabels[i]->setText(locale.toString(assigned));
         const bool over = assigned > purchased;
-        m_assignedLabels[i]->setStyleSheet(over ? problemStyle : QString());
+        m_assignedLabels[i]->setStyleSheet(over ? Appearance::problemStyle() : QString());
         m_purchasedLabels[i]->setAccessibleName(
             tr("%1 purchased: %2").arg(seatTypeName(type), locale.toString(purchased)));
         m_assignedLabels[i]->setAccessibleName(

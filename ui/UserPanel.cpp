@@ -1,5 +1,6 @@
 #include "UserPanel.h"
 
+#include "Appearance.h"
 #include "BuySeatsDialog.h"
 #include "SeatAccessTab.h"
 #include "SeatLedger.h"
@@ -16,10 +17,6 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-namespace {
-const QString problemStyle = QStringLiteral("color: #b00020;");
-}
 
 UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     : QWidget(parent)
@@ -42,10 +39,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     setMinimumWidth(360);
     setAutoFillBackground(true);
     m_title->setObjectName(QStringLiteral("panelTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    Appearance::makeTitle(m_title, 1.3);
     m_title->setWordWrap(true);
     m_close->setObjectName(QStringLiteral("panelClose"));
     m_close->setAutoRaise(true);
@@ -56,7 +50,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     m_email->setObjectName(QStringLiteral("panelEmail"));
     m_emailLabel->setBuddy(m_email);
     m_emailProblem->setObjectName(QStringLiteral("panelEmailProblem"));
-    m_emailProblem->setStyleSheet(problemStyle);
+    m_emailProblem->setStyleSheet(Appearance::problemStyle());
     m_emailProblem->setWordWrap(true);
     m_next->setObjectName(QStringLiteral("panelNext"));
     m_next->setDefault(true);
@@ -82,7 +76,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
         connect(t, &SeatAccessTab::buyRequested, this, &UserPanel::buy);
     }
     m_problem->setObjectName(QStringLiteral("panelProblem"));
-    m_problem->setStyleSheet(problemStyle);
+    m_problem->setStyleSheet(Appearance::problemStyle());
     m_problem->setWordWrap(true);
     m_problem->hide();
     m_removeAccess->setObjectName(QStringLiteral("panelRemoveAccess"));

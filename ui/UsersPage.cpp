@@ -1,5 +1,6 @@
 #include "UsersPage.h"
 
+#include "Appearance.h"
 #include "SeatLedger.h"
 #include "UserPanel.h"
 #include "UsersModel.h"
@@ -61,10 +62,7 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
 {
     setObjectName(QStringLiteral("usersPage"));
     m_title->setObjectName(QStringLiteral("usersTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    Appearance::makeTitle(m_title);
     m_search->setObjectName(QStringLiteral("usersSearch"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(240);

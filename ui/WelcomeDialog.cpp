@@ -1,5 +1,6 @@
 #include "WelcomeDialog.h"
 
+#include "Appearance.h"
 #include "Validation.h"
 
 #include <QCheckBox>
@@ -32,7 +33,7 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
     m_problem->setObjectName(QStringLiteral("welcomeProblem"));
     m_problem->setWordWrap(true);
     m_sample->setObjectName(QStringLiteral("welcomeSample"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_problem->setStyleSheet(Appearance::problemStyle());
     auto *form = new QFormLayout;
     form->addRow(m_emailLabel, m_email);
     auto *layout = new QVBoxLayout(this);

@@ -1,12 +1,11 @@
 // The rules of the seat ledger (DESIGN.md R2–R12), each refused and allowed case.
 
+#include "Language.h"
 #include "SeatLedger.h"
 #include "TestSupport.h"
 
 #include <functional>
 #include <QTemporaryDir>
-#include "Language.h"
-
 #include <QTest>
 
 using Change = std::function<Status(SeatLedger &)>;

@@ -1,8 +1,7 @@
 // R6: which e-mail addresses and names are accepted, and what a refusal says.
 
-#include "Validation.h"
-
 #include "Language.h"
+#include "Validation.h"
 
 #include <QTest>
 
