@@ -10,6 +10,8 @@
 namespace LedgerChain {
 // Hex SHA-256 of entry.prevHash and the entry's fields (its own hash excluded).
 QString hashOf(const LedgerEntry &entry);
+// The same, with the entry's time already in its stored form.
+QString hashOf(const LedgerEntry &entry, const QString &timeText);
 // The stored form of a ledger time: UTC, ISO 8601 with milliseconds.
 QString timeText(const QDateTime &at);
 } // namespace LedgerChain

@@ -8,6 +8,7 @@ LedgerWriter::LedgerWriter(const SeatDatabase &db, const QString &actor)
     : m_db(db)
     , m_actor(actor)
     , m_at(QDateTime::currentDateTimeUtc())
+    , m_atText(LedgerChain::timeText(m_at))
 {
 }
 
@@ -41,10 +42,10 @@ Status LedgerWriter::append(const QString &action, const QString &subject, const
             return s;
     }
     LedgerEntry entry { m_nextId, m_at, m_actor, action, subject, seatType, before, after, m_lastHash, {} };
-    entry.hash = LedgerChain::hashOf(entry);
+    entry.hash = LedgerChain::hashOf(entry, m_atText);
     QSqlQuery &q = *m_insert;
     q.bindValue(QStringLiteral(":id"), entry.id);
-    q.bindValue(QStringLiteral(":at"), LedgerChain::timeText(entry.at));
+    q.bindValue(QStringLiteral(":at"), m_atText);
     q.bindValue(QStringLiteral(":actor"), sqlText(entry.actor));
     q.bindValue(QStringLiteral(":action"), sqlText(entry.action));
     q.bindValue(QStringLiteral(":subject"), sqlText(entry.subject));

@@ -28,6 +28,7 @@ private:
     const SeatDatabase &m_db;
     QString m_actor;
     QDateTime m_at;
+    QString m_atText; // formatted once: every entry of one change has the same time
     std::optional<QSqlQuery> m_insert;
     QString m_lastHash;
     qint64 m_nextId = 0;

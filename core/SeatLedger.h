@@ -44,7 +44,14 @@ public:
     // The e-mail of the only Super admin, or an error when there are none or several.
     Result<QString> soleSuperAdmin() const;
 
-    Result<QVector<User>> users() const;
+    enum class UserOrder
+    {
+        Created,
+        Email
+    };
+    // Every user with their seats. Read once per revision: asking again before
+    // anything changed hands out the same (shared) list without touching storage.
+    Result<QVector<User>> users(UserOrder order = UserOrder::Created) const;
     Result<User> user(const QString &email) const;
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const;
     Result<QVector<LedgerEntry>> entries() const;
@@ -85,4 +92,11 @@ private:
 
     std::unique_ptr<SeatDatabase> m_db;
     QString m_actor;
+    struct UsersCache
+    {
+        qint64 revision = -1;
+        UserOrder order = UserOrder::Created;
+        QVector<User> users;
+    };
+    mutable UsersCache m_usersCache;
 };

@@ -85,6 +85,20 @@ void PaidUsersModel::setSeat(int row, Product product, std::optional<SeatType> s
     emit pendingChanged();
 }
 
+void PaidUsersModel::commitPending()
+{
+    if (m_pendingCount == 0)
+        return;
+    for (int row = 0; row < m_users.size(); ++row) {
+        m_users[row].sales = m_seats[row][productIndex(Product::Sales)];
+        m_users[row].service = m_seats[row][productIndex(Product::Service)];
+    }
+    m_pendingCount = 0;
+    emit dataChanged(index(0, FirstSeatColumn), index(rowCount() - 1, ColumnCount - 1),
+                     { Qt::BackgroundRole, Qt::ToolTipRole });
+    emit pendingChanged();
+}
+
 QVector<SeatEdit> PaidUsersModel::pendingEdits() const
 {
     QVector<SeatEdit> edits;

@@ -42,6 +42,8 @@ public:
     void setSeat(int row, Product product, std::optional<SeatType> seat);
 
     int pendingCount() const { return m_pendingCount; }
+    // The pending edits were saved: they become what is stored, without a reload.
+    void commitPending();
     QVector<SeatEdit> pendingEdits() const;
     int assigned(SeatType type) const { return m_assigned[seatTypeIndex(type)]; }
     int purchased(SeatType type) const { return m_purchased[seatTypeIndex(type)]; }

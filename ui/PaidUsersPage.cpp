@@ -63,9 +63,14 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_table->setObjectName(QStringLiteral("paidUsersTable"));
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    m_table->sortByColumn(PaidUsersModel::EmailColumn, Qt::AscendingOrder);
+    // Rows come sorted by e-mail from storage; the proxy sorts only when a header
+    // is clicked, so opening the grid on 100,000 users costs no sort.
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(PaidUsersModel::EmailColumn, Qt::AscendingOrder);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_proxy,
+            [this](int column, Qt::SortOrder order) { m_proxy->sort(column, order); });
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -166,7 +171,8 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
 
 void PaidUsersPage::reload()
 {
-    auto users = m_ledger.users();
+    auto revision = m_ledger.revision();
+    auto users = m_ledger.users(SeatLedger::UserOrder::Email);
     auto counts = m_ledger.seatCounts();
     if (!users || !counts) {
         m_notice->setText(!users ? users.error().message : counts.error().message);
@@ -175,6 +181,7 @@ void PaidUsersPage::reload()
         return;
     }
     m_undo->clear();
+    m_loadedRevision = revision ? revision.value() : -1;
     m_model->reset(users.takeValue(), counts.value());
     m_stale = false;
     m_notice->setVisible(m_readOnly);
@@ -246,7 +253,16 @@ bool PaidUsersPage::save()
         return false;
     }
     m_watcher.acknowledge();
-    reload();
+    // Nobody else wrote since this list was loaded: what was pending is now what
+    // is stored, and there is nothing to read again.
+    auto now = m_ledger.revision();
+    if (now && now.value() == m_loadedRevision + 1) {
+        m_undo->clear();
+        m_model->commitPending();
+        m_loadedRevision = now.value();
+    } else {
+        reload();
+    }
     emit saved();
     return true;
 }

@@ -72,4 +72,5 @@ private:
     QPushButton *m_save;
     bool m_readOnly = false;
     bool m_stale = false;
+    qint64 m_loadedRevision = -1;
 };

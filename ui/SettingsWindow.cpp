@@ -62,13 +62,13 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     connect(m_sidebar, &QListWidget::itemClicked, this, [this] { showUsers(); });
     connect(m_usersPage, &UsersPage::managePaidUsersRequested, this, &SettingsWindow::showPaidUsers);
     connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, &LedgerWatcher::acknowledge);
-    connect(m_paidUsersPage, &PaidUsersPage::closeRequested, this, [this] {
-        m_pages->setCurrentWidget(m_usersPage);
-        m_usersPage->reload();
-    });
-    connect(m_paidUsersPage, &PaidUsersPage::saved, m_usersPage, &UsersPage::reload);
+    connect(m_paidUsersPage, &PaidUsersPage::closeRequested, this, [this] { m_pages->setCurrentWidget(m_usersPage); });
+    connect(m_paidUsersPage, &PaidUsersPage::saved, m_usersPage, &UsersPage::markStale);
     connect(m_watcher, &LedgerWatcher::changedElsewhere, this, [this] {
-        m_usersPage->reload();
+        if (m_usersPage->isVisible())
+            m_usersPage->reload();
+        else
+            m_usersPage->markStale();
         if (m_pages->currentWidget() == m_paidUsersPage)
             m_paidUsersPage->changedElsewhere();
         applyOperatorRights();
@@ -85,7 +85,6 @@ void SettingsWindow::showUsers()
     if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave())
         return;
     m_pages->setCurrentWidget(m_usersPage);
-    m_usersPage->reload();
 }
 
 void SettingsWindow::showPaidUsers()

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -84,9 +85,14 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     m_proxy->setSortLocaleAware(true);
     m_table->setObjectName(QStringLiteral("usersTable"));
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    m_table->sortByColumn(UsersModel::EmailColumn, Qt::AscendingOrder);
+    // Rows come sorted by e-mail from storage; the proxy sorts only when a header
+    // is clicked, so a large account opens without a sort.
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(UsersModel::EmailColumn, Qt::AscendingOrder);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_proxy,
+            [this](int column, Qt::SortOrder order) { m_proxy->sort(column, order); });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -141,7 +147,8 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
 
 void UsersPage::reload()
 {
-    auto users = m_ledger.users();
+    m_stale = false;
+    auto users = m_ledger.users(SeatLedger::UserOrder::Email);
     if (!users) {
         m_status->setText(users.error().message);
         m_status->show();
@@ -177,6 +184,13 @@ void UsersPage::closePanel()
     m_panel->hide();
     m_table->clearSelection();
     m_table->setFocus();
+}
+
+void UsersPage::showEvent(QShowEvent *event)
+{
+    if (m_stale)
+        reload();
+    QWidget::showEvent(event);
 }
 
 void UsersPage::changeEvent(QEvent *event)

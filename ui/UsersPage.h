@@ -25,6 +25,8 @@ public:
 
     // Reloads the users from the ledger; shows the error in the page if it fails.
     void reload();
+    // The data changed while the page is hidden: read it again when it is shown.
+    void markStale() { m_stale = true; }
     void setReadOnly(bool readOnly, const QString &why);
     UsersModel *model() const { return m_model; }
     UserPanel *panel() const { return m_panel; }
@@ -36,6 +38,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslateUi();
@@ -56,4 +59,5 @@ private:
     QTableView *m_table;
     UserPanel *m_panel;
     bool m_readOnly = false;
+    bool m_stale = false;
 };
