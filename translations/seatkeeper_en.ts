@@ -24,6 +24,13 @@
             <numerusform>%n unsaved changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saving %n change(s)…</source>
+        <translation>
+            <numerusform>Saving %n change…</numerusform>
+            <numerusform>Saving %n changes…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SeatLedger</name>

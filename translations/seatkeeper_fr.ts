@@ -179,6 +179,13 @@
         <source>You are signed in as %1, a User: you can see the seats but only a Super admin or an Admin can change them.</source>
         <translation>Vous êtes connecté en tant que %1, Utilisateur&#xa0;: vous voyez les sièges, mais seul un Super administrateur ou un Administrateur peut les modifier.</translation>
     </message>
+    <message numerus="yes">
+        <source>Saving %n change(s)…</source>
+        <translation>
+            <numerusform>Enregistrement de %n modification…</numerusform>
+            <numerusform>Enregistrement de %n modifications…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Plan</name>

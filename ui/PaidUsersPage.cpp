@@ -1,6 +1,7 @@
 #include "PaidUsersPage.h"
 
 #include "Appearance.h"
+#include "BackgroundWork.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
 #include "SeatLedger.h"
@@ -242,7 +243,10 @@ bool PaidUsersPage::save()
     if (!hasPendingEdits() || m_readOnly)
         return !hasPendingEdits();
     const QVector<SeatEdit> edits = m_model->pendingEdits();
-    const Status s = m_ledger.applyEdits(edits);
+    const Status s = edits.size() < BackgroundSaveEdits
+        ? m_ledger.applyEdits(edits)
+        : runInBackground(this, tr("Saving %n change(s)…", nullptr, int(edits.size())), m_ledger,
+                          [&edits](SeatLedger &worker) { return worker.applyEdits(edits); });
     if (!s) {
         QMessageBox box(QMessageBox::Warning, tr("Manage paid users"), s.error().message, QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("saveRefused"));

@@ -25,6 +25,9 @@ class PaidUsersPage : public QWidget
 public:
     PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget *parent = nullptr);
 
+    // From this many edits on, Save runs on a worker thread behind a progress dialog.
+    static constexpr int BackgroundSaveEdits = 1000;
+
     // Fresh data from the ledger; pending edits are dropped.
     void reload();
     // The data changed in another window or process.

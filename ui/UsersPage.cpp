@@ -142,6 +142,7 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
 
     retranslateUi();
     reload();
+    m_table->horizontalHeader()->setResizeContentsPrecision(200); // sample rows: never measure 100,000
     m_table->resizeColumnsToContents();
 }
 

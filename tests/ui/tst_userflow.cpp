@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using GuiSupport::whenDialogShows;
@@ -58,6 +59,7 @@ private slots:
     void gridCancelDropsEdits();
     void leavingTheGridWithPendingEditsAsks();
     void aUserOperatorCanLookButNotChange();
+    void aBigSaveRunsInTheBackgroundAndKeepsPainting();
     void changesFromAnotherConnectionRefreshAndConflict();
     void toggleSwitchWorksByKeyboardAndIsACheckBox();
     void wholeCreateFlowByKeyboardAlone();
@@ -445,6 +447,42 @@ void TestUserFlow::leavingTheGridWithPendingEditsAsks()
     QTest::mouseClick(find<QToolButton>("paidUsersBack"), Qt::LeftButton);
     QTRY_VERIFY(find<UsersPage>("usersPage")->isVisible());
     QCOMPARE(m_ledger->user(cat).value().sales, std::optional<SeatType>(SeatType::SalesProfessional));
+}
+
+void TestUserFlow::aBigSaveRunsInTheBackgroundAndKeepsPainting()
+{
+    const int many = PaidUsersPage::BackgroundSaveEdits + 500;
+    QVector<NewUser> people;
+    for (int i = 0; i < many; ++i) {
+        NewUser u;
+        u.email = QStringLiteral("p%1@example.com").arg(i);
+        people.append(u);
+    }
+    QVERIFY(m_ledger->createUsers(people).ok());
+    QVERIFY(m_ledger->buySeats(SeatType::SalesStarter, many).ok());
+    openGrid();
+    PaidUsersPage *page = m_window->paidUsersPage();
+    PaidUsersModel *model = page->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->userAt(row).email.startsWith(QLatin1Char('p')))
+            model->setSeat(row, Product::Sales, SeatType::SalesStarter);
+    }
+    QCOMPARE(model->pendingCount(), many);
+
+    int ticks = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(0);
+    connect(&heartbeat, &QTimer::timeout, [&ticks] { ++ticks; });
+    heartbeat.start();
+    QVERIFY(page->save()); // blocks its caller, not the event loop
+    heartbeat.stop();
+    QVERIFY2(ticks > 0, "the event loop ran while saving");
+    QCOMPARE(model->pendingCount(), 0);
+    QCOMPARE(m_ledger->seatCounts().value()[seatTypeIndex(SeatType::SalesStarter)].assigned, many);
+    QCOMPARE(m_ledger->user(QStringLiteral("p7@example.com")).value().sales,
+             std::optional<SeatType>(SeatType::SalesStarter));
+    QCOMPARE(m_ledger->entries().value().last().actor, QStringLiteral("ada@example.com")); // same operator
+    QCOMPARE(m_ledger->check().value(), QStringList());
 }
 
 void TestUserFlow::aUserOperatorCanLookButNotChange()

@@ -1,0 +1,39 @@
+#include "BackgroundWork.h"
+
+#include "SeatLedger.h"
+
+#include <memory>
+#include <QEventLoop>
+#include <QProgressDialog>
+#include <QThread>
+
+Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &ledger,
+                       const std::function<Status(SeatLedger &)> &work)
+{
+    const QString path = ledger.path();
+    const QString actor = ledger.actor();
+    Status result;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        auto worker = SeatLedger::open(path);
+        if (!worker) {
+            result = worker.error();
+            return;
+        }
+        if (Status s = worker.value()->setActor(actor); !s) {
+            result = s;
+            return;
+        }
+        result = work(*worker.value());
+    }));
+    QProgressDialog progress(label, QString(), 0, 0, parent);
+    progress.setObjectName(QStringLiteral("busyProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setCancelButton(nullptr); // a transaction half sent cannot be taken back: it finishes or rolls back
+    progress.setMinimumDuration(100);
+    QEventLoop loop;
+    QObject::connect(thread.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    thread->start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    thread->wait();
+    return result;
+}
