@@ -166,6 +166,14 @@ Result<QString> SeatLedger::soleSuperAdmin() const
 
 Result<QVector<User>> SeatLedger::users(UserOrder order) const
 {
+    auto snapshot = usersSnapshot(order);
+    if (!snapshot)
+        return snapshot.error();
+    return snapshot.value().users;
+}
+
+Result<SeatLedger::UsersSnapshot> SeatLedger::usersSnapshot(UserOrder order) const
+{
     // One read transaction: the revision and the rows come from the same snapshot.
     if (Status s = m_db->execStatement(QStringLiteral("BEGIN")); !s)
         return s.error();
@@ -179,7 +187,7 @@ Result<QVector<User>> SeatLedger::users(UserOrder order) const
     }
     if (m_usersCache.revision == current.value() && m_usersCache.order == order) {
         finish();
-        return m_usersCache.users;
+        return m_usersCache;
     }
     // Read in id order (the table's own order, the fastest to read) and sort here
     // when asked: ORDER BY email_key walks the index and costs twice the read.
@@ -215,8 +223,8 @@ Result<QVector<User>> SeatLedger::users(UserOrder order) const
             sorted.append(std::move(users[i]));
         users = std::move(sorted);
     }
-    m_usersCache = UsersCache { current.value(), order, users };
-    return users;
+    m_usersCache = UsersSnapshot { current.value(), order, users };
+    return m_usersCache;
 }
 
 Result<User> SeatLedger::user(const QString &email) const

@@ -52,6 +52,17 @@ public:
     // Every user with their seats. Read once per revision: asking again before
     // anything changed hands out the same (shared) list without touching storage.
     Result<QVector<User>> users(UserOrder order = UserOrder::Created) const;
+    // The users as of one revision. A snapshot read on another connection (a
+    // worker thread, so the window keeps painting while 100,000 users load) can
+    // be adopted: users() then hands it out until the revision moves on.
+    struct UsersSnapshot
+    {
+        qint64 revision = -1;
+        UserOrder order = UserOrder::Created;
+        QVector<User> users;
+    };
+    Result<UsersSnapshot> usersSnapshot(UserOrder order = UserOrder::Created) const;
+    void adopt(const UsersSnapshot &snapshot) const { m_usersCache = snapshot; }
     Result<User> user(const QString &email) const;
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const;
     Result<QVector<LedgerEntry>> entries() const;
@@ -92,11 +103,5 @@ private:
 
     std::unique_ptr<SeatDatabase> m_db;
     QString m_actor;
-    struct UsersCache
-    {
-        qint64 revision = -1;
-        UserOrder order = UserOrder::Created;
-        QVector<User> users;
-    };
-    mutable UsersCache m_usersCache;
+    mutable UsersSnapshot m_usersCache;
 };

@@ -1084,5 +1084,9 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>This database has several Super admins; start Seatkeeper with --as EMAIL to say who you are.</source>
         <translation>Cette base de données a plusieurs Super administrateurs&#xa0;; lancez Seatkeeper avec --as EMAIL pour dire qui vous êtes.</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
 </context>
 </TS>

@@ -1,3 +1,4 @@
+#include "BackgroundWork.h"
 #include "Language.h"
 #include "SampleAccount.h"
 #include "SeatLedger.h"
@@ -133,6 +134,22 @@ int main(int argc, char *argv[])
     // --as is for this run only; without it, the operator is remembered.
     if (!parser.isSet(as))
         settings.setValue(operatorKey(path), ledger->actor());
+
+    // A large account takes a moment to read: read it on a worker connection
+    // behind a progress dialog, then hand it to the window's connection.
+    SeatLedger::UsersSnapshot snapshot;
+    const Status loaded
+        = runInBackground(nullptr, QApplication::translate("main", "Opening %1…").arg(QDir::toNativeSeparators(path)),
+                          *ledger, [&snapshot](SeatLedger &worker) {
+                              auto read = worker.usersSnapshot(SeatLedger::UserOrder::Email);
+                              if (!read)
+                                  return Status(read.error());
+                              snapshot = read.takeValue();
+                              return Status();
+                          });
+    if (!loaded)
+        return refuse(loaded.error().message, 3);
+    ledger->adopt(snapshot);
 
     SettingsWindow window(*ledger);
     window.show();

@@ -58,6 +58,7 @@ private slots:
     void ledgerRecordsEveryChangeWithBeforeAndAfter();
     void checkPassesAfterManyChanges();
     void operatorDemotedByAnotherAdminCanNoLongerChange();
+    void usersAreReadOncePerRevisionAndCanBeHandedOver();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -542,6 +543,32 @@ void TestSeatLedger::operatorDemotedByAnotherAdminCanNoLongerChange()
     const Status s = m_ledger->buySeats(SeatType::SalesStarter, 1);
     QCOMPARE(int(s.error().kind), int(ErrorKind::NotAuthorized));
     QVERIFY(s.error().message.contains(QStringLiteral("no longer a user")));
+}
+
+void TestSeatLedger::usersAreReadOncePerRevisionAndCanBeHandedOver()
+{
+    // Another connection reads the users (as a worker thread does at start-up)…
+    auto worker = SeatLedger::open(m_path);
+    auto snapshot = worker.value()->usersSnapshot(SeatLedger::UserOrder::Email);
+    QVERIFY(snapshot.ok());
+    QCOMPARE(snapshot.value().revision, m_ledger->revision().value());
+    QStringList emails;
+    for (const User &u : snapshot.value().users)
+        emails << u.email;
+    QCOMPARE(emails, QStringList({ ada, ben, bob, cat, uma })); // by e-mail
+    // …and this one adopts it: while the revision stands, that list is what users() gives.
+    SeatLedger::UsersSnapshot marked = snapshot.value();
+    marked.users[0].firstName = QStringLiteral("handed over");
+    m_ledger->adopt(marked);
+    QCOMPARE(m_ledger->users(SeatLedger::UserOrder::Email).value().first().firstName, QStringLiteral("handed over"));
+    // Any change moves the revision on, and the next call reads storage again.
+    QVERIFY(m_ledger->buySeats(SeatType::SalesStarter, 1).ok());
+    QCOMPARE(m_ledger->users(SeatLedger::UserOrder::Email).value().first().firstName, QStringLiteral("Ada"));
+    // A change by another connection counts too.
+    m_ledger->adopt(marked);
+    QVERIFY(worker.value()->setActor(ada).ok());
+    QVERIFY(worker.value()->buySeats(SeatType::SalesStarter, 1).ok());
+    QCOMPARE(m_ledger->users(SeatLedger::UserOrder::Email).value().first().firstName, QStringLiteral("Ada"));
 }
 
 QTEST_GUILESS_MAIN(TestSeatLedger)
