@@ -27,7 +27,7 @@ Status LedgerWriter::load()
     }
     auto insert = m_db.prepare(QStringLiteral(
         "INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, hash) "
-        "VALUES (:id, :at, :actor, :action, :subject, :seat_type, :old, :new, :prev, :hash)"));
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return insert.error();
     m_insert = insert.takeValue();
@@ -44,16 +44,18 @@ Status LedgerWriter::append(const QString &action, const QString &subject, const
     LedgerEntry entry { m_nextId, m_at, m_actor, action, subject, seatType, before, after, m_lastHash, {} };
     entry.hash = LedgerChain::hashOf(entry, m_atText);
     QSqlQuery &q = *m_insert;
-    q.bindValue(QStringLiteral(":id"), entry.id);
-    q.bindValue(QStringLiteral(":at"), m_atText);
-    q.bindValue(QStringLiteral(":actor"), sqlText(entry.actor));
-    q.bindValue(QStringLiteral(":action"), sqlText(entry.action));
-    q.bindValue(QStringLiteral(":subject"), sqlText(entry.subject));
-    q.bindValue(QStringLiteral(":seat_type"), sqlText(entry.seatType));
-    q.bindValue(QStringLiteral(":old"), sqlText(entry.before));
-    q.bindValue(QStringLiteral(":new"), sqlText(entry.after));
-    q.bindValue(QStringLiteral(":prev"), sqlText(entry.prevHash));
-    q.bindValue(QStringLiteral(":hash"), entry.hash);
+    // Positional binds: this runs once per change of a batch, and Qt looks named
+    // placeholders up on every bind.
+    q.bindValue(0, entry.id);
+    q.bindValue(1, m_atText);
+    q.bindValue(2, sqlText(entry.actor));
+    q.bindValue(3, sqlText(entry.action));
+    q.bindValue(4, sqlText(entry.subject));
+    q.bindValue(5, sqlText(entry.seatType));
+    q.bindValue(6, sqlText(entry.before));
+    q.bindValue(7, sqlText(entry.after));
+    q.bindValue(8, sqlText(entry.prevHash));
+    q.bindValue(9, entry.hash);
     if (Status s = m_db.exec(q); !s)
         return s;
     m_lastHash = entry.hash;

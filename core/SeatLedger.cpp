@@ -417,7 +417,7 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
         u.service = newUser.service;
         created.append(u);
     }
-    if (Status s = applyEditsInTransaction(seats, false, writer); !s)
+    if (Status s = applyEditsInTransaction(seats, writer); !s)
         return s.error();
     if (Status s = writer.finish(); !s)
         return s.error();
@@ -489,7 +489,7 @@ Status SeatLedger::assignSeat(const QString &email, SeatType type)
         return refused(tr("%1 already holds a %2 seat.").arg(target.value().email, seatTypeName(type)));
     LedgerWriter writer(*m_db, m_actor);
     if (Status s = applyEditsInTransaction(
-            { SeatEdit { target.value().id, target.value().email, product, current, type } }, false, writer);
+            { SeatEdit { target.value().id, target.value().email, product, current, type } }, writer);
         !s)
         return s;
     if (Status s = writer.finish(); !s)
@@ -512,7 +512,7 @@ Status SeatLedger::removeSeat(const QString &email, Product product)
         return refused(tr("%1 holds no %2 seat.").arg(target.value().email, productName(product)));
     LedgerWriter writer(*m_db, m_actor);
     if (Status s = applyEditsInTransaction(
-            { SeatEdit { target.value().id, target.value().email, product, current, std::nullopt } }, false, writer);
+            { SeatEdit { target.value().id, target.value().email, product, current, std::nullopt } }, writer);
         !s)
         return s;
     if (Status s = writer.finish(); !s)
@@ -602,7 +602,7 @@ Status SeatLedger::applyEdits(const QVector<SeatEdit> &edits)
     if (auto r = requireAdmin(); !r)
         return r.error();
     LedgerWriter writer(*m_db, m_actor);
-    if (Status s = applyEditsInTransaction(edits, true, writer); !s)
+    if (Status s = applyEditsInTransaction(edits, writer); !s)
         return s;
     if (Status s = writer.finish(); !s)
         return s;
@@ -682,7 +682,7 @@ Status SeatLedger::applyPlan(const QVector<PlanLine> &plan)
         }
     }
     LedgerWriter writer(*m_db, m_actor);
-    if (Status s = applyEditsInTransaction(edits, false, writer); !s)
+    if (Status s = applyEditsInTransaction(edits, writer); !s)
         return s;
     if (Status s = writer.finish(); !s)
         return s;
@@ -712,55 +712,103 @@ Status SeatLedger::noFreeSeat(SeatType type, int wanted) const
                        .arg(wanted) };
 }
 
-Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, bool checkFrom, LedgerWriter &writer)
+QString SeatLedger::describeConflict(const SeatEdit &edit) const
+{
+    auto q = m_db->prepare(QStringLiteral("SELECT (SELECT seat_type FROM assignments WHERE user_id = :id "
+                                          "AND product = :product) FROM users WHERE id = :id2"));
+    if (!q)
+        return q.error().message;
+    q.value().bindValue(QStringLiteral(":id"), edit.userId);
+    q.value().bindValue(QStringLiteral(":product"), productKey(edit.product));
+    q.value().bindValue(QStringLiteral(":id2"), edit.userId);
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error().message;
+    if (!q.value().next())
+        return tr("%1 was deleted.").arg(edit.email);
+    const auto stored = seatTypeFromKey(q.value().value(0).toString());
+    return tr("%1's %2 seat is now %3 (it was %4).")
+        .arg(edit.email, productName(edit.product), stored ? seatTypeName(*stored) : tr("none", "no seat"),
+             edit.from ? seatTypeName(*edit.from) : tr("none", "no seat"));
+}
+
+Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, LedgerWriter &writer)
 {
     if (edits.isEmpty())
         return {};
-    auto current = m_db->prepare(QStringLiteral("SELECT (SELECT seat_type FROM assignments WHERE user_id = :id "
-                                                "AND product = :product) FROM users WHERE id = :id2"));
-    if (!current)
-        return current.error();
     QSet<QPair<qint64, int>> seen;
     std::array<int, SeatTypeCount> delta {};
-    QStringList conflicts;
     for (const SeatEdit &edit : edits) {
-        if (edit.from && productOf(*edit.from) != edit.product)
-            return Error { ErrorKind::Invalid,
-                           tr("%1 is not a %2 seat.").arg(seatTypeName(*edit.from), productName(edit.product)) };
-        if (edit.to && productOf(*edit.to) != edit.product)
-            return Error { ErrorKind::Invalid,
-                           tr("%1 is not a %2 seat.").arg(seatTypeName(*edit.to), productName(edit.product)) };
+        for (const auto &type : { edit.from, edit.to }) {
+            if (type && productOf(*type) != edit.product)
+                return Error { ErrorKind::Invalid,
+                               tr("%1 is not a %2 seat.").arg(seatTypeName(*type), productName(edit.product)) };
+        }
         if (seen.contains({ edit.userId, productIndex(edit.product) }))
             return Error {
                 ErrorKind::Invalid,
                 tr("%1 has two changes of their %2 seat in one save.").arg(edit.email, productName(edit.product))
             };
         seen.insert({ edit.userId, productIndex(edit.product) });
-        if (checkFrom) {
-            QSqlQuery &q = current.value();
-            q.bindValue(QStringLiteral(":product"), productKey(edit.product));
-            q.bindValue(QStringLiteral(":id"), edit.userId);
-            q.bindValue(QStringLiteral(":id2"), edit.userId);
-            if (Status s = m_db->exec(q); !s)
-                return s;
-            if (!q.next()) {
-                conflicts << tr("%1 was deleted.").arg(edit.email);
-                continue;
-            }
-            const auto stored = seatTypeFromKey(q.value(0).toString());
-            q.finish();
-            if (stored != edit.from) {
-                conflicts << tr("%1's %2 seat is now %3 (it was %4).")
-                                 .arg(edit.email, productName(edit.product),
-                                      stored ? seatTypeName(*stored) : tr("none", "no seat"),
-                                      edit.from ? seatTypeName(*edit.from) : tr("none", "no seat"));
-                continue;
-            }
-        }
         if (edit.from)
             --delta[seatTypeIndex(*edit.from)];
         if (edit.to)
             ++delta[seatTypeIndex(*edit.to)];
+    }
+
+    // Each write states what it expects to find (R12): a seat that is not there,
+    // or not the one the editor saw, affects no row. A refusal rolls it all back.
+    auto insert
+        = m_db->prepare(QStringLiteral("INSERT INTO assignments (user_id, product, seat_type) SELECT ?, ?, ? "
+                                       "WHERE EXISTS (SELECT 1 FROM users WHERE id = ?) "
+                                       "AND NOT EXISTS (SELECT 1 FROM assignments WHERE user_id = ? AND product = ?)"));
+    auto move = m_db->prepare(
+        QStringLiteral("UPDATE assignments SET seat_type = ? WHERE user_id = ? AND product = ? AND seat_type = ?"));
+    auto remove
+        = m_db->prepare(QStringLiteral("DELETE FROM assignments WHERE user_id = ? AND product = ? AND seat_type = ?"));
+    for (auto *q : { &insert, &move, &remove }) {
+        if (!*q)
+            return q->error();
+    }
+    QStringList conflicts;
+    for (const SeatEdit &edit : edits) {
+        if (edit.from == edit.to)
+            continue;
+        const QString product = productKey(edit.product);
+        QSqlQuery *q = nullptr;
+        if (!edit.from) {
+            q = &insert.value();
+            q->bindValue(0, edit.userId);
+            q->bindValue(1, product);
+            q->bindValue(2, seatTypeKey(*edit.to));
+            q->bindValue(3, edit.userId);
+            q->bindValue(4, edit.userId);
+            q->bindValue(5, product);
+        } else if (edit.to) {
+            q = &move.value();
+            q->bindValue(0, seatTypeKey(*edit.to));
+            q->bindValue(1, edit.userId);
+            q->bindValue(2, product);
+            q->bindValue(3, seatTypeKey(*edit.from));
+        } else {
+            q = &remove.value();
+            q->bindValue(0, edit.userId);
+            q->bindValue(1, product);
+            q->bindValue(2, seatTypeKey(*edit.from));
+        }
+        if (Status s = m_db->exec(*q); !s)
+            return s;
+        if (q->numRowsAffected() != 1) {
+            conflicts << describeConflict(edit);
+            continue;
+        }
+        if (!conflicts.isEmpty())
+            continue; // the batch is refused anyway: no need to log the rest
+        const Status logged = edit.to ? writer.append(LedgerAction::SeatAssigned, edit.email, seatTypeKey(*edit.to),
+                                                      optionalKey(edit.from), seatTypeKey(*edit.to))
+                                      : writer.append(LedgerAction::SeatRemoved, edit.email, seatTypeKey(*edit.from),
+                                                      seatTypeKey(*edit.from), QStringLiteral(""));
+        if (!logged)
+            return logged;
     }
     if (!conflicts.isEmpty())
         return Error { ErrorKind::Conflict,
@@ -768,7 +816,9 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, bool 
                           "refreshed list and try again.\n%1")
                            .arg(conflicts.join(QLatin1Char('\n'))) };
 
-    // R2 for the whole batch at once, before anything is written.
+    // R2 for the whole batch at once. The writes above checked every `from`, so
+    // the deltas are what this batch really does; the counters are still as
+    // they were before it.
     auto counts = seatCounts();
     if (!counts)
         return counts.error();
@@ -788,37 +838,6 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, bool 
         return Error { ErrorKind::NoFreeSeat,
                        tr("Not enough seats; nothing was saved.\n%1").arg(shortages.join(QLatin1Char('\n'))) };
 
-    auto insert = m_db->prepare(
-        QStringLiteral("INSERT INTO assignments (user_id, product, seat_type) VALUES (:id, :product, :type)"));
-    auto move = m_db->prepare(
-        QStringLiteral("UPDATE assignments SET seat_type = :type WHERE user_id = :id AND product = :product"));
-    auto remove = m_db->prepare(QStringLiteral("DELETE FROM assignments WHERE user_id = :id AND product = :product"));
-    for (auto *q : { &insert, &move, &remove }) {
-        if (!*q)
-            return q->error();
-    }
-    for (const SeatEdit &edit : edits) {
-        if (edit.from == edit.to)
-            continue;
-        QSqlQuery &q = !edit.from ? insert.value() : (edit.to ? move.value() : remove.value());
-        q.bindValue(QStringLiteral(":id"), edit.userId);
-        q.bindValue(QStringLiteral(":product"), productKey(edit.product));
-        if (edit.to)
-            q.bindValue(QStringLiteral(":type"), seatTypeKey(*edit.to));
-        if (Status s = m_db->exec(q); !s)
-            return s;
-        if (q.numRowsAffected() != 1)
-            return Error {
-                ErrorKind::Conflict,
-                tr("%1's %2 seat changed while saving; nothing was saved.").arg(edit.email, productName(edit.product))
-            };
-        const Status logged = edit.to ? writer.append(LedgerAction::SeatAssigned, edit.email, seatTypeKey(*edit.to),
-                                                      optionalKey(edit.from), seatTypeKey(*edit.to))
-                                      : writer.append(LedgerAction::SeatRemoved, edit.email, seatTypeKey(*edit.from),
-                                                      seatTypeKey(*edit.from), QStringLiteral(""));
-        if (!logged)
-            return logged;
-    }
     // The counters move by the net change of each type. The conditional update is
     // what makes R2 hold between processes: of two writers racing for the last
     // seat, the second finds no row to update (and the CHECK backs it up).

@@ -98,7 +98,8 @@ private:
 
     Result<Role> requireAdmin() const;
     Result<Held> findHeld(const QString &email) const;
-    Status applyEditsInTransaction(const QVector<SeatEdit> &edits, bool checkFrom, class LedgerWriter &writer);
+    Status applyEditsInTransaction(const QVector<SeatEdit> &edits, class LedgerWriter &writer);
+    QString describeConflict(const SeatEdit &edit) const;
     Status noFreeSeat(SeatType type, int wanted) const;
 
     std::unique_ptr<SeatDatabase> m_db;

@@ -466,10 +466,6 @@
         <translation>Pas assez de sièges&#xa0;; rien n’a été enregistré.
 %1</translation>
     </message>
-    <message>
-        <source>%1&apos;s %2 seat changed while saving; nothing was saved.</source>
-        <translation>Le siège %2 de %1 a changé pendant l’enregistrement&#xa0;; rien n’a été enregistré.</translation>
-    </message>
 </context>
 <context>
     <name>SeatType</name>
