@@ -4,6 +4,7 @@
 #include "LedgerChain.h"
 #include "LedgerWriter.h"
 #include "SeatDatabase.h"
+#include "UserReader.h"
 #include "Validation.h"
 
 #include <numeric>
@@ -24,50 +25,6 @@ QString userJson(const QString &first, const QString &last, Role role)
                           { QStringLiteral("last"), last },
                           { QStringLiteral("role"), roleKey(role) } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-// A user with the seat they hold of each product, one row per user.
-const char userSelect[] = "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, "
-                          "v.seat_type FROM users u "
-                          "LEFT JOIN assignments s ON s.user_id = u.id AND s.product = 'sales' "
-                          "LEFT JOIN assignments v ON v.user_id = u.id AND v.product = 'service' ";
-
-// The stored form is always "YYYY-MM-DDTHH:MM:SS.mmmZ" (LedgerChain::timeText);
-// reading it by hand is several times faster than QDateTime::fromString, which
-// matters for 100,000 users.
-QDateTime utcFromText(const QString &text)
-{
-    const auto digits = [&text](int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; ++i) {
-            const int d = text.at(i).digitValue();
-            if (d < 0)
-                return -1;
-            value = value * 10 + d;
-        }
-        return value;
-    };
-    if (text.size() == 24 && text.at(10) == QLatin1Char('T') && text.at(23) == QLatin1Char('Z')) {
-        const QDate date(digits(0, 4), digits(5, 2), digits(8, 2));
-        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
-        if (date.isValid() && time.isValid())
-            return QDateTime(date, time, Qt::UTC);
-    }
-    return QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-
-User userFromRow(const QSqlQuery &row)
-{
-    User u;
-    u.id = row.value(0).toLongLong();
-    u.email = row.value(1).toString();
-    u.firstName = row.value(2).toString();
-    u.lastName = row.value(3).toString();
-    u.role = roleFromKey(row.value(4).toString()).value_or(Role::User);
-    u.createdAt = utcFromText(row.value(5).toString());
-    u.sales = seatTypeFromKey(row.value(6).toString());
-    u.service = seatTypeFromKey(row.value(7).toString());
-    return u;
 }
 
 QString optionalKey(const std::optional<SeatType> &type)
@@ -191,24 +148,11 @@ Result<SeatLedger::UsersSnapshot> SeatLedger::usersSnapshot(UserOrder order) con
     }
     // Read in id order (the table's own order, the fastest to read) and sort here
     // when asked: ORDER BY email_key walks the index and costs twice the read.
-    auto q = m_db->prepare(QLatin1String(userSelect) + QLatin1String("ORDER BY u.id"));
-    if (!q) {
-        finish();
-        return q.error();
-    }
-    if (Status s = m_db->exec(q.value()); !s) {
-        finish();
-        return s.error();
-    }
-    QVector<User> users;
-    QSqlQuery &row = q.value();
-    while (row.next())
-        users.append(userFromRow(row));
-    const QSqlError error = row.lastError();
-    row.finish();
+    auto read = UserReader::readAll(*m_db);
     finish();
-    if (error.isValid())
-        return m_db->storageError(error);
+    if (!read)
+        return read.error();
+    QVector<User> users = read.takeValue();
     if (order == UserOrder::Email) {
         QVector<QString> keys;
         keys.reserve(users.size());
@@ -229,7 +173,7 @@ Result<SeatLedger::UsersSnapshot> SeatLedger::usersSnapshot(UserOrder order) con
 
 Result<User> SeatLedger::user(const QString &email) const
 {
-    auto q = m_db->prepare(QLatin1String(userSelect) + QLatin1String("WHERE u.email_key = :key"));
+    auto q = m_db->prepare(UserReader::selectSql() + QLatin1String("WHERE u.email_key = :key"));
     if (!q)
         return q.error();
     q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
@@ -241,7 +185,7 @@ Result<User> SeatLedger::user(const QString &email) const
             return m_db->storageError(row.lastError());
         return Error { ErrorKind::NotFound, tr("No user has the email address “%1”.").arg(email) };
     }
-    return userFromRow(row);
+    return UserReader::fromRow(row);
 }
 
 Result<std::array<SeatCount, SeatTypeCount>> SeatLedger::seatCounts() const

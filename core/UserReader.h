@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Result.h"
+#include "User.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVector>
+
+class SeatDatabase;
+
+// Reads users with the seat they hold of each product: one row per user.
+namespace UserReader {
+// "SELECT … FROM users u LEFT JOIN …" ready for a WHERE or ORDER BY.
+QString selectSql();
+User fromRow(const QSqlQuery &row);
+// Every user, in id order. On SQLite it reads through the sqlite3 handle Qt
+// already holds: for 100,000 users, Qt Sql's per-value QVariants cost more than
+// SQLite's own read, and this is the read every window starts with.
+Result<QVector<User>> readAll(const SeatDatabase &db);
+} // namespace UserReader
