@@ -1,8 +1,22 @@
 #include "LedgerWriter.h"
 
 #include "LedgerChain.h"
-#include "LedgerEntry.h"
 #include "SeatDatabase.h"
+
+namespace {
+
+// "INSERT … VALUES (?, …), (?, …)" for `rows` rows: placeholders only, never values.
+QString insertSql(int rows)
+{
+    QString sql = QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, "
+                                 "new_value, prev_hash, hash) VALUES ");
+    for (int i = 0; i < rows; ++i)
+        sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return sql;
+}
+
+} // namespace
 
 LedgerWriter::LedgerWriter(const SeatDatabase &db, const QString &actor)
     : m_db(db)
@@ -25,45 +39,67 @@ Status LedgerWriter::load()
     } else {
         m_nextId = 1;
     }
-    auto insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!insert)
-        return insert.error();
-    m_insert = insert.takeValue();
+    m_loaded = true;
     return {};
 }
 
 Status LedgerWriter::append(const QString &action, const QString &subject, const QString &seatType,
                             const QString &before, const QString &after)
 {
-    if (!m_insert) {
+    if (!m_loaded) {
         if (Status s = load(); !s)
             return s;
     }
     LedgerEntry entry { m_nextId, m_at, m_actor, action, subject, seatType, before, after, m_lastHash, {} };
     entry.hash = LedgerChain::hashOf(entry, m_atText);
-    QSqlQuery &q = *m_insert;
-    // Positional binds: this runs once per change of a batch, and Qt looks named
-    // placeholders up on every bind.
-    q.bindValue(0, entry.id);
-    q.bindValue(1, m_atText);
-    q.bindValue(2, sqlText(entry.actor));
-    q.bindValue(3, sqlText(entry.action));
-    q.bindValue(4, sqlText(entry.subject));
-    q.bindValue(5, sqlText(entry.seatType));
-    q.bindValue(6, sqlText(entry.before));
-    q.bindValue(7, sqlText(entry.after));
-    q.bindValue(8, sqlText(entry.prevHash));
-    q.bindValue(9, entry.hash);
-    if (Status s = m_db.exec(q); !s)
-        return s;
     m_lastHash = entry.hash;
     ++m_nextId;
-    return {};
+    m_pending.append(std::move(entry));
+    return m_pending.size() == RowsPerInsert ? flush() : Status();
+}
+
+Status LedgerWriter::flush()
+{
+    if (m_pending.isEmpty())
+        return {};
+    std::optional<QSqlQuery> partial;
+    QSqlQuery *q = nullptr;
+    if (m_pending.size() == RowsPerInsert) {
+        if (!m_fullInsert) {
+            auto prepared = m_db.prepare(insertSql(RowsPerInsert));
+            if (!prepared)
+                return prepared.error();
+            m_fullInsert = prepared.takeValue();
+        }
+        q = &*m_fullInsert;
+    } else {
+        auto prepared = m_db.prepare(insertSql(int(m_pending.size())));
+        if (!prepared)
+            return prepared.error();
+        partial = prepared.takeValue();
+        q = &*partial;
+    }
+    // Positional binds: Qt looks named placeholders up on every bind.
+    int i = 0;
+    for (const LedgerEntry &e : m_pending) {
+        q->bindValue(i++, e.id);
+        q->bindValue(i++, m_atText);
+        q->bindValue(i++, sqlText(e.actor));
+        q->bindValue(i++, sqlText(e.action));
+        q->bindValue(i++, sqlText(e.subject));
+        q->bindValue(i++, sqlText(e.seatType));
+        q->bindValue(i++, sqlText(e.before));
+        q->bindValue(i++, sqlText(e.after));
+        q->bindValue(i++, sqlText(e.prevHash));
+        q->bindValue(i++, e.hash);
+    }
+    m_pending.clear();
+    return m_db.exec(*q);
 }
 
 Status LedgerWriter::finish()
 {
+    if (Status s = flush(); !s)
+        return s;
     return m_db.execStatement(QStringLiteral("UPDATE meta SET value = value + 1 WHERE key = 'revision'"));
 }
