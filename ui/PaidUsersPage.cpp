@@ -2,6 +2,7 @@
 
 #include "Appearance.h"
 #include "BackgroundWork.h"
+#include "LargeTable.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
 #include "SeatLedger.h"
@@ -63,21 +64,8 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_table->setObjectName(QStringLiteral("paidUsersTable"));
-    m_table->setModel(m_proxy);
-    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    // Rows come sorted by e-mail from storage; the proxy sorts only when a header
-    // is clicked, so opening the grid on 100,000 users costs no sort.
-    m_table->horizontalHeader()->setSectionsClickable(true);
-    m_table->horizontalHeader()->setSortIndicatorShown(true);
-    m_table->horizontalHeader()->setSortIndicator(PaidUsersModel::EmailColumn, Qt::AscendingOrder);
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_proxy,
-            [this](int column, Qt::SortOrder order) { m_proxy->sort(column, order); });
+    configureLargeTable(m_table, m_proxy, PaidUsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     // Seat columns as wide as their names, the rest for name and e-mail: the
     // whole grid fits the window without scrolling sideways.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);

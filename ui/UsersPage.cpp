@@ -1,6 +1,7 @@
 #include "UsersPage.h"
 
 #include "Appearance.h"
+#include "LargeTable.h"
 #include "SeatLedger.h"
 #include "UserPanel.h"
 #include "UsersModel.h"
@@ -84,23 +85,9 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSortLocaleAware(true);
     m_table->setObjectName(QStringLiteral("usersTable"));
-    m_table->setModel(m_proxy);
-    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    // Rows come sorted by e-mail from storage; the proxy sorts only when a header
-    // is clicked, so a large account opens without a sort.
-    m_table->horizontalHeader()->setSectionsClickable(true);
-    m_table->horizontalHeader()->setSortIndicatorShown(true);
-    m_table->horizontalHeader()->setSortIndicator(UsersModel::EmailColumn, Qt::AscendingOrder);
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_proxy,
-            [this](int column, Qt::SortOrder order) { m_proxy->sort(column, order); });
+    configureLargeTable(m_table, m_proxy, UsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    // Uniform rows: the view never measures every row of a large account.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 

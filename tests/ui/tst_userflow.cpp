@@ -14,6 +14,7 @@
 #include "UsersPage.h"
 
 #include <QAccessible>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -54,6 +55,7 @@ private slots:
     void editingAUserSwitchesTierInOneStep();
     void deleteIsRefusedWhileHoldingASeatThenAllowed();
     void searchFiltersByNameOrEmail();
+    void clickingAHeaderSorts();
     void gridCountsPendingTicksAndSaves();
     void gridRefusesOverAssignmentAndUndoes();
     void gridCancelDropsEdits();
@@ -334,6 +336,33 @@ void TestUserFlow::searchFiltersByNameOrEmail()
     QCOMPARE(table->model()->rowCount(), 1);
     search->clear();
     QCOMPARE(table->model()->rowCount(), 5);
+}
+
+void TestUserFlow::clickingAHeaderSorts()
+{
+    auto *table = find<QTableView>("usersTable");
+    QHeaderView *header = table->horizontalHeader();
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("ada@example.com")); // by e-mail
+    QCOMPARE(header->sortIndicatorSection(), 1);
+    const auto clickHeader = [header](int section) {
+        QTest::mouseClick(
+            header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(section) + header->sectionSize(section) / 2, header->height() / 2));
+    };
+    clickHeader(1); // again: descending
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("uma@example.com"));
+    clickHeader(3); // Sales seat
+    QCOMPARE(header->sortIndicatorSection(), 3);
+    const QAbstractItemModel *m = table->model();
+    QStringList seats;
+    for (int row = 0; row < m->rowCount(); ++row)
+        seats << m->index(row, 3).data().toString();
+    QStringList sorted = seats;
+    std::sort(sorted.begin(), sorted.end());
+    if (header->sortIndicatorOrder() == Qt::DescendingOrder)
+        std::reverse(sorted.begin(), sorted.end());
+    QCOMPARE(seats, sorted);
 }
 
 void TestUserFlow::gridCountsPendingTicksAndSaves()
