@@ -63,6 +63,9 @@ public:
     };
     Result<UsersSnapshot> usersSnapshot(UserOrder order = UserOrder::Created) const;
     void adopt(const UsersSnapshot &snapshot) const { m_usersCache = snapshot; }
+    // What the cache holds: the revision it was read at (-1: nothing) and how many users.
+    qint64 cachedRevision() const { return m_usersCache.revision; }
+    int cachedUserCount() const { return int(m_usersCache.users.size()); }
     Result<User> user(const QString &email) const;
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const;
     Result<QVector<LedgerEntry>> entries() const;

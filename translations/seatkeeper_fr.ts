@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BackgroundWork</name>
+    <message>
+        <source>Loading users…</source>
+        <translation>Chargement des utilisateurs…</translation>
+    </message>
+</context>
+<context>
     <name>BuySeatsDialog</name>
     <message>
         <source>Buy another user</source>

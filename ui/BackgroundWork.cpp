@@ -3,6 +3,7 @@
 #include "SeatLedger.h"
 
 #include <memory>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QProgressDialog>
 #include <QThread>
@@ -36,4 +37,27 @@ Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     thread->wait();
     return result;
+}
+
+Status refreshUsers(QWidget *parent, const SeatLedger &ledger, SeatLedger::UserOrder order)
+{
+    if (ledger.cachedUserCount() < BackgroundReadUsers)
+        return {};
+    auto now = ledger.revision();
+    if (!now)
+        return now.error();
+    if (now.value() == ledger.cachedRevision())
+        return {};
+    SeatLedger::UsersSnapshot snapshot;
+    const Status read = runInBackground(parent, QCoreApplication::translate("BackgroundWork", "Loading users…"), ledger,
+                                        [&snapshot, order](SeatLedger &worker) {
+                                            auto fresh = worker.usersSnapshot(order);
+                                            if (!fresh)
+                                                return Status(fresh.error());
+                                            snapshot = fresh.takeValue();
+                                            return Status();
+                                        });
+    if (read)
+        ledger.adopt(snapshot);
+    return read;
 }

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "Result.h"
+#include "SeatLedger.h"
 
 #include <functional>
 #include <QString>
 
 class QWidget;
-class SeatLedger;
 
 // Runs a long change (a big Save, for one) on a worker thread with its own
 // connection to the same database — Qt Sql connections belong to one thread —
@@ -14,3 +14,12 @@ class SeatLedger;
 // 100 ms; the window keeps painting meanwhile. Returns what the work returned.
 Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &ledger,
                        const std::function<Status(SeatLedger &)> &work);
+
+// From this many users on, reading them again happens on a worker (a large account
+// takes a few hundred milliseconds to read).
+constexpr int BackgroundReadUsers = 20000;
+
+// Brings the ledger's users up to date before a view asks for them: on a large
+// account whose data changed, the read runs on a worker behind a progress
+// dialog and the result is adopted; otherwise nothing happens here.
+Status refreshUsers(QWidget *parent, const SeatLedger &ledger, SeatLedger::UserOrder order);

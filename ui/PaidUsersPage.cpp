@@ -160,6 +160,7 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
 
 void PaidUsersPage::reload()
 {
+    refreshUsers(this, m_ledger, SeatLedger::UserOrder::Email); // a failure shows up in users() below
     auto revision = m_ledger.revision();
     auto users = m_ledger.users(SeatLedger::UserOrder::Email);
     auto counts = m_ledger.seatCounts();

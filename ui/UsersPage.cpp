@@ -1,6 +1,7 @@
 #include "UsersPage.h"
 
 #include "Appearance.h"
+#include "BackgroundWork.h"
 #include "LargeTable.h"
 #include "SeatLedger.h"
 #include "UserPanel.h"
@@ -136,6 +137,7 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
 void UsersPage::reload()
 {
     m_stale = false;
+    refreshUsers(this, m_ledger, SeatLedger::UserOrder::Email); // a failure shows up in users() below
     auto users = m_ledger.users(SeatLedger::UserOrder::Email);
     if (!users) {
         m_status->setText(users.error().message);

@@ -1,6 +1,7 @@
 // The help article's flow, end to end, in the real window: every step driven
 // through the widgets a person uses, and checked against what the core holds.
 
+#include "BackgroundWork.h"
 #include "GuiSupport.h"
 #include "Language.h"
 #include "LedgerWatcher.h"
@@ -62,6 +63,7 @@ private slots:
     void leavingTheGridWithPendingEditsAsks();
     void aUserOperatorCanLookButNotChange();
     void aBigSaveRunsInTheBackgroundAndKeepsPainting();
+    void aLargeAccountReloadsInTheBackground();
     void changesFromAnotherConnectionRefreshAndConflict();
     void toggleSwitchWorksByKeyboardAndIsACheckBox();
     void wholeCreateFlowByKeyboardAlone();
@@ -512,6 +514,36 @@ void TestUserFlow::aBigSaveRunsInTheBackgroundAndKeepsPainting()
              std::optional<SeatType>(SeatType::SalesStarter));
     QCOMPARE(m_ledger->entries().value().last().actor, QStringLiteral("ada@example.com")); // same operator
     QCOMPARE(m_ledger->check().value(), QStringList());
+}
+
+void TestUserFlow::aLargeAccountReloadsInTheBackground()
+{
+    QVector<NewUser> people;
+    for (int i = 0; i < BackgroundReadUsers; ++i) {
+        NewUser u;
+        u.email = QStringLiteral("q%1@example.com").arg(i);
+        people.append(u);
+    }
+    QVERIFY(m_ledger->createUsers(people).ok());
+    m_window->usersPage()->reload();
+    QCOMPARE(find<QTableView>("usersTable")->model()->rowCount(), BackgroundReadUsers + 5);
+
+    // Another process adds someone; the page reads the account again, on a worker.
+    auto other = SeatLedger::open(m_path);
+    QVERIFY(other.value()->setActor(QStringLiteral("ben@example.com")).ok());
+    NewUser late;
+    late.email = QStringLiteral("late@example.com");
+    QVERIFY(other.value()->createUser(late).ok());
+    int ticks = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(0);
+    connect(&heartbeat, &QTimer::timeout, [&ticks] { ++ticks; });
+    heartbeat.start();
+    m_window->watcher()->checkNow();
+    heartbeat.stop();
+    QVERIFY2(ticks > 0, "the event loop ran while reading");
+    QCOMPARE(find<QTableView>("usersTable")->model()->rowCount(), BackgroundReadUsers + 6);
+    QCOMPARE(m_ledger->cachedRevision(), m_ledger->revision().value());
 }
 
 void TestUserFlow::aUserOperatorCanLookButNotChange()
