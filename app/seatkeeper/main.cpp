@@ -102,8 +102,7 @@ int main(int argc, char *argv[])
 
     const QString path = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
     std::unique_ptr<SeatLedger> ledger;
-    const QFileInfo file(path);
-    if (!file.exists() || (file.size() == 0 && !parser.isSet(database))) {
+    if (!QFileInfo::exists(path)) { // a new database: never written over an existing file
         int exitCode = 0;
         ledger = welcome(path, exitCode);
         if (!ledger)
