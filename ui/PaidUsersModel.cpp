@@ -1,5 +1,7 @@
 #include "PaidUsersModel.h"
 
+#include "LargeTable.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -8,25 +10,33 @@
 
 namespace {
 
-// One tick or untick in the grid, undoable.
+// One tick or untick in the grid, undoable. It names the user, not the row:
+// sorting the grid moves rows under the undo history.
 class SetSeatCommand : public QUndoCommand
 {
 public:
     SetSeatCommand(PaidUsersModel *model, int row, Product product, std::optional<SeatType> to)
         : m_model(model)
-        , m_row(row)
+        , m_userId(model->userAt(row).id)
         , m_product(product)
         , m_from(model->seatAt(row, product))
         , m_to(to)
     {
         setText(PaidUsersModel::tr("change the seat of %1").arg(model->userAt(row).email));
     }
-    void redo() override { m_model->setSeat(m_row, m_product, m_to); }
-    void undo() override { m_model->setSeat(m_row, m_product, m_from); }
+    void redo() override { set(m_to); }
+    void undo() override { set(m_from); }
 
 private:
+    void set(std::optional<SeatType> seat)
+    {
+        const int row = m_model->rowOfUser(m_userId);
+        if (row >= 0)
+            m_model->setSeat(row, m_product, seat);
+    }
+
     PaidUsersModel *m_model;
-    int m_row;
+    qint64 m_userId;
     Product m_product;
     std::optional<SeatType> m_from;
     std::optional<SeatType> m_to;
@@ -56,8 +66,17 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     for (const SeatCount &c : counts)
         m_purchased[seatTypeIndex(c.type)] = c.purchased;
     m_pendingCount = 0;
+    indexRows();
     endResetModel();
     emit pendingChanged();
+}
+
+void PaidUsersModel::indexRows()
+{
+    m_rowOfUser.clear();
+    m_rowOfUser.reserve(m_users.size());
+    for (int row = 0; row < m_users.size(); ++row)
+        m_rowOfUser.insert(m_users[row].id, row);
 }
 
 void PaidUsersModel::setReadOnly(bool readOnly)
@@ -196,6 +215,39 @@ Qt::ItemFlags PaidUsersModel::flags(const QModelIndex &index) const
     if (index.column() >= FirstSeatColumn && !m_readOnly)
         f |= Qt::ItemIsUserCheckable;
     return f;
+}
+
+void PaidUsersModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    const auto textOf = [this, column](int row) {
+        if (column < FirstSeatColumn)
+            return data(index(row, column)).toString();
+        const SeatType type = typeOfColumn(column);
+        return seatAt(row, productOf(type)) == type ? QStringLiteral("0") : QStringLiteral("1");
+    };
+    const QVector<int> rows = sortedRows(rowCount(), textOf, order);
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    QVector<int> newRow(rows.size());
+    QVector<User> users;
+    QVector<std::array<std::optional<SeatType>, ProductCount>> seats;
+    users.reserve(rows.size());
+    seats.reserve(rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        newRow[rows[i]] = i;
+        users.append(std::move(m_users[rows[i]]));
+        seats.append(m_seats[rows[i]]);
+    }
+    m_users = std::move(users);
+    m_seats = std::move(seats);
+    indexRows();
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    for (const QModelIndex &i : before)
+        after.append(index(newRow[i.row()], i.column()));
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 void PaidUsersModel::retranslate()

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QVector>
 
 class QUndoStack;
@@ -37,6 +38,8 @@ public:
     static SeatType typeOfColumn(int column) { return allSeatTypes()[column - FirstSeatColumn]; }
 
     const User &userAt(int row) const { return m_users.at(row); }
+    // The row of a user now (sorting moves rows), -1 if not listed.
+    int rowOfUser(qint64 userId) const { return m_rowOfUser.value(userId, -1); }
     std::optional<SeatType> seatAt(int row, Product product) const { return m_seats[row][productIndex(product)]; }
     // Sets one pending seat (nullopt: none). Used by ticks and by undo/redo.
     void setSeat(int row, Product product, std::optional<SeatType> seat);
@@ -54,6 +57,8 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Name and e-mail as text; a seat column puts the ticked boxes first.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     void retranslate();
 
@@ -67,7 +72,10 @@ private:
         return m_seats[row][productIndex(product)] != m_users[row].seat(product);
     }
 
+    void indexRows();
+
     QVector<User> m_users;
+    QHash<qint64, int> m_rowOfUser;
     QVector<std::array<std::optional<SeatType>, ProductCount>> m_seats;
     std::array<int, SeatTypeCount> m_assigned {};
     std::array<int, SeatTypeCount> m_purchased {};

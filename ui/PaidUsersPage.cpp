@@ -62,7 +62,6 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_table->setObjectName(QStringLiteral("paidUsersTable"));
     configureLargeTable(m_table, m_proxy, PaidUsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);

@@ -1,5 +1,7 @@
 #include "UsersModel.h"
 
+#include "LargeTable.h"
+
 namespace {
 const char *const headers[UsersModel::ColumnCount] = {
     QT_TRANSLATE_NOOP("UsersModel", "Name"),         QT_TRANSLATE_NOOP("UsersModel", "Email"),
@@ -65,6 +67,29 @@ Qt::ItemFlags UsersModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+void UsersModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    const QVector<int> rows = sortedRows(
+        rowCount(), [this, column](int row) { return data(index(row, column)).toString(); }, order);
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    QVector<int> newRow(rows.size());
+    QVector<User> sorted;
+    sorted.reserve(rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        newRow[rows[i]] = i;
+        sorted.append(std::move(m_users[rows[i]]));
+    }
+    m_users = std::move(sorted);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    for (const QModelIndex &i : before)
+        after.append(index(newRow[i.row()], i.column()));
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 void UsersModel::retranslate()

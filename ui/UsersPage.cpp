@@ -83,8 +83,6 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     m_status->hide();
 
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortLocaleAware(true);
     m_table->setObjectName(QStringLiteral("usersTable"));
     configureLargeTable(m_table, m_proxy, UsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

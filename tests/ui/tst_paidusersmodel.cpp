@@ -25,6 +25,7 @@ private slots:
     void untickingAgainIsNoLongerPending();
     void undoAndRedoFollowTheStack();
     void readOnlyRefusesTicks();
+    void sortingKeepsPendingEditsAndUndo();
     void passesTheModelTester();
 
 private:
@@ -160,6 +161,27 @@ void TestPaidUsersModel::readOnlyRefusesTicks()
     QCOMPARE(m_model->pendingCount(), 0);
 }
 
+void TestPaidUsersModel::sortingKeepsPendingEditsAndUndo()
+{
+    QUndoStack stack;
+    m_model->setUndoStack(&stack);
+    QVERIFY(tick(QStringLiteral("cat@example.com"), SeatType::SalesProfessional, true));
+    m_model->sort(PaidUsersModel::EmailColumn, Qt::DescendingOrder);
+    QCOMPARE(m_model->userAt(0).email, QStringLiteral("uma@example.com"));
+    QCOMPARE(m_model->userAt(4).email, QStringLiteral("ada@example.com"));
+    QCOMPARE(m_model->seatAt(rowOf(QStringLiteral("cat@example.com")), Product::Sales),
+             std::optional<SeatType>(SeatType::SalesProfessional)); // the pending tick moved with its row
+    // Ticked boxes of a seat column first.
+    m_model->sort(PaidUsersModel::columnOf(SeatType::SalesProfessional), Qt::AscendingOrder);
+    QStringList firstTwo { m_model->userAt(0).email, m_model->userAt(1).email };
+    firstTwo.sort();
+    QCOMPARE(firstTwo, QStringList({ "bob@example.com", "cat@example.com" }));
+    stack.undo(); // still undoes cat's tick, wherever cat is now
+    QCOMPARE(m_model->seatAt(rowOf(QStringLiteral("cat@example.com")), Product::Sales), std::nullopt);
+    QCOMPARE(m_model->pendingCount(), 0);
+    QCOMPARE(m_model->assigned(SeatType::SalesProfessional), 1);
+}
+
 void TestPaidUsersModel::passesTheModelTester()
 {
     PaidUsersModel model;
@@ -169,6 +191,8 @@ void TestPaidUsersModel::passesTheModelTester()
     model.setData(model.index(0, PaidUsersModel::columnOf(SeatType::ServiceEnterprise)), Qt::Checked,
                   Qt::CheckStateRole);
     model.retranslate();
+    model.sort(PaidUsersModel::NameColumn, Qt::DescendingOrder);
+    model.sort(PaidUsersModel::columnOf(SeatType::ServiceStarter));
     model.reset({}, m_ledger->seatCounts().value());
     QCOMPARE(model.rowCount(), 0);
 }

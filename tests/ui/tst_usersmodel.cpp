@@ -49,7 +49,10 @@ void TestUsersModel::passesTheModelTester()
     model.setUsers({});
     model.setUsers(ledger->users().value());
     model.retranslate();
+    model.sort(UsersModel::RoleColumn, Qt::DescendingOrder);
+    model.sort(UsersModel::NameColumn);
     QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.userAt(0).firstName, QStringLiteral("Ada")); // names in order, whatever the case and accents
 }
 
 void TestUsersModel::retranslateAnnouncesHeaders()
