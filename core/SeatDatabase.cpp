@@ -53,14 +53,18 @@ Status checkHeader(const QString &path, int maxVersion)
                            .arg(version)
                            .arg(maxVersion));
     // The header's page count is valid when its "version-valid-for" matches the
-    // change counter; a file shorter than that many pages has been cut off.
+    // change counter; a file shorter than that many pages has been cut off —
+    // unless a write-ahead log is there: a checkpoint interrupted by a crash can
+    // leave the header ahead of the file, and SQLite completes it from the log.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const bool walPending = wal.exists() && wal.size() > 0;
     quint32 pageSize = qFromBigEndian<quint16>(bytes + 16);
     if (pageSize == 1)
         pageSize = 65536;
     const quint32 changeCounter = qFromBigEndian<quint32>(bytes + 24);
     const quint32 pageCount = qFromBigEndian<quint32>(bytes + 28);
     const quint32 validFor = qFromBigEndian<quint32>(bytes + 92);
-    if (pageSize < 512 || (validFor == changeCounter && qint64(pageCount) * pageSize > size))
+    if (pageSize < 512 || (!walPending && validFor == changeCounter && qint64(pageCount) * pageSize > size))
         return storage(SeatDatabase::tr("The database %1 is damaged (the file is shorter than SQLite says). "
                                         "Restore it from a backup.")
                            .arg(shown));

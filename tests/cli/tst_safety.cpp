@@ -34,14 +34,21 @@ int run(const QStringList &args, QString *err = nullptr, QByteArray *out = nullp
 }
 
 // Everything a person could see, as seatctl prints it: users with seats, and counts.
+// A read that fails comes back as its error, so it can never pass for a state.
 QByteArray state(const QString &path)
 {
     QByteArray users;
     QByteArray seats;
-    run(base(path) + QStringList { QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }, nullptr,
-        &users);
-    run(base(path) + QStringList { QStringLiteral("--json"), QStringLiteral("seats"), QStringLiteral("list") }, nullptr,
-        &seats);
+    QString err;
+    if (const int code
+        = run(base(path) + QStringList { QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") },
+              &err, &users);
+        code != 0)
+        return "users list failed (" + QByteArray::number(code) + "): " + err.toUtf8() + users.simplified().left(300);
+    if (run(base(path) + QStringList { QStringLiteral("--json"), QStringLiteral("seats"), QStringLiteral("list") },
+            &err, &seats)
+        != 0)
+        return "seats list failed: " + err.toUtf8();
     QJsonArray list = QJsonDocument::fromJson(users).object().value(QStringLiteral("users")).toArray();
     for (QJsonValueRef v : list) { // creation times are not part of the seat state
         QJsonObject o = v.toObject();
@@ -196,8 +203,10 @@ void TestSafety::applyKilledAtRandomLeavesBeforeOrAfter()
         ::kill(pid_t(p.processId()), SIGKILL);
         p.waitForFinished(30000);
         const QByteArray now = state(path);
-        QVERIFY2(now == states[0] || now == states[1],
-                 qPrintable(QStringLiteral("kill %1: a half-applied plan").arg(k)));
+        QVERIFY2(
+            now == states[0] || now == states[1],
+            qPrintable(
+                QStringLiteral("kill %1: neither before nor after: %2").arg(k).arg(QString::fromUtf8(now.left(400)))));
         QString err;
         QVERIFY2(run(base(path) + QStringList { QStringLiteral("check") }, &err) == 0, qPrintable(err));
         const bool nowApplied = now == states[1];
