@@ -37,7 +37,7 @@ struct State
     std::array<qint64, SeatTypeCount> purchased {};
 };
 
-Status collect(const SeatDatabase &db, const QString &sql, const std::function<void(const QSqlQuery &)> &row)
+Status collect(const SeatDatabase &db, const SqlText &sql, const std::function<void(const QSqlQuery &)> &row)
 {
     auto q = db.prepare(sql);
     if (!q)
@@ -65,14 +65,14 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
     QStringList problems;
 
     // 1. SQLite's own view of the file.
-    if (Status s = collect(db, QStringLiteral("PRAGMA integrity_check"),
+    if (Status s = collect(db, ("PRAGMA integrity_check"),
                            [&](const QSqlQuery &q) {
                                if (q.value(0).toString() != QLatin1String("ok"))
                                    problems << tr("Integrity check: %1").arg(q.value(0).toString());
                            });
         !s)
         return s.error();
-    if (Status s = collect(db, QStringLiteral("PRAGMA foreign_key_check"),
+    if (Status s = collect(db, ("PRAGMA foreign_key_check"),
                            [&](const QSqlQuery &q) {
                                problems << tr("A row of table %1 points to a missing row of %2.")
                                                .arg(q.value(0).toString(), q.value(2).toString());
@@ -84,7 +84,7 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
     State stored;
     std::array<qint64, SeatTypeCount> counted {};
     std::array<qint64, SeatTypeCount> assignedCounter {};
-    if (Status s = collect(db, QStringLiteral("SELECT seat_type, COUNT(*) FROM assignments GROUP BY seat_type"),
+    if (Status s = collect(db, ("SELECT seat_type, COUNT(*) FROM assignments GROUP BY seat_type"),
                            [&](const QSqlQuery &q) {
                                if (auto t = seatTypeFromKey(q.value(0).toString()))
                                    counted[seatTypeIndex(*t)] = q.value(1).toLongLong();
@@ -93,7 +93,7 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
                            });
         !s)
         return s.error();
-    if (Status s = collect(db, QStringLiteral("SELECT type, purchased, assigned FROM seat_types"),
+    if (Status s = collect(db, ("SELECT type, purchased, assigned FROM seat_types"),
                            [&](const QSqlQuery &q) {
                                if (auto t = seatTypeFromKey(q.value(0).toString())) {
                                    stored.purchased[seatTypeIndex(*t)] = q.value(1).toLongLong();
@@ -118,7 +118,7 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
 
     // 3. The current state, and R3: each assignment's type belongs to its product.
     if (Status s
-        = collect(db, QStringLiteral("SELECT email, first_name, last_name, role FROM users"),
+        = collect(db, ("SELECT email, first_name, last_name, role FROM users"),
                   [&](const QSqlQuery &q) {
                       Person p {
                           q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {}
@@ -128,8 +128,8 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
         !s)
         return s.error();
     if (Status s = collect(db,
-                           QStringLiteral("SELECT u.email, a.product, a.seat_type FROM assignments a "
-                                          "JOIN users u ON u.id = a.user_id"),
+                           ("SELECT u.email, a.product, a.seat_type FROM assignments a "
+                            "JOIN users u ON u.id = a.user_id"),
                            [&](const QSqlQuery &q) {
                                const auto product = productFromKey(q.value(1).toString());
                                const auto type = seatTypeFromKey(q.value(2).toString());
@@ -151,8 +151,8 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
     qint64 prevId = 0;
     if (Status s = collect(
             db,
-            QStringLiteral("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, "
-                           "hash FROM ledger ORDER BY id"),
+            ("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, "
+             "hash FROM ledger ORDER BY id"),
             [&](const QSqlQuery &q) {
                 LedgerEntry e {
                     q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),

@@ -6,14 +6,14 @@
 namespace {
 
 // "INSERT … VALUES (?, …), (?, …)" for `rows` rows: placeholders only, never values.
-QString insertSql(int rows)
+SqlText insertSql(int rows)
 {
     QString sql = QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, "
                                  "new_value, prev_hash, hash) VALUES ");
     for (int i = 0; i < rows; ++i)
         sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                       : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    return sql;
+    return SqlText::composed(sql); // sql: placeholders only
 }
 
 } // namespace
@@ -28,7 +28,7 @@ LedgerWriter::LedgerWriter(const SeatDatabase &db, const QString &actor)
 
 Status LedgerWriter::load()
 {
-    auto last = m_db.prepare(QStringLiteral("SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1"));
+    auto last = m_db.prepare(("SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1"));
     if (!last)
         return last.error();
     if (Status s = m_db.exec(last.value()); !s)
@@ -101,5 +101,5 @@ Status LedgerWriter::finish()
 {
     if (Status s = flush(); !s)
         return s;
-    return m_db.execStatement(QStringLiteral("UPDATE meta SET value = value + 1 WHERE key = 'revision'"));
+    return m_db.execStatement(("UPDATE meta SET value = value + 1 WHERE key = 'revision'"));
 }

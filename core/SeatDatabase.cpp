@@ -76,7 +76,7 @@ const char ledgerNoUpdateTrigger[] = "CREATE TRIGGER ledger_no_update BEFORE UPD
 
 // The first schema, exactly as the first release wrote it. Never edit a step:
 // add a new one.
-const char *const schemaV1[] = {
+const SqlText schemaV1[] = {
     "CREATE TABLE users ("
     " id INTEGER PRIMARY KEY,"
     " email TEXT NOT NULL,"
@@ -117,12 +117,20 @@ const char *const schemaV1[] = {
     " BEGIN SELECT RAISE(ABORT, 'ledger entries are never deleted'); END",
 };
 
-const char *const schemaV2[] = {
+const SqlText schemaV2[] = {
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
     "INSERT INTO meta (key, value) VALUES ('revision', 0)",
     "ALTER TABLE ledger ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE ledger ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
 };
+
+static_assert(SeatDatabase::ApplicationId == 1397052491, "the literal in migrateStep() spells the application id");
+static_assert(SeatDatabase::SchemaVersion == 2, "a new schema version needs its case in userVersionStatement()");
+
+SqlText userVersionStatement(int version)
+{
+    return version == 1 ? SqlText("PRAGMA user_version = 1") : SqlText("PRAGMA user_version = 2");
+}
 
 } // namespace
 
@@ -183,7 +191,7 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::create(const QString &path)
     // WAL only once the file is ours: the header written in rollback mode already
     // carries our application id, so a crash right after creation cannot leave a
     // file that looks foreign.
-    if (Status s = db->execStatement(QStringLiteral("PRAGMA journal_mode = WAL")); !s)
+    if (Status s = db->execStatement(("PRAGMA journal_mode = WAL")); !s)
         return s.error();
     return db;
 }
@@ -197,13 +205,13 @@ Status SeatDatabase::connect()
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!m_db.open())
         return storageError(m_db.lastError());
-    if (Status s = execStatement(QStringLiteral("PRAGMA foreign_keys = ON")); !s)
+    if (Status s = execStatement(("PRAGMA foreign_keys = ON")); !s)
         return s;
     QSqlQuery check(m_db);
     if (!check.exec(QStringLiteral("PRAGMA foreign_keys")) || !check.next() || check.value(0).toInt() != 1)
         return storage(tr("Foreign keys cannot be enabled on %1.").arg(QDir::toNativeSeparators(m_path)));
     // Money and access: a committed change must survive a power cut.
-    return execStatement(QStringLiteral("PRAGMA synchronous = FULL"));
+    return execStatement(("PRAGMA synchronous = FULL"));
 }
 
 Status SeatDatabase::readVersion()
@@ -255,18 +263,18 @@ Status SeatDatabase::migrateStep(int toVersion)
     if (!tx.started())
         return tx.started();
     const auto runAll = [this](const auto &statements) -> Status {
-        for (const char *sql : statements) {
-            if (Status s = execStatement(QLatin1String(sql)); !s)
+        for (const SqlText &sql : statements) {
+            if (Status s = execStatement(sql); !s)
                 return s;
         }
         return {};
     };
     if (toVersion == 1) {
-        if (Status s = execStatement(QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId)); !s)
+        if (Status s = execStatement("PRAGMA application_id = 1397052491"); !s)
             return s;
         if (Status s = runAll(schemaV1); !s)
             return s;
-        auto insert = prepare(QStringLiteral("INSERT INTO seat_types (type, product) VALUES (:type, :product)"));
+        auto insert = prepare(("INSERT INTO seat_types (type, product) VALUES (:type, :product)"));
         if (!insert)
             return insert.error();
         for (SeatType type : allSeatTypes()) {
@@ -280,11 +288,11 @@ Status SeatDatabase::migrateStep(int toVersion)
             return s;
         // Chain the entries the first schema wrote, in order. The update trigger
         // is lifted for this one step only, inside its transaction.
-        if (Status s = execStatement(QStringLiteral("DROP TRIGGER ledger_no_update")); !s)
+        if (Status s = execStatement(("DROP TRIGGER ledger_no_update")); !s)
             return s;
-        auto select = prepare(QStringLiteral("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
-                                             "new_value FROM ledger ORDER BY id"));
-        auto update = prepare(QStringLiteral("UPDATE ledger SET prev_hash = :prev, hash = :hash WHERE id = :id"));
+        auto select = prepare(("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
+                               "new_value FROM ledger ORDER BY id"));
+        auto update = prepare(("UPDATE ledger SET prev_hash = :prev, hash = :hash WHERE id = :id"));
         if (!select)
             return select.error();
         if (!update)
@@ -314,10 +322,10 @@ Status SeatDatabase::migrateStep(int toVersion)
         }
         if (select.value().lastError().isValid())
             return storageError(select.value().lastError());
-        if (Status s = execStatement(QLatin1String(ledgerNoUpdateTrigger)); !s)
+        if (Status s = execStatement(ledgerNoUpdateTrigger); !s)
             return s;
     }
-    if (Status s = execStatement(QStringLiteral("PRAGMA user_version = %1").arg(toVersion)); !s)
+    if (Status s = execStatement(userVersionStatement(toVersion)); !s)
         return s;
     if (Status s = tx.commit(); !s)
         return s;
@@ -325,11 +333,11 @@ Status SeatDatabase::migrateStep(int toVersion)
     return {};
 }
 
-Result<QSqlQuery> SeatDatabase::prepare(const QString &sql) const
+Result<QSqlQuery> SeatDatabase::prepare(const SqlText &sql) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.prepare(sql))
+    if (!query.prepare(sql.toString()))
         return storageError(query.lastError());
     return query;
 }
@@ -341,10 +349,10 @@ Status SeatDatabase::exec(QSqlQuery &query) const
     return {};
 }
 
-Status SeatDatabase::execStatement(const QString &sql) const
+Status SeatDatabase::execStatement(const SqlText &sql) const
 {
     QSqlQuery query(m_db);
-    if (!query.exec(sql))
+    if (!query.exec(sql.toString()))
         return storageError(query.lastError());
     return {};
 }
@@ -366,12 +374,12 @@ Error SeatDatabase::storageError(const QSqlError &error) const
 
 Status SeatDatabase::beginWrite() const
 {
-    return execStatement(QStringLiteral("BEGIN IMMEDIATE"));
+    return execStatement(("BEGIN IMMEDIATE"));
 }
 
 Status SeatDatabase::commit() const
 {
-    const Status s = execStatement(QStringLiteral("COMMIT"));
+    const Status s = execStatement(("COMMIT"));
     if (!s)
         rollback();
     return s;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SqlText.h"
 
 #include <memory>
 #include <QCoreApplication>
@@ -38,10 +39,10 @@ public:
     const QString &path() const { return m_path; }
     QSqlDatabase connection() const { return m_db; }
 
-    Result<QSqlQuery> prepare(const QString &sql) const;
+    Result<QSqlQuery> prepare(const SqlText &sql) const;
     Status exec(QSqlQuery &query) const;
     // A statement that carries no values (DDL, pragmas, transaction control).
-    Status execStatement(const QString &sql) const;
+    Status execStatement(const SqlText &sql) const;
     Error storageError(const QSqlError &error) const;
 
     // BEGIN IMMEDIATE: takes the write lock now, waiting up to the busy timeout,

@@ -65,9 +65,9 @@ Result<std::unique_ptr<SeatLedger>> SeatLedger::create(const QString &path, cons
     WriteTransaction tx(*ledger->m_db);
     if (!tx.started())
         return tx.started().error();
-    auto insert = ledger->m_db->prepare(
-        QStringLiteral("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
-                       "VALUES (:email, :key, :first, :last, 'super-admin', :at)"));
+    auto insert
+        = ledger->m_db->prepare(("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                                 "VALUES (:email, :key, :first, :last, 'super-admin', :at)"));
     if (!insert)
         return insert.error();
     insert.value().bindValue(QStringLiteral(":email"), adminEmail);
@@ -106,7 +106,7 @@ Status SeatLedger::setActor(const QString &email)
 
 Result<QString> SeatLedger::soleSuperAdmin() const
 {
-    auto q = m_db->prepare(QStringLiteral("SELECT email FROM users WHERE role = 'super-admin' ORDER BY id"));
+    auto q = m_db->prepare(("SELECT email FROM users WHERE role = 'super-admin' ORDER BY id"));
     if (!q)
         return q.error();
     if (Status s = m_db->exec(q.value()); !s)
@@ -132,7 +132,7 @@ Result<QVector<User>> SeatLedger::users(UserOrder order) const
 Result<SeatLedger::UsersSnapshot> SeatLedger::usersSnapshot(UserOrder order) const
 {
     // One read transaction: the revision and the rows come from the same snapshot.
-    if (Status s = m_db->execStatement(QStringLiteral("BEGIN")); !s)
+    if (Status s = m_db->execStatement(("BEGIN")); !s)
         return s.error();
     const auto finish = [this] {
         m_db->rollback();
@@ -173,7 +173,7 @@ Result<SeatLedger::UsersSnapshot> SeatLedger::usersSnapshot(UserOrder order) con
 
 Result<User> SeatLedger::user(const QString &email) const
 {
-    auto q = m_db->prepare(UserReader::selectSql() + QLatin1String("WHERE u.email_key = :key"));
+    auto q = m_db->prepare(UserReader::selectByEmailKeySql());
     if (!q)
         return q.error();
     q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
@@ -190,7 +190,7 @@ Result<User> SeatLedger::user(const QString &email) const
 
 Result<std::array<SeatCount, SeatTypeCount>> SeatLedger::seatCounts() const
 {
-    auto q = m_db->prepare(QStringLiteral("SELECT type, purchased, assigned FROM seat_types"));
+    auto q = m_db->prepare(("SELECT type, purchased, assigned FROM seat_types"));
     if (!q)
         return q.error();
     if (Status s = m_db->exec(q.value()); !s)
@@ -210,8 +210,8 @@ Result<std::array<SeatCount, SeatTypeCount>> SeatLedger::seatCounts() const
 
 Result<QVector<LedgerEntry>> SeatLedger::entries() const
 {
-    auto q = m_db->prepare(QStringLiteral("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
-                                          "new_value, prev_hash, hash FROM ledger ORDER BY id"));
+    auto q = m_db->prepare(("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
+                            "new_value, prev_hash, hash FROM ledger ORDER BY id"));
     if (!q)
         return q.error();
     if (Status s = m_db->exec(q.value()); !s)
@@ -231,7 +231,7 @@ Result<QVector<LedgerEntry>> SeatLedger::entries() const
 
 Result<qint64> SeatLedger::revision() const
 {
-    auto q = m_db->prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'revision'"));
+    auto q = m_db->prepare(("SELECT value FROM meta WHERE key = 'revision'"));
     if (!q)
         return q.error();
     if (Status s = m_db->exec(q.value()); !s)
@@ -261,8 +261,8 @@ Result<Role> SeatLedger::requireAdmin() const
 
 Result<SeatLedger::Held> SeatLedger::findHeld(const QString &email) const
 {
-    auto q = m_db->prepare(QStringLiteral("SELECT u.id, u.email, u.role, a.product, a.seat_type FROM users u "
-                                          "LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key"));
+    auto q = m_db->prepare(("SELECT u.id, u.email, u.role, a.product, a.seat_type FROM users u "
+                            "LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key"));
     if (!q)
         return q.error();
     q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
@@ -315,9 +315,8 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
     auto actorRole = requireAdmin();
     if (!actorRole)
         return actorRole.error();
-    auto insert
-        = m_db->prepare(QStringLiteral("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
-                                       "VALUES (:email, :key, :first, :last, :role, :at)"));
+    auto insert = m_db->prepare(("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                                 "VALUES (:email, :key, :first, :last, :role, :at)"));
     if (!insert)
         return insert.error();
     LedgerWriter writer(*m_db, m_actor);
@@ -393,7 +392,7 @@ Status SeatLedger::deleteUser(const QString &email)
     if (held.role == Role::SuperAdmin && actorRole.value() != Role::SuperAdmin)
         return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can delete a Super admin.") };
     // The ledger keeps who the person was, so that replaying it gives them back.
-    auto names = m_db->prepare(QStringLiteral("SELECT first_name, last_name FROM users WHERE id = :id"));
+    auto names = m_db->prepare(("SELECT first_name, last_name FROM users WHERE id = :id"));
     if (!names)
         return names.error();
     names.value().bindValue(QStringLiteral(":id"), held.id);
@@ -403,7 +402,7 @@ Status SeatLedger::deleteUser(const QString &email)
         return m_db->storageError(names.value().lastError());
     const QString before = userJson(names.value().value(0).toString(), names.value().value(1).toString(), held.role);
     names.value().finish();
-    auto remove = m_db->prepare(QStringLiteral("DELETE FROM users WHERE id = :id"));
+    auto remove = m_db->prepare(("DELETE FROM users WHERE id = :id"));
     if (!remove)
         return remove.error();
     remove.value().bindValue(QStringLiteral(":id"), held.id);
@@ -478,7 +477,7 @@ Status SeatLedger::buySeats(SeatType type, int count)
     if (!counts)
         return counts.error();
     const int before = counts.value()[seatTypeIndex(type)].purchased;
-    auto update = m_db->prepare(QStringLiteral("UPDATE seat_types SET purchased = purchased + :n WHERE type = :type"));
+    auto update = m_db->prepare(("UPDATE seat_types SET purchased = purchased + :n WHERE type = :type"));
     if (!update)
         return update.error();
     update.value().bindValue(QStringLiteral(":n"), count);
@@ -517,8 +516,8 @@ Status SeatLedger::releaseSeats(SeatType type, int count)
                            .arg(seatTypeName(type))
                            .arg(c.purchased)
                            .arg(c.assigned));
-    auto update = m_db->prepare(QStringLiteral(
-        "UPDATE seat_types SET purchased = purchased - :n WHERE type = :type AND purchased - :n2 >= assigned"));
+    auto update = m_db->prepare(
+        ("UPDATE seat_types SET purchased = purchased - :n WHERE type = :type AND purchased - :n2 >= assigned"));
     if (!update)
         return update.error();
     update.value().bindValue(QStringLiteral(":n"), count);
@@ -563,8 +562,8 @@ Status SeatLedger::applyPlan(const QVector<PlanLine> &plan)
     // Play the lines in order over what storage holds now, then apply the net
     // result as one batch: a plan that moves a seat from one user to another
     // works even when no seat of that type is free.
-    auto lookup = m_db->prepare(QStringLiteral("SELECT u.id, u.email, a.product, a.seat_type FROM users u "
-                                               "LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key"));
+    auto lookup = m_db->prepare(("SELECT u.id, u.email, a.product, a.seat_type FROM users u "
+                                 "LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key"));
     if (!lookup)
         return lookup.error();
     struct Person
@@ -658,8 +657,8 @@ Status SeatLedger::noFreeSeat(SeatType type, int wanted) const
 
 QString SeatLedger::describeConflict(const SeatEdit &edit) const
 {
-    auto q = m_db->prepare(QStringLiteral("SELECT (SELECT seat_type FROM assignments WHERE user_id = :id "
-                                          "AND product = :product) FROM users WHERE id = :id2"));
+    auto q = m_db->prepare(("SELECT (SELECT seat_type FROM assignments WHERE user_id = :id "
+                            "AND product = :product) FROM users WHERE id = :id2"));
     if (!q)
         return q.error().message;
     q.value().bindValue(QStringLiteral(":id"), edit.userId);
@@ -702,12 +701,12 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
     // The batch goes to storage as a temporary table; a handful of set-wise
     // statements then check it against what is stored (R12) and apply it, so
     // 10,000 edits cost a few hundred statements rather than tens of thousands.
-    if (Status s = m_db->execStatement(QStringLiteral(
-            "CREATE TEMP TABLE IF NOT EXISTS pending_edits (user_id INTEGER NOT NULL, product TEXT NOT NULL, "
-            "from_type TEXT, to_type TEXT, PRIMARY KEY (user_id, product))"));
+    if (Status s = m_db->execStatement(
+            ("CREATE TEMP TABLE IF NOT EXISTS pending_edits (user_id INTEGER NOT NULL, product TEXT NOT NULL, "
+             "from_type TEXT, to_type TEXT, PRIMARY KEY (user_id, product))"));
         !s)
         return s;
-    if (Status s = m_db->execStatement(QStringLiteral("DELETE FROM pending_edits")); !s)
+    if (Status s = m_db->execStatement(("DELETE FROM pending_edits")); !s)
         return s;
     QVector<const SeatEdit *> changes;
     QHash<QPair<qint64, int>, const SeatEdit *> byKey;
@@ -730,12 +729,12 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
             sql += QStringLiteral(", (?, ?, ?, ?)");
         std::optional<QSqlQuery> partial;
         if (rows == rowsPerInsert && !fullInsert) {
-            auto prepared = m_db->prepare(sql);
+            auto prepared = m_db->prepare(SqlText::composed(sql)); // sql: placeholders only
             if (!prepared)
                 return prepared.error();
             fullInsert = prepared.takeValue();
         } else if (rows != rowsPerInsert) {
-            auto prepared = m_db->prepare(sql);
+            auto prepared = m_db->prepare(SqlText::composed(sql)); // sql: placeholders only
             if (!prepared)
                 return prepared.error();
             partial = prepared.takeValue();
@@ -754,11 +753,10 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
     }
 
     // R12: every edit must find what its editor saw.
-    auto stale
-        = m_db->prepare(QStringLiteral("SELECT e.user_id, e.product FROM pending_edits e "
-                                       "LEFT JOIN users u ON u.id = e.user_id "
-                                       "LEFT JOIN assignments a ON a.user_id = e.user_id AND a.product = e.product "
-                                       "WHERE u.id IS NULL OR COALESCE(a.seat_type, '') <> COALESCE(e.from_type, '')"));
+    auto stale = m_db->prepare(("SELECT e.user_id, e.product FROM pending_edits e "
+                                "LEFT JOIN users u ON u.id = e.user_id "
+                                "LEFT JOIN assignments a ON a.user_id = e.user_id AND a.product = e.product "
+                                "WHERE u.id IS NULL OR COALESCE(a.seat_type, '') <> COALESCE(e.from_type, '')"));
     if (!stale)
         return stale.error();
     if (Status s = m_db->exec(stale.value()); !s)
@@ -782,7 +780,7 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
     }
 
     // Apply: removals, tier moves, new seats (R3 holds: one row per user and product).
-    const char *const apply[] = {
+    const SqlText apply[] = {
         "DELETE FROM assignments WHERE (user_id, product) IN "
         "(SELECT user_id, product FROM pending_edits WHERE to_type IS NULL)",
         "UPDATE assignments SET seat_type = (SELECT e.to_type FROM pending_edits e "
@@ -792,11 +790,11 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
         "INSERT INTO assignments (user_id, product, seat_type) "
         "SELECT user_id, product, to_type FROM pending_edits WHERE from_type IS NULL AND to_type IS NOT NULL",
     };
-    for (const char *sql : apply) {
-        if (Status s = m_db->execStatement(QLatin1String(sql)); !s)
+    for (const SqlText &sql : apply) {
+        if (Status s = m_db->execStatement(sql); !s)
             return s;
     }
-    if (Status s = m_db->execStatement(QStringLiteral("DELETE FROM pending_edits")); !s)
+    if (Status s = m_db->execStatement(("DELETE FROM pending_edits")); !s)
         return s;
     for (const SeatEdit *edit : changes) {
         const Status logged = edit->to ? writer.append(LedgerAction::SeatAssigned, edit->email, seatTypeKey(*edit->to),
@@ -832,8 +830,8 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
     // The counters move by the net change of each type. The conditional update is
     // what makes R2 hold between processes: of two writers racing for the last
     // seat, the second finds no row to update (and the CHECK backs it up).
-    auto counter = m_db->prepare(QStringLiteral("UPDATE seat_types SET assigned = assigned + :d "
-                                                "WHERE type = :type AND assigned + :d2 <= purchased"));
+    auto counter = m_db->prepare(("UPDATE seat_types SET assigned = assigned + :d "
+                                  "WHERE type = :type AND assigned + :d2 <= purchased"));
     if (!counter)
         return counter.error();
     for (SeatType type : allSeatTypes()) {

@@ -8,10 +8,14 @@
 
 namespace {
 
-const char userSelect[] = "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, "
-                          "v.seat_type FROM users u "
-                          "LEFT JOIN assignments s ON s.user_id = u.id AND s.product = 'sales' "
-                          "LEFT JOIN assignments v ON v.user_id = u.id AND v.product = 'service' ";
+// A macro so that each full statement below is one string literal.
+#define SEATKEEPER_USER_SELECT                                                                                         \
+    "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, v.seat_type FROM users u "    \
+    "LEFT JOIN assignments s ON s.user_id = u.id AND s.product = 'sales' "                                             \
+    "LEFT JOIN assignments v ON v.user_id = u.id AND v.product = 'service' "
+
+const char allUsersSql[] = SEATKEEPER_USER_SELECT "ORDER BY u.id";
+const char userByKeySql[] = SEATKEEPER_USER_SELECT "WHERE u.email_key = :key";
 
 // The stored form is always "YYYY-MM-DDTHH:MM:SS.mmmZ" (LedgerChain::timeText);
 // reading it by hand is several times faster than QDateTime::fromString.
@@ -70,9 +74,9 @@ sqlite3 *sqliteHandle(const SeatDatabase &db)
 
 } // namespace
 
-QString UserReader::selectSql()
+SqlText UserReader::selectByEmailKeySql()
 {
-    return QLatin1String(userSelect);
+    return userByKeySql;
 }
 
 User UserReader::fromRow(const QSqlQuery &row)
@@ -91,7 +95,7 @@ User UserReader::fromRow(const QSqlQuery &row)
 
 Result<QVector<User>> UserReader::readAll(const SeatDatabase &db)
 {
-    const QByteArray sql = QByteArray(userSelect) + "ORDER BY u.id";
+    const QByteArray sql(allUsersSql);
     QVector<User> users;
     if (sqlite3 *handle = sqliteHandle(db)) {
         sqlite3_stmt *stmt = nullptr;
@@ -115,7 +119,7 @@ Result<QVector<User>> UserReader::readAll(const SeatDatabase &db)
             return db.storageError(QSqlError(message, message, QSqlError::StatementError, QString::number(code)));
         return users;
     }
-    auto q = db.prepare(QString::fromLatin1(sql));
+    auto q = db.prepare(allUsersSql);
     if (!q)
         return q.error();
     if (Status s = db.exec(q.value()); !s)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SqlText.h"
 #include "User.h"
 
 #include <QSqlQuery>
@@ -11,8 +12,8 @@ class SeatDatabase;
 
 // Reads users with the seat they hold of each product: one row per user.
 namespace UserReader {
-// "SELECT … FROM users u LEFT JOIN …" ready for a WHERE or ORDER BY.
-QString selectSql();
+// One user by case-folded e-mail (:key).
+SqlText selectByEmailKeySql();
 User fromRow(const QSqlQuery &row);
 // Every user, in id order. On SQLite it reads through the sqlite3 handle Qt
 // already holds: for 100,000 users, Qt Sql's per-value QVariants cost more than

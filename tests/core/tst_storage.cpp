@@ -6,6 +6,14 @@
 #include "TestSupport.h"
 
 #include <QFile>
+#include <type_traits>
+
+// The rule "no SQL built from values" is a type rule: SqlText is made from
+// string literals only, so none of these compile.
+static_assert(!std::is_constructible_v<SqlText, QString>, "a QString is never SQL");
+static_assert(!std::is_constructible_v<SqlText, const char *>, "a runtime char pointer is never SQL");
+static_assert(!std::is_convertible_v<QByteArray, SqlText>, "bytes are never SQL");
+static_assert(std::is_constructible_v<SqlText, const char (&)[9]>, "a literal is");
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# No SQL built from values. The compiler already refuses a QString where
+# SeatDatabase expects SQL (see core/SqlText.h); this check covers the rest:
+#   - every SqlText::composed() call is marked "sql: placeholders only";
+#   - no QSqlQuery::exec()/prepare() outside SeatDatabase takes anything but a literal;
+#   - ui/ and app/ run no SQL at all.
+set -u
+cd "$(dirname "$0")/.."
+status=0
+while IFS= read -r line; do
+    echo "FAIL: SqlText::composed() without the 'sql: placeholders only' mark: $line"; status=1
+done < <(grep -rn 'SqlText::composed(' core --include='*.cpp' | grep -v 'sql: placeholders only')
+# Raw QSqlQuery objects (which take any QString) live only in SeatDatabase.cpp,
+# and there they run literals.
+while IFS= read -r line; do
+    echo "FAIL: a raw QSqlQuery outside SeatDatabase.cpp (use SeatDatabase::prepare): $line"; status=1
+done < <(grep -rnE 'QSqlQuery +[A-Za-z_]+ *[;({]' core --include='*.cpp' | grep -v '^core/SeatDatabase.cpp')
+while IFS= read -r line; do
+    echo "FAIL: SQL text that is not a literal: $line"; status=1
+done < <(grep -nE '\.(exec|prepare)\([^)]' core/SeatDatabase.cpp \
+            | grep -vE '\.(exec|prepare)\((QStringLiteral\("|sql\.toString\(\)\))' | grep -vE '(m_db->|exec\(query\)|exec\(insert|exec\(update|exec\(select)')
+if grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app >/dev/null; then
+    echo "FAIL: ui/ or app/ runs SQL:"; grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app; status=1
+fi
+[ $status -eq 0 ] && echo "sql: no statement is built from values"
+exit $status
