@@ -68,6 +68,8 @@ private slots:
     void storageErrorsExitThreeAndChangeNothing();
     void applyIsAllOrNothing();
     void applyReadsStandardInput();
+    void badPlansChangeNothing_data();
+    void badPlansChangeNothing();
     void checkReportsTampering();
     void lockedDatabaseExitsThree();
     void speaksFrenchFromTheLocaleOrTheOption();
@@ -341,6 +343,45 @@ void TestSeatctl::applyIsAllOrNothing()
     run = seatctl(db({ QStringLiteral("apply"), m_dir->filePath(QStringLiteral("missing.txt")) }));
     QCOMPARE(run.exit, 2);
     QVERIFY(run.err.contains(QStringLiteral("Cannot read the plan")));
+}
+
+void TestSeatctl::badPlansChangeNothing_data()
+{
+    QTest::addColumn<QByteArray>("plan");
+    QTest::addColumn<QString>("message");
+    const QByteArray good("assign cat@example.com service-starter\r\n");
+    QTest::newRow("malformed line after good ones") << good + "assign uma@example.com\r\n"
+                                                    << "Line 2: expected “assign";
+    QTest::newRow("unknown type") << good + QByteArray(good).replace("cat", "uma").replace("starter", "strter")
+                                  << "Line 2: unknown seat type “service-strter”";
+    QTest::newRow("BOM then an unknown command")
+        << QByteArray("\xEF\xBB\xBFgive cat@example.com sales\n") << "Line 1: unknown command “give”";
+    QTest::newRow("NUL byte") << good + QByteArray("assign uma@example.com sales-starter\0\n", 37)
+                              << "Line 2: the line contains a NUL character";
+    QTest::newRow("not UTF-8") << good + QByteArray("assign \xff@example.com sales-starter\n")
+                               << "Line 2: the text is not valid UTF-8";
+    QByteArray huge;
+    huge.reserve(50 * 1024 * 1024 + 64);
+    while (huge.size() < 50 * 1024 * 1024)
+        huge += good;
+    QTest::newRow("50 MB") << huge << "The plan is 50 MB; a plan may be at most 32 MB.";
+}
+
+void TestSeatctl::badPlansChangeNothing()
+{
+    QFETCH(QByteArray, plan);
+    QFETCH(QString, message);
+    const QString file = m_dir->filePath(QStringLiteral("bad.plan"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(plan);
+    }
+    const QByteArray before = TestSupport::fileHash(m_path);
+    const Run run = seatctl(db({ QStringLiteral("apply"), file }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QCOMPARE(TestSupport::fileHash(m_path), before);
 }
 
 void TestSeatctl::applyReadsStandardInput()
