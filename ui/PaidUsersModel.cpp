@@ -45,7 +45,7 @@ private:
 } // namespace
 
 PaidUsersModel::PaidUsersModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : RowOrderModel(parent)
 {
 }
 
@@ -228,26 +228,11 @@ void PaidUsersModel::sort(int column, Qt::SortOrder order)
         return seatAt(row, productOf(type)) == type ? QStringLiteral("0") : QStringLiteral("1");
     };
     const QVector<int> rows = sortedRows(rowCount(), textOf, order);
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    QVector<int> newRow(rows.size());
-    QVector<User> users;
-    QVector<std::array<std::optional<SeatType>, ProductCount>> seats;
-    users.reserve(rows.size());
-    seats.reserve(rows.size());
-    for (int i = 0; i < rows.size(); ++i) {
-        newRow[rows[i]] = i;
-        users.append(std::move(m_users[rows[i]]));
-        seats.append(m_seats[rows[i]]);
-    }
-    m_users = std::move(users);
-    m_seats = std::move(seats);
-    indexRows();
-    const QModelIndexList before = persistentIndexList();
-    QModelIndexList after;
-    for (const QModelIndex &i : before)
-        after.append(index(newRow[i.row()], i.column()));
-    changePersistentIndexList(before, after);
-    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    applyRowOrder(rows, [this](const QVector<int> &order) {
+        m_users = reordered(m_users, order);
+        m_seats = reordered(m_seats, order);
+        indexRows();
+    });
 }
 
 void PaidUsersModel::retranslate()

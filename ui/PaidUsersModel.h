@@ -1,10 +1,10 @@
 #pragma once
 
+#include "RowOrderModel.h"
 #include "SeatEdit.h"
 #include "User.h"
 
 #include <array>
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QVector>
 
@@ -13,7 +13,7 @@ class QUndoStack;
 // Manage paid users: one row per user, one check box per seat type (R1 order).
 // Ticks are pending edits until saved (R10); the counts per seat type include
 // them and are kept up to date one tick at a time, never by rescanning rows.
-class PaidUsersModel : public QAbstractTableModel
+class PaidUsersModel : public RowOrderModel
 {
     Q_OBJECT
 

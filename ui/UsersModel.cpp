@@ -11,7 +11,7 @@ const char *const headers[UsersModel::ColumnCount] = {
 } // namespace
 
 UsersModel::UsersModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : RowOrderModel(parent)
 {
 }
 
@@ -75,21 +75,7 @@ void UsersModel::sort(int column, Qt::SortOrder order)
         return;
     const QVector<int> rows = sortedRows(
         rowCount(), [this, column](int row) { return data(index(row, column)).toString(); }, order);
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    QVector<int> newRow(rows.size());
-    QVector<User> sorted;
-    sorted.reserve(rows.size());
-    for (int i = 0; i < rows.size(); ++i) {
-        newRow[rows[i]] = i;
-        sorted.append(std::move(m_users[rows[i]]));
-    }
-    m_users = std::move(sorted);
-    const QModelIndexList before = persistentIndexList();
-    QModelIndexList after;
-    for (const QModelIndex &i : before)
-        after.append(index(newRow[i.row()], i.column()));
-    changePersistentIndexList(before, after);
-    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    applyRowOrder(rows, [this](const QVector<int> &order) { m_users = reordered(m_users, order); });
 }
 
 void UsersModel::retranslate()

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "RowOrderModel.h"
 #include "User.h"
 
-#include <QAbstractTableModel>
 #include <QVector>
 
 // The Users & Teams table: one row per user, over the users the core hands out.
-class UsersModel : public QAbstractTableModel
+class UsersModel : public RowOrderModel
 {
     Q_OBJECT
 
