@@ -1,5 +1,6 @@
 #include "SeatDatabase.h"
 
+#include "Backups.h"
 #include "LedgerChain.h"
 #include "LedgerEntry.h"
 #include "SeatType.h"
@@ -147,7 +148,7 @@ SeatDatabase::~SeatDatabase()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path)
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path, MigrationBackup backup)
 {
     if (const Status header = checkHeader(path, SchemaVersion); !header)
         return header.error();
@@ -166,6 +167,14 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path)
         return storage(tr("The file %1 is not a Seatkeeper database.").arg(QDir::toNativeSeparators(path)));
     if (Status s = db->checkSchema(); !s)
         return s.error();
+    if (db->m_version < SchemaVersion && backup == MigrationBackup::Take) {
+        // An upgrade rewrites the file: keep the old one first, or do not upgrade.
+        auto taken = Backups::take(*db);
+        if (!taken)
+            return storage(tr("The database %1 needs an upgrade, and no backup could be written first, so "
+                              "nothing was changed. %2")
+                               .arg(QDir::toNativeSeparators(path), taken.error().message));
+    }
     if (Status s = db->migrate(); !s)
         return s.error();
     return db;
@@ -331,6 +340,23 @@ Status SeatDatabase::migrateStep(int toVersion)
         return s;
     m_version = toVersion;
     return {};
+}
+
+Status SeatDatabase::quickCheck() const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+        return storageError(q.lastError());
+    QStringList problems;
+    while (q.next() && problems.size() < 3)
+        problems << q.value(0).toString();
+    if (q.lastError().isValid())
+        return storageError(q.lastError());
+    if (problems == QStringList { QStringLiteral("ok") })
+        return {};
+    return storage(tr("The database %1 is damaged (%2). Restore it from a backup.")
+                       .arg(QDir::toNativeSeparators(m_path), problems.join(QStringLiteral("; "))));
 }
 
 Result<QSqlQuery> SeatDatabase::prepare(const SqlText &sql) const

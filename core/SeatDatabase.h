@@ -28,7 +28,14 @@ public:
     // Opens an existing database. A file that is missing, empty, not SQLite,
     // another application's, truncated or of a newer schema is refused before
     // SQLite opens it for writing, and left byte-for-byte as it was.
-    static Result<std::unique_ptr<SeatDatabase>> open(const QString &path);
+    // An older schema is migrated forward, after a backup (Backups) unless told to skip it.
+    enum class MigrationBackup
+    {
+        Take,
+        Skip
+    };
+    static Result<std::unique_ptr<SeatDatabase>> open(const QString &path,
+                                                      MigrationBackup backup = MigrationBackup::Take);
     // Creates a new database at the current schema. Refuses an existing file.
     static Result<std::unique_ptr<SeatDatabase>> create(const QString &path);
 
@@ -52,6 +59,9 @@ public:
     void rollback() const;
 
     int schemaVersion() const { return m_version; }
+    // SQLite's quick_check: every page readable and well formed (not the indexes'
+    // contents). A damaged database comes back as an error saying so.
+    Status quickCheck() const;
 
 private:
     explicit SeatDatabase(const QString &path);

@@ -853,3 +853,18 @@ Result<QStringList> SeatLedger::check() const
 {
     return LedgerAudit::run(*m_db);
 }
+
+Status SeatLedger::quickCheck() const
+{
+    return m_db->quickCheck();
+}
+
+Result<BackupInfo> SeatLedger::backup() const
+{
+    return Backups::take(*m_db);
+}
+
+Result<std::optional<BackupInfo>> SeatLedger::dailyBackup() const
+{
+    return Backups::takeDaily(*m_db);
+}

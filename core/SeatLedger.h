@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Backups.h"
 #include "LedgerEntry.h"
 #include "Plan.h"
 #include "Result.h"
@@ -89,6 +90,11 @@ public:
     // Integrity check, R2/R3 invariants, ledger hash chain, replay = current state.
     // Returns the problems found; an empty list means all is well.
     Result<QStringList> check() const;
+    // SQLite's quick_check only: fast enough for every start of the window.
+    Status quickCheck() const;
+    // A backup now, or one unless the newest is younger than a day (see Backups).
+    Result<BackupInfo> backup() const;
+    Result<std::optional<BackupInfo>> dailyBackup() const;
 
 private:
     struct Held

@@ -9,6 +9,33 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Could not move %1 to %2.</source>
+        <translation>Impossible de déplacer %1 vers %2.</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be read: %2</source>
+        <translation>La sauvegarde %1 ne peut pas être lue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not write a backup of %1 to %2: %3</source>
+        <translation>Impossible d’écrire une sauvegarde de %1 dans %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Could not write a backup of %1 to %2.</source>
+        <translation>Impossible d’écrire une sauvegarde de %1 dans %2.</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be restored: %2</source>
+        <translation>La sauvegarde %1 ne peut pas être restaurée&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>BuySeatsDialog</name>
     <message>
         <source>Buy another user</source>
@@ -333,6 +360,14 @@
         <source>The database %1 could not be read or written: %2</source>
         <translation>La base de données %1 n’a pas pu être lue ou écrite&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The database %1 needs an upgrade, and no backup could be written first, so nothing was changed. %2</source>
+        <translation>La base de données %1 doit être mise à niveau, mais aucune sauvegarde n’a pu être écrite avant&#xa0;; rien n’a donc été modifié. %2</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged (%2). Restore it from a backup.</source>
+        <translation>La base de données %1 est endommagée (%2). Restaurez-la à partir d’une sauvegarde.</translation>
+    </message>
 </context>
 <context>
     <name>SeatLedger</name>
@@ -523,52 +558,6 @@
 </context>
 <context>
     <name>Seatctl</name>
-    <message>
-        <source>Usage:
-  seatctl --database FILE init --admin EMAIL
-  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND
-
-Commands:
-  users list
-  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
-  users delete EMAIL
-  seats list
-  seats buy TYPE N
-  seats release TYPE N
-  assign EMAIL TYPE
-  unassign EMAIL PRODUCT
-  apply PLAN
-  ledger
-  check
-
-TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,
-      service-professional, service-enterprise
-PRODUCT: sales, service
-Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.
-</source>
-        <translation>Utilisation&#xa0;:
-  seatctl --database FICHIER init --admin EMAIL
-  seatctl --database FICHIER [--as EMAIL] [--json] [--language en|fr] COMMANDE
-
-Commandes&#xa0;:
-  users list
-  users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
-  users delete EMAIL
-  seats list
-  seats buy TYPE N
-  seats release TYPE N
-  assign EMAIL TYPE
-  unassign EMAIL PRODUIT
-  apply PLAN
-  ledger
-  check
-
-TYPE&#xa0;: sales-starter, sales-professional, sales-enterprise, service-starter,
-      service-professional, service-enterprise
-PRODUIT&#xa0;: sales, service
-Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation, 3 erreur de stockage.
-</translation>
-    </message>
     <message>
         <source>seatctl: %1</source>
         <translation>seatctl&#xa0;: %1</translation>
@@ -824,6 +813,92 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
             <numerusform>%n modification appliquée.</numerusform>
             <numerusform>%n modifications appliquées.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage:
+  seatctl --database FILE init --admin EMAIL
+  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND
+
+Commands:
+  users list
+  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
+  users delete EMAIL
+  seats list
+  seats buy TYPE N
+  seats release TYPE N
+  assign EMAIL TYPE
+  unassign EMAIL PRODUCT
+  apply PLAN
+  ledger
+  check
+  backup | backup list
+  restore BACKUP|latest
+
+TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,
+      service-professional, service-enterprise
+PRODUCT: sales, service
+Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.
+</source>
+        <translation>Utilisation&#xa0;:
+  seatctl --database FICHIER init --admin EMAIL
+  seatctl --database FICHIER [--as EMAIL] [--json] [--language en|fr] COMMANDE
+
+Commandes&#xa0;:
+  users list
+  users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
+  users delete EMAIL
+  seats list
+  seats buy TYPE N
+  seats release TYPE N
+  assign EMAIL TYPE
+  unassign EMAIL PRODUIT
+  apply PLAN
+  ledger
+  check
+  backup | backup list
+  restore SAUVEGARDE|latest
+
+TYPE&#xa0;: sales-starter, sales-professional, sales-enterprise, service-starter,
+      service-professional, service-enterprise
+PRODUIT&#xa0;: sales, service
+Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation, 3 erreur de stockage.
+</translation>
+    </message>
+    <message>
+        <source>Usage: backup | backup list</source>
+        <translation>Utilisation&#xa0;: backup | backup list</translation>
+    </message>
+    <message>
+        <source>seatctl: warning: %1</source>
+        <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wrote the backup %1.</source>
+        <translation>Sauvegarde %1 écrite.</translation>
+    </message>
+    <message>
+        <source>There is no backup of %1 yet.</source>
+        <translation>Il n’y a encore aucune sauvegarde de %1.</translation>
+    </message>
+    <message>
+        <source>Usage: restore BACKUP|latest</source>
+        <translation>Utilisation&#xa0;: restore SAUVEGARDE|latest</translation>
+    </message>
+    <message>
+        <source>There is no backup of %1 to restore.</source>
+        <translation>Il n’y a aucune sauvegarde de %1 à restaurer.</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>La sauvegarde %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Restored %1 from the backup %2.</source>
+        <translation>%1 restaurée à partir de la sauvegarde %2.</translation>
+    </message>
+    <message>
+        <source>The file it replaced is kept as %1.</source>
+        <translation>Le fichier remplacé est conservé sous le nom %1.</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,15 @@
 #include "Seatctl.h"
 
+#include "Backups.h"
 #include "Language.h"
 #include "Plan.h"
 #include "SeatLedger.h"
 
 #include <cstdio>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -69,6 +72,8 @@ QString usageText()
                        "  apply PLAN\n"
                        "  ledger\n"
                        "  check\n"
+                       "  backup | backup list\n"
+                       "  restore BACKUP|latest\n"
                        "\n"
                        "TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,\n"
                        "      service-professional, service-enterprise\n"
@@ -192,19 +197,35 @@ int Seatctl::run(const QStringList &arguments)
     if (parser.isSet(admin))
         return usage(tr("--admin goes with init."));
 
+    // These two work on files, not on an open database: a damaged one cannot be opened.
+    if (words.first() == QLatin1String("restore"))
+        return restore(path, words);
+    if (words.first() == QLatin1String("backup") && words.size() >= 2) {
+        if (words.size() != 2 || words.at(1) != QLatin1String("list"))
+            return usage(tr("Usage: backup | backup list"));
+        return listBackups(path);
+    }
+
     auto opened = SeatLedger::open(path);
     if (!opened)
         return fail(opened.error());
     SeatLedger &ledger = *opened.value();
+    const bool changes = needsOperator(words);
     if (parser.isSet(as)) {
         if (Status s = ledger.setActor(parser.value(as)); !s)
             return fail(s.error());
-    } else if (needsOperator(words)) {
+    } else if (changes) {
         auto sole = ledger.soleSuperAdmin();
         if (!sole)
             return usage(sole.error().message);
         if (Status s = ledger.setActor(sole.value()); !s)
             return fail(s.error());
+    }
+    // Once a day, before the first change, a backup; a backup that cannot be
+    // written is worth a warning, not a refusal.
+    if (changes) {
+        if (auto daily = ledger.dailyBackup(); !daily && !m_json)
+            m_err << tr("seatctl: warning: %1").arg(daily.error().message) << '\n';
     }
     return runCommand(ledger, words);
 }
@@ -212,7 +233,7 @@ int Seatctl::run(const QStringList &arguments)
 bool Seatctl::needsOperator(const QStringList &words) const
 {
     const QString &command = words.first();
-    if (command == QLatin1String("ledger") || command == QLatin1String("check"))
+    if (command == QLatin1String("ledger") || command == QLatin1String("check") || command == QLatin1String("backup"))
         return false;
     if ((command == QLatin1String("users") || command == QLatin1String("seats")) && words.size() >= 2
         && words.at(1) == QLatin1String("list"))
@@ -262,6 +283,8 @@ int Seatctl::runCommand(SeatLedger &ledger, const QStringList &words)
             return usage(tr("check takes no arguments."));
         return check(ledger);
     }
+    if (command == QLatin1String("backup"))
+        return backup(ledger, words);
     return usage(tr("Unknown command “%1”.").arg(command));
 }
 
@@ -435,4 +458,76 @@ int Seatctl::apply(SeatLedger &ledger, const QString &planPath)
         return fail(s.error());
     return done(tr("Applied %n change(s).", nullptr, int(plan.value().size())),
                 { { QStringLiteral("applied"), int(plan.value().size()) } });
+}
+
+namespace {
+
+QJsonObject backupJson(const BackupInfo &b)
+{
+    return QJsonObject { { QStringLiteral("path"), b.path },
+                         { QStringLiteral("taken_at"), b.takenAt.toString(Qt::ISODateWithMs) },
+                         { QStringLiteral("bytes"), b.bytes } };
+}
+
+QString backupLine(const BackupInfo &b)
+{
+    const QLocale locale;
+    return QStringLiteral("%1  %2  %3")
+        .arg(locale.toString(b.takenAt.toLocalTime().date(), QLocale::ShortFormat) + QLatin1Char(' ')
+                 + locale.toString(b.takenAt.toLocalTime().time(), QLocale::LongFormat),
+             locale.formattedDataSize(b.bytes), QDir::toNativeSeparators(b.path));
+}
+
+} // namespace
+
+int Seatctl::backup(SeatLedger &ledger, const QStringList &words)
+{
+    if (words.size() != 1)
+        return usage(tr("Usage: backup | backup list"));
+    auto taken = ledger.backup();
+    if (!taken)
+        return fail(taken.error());
+    return done(tr("Wrote the backup %1.").arg(QDir::toNativeSeparators(taken.value().path)),
+                { { QStringLiteral("backup"), backupJson(taken.value()) } });
+}
+
+int Seatctl::listBackups(const QString &path)
+{
+    const QVector<BackupInfo> all = Backups::list(path);
+    QJsonArray json;
+    QString text;
+    for (const BackupInfo &b : all) {
+        json.append(backupJson(b));
+        text += backupLine(b) + QLatin1Char('\n');
+    }
+    if (all.isEmpty())
+        text = tr("There is no backup of %1 yet.").arg(QDir::toNativeSeparators(path));
+    return done(text, { { QStringLiteral("backups"), json } });
+}
+
+int Seatctl::restore(const QString &path, const QStringList &words)
+{
+    if (words.size() != 2)
+        return usage(tr("Usage: restore BACKUP|latest"));
+    QString chosen = words.at(1);
+    if (chosen == QLatin1String("latest")) {
+        const QVector<BackupInfo> all = Backups::list(path);
+        if (all.isEmpty())
+            return fail(Error { ErrorKind::NotFound,
+                                tr("There is no backup of %1 to restore.").arg(QDir::toNativeSeparators(path)) });
+        chosen = all.first().path;
+    } else if (!QFileInfo(chosen).isFile()) {
+        return usage(tr("The backup %1 does not exist.").arg(QDir::toNativeSeparators(chosen)));
+    }
+    auto restored = Backups::restore(path, chosen);
+    if (!restored)
+        return fail(restored.error());
+    const QString keptAside = restored.value();
+    QString text
+        = tr("Restored %1 from the backup %2.").arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(chosen));
+    if (!keptAside.isEmpty())
+        text += QLatin1Char('\n') + tr("The file it replaced is kept as %1.").arg(QDir::toNativeSeparators(keptAside));
+    return done(text,
+                { { QStringLiteral("restored_from"), chosen },
+                  { QStringLiteral("kept_aside"), keptAside.isEmpty() ? QJsonValue() : QJsonValue(keptAside) } });
 }

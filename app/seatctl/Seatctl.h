@@ -40,6 +40,9 @@ private:
     int listSeats(SeatLedger &ledger);
     int showLedger(SeatLedger &ledger);
     int check(SeatLedger &ledger);
+    int backup(SeatLedger &ledger, const QStringList &words);
+    int listBackups(const QString &path);
+    int restore(const QString &path, const QStringList &words);
     int apply(SeatLedger &ledger, const QString &planPath);
     bool needsOperator(const QStringList &words) const;
 

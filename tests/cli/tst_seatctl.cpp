@@ -73,6 +73,9 @@ private slots:
     void checkReportsTampering();
     void lockedDatabaseExitsThree();
     void speaksFrenchFromTheLocaleOrTheOption();
+    void backupListAndRestore();
+    void dailyBackupComesBeforeTheFirstChange();
+    void restoreRefusesWhatIsNotABackup();
 
 private:
     QStringList db(const QStringList &args) const
@@ -460,6 +463,112 @@ void TestSeatctl::speaksFrenchFromTheLocaleOrTheOption()
     run = seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("de") } + assign);
     QCOMPARE(run.exit, 2);
     QVERIFY(run.err.contains(QStringLiteral("Unknown language “de”")));
+}
+
+void TestSeatctl::backupListAndRestore()
+{
+    Run run = seatctl(db({ QStringLiteral("backup"), QStringLiteral("list") }));
+    QCOMPARE(run.exit, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("There is no backup")), qPrintable(run.out));
+
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup") }));
+    QCOMPARE(run.exit, 0);
+    const QString backup
+        = json(run).value(QStringLiteral("backup")).toObject().value(QStringLiteral("path")).toString();
+    QVERIFY(QFile::exists(backup));
+    const QString before = seatctl(db({ QStringLiteral("users"), QStringLiteral("list") })).out;
+
+    // A change after the backup, then the file is damaged: every command exits 3.
+    QCOMPARE(seatctl(db({ QStringLiteral("assign"), cat, QStringLiteral("sales-professional") })).exit, 0);
+    {
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(4096));
+        f.write(QByteArray(int(f.size()) - 4096, '\x33'));
+    }
+    QCOMPARE(seatctl(db({ QStringLiteral("check") })).exit, 3);
+
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("list") }));
+    QCOMPARE(run.exit, 0);
+    const QJsonArray listed = json(run).value(QStringLiteral("backups")).toArray();
+    QVERIFY(listed.size() >= 1);
+    QCOMPARE(listed.first().toObject().value(QStringLiteral("path")).toString(), backup);
+    QVERIFY(
+        QDateTime::fromString(listed.first().toObject().value(QStringLiteral("taken_at")).toString(), Qt::ISODateWithMs)
+            .isValid());
+
+    const QByteArray damaged = TestSupport::fileHash(m_path);
+    run = seatctl(db({ QStringLiteral("restore"), QStringLiteral("latest") }));
+    QCOMPARE(run.exit, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("Restored")), qPrintable(run.out));
+    const QRegularExpression kept(QStringLiteral("kept as (\\S+)\\."));
+    const auto match = kept.match(run.out);
+    QVERIFY2(match.hasMatch(), qPrintable(run.out));
+    QCOMPARE(TestSupport::fileHash(match.captured(1)), damaged);
+    QCOMPARE(seatctl(db({ QStringLiteral("check") })).exit, 0);
+    QCOMPARE(seatctl(db({ QStringLiteral("users"), QStringLiteral("list") })).out, before);
+}
+
+void TestSeatctl::dailyBackupComesBeforeTheFirstChange()
+{
+    // Reading commands write nothing, not even a backup.
+    QCOMPARE(seatctl(db({ QStringLiteral("users"), QStringLiteral("list") })).exit, 0);
+    QCOMPARE(seatctl(db({ QStringLiteral("check") })).exit, 0);
+    QCOMPARE(json(seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("list") })))
+                 .value(QStringLiteral("backups"))
+                 .toArray()
+                 .size(),
+             0);
+
+    QCOMPARE(seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"),
+                          QStringLiteral("4") }))
+                 .exit,
+             0);
+    QCOMPARE(seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"),
+                          QStringLiteral("1") }))
+                 .exit,
+             0);
+    Run run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("list") }));
+    const QJsonArray listed = json(run).value(QStringLiteral("backups")).toArray();
+    QCOMPARE(listed.size(), 1); // once a day, not once a command
+    // The backup holds the state from before the day's first change.
+    const QString copy = m_dir->filePath(QStringLiteral("copy.db"));
+    QCOMPARE(seatctl({ QStringLiteral("--database"), copy, QStringLiteral("restore"),
+                       listed.first().toObject().value(QStringLiteral("path")).toString() })
+                 .exit,
+             0);
+    run = seatctl({ QStringLiteral("--database"), copy, QStringLiteral("--json"), QStringLiteral("seats"),
+                    QStringLiteral("list") });
+    int seen = 0;
+    for (const QJsonValue &seat : json(run).value(QStringLiteral("seats")).toArray()) {
+        if (seat.toObject().value(QStringLiteral("type")).toString() == QLatin1String("sales-starter")) {
+            QCOMPARE(seat.toObject().value(QStringLiteral("purchased")).toInt(), 0);
+            ++seen;
+        }
+    }
+    QCOMPARE(seen, 1);
+}
+
+void TestSeatctl::restoreRefusesWhatIsNotABackup()
+{
+    const QByteArray before = TestSupport::fileHash(m_path);
+    Run run = seatctl(db({ QStringLiteral("restore"), m_dir->filePath(QStringLiteral("nothing.backup")) }));
+    QCOMPARE(run.exit, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("does not exist")), qPrintable(run.err));
+    run = seatctl(db({ QStringLiteral("restore"), QStringLiteral("latest") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("There is no backup")), qPrintable(run.err));
+    const QString text = m_dir->filePath(QStringLiteral("notes.txt"));
+    {
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a database\n");
+    }
+    run = seatctl(db({ QStringLiteral("restore"), text }));
+    QCOMPARE(run.exit, 3);
+    QVERIFY2(run.err.contains(QStringLiteral("cannot be restored")), qPrintable(run.err));
+    QCOMPARE(TestSupport::fileHash(m_path), before);
+    QCOMPARE(seatctl(db({ QStringLiteral("restore") })).exit, 2);
 }
 
 QTEST_GUILESS_MAIN(TestSeatctl)

@@ -1,6 +1,7 @@
 // Storage: files that are not ours are refused untouched, the first schema
 // migrates forward, the ledger refuses rewrites and tampering is detected.
 
+#include "Backups.h"
 #include "SeatDatabase.h"
 #include "SeatLedger.h"
 #include "TestSupport.h"
@@ -208,6 +209,15 @@ void TestStorage::firstSchemaMigratesForward()
     auto opened = SeatLedger::open(path);
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
     SeatLedger &ledger = *opened.value();
+
+    // The upgrade kept the first-schema file as a backup before touching it.
+    const QVector<BackupInfo> backups = Backups::list(path);
+    QCOMPARE(backups.size(), 1);
+    {
+        RawConnection old(backups.first().path);
+        QCOMPARE(old.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        QCOMPARE(old.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 3);
+    }
 
     const auto users = ledger.users().value();
     QCOMPARE(users.size(), 3);
