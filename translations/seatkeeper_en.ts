@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>OpenProblemDialog</name>
+    <message numerus="yes">
+        <source>You can restore it from one of its %n backup(s): the file as it is now is kept beside it, never deleted.</source>
+        <translation>
+            <numerusform>You can restore it from its backup: the file as it is now is kept beside it, never deleted.</numerusform>
+            <numerusform>You can restore it from one of its %n backups: the file as it is now is kept beside it, never deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaidUsersPage</name>
     <message numerus="yes">
         <source>You have %n unsaved change(s). Save them before leaving?</source>
@@ -91,6 +101,16 @@
         <translation>
             <numerusform>Applied %n change.</numerusform>
             <numerusform>Applied %n changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message numerus="yes">
+        <source>This database does not match its own history: it was changed outside Seatkeeper, or is damaged. Check the seats before relying on them, or restore a backup. %n problem(s) found:</source>
+        <translation>
+            <numerusform>This database does not match its own history: it was changed outside Seatkeeper, or is damaged. Check the seats before relying on them, or restore a backup. %n problem found:</numerusform>
+            <numerusform>This database does not match its own history: it was changed outside Seatkeeper, or is damaged. Check the seats before relying on them, or restore a backup. %n problems found:</numerusform>
         </translation>
     </message>
 </context>

@@ -59,6 +59,13 @@
     </message>
 </context>
 <context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+</context>
+<context>
     <name>LedgerAudit</name>
     <message>
         <source>Integrity check: %1</source>
@@ -107,6 +114,36 @@
     <message>
         <source>%1 is in the ledger but not in the database.</source>
         <translation>%1 figure dans le registre mais pas dans la base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenProblemDialog</name>
+    <message>
+        <source>Seatkeeper cannot open this database</source>
+        <translation>Seatkeeper ne peut pas ouvrir cette base de données</translation>
+    </message>
+    <message>
+        <source>There is no backup of this database. Quit, then look for another copy of the file; or, if another program is using it, close that program and try again.</source>
+        <translation>Il n’y a aucune sauvegarde de cette base de données. Quittez, puis cherchez une autre copie du fichier&#xa0;; ou, si un autre programme l’utilise, fermez ce programme et réessayez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can restore it from one of its %n backup(s): the file as it is now is kept beside it, never deleted.</source>
+        <translation>
+            <numerusform>Vous pouvez la restaurer à partir de sa sauvegarde&#xa0;: le fichier dans son état actuel est conservé à côté, jamais supprimé.</numerusform>
+            <numerusform>Vous pouvez la restaurer à partir de l’une de ses %n sauvegardes&#xa0;: le fichier dans son état actuel est conservé à côté, jamais supprimé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restaurer depuis une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
@@ -258,6 +295,41 @@
     <message>
         <source>unknown command “%1”; expected assign or unassign.</source>
         <translation>commande inconnue «&#xa0;%1&#xa0;»&#xa0;; attendu assign ou unassign.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurer depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Choose the backup of %1 to restore. Changes made after it was taken will not be in the restored database; the file as it is now is kept beside it.</source>
+        <translation>Choisissez la sauvegarde de %1 à restaurer. Les modifications faites après elle ne seront pas dans la base restaurée&#xa0;; le fichier dans son état actuel est conservé à côté.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 was restored from the backup of %2.</source>
+        <translation>%1 a été restaurée à partir de la sauvegarde du %2.</translation>
+    </message>
+    <message>
+        <source>The file it replaced is kept as %1.</source>
+        <translation>Le fichier remplacé est conservé sous le nom %1.</translation>
     </message>
 </context>
 <context>
@@ -923,6 +995,17 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>Operator: %1</source>
         <translation>Opérateur&#xa0;: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>This database does not match its own history: it was changed outside Seatkeeper, or is damaged. Check the seats before relying on them, or restore a backup. %n problem(s) found:</source>
+        <translation>
+            <numerusform>Cette base de données ne correspond pas à son propre historique&#xa0;: elle a été modifiée hors de Seatkeeper, ou elle est endommagée. Vérifiez les sièges avant de vous y fier, ou restaurez une sauvegarde. %n problème trouvé&#xa0;:</numerusform>
+            <numerusform>Cette base de données ne correspond pas à son propre historique&#xa0;: elle a été modifiée hors de Seatkeeper, ou elle est endommagée. Vérifiez les sièges avant de vous y fier, ou restaurez une sauvegarde. %n problèmes trouvés&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restaurer depuis une sauvegarde…</translation>
+    </message>
 </context>
 <context>
     <name>UserPanel</name>
@@ -1161,10 +1244,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>This database has several Super admins; start Seatkeeper with --as EMAIL to say who you are.</source>
         <translation>Cette base de données a plusieurs Super administrateurs&#xa0;; lancez Seatkeeper avec --as EMAIL pour dire qui vous êtes.</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Ouverture de %1…</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &
             result = worker.error();
             return;
         }
-        if (Status s = worker.value()->setActor(actor); !s) {
+        if (Status s = actor.isEmpty() ? Status() : worker.value()->setActor(actor); !s) {
             result = s;
             return;
         }

@@ -9,14 +9,19 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QThread>
+#include <QVBoxLayout>
 
 SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     : QMainWindow(parent)
@@ -30,6 +35,9 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     , m_operator(new QLabel(this))
     , m_languageMenu(menuBar()->addMenu(QString()))
     , m_languages(new QActionGroup(this))
+    , m_auditBanner(new QFrame(this))
+    , m_auditText(new QLabel(m_auditBanner))
+    , m_auditRestore(new QPushButton(m_auditBanner))
 {
     // Each language is named in itself, so it can be found whatever is shown now.
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
@@ -55,7 +63,26 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({ 190, 990 });
-    setCentralWidget(m_splitter);
+    m_auditBanner->setObjectName(QStringLiteral("auditBanner"));
+    m_auditBanner->setFrameShape(QFrame::StyledPanel);
+    m_auditBanner->setStyleSheet(QStringLiteral("#auditBanner { background: #fdecea; border: 1px solid #b00020; }"));
+    m_auditText->setObjectName(QStringLiteral("auditText"));
+    m_auditText->setWordWrap(true);
+    m_auditText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_auditText->setStyleSheet(QStringLiteral("color: #5f0010;"));
+    m_auditRestore->setObjectName(QStringLiteral("auditRestore"));
+    auto *bannerLayout = new QHBoxLayout(m_auditBanner);
+    bannerLayout->addWidget(m_auditText, 1);
+    bannerLayout->addWidget(m_auditRestore, 0, Qt::AlignTop);
+    m_auditBanner->hide();
+    connect(m_auditRestore, &QPushButton::clicked, this, &SettingsWindow::restoreRequested);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_auditBanner);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
     m_operator->setObjectName(QStringLiteral("operatorLabel"));
     statusBar()->addPermanentWidget(m_operator);
 
@@ -77,6 +104,48 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     resize(1180, 720);
     restoreLayout();
     applyOperatorRights();
+    retranslateUi();
+}
+
+SettingsWindow::~SettingsWindow()
+{
+    if (m_audit)
+        m_audit->wait();
+}
+
+void SettingsWindow::startAudit()
+{
+    if (m_audit && m_audit->isRunning())
+        return;
+    if (m_audit)
+        m_audit->wait();
+    const QString path = m_ledger.path();
+    m_audit.reset(QThread::create([this, path] {
+        // Its own connection: Qt Sql connections belong to one thread.
+        auto worker = SeatLedger::open(path);
+        QStringList problems;
+        if (!worker) {
+            problems << worker.error().message;
+        } else if (auto checked = worker.value()->check(); !checked) {
+            problems << checked.error().message;
+        } else {
+            problems = checked.value();
+        }
+        QMetaObject::invokeMethod(
+            this, [this, problems] { showAudit(problems); }, Qt::QueuedConnection);
+    }));
+    m_audit->start(QThread::LowPriority);
+}
+
+bool SettingsWindow::auditRunning() const
+{
+    return m_audit && m_audit->isRunning();
+}
+
+void SettingsWindow::showAudit(const QStringList &problems)
+{
+    m_auditProblems = problems;
+    m_auditBanner->setVisible(!problems.isEmpty());
     retranslateUi();
 }
 
@@ -159,5 +228,19 @@ void SettingsWindow::retranslateUi()
     m_sidebar->item(0)->setText(tr("Users & Teams"));
     m_sidebar->setAccessibleName(tr("Settings"));
     m_operator->setText(tr("Operator: %1").arg(m_ledger.actor()));
+    if (!m_auditProblems.isEmpty()) {
+        const int shown = std::min<int>(int(m_auditProblems.size()), 3);
+        QString text = tr("This database does not match its own history: it was changed outside Seatkeeper, or is "
+                          "damaged. Check the seats before relying on them, or restore a backup. %n problem(s) found:",
+                          nullptr, int(m_auditProblems.size()));
+        for (int i = 0; i < shown; ++i)
+            text += QStringLiteral("\n• ") + m_auditProblems.at(i);
+        if (m_auditProblems.size() > shown)
+            text += QStringLiteral("\n• …");
+        m_auditText->setText(text);
+        m_auditText->setAccessibleName(text);
+    }
+    m_auditRestore->setText(tr("Restore from backup…"));
+    m_auditRestore->setAccessibleName(tr("Restore from backup…"));
     applyOperatorRights();
 }

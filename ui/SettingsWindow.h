@@ -1,12 +1,17 @@
 #pragma once
 
+#include <memory>
 #include <QMainWindow>
+#include <QStringList>
 
 class LedgerWatcher;
 class QActionGroup;
 class QMenu;
 class PaidUsersPage;
+class QFrame;
 class QLabel;
+class QPushButton;
+class QThread;
 class QListWidget;
 class QSplitter;
 class QStackedWidget;
@@ -21,6 +26,7 @@ class SettingsWindow : public QMainWindow
 
 public:
     explicit SettingsWindow(SeatLedger &ledger, QWidget *parent = nullptr);
+    ~SettingsWindow() override;
 
     UsersPage *usersPage() const { return m_usersPage; }
     PaidUsersPage *paidUsersPage() const { return m_paidUsersPage; }
@@ -29,6 +35,16 @@ public:
     void showPaidUsers();
     // Switches every visible text to `language` ("en" or "fr") at once and remembers the choice.
     void setLanguage(const QString &language);
+    // Runs the full check (seatctl check) on a worker; when the ledger does not
+    // match the seats — edited behind the app's back, or damaged — a banner says
+    // so and offers the backups.
+    void startAudit();
+    bool auditRunning() const;
+    QStringList auditProblems() const { return m_auditProblems; }
+
+signals:
+    // The person asked to restore a backup: close the database, then restore.
+    void restoreRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -36,6 +52,7 @@ protected:
 
 private:
     void retranslateUi();
+    void showAudit(const QStringList &problems);
     void applyOperatorRights();
     void restoreLayout();
     void saveLayout() const;
@@ -50,4 +67,9 @@ private:
     QLabel *m_operator;
     QMenu *m_languageMenu;
     QActionGroup *m_languages;
+    QFrame *m_auditBanner;
+    QLabel *m_auditText;
+    QPushButton *m_auditRestore;
+    std::unique_ptr<QThread> m_audit;
+    QStringList m_auditProblems;
 };

@@ -1,5 +1,7 @@
-#include "BackgroundWork.h"
+#include "Backups.h"
 #include "Language.h"
+#include "OpenDatabase.h"
+#include "RecoveryDialogs.h"
 #include "SampleAccount.h"
 #include "SeatLedger.h"
 #include "SettingsWindow.h"
@@ -15,6 +17,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 namespace {
 
@@ -101,56 +104,61 @@ int main(int argc, char *argv[])
         return refuse(QApplication::translate("main", "Unknown language “%1”; expected en or fr.").arg(chosen), 2);
 
     const QString path = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
-    std::unique_ptr<SeatLedger> ledger;
-    if (!QFileInfo::exists(path)) { // a new database: never written over an existing file
-        int exitCode = 0;
-        ledger = welcome(path, exitCode);
-        if (!ledger)
-            return exitCode;
-    } else {
-        auto opened = SeatLedger::open(path);
-        if (!opened)
-            return refuse(opened.error().message, 3);
-        ledger = opened.takeValue();
-    }
+    // The window runs until it is closed — or until the person asks for a
+    // backup to be restored: then the database is closed, restored and opened again.
+    for (;;) {
+        std::unique_ptr<SeatLedger> ledger;
+        QString notice;
+        if (!QFileInfo::exists(path) && Backups::list(path).isEmpty()) {
+            // A new database: never written over an existing file.
+            int exitCode = 0;
+            ledger = welcome(path, exitCode);
+            if (!ledger)
+                return exitCode;
+        } else {
+            // A missing file with backups beside it was lost, not new: offer them.
+            OpenedDatabase opened = DatabaseOpener::open(nullptr, path);
+            if (!opened.ledger)
+                return 3;
+            ledger = std::move(opened.ledger);
+            notice = opened.notice;
+        }
 
-    QString operatorEmail = parser.value(as);
-    if (operatorEmail.isEmpty() && ledger->actor().isEmpty())
-        operatorEmail = settings.value(operatorKey(path)).toString();
-    if (operatorEmail.isEmpty() && ledger->actor().isEmpty()) {
-        if (auto sole = ledger->soleSuperAdmin())
-            operatorEmail = sole.value();
-    }
-    if (!operatorEmail.isEmpty()) {
-        if (Status s = ledger->setActor(operatorEmail); !s)
-            return refuse(s.error().message, 1);
-    }
-    if (ledger->actor().isEmpty())
-        return refuse(QApplication::translate("main",
-                                              "This database has several Super admins; start Seatkeeper with "
-                                              "--as EMAIL to say who you are."),
-                      2);
-    // --as is for this run only; without it, the operator is remembered.
-    if (!parser.isSet(as))
-        settings.setValue(operatorKey(path), ledger->actor());
+        QString operatorEmail = parser.value(as);
+        if (operatorEmail.isEmpty() && ledger->actor().isEmpty())
+            operatorEmail = settings.value(operatorKey(path)).toString();
+        if (operatorEmail.isEmpty() && ledger->actor().isEmpty()) {
+            if (auto sole = ledger->soleSuperAdmin())
+                operatorEmail = sole.value();
+        }
+        if (!operatorEmail.isEmpty()) {
+            if (Status s = ledger->setActor(operatorEmail); !s)
+                return refuse(s.error().message, 1);
+        }
+        if (ledger->actor().isEmpty())
+            return refuse(QApplication::translate("main",
+                                                  "This database has several Super admins; start Seatkeeper with "
+                                                  "--as EMAIL to say who you are."),
+                          2);
+        // --as is for this run only; without it, the operator is remembered.
+        if (!parser.isSet(as))
+            settings.setValue(operatorKey(path), ledger->actor());
 
-    // A large account takes a moment to read: read it on a worker connection
-    // behind a progress dialog, then hand it to the window's connection.
-    SeatLedger::UsersSnapshot snapshot;
-    const Status loaded
-        = runInBackground(nullptr, QApplication::translate("main", "Opening %1…").arg(QDir::toNativeSeparators(path)),
-                          *ledger, [&snapshot](SeatLedger &worker) {
-                              auto read = worker.usersSnapshot(SeatLedger::UserOrder::Email);
-                              if (!read)
-                                  return Status(read.error());
-                              snapshot = read.takeValue();
-                              return Status();
-                          });
-    if (!loaded)
-        return refuse(loaded.error().message, 3);
-    ledger->adopt(snapshot);
-
-    SettingsWindow window(*ledger);
-    window.show();
-    return app.exec();
+        bool restore = false;
+        {
+            SettingsWindow window(*ledger);
+            QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&] {
+                restore = window.close(); // unsaved edits may keep it open
+            });
+            window.show();
+            if (!notice.isEmpty())
+                window.statusBar()->showMessage(notice);
+            window.startAudit();
+            const int code = app.exec();
+            if (!restore)
+                return code;
+        }
+        ledger.reset(); // closed before its file is replaced
+        restoreFromBackup(nullptr, path);
+    }
 }

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Backups.h"
+
+#include <QDialog>
+#include <QVector>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+// Shown when a database cannot be opened, fails SQLite's quick_check or is
+// locked: names the file, says what is wrong and what to do, and offers its
+// backups when there are any.
+class OpenProblemDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum Choice
+    {
+        Quit,
+        TryAgain,
+        Restore
+    };
+
+    OpenProblemDialog(const QString &databasePath, const QString &problem, const QVector<BackupInfo> &backups,
+                      QWidget *parent = nullptr);
+    Choice choice() const { return m_choice; }
+
+private:
+    Choice m_choice = Quit;
+};
+
+// The backups of one database, newest first, by date and size: pick one to restore.
+class RestoreDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    RestoreDialog(const QString &databasePath, const QVector<BackupInfo> &backups, QWidget *parent = nullptr);
+    // The chosen backup (the newest unless another is picked).
+    BackupInfo chosen() const;
+
+private:
+    QVector<BackupInfo> m_backups;
+    QListWidget *m_list;
+};
+
+// Asks which backup to restore, restores it, and tells what became of the
+// replaced file. Returns true when the database at databasePath was replaced.
+bool restoreFromBackup(QWidget *parent, const QString &databasePath);
