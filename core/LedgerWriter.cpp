@@ -55,6 +55,7 @@ Status LedgerWriter::append(const QString &action, const QString &subject, const
     m_lastHash = entry.hash;
     ++m_nextId;
     m_pending.append(std::move(entry));
+    ++m_appended;
     return m_pending.size() == RowsPerInsert ? flush() : Status();
 }
 
@@ -101,5 +102,8 @@ Status LedgerWriter::finish()
 {
     if (Status s = flush(); !s)
         return s;
+    // Nothing recorded, nothing changed: other windows need not reload.
+    if (m_appended == 0)
+        return {};
     return m_db.execStatement(("UPDATE meta SET value = value + 1 WHERE key = 'revision'"));
 }

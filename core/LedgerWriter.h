@@ -42,4 +42,5 @@ private:
     QVector<LedgerEntry> m_pending;
     QString m_lastHash;
     qint64 m_nextId = 0;
+    qint64 m_appended = 0;
 };
