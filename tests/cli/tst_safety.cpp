@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 
 #include <csignal>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,6 +69,7 @@ private slots:
     void twoProcessesRaceForTheLastSeat();
     void releasingWhileAssigningNeverBreaksTheCounts();
     void applyKilledAtRandomLeavesBeforeOrAfter();
+    void gridSaveKilledAtRandomLeavesBeforeOrAfter();
 };
 
 void TestSafety::twoProcessesRaceForTheLastSeat()
@@ -214,6 +216,77 @@ void TestSafety::applyKilledAtRandomLeavesBeforeOrAfter()
         applied = nowApplied;
     }
     qInfo("%d kills survived (a plan of %d changes; %d of them landed before the kill)", kills, people, landed);
+}
+
+// The grid child (grid_save_child.cpp) started and waited for until its pending
+// edits are in place and it is about to press Save.
+bool startGridSave(QProcess &p, const QString &path)
+{
+    p.start(QStringLiteral(GRID_CHILD_PATH), { path });
+    if (!p.waitForStarted())
+        return false;
+    while (!p.canReadLine()) {
+        if (!p.waitForReadyRead(30000))
+            return false;
+    }
+    return p.readLine().startsWith("ready");
+}
+
+void TestSafety::gridSaveKilledAtRandomLeavesBeforeOrAfter()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("grid.db"));
+    const int people = 3000;
+    {
+        auto ledger = TestSupport::smallAccount(path);
+        QVector<NewUser> users;
+        for (int i = 0; i < people; ++i) {
+            NewUser u;
+            u.email = QStringLiteral("k%1@example.com").arg(i);
+            users.append(u);
+        }
+        QVERIFY(ledger->createUsers(users).ok());
+        QVERIFY(ledger->buySeats(SeatType::ServiceStarter, people).ok());
+    }
+    QByteArray states[2] = { state(path), {} };
+    // One Save to the end: the state after it, and how long Save takes.
+    qint64 saveMs = 0;
+    {
+        QProcess p;
+        QVERIFY(startGridSave(p, path));
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(p.waitForFinished(60000));
+        saveMs = std::max<qint64>(timer.elapsed(), 20);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAll().contains("saved"));
+    }
+    states[1] = state(path);
+    QVERIFY(states[0] != states[1]);
+    bool saved = true;
+
+    QRandomGenerator rng(20261127);
+    const int kills = 25;
+    int landed = 0;
+    for (int k = 0; k < kills; ++k) {
+        QProcess p;
+        QVERIFY(startGridSave(p, path));
+        QTest::qSleep(int(rng.bounded(saveMs * 3 / 2 + 5))); // before, during and after the commit
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished(30000);
+        const QByteArray now = state(path);
+        QVERIFY2(now == states[0] || now == states[1],
+                 qPrintable(QStringLiteral("kill %1: neither before nor after the Save: %2")
+                                .arg(k)
+                                .arg(QString::fromUtf8(now.left(400)))));
+        QString err;
+        QVERIFY2(run(base(path) + QStringList { QStringLiteral("check") }, &err) == 0, qPrintable(err));
+        const bool nowSaved = now == states[1];
+        landed += nowSaved != saved;
+        saved = nowSaved;
+    }
+    qInfo("%d kills of a grid Save survived (%d edits, Save ~%lld ms; %d of them landed before the kill)", kills,
+          people, saveMs, landed);
 }
 
 QTEST_GUILESS_MAIN(TestSafety)

@@ -65,6 +65,7 @@ private slots:
     void aBigSaveRunsInTheBackgroundAndKeepsPainting();
     void aLargeAccountReloadsInTheBackground();
     void changesFromAnotherConnectionRefreshAndConflict();
+    void twoWindowsEditingTheGridNeverLoseAnUpdate();
     void toggleSwitchWorksByKeyboardAndIsACheckBox();
     void wholeCreateFlowByKeyboardAlone();
     void windowRemembersItsGeometry();
@@ -612,6 +613,69 @@ void TestUserFlow::changesFromAnotherConnectionRefreshAndConflict()
     QCOMPARE(gridCell(uma, SeatType::ServiceStarter).data(Qt::CheckStateRole), QVariant(Qt::Checked));
     const auto entries = m_ledger->entries().value();
     QCOMPARE(entries.last().actor, QStringLiteral("ben@example.com")); // the other admin's change stands
+    QCOMPARE(m_ledger->check().value(), QStringList());
+}
+
+// Two windows, each with its own connection and operator, over the same data.
+void TestUserFlow::twoWindowsEditingTheGridNeverLoseAnUpdate()
+{
+    auto second = SeatLedger::open(m_path);
+    QVERIFY(second.ok());
+    QVERIFY(second.value()->setActor(QStringLiteral("ben@example.com")).ok());
+    SettingsWindow other(*second.value());
+    other.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&other));
+    openGrid();
+    other.showPaidUsers();
+    auto *mine = m_window->findChild<QTableView *>(QStringLiteral("paidUsersTable"));
+    auto *theirs = other.findChild<QTableView *>(QStringLiteral("paidUsersTable"));
+    const auto cellIn = [](QTableView *table, const QString &email, SeatType type) {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, PaidUsersModel::EmailColumn).data().toString() == email)
+                return table->model()->index(row, PaidUsersModel::columnOf(type));
+        }
+        return QModelIndex();
+    };
+
+    // Both load the same state; both give cat the last Sales Professional seat.
+    GuiSupport::clickCheckBox(mine, cellIn(mine, cat, SeatType::SalesProfessional));
+    GuiSupport::clickCheckBox(theirs, cellIn(theirs, cat, SeatType::SalesProfessional));
+    GuiSupport::clickCheckBox(theirs, cellIn(theirs, uma, SeatType::ServiceStarter));
+
+    // The first Save wins...
+    click("paidUsersSave");
+    QCOMPARE(m_ledger->user(cat).value().sales, std::optional(SeatType::SalesProfessional));
+
+    // ...the second is refused with what changed, and saves nothing of its own.
+    QString refusal;
+    whenDialogShows([&](QWidget *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        refusal = box->text();
+        box->accept();
+    });
+    QTest::mouseClick(other.findChild<QAbstractButton *>(QStringLiteral("paidUsersSave")), Qt::LeftButton);
+    QVERIFY2(
+        refusal.contains(QStringLiteral("cat@example.com's Sales Hub seat is now Sales Professional (it was none)")),
+        qPrintable(refusal));
+    QCOMPARE(m_ledger->user(cat).value().sales, std::optional(SeatType::SalesProfessional));
+    QCOMPARE(m_ledger->user(uma).value().service, std::nullopt);
+    // The refused window now shows what is stored, and can work from it.
+    QCOMPARE(cellIn(theirs, cat, SeatType::SalesProfessional).data(Qt::CheckStateRole), QVariant(Qt::Checked));
+    QCOMPARE(cellIn(theirs, uma, SeatType::ServiceStarter).data(Qt::CheckStateRole), QVariant(Qt::Unchecked));
+    GuiSupport::clickCheckBox(theirs, cellIn(theirs, uma, SeatType::ServiceStarter));
+    QTest::mouseClick(other.findChild<QAbstractButton *>(QStringLiteral("paidUsersSave")), Qt::LeftButton);
+    QCOMPARE(m_ledger->user(uma).value().service, std::optional(SeatType::ServiceStarter));
+
+    // Every change is in the ledger under the admin who made it, none lost.
+    const auto entries = m_ledger->entries().value();
+    QCOMPARE(entries.at(entries.size() - 2).actor, QStringLiteral("ada@example.com"));
+    QCOMPARE(entries.at(entries.size() - 2).subject, cat);
+    QCOMPARE(std::count_if(
+                 entries.cbegin(), entries.cend(),
+                 [](const LedgerEntry &e) { return e.subject == cat && e.actor == QLatin1String("ben@example.com"); }),
+             0);
+    QCOMPARE(entries.last().actor, QStringLiteral("ben@example.com"));
+    QCOMPARE(entries.last().subject, uma);
     QCOMPARE(m_ledger->check().value(), QStringList());
 }
 
