@@ -1,5 +1,6 @@
 // seatctl run as a real process: exit codes, messages, --json.
 
+#include "HostileInput.h"
 #include "SeatLedger.h"
 #include "TestSupport.h"
 
@@ -74,6 +75,10 @@ private slots:
     void lockedDatabaseExitsThree();
     void speaksFrenchFromTheLocaleOrTheOption();
     void backupListAndRestore();
+    void hostileEmails_data() { HostileInput::emailRows(); }
+    void hostileEmails();
+    void hostileNames_data() { HostileInput::nameRows(); }
+    void hostileNames();
     void dailyBackupComesBeforeTheFirstChange();
     void restoreRefusesWhatIsNotABackup();
 
@@ -569,6 +574,59 @@ void TestSeatctl::restoreRefusesWhatIsNotABackup()
     QVERIFY2(run.err.contains(QStringLiteral("cannot be restored")), qPrintable(run.err));
     QCOMPARE(TestSupport::fileHash(m_path), before);
     QCOMPARE(seatctl(db({ QStringLiteral("restore") })).exit, 2);
+}
+
+// The users as seatctl lists them, by e-mail.
+QHash<QString, QJsonObject> listedUsers(const QStringList &databaseArgs)
+{
+    QHash<QString, QJsonObject> users;
+    const Run run = seatctl(
+        databaseArgs + QStringList { QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") });
+    for (const QJsonValue &u : json(run).value(QStringLiteral("users")).toArray())
+        users.insert(u.toObject().value(QStringLiteral("email")).toString(), u.toObject());
+    return users;
+}
+
+void TestSeatctl::hostileEmails()
+{
+    QFETCH(QString, email);
+    QFETCH(QString, refusal);
+    if (email.contains(QChar(0)))
+        QSKIP("a command line cannot carry a NUL character (the core refuses it: tst_seatledger)");
+    const QByteArray before = TestSupport::fileHash(m_path);
+    const Run run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), email }));
+    if (refusal.isEmpty()) {
+        QVERIFY2(run.exit == 0, qPrintable(run.err));
+        QVERIFY(listedUsers(db({})).contains(email)); // stored and listed exactly as given
+    } else {
+        QCOMPARE(run.exit, 1);
+        QVERIFY2(run.err.contains(refusal), qPrintable(run.err));
+        QCOMPARE(TestSupport::fileHash(m_path), before);
+        QCOMPARE(listedUsers(db({})).size(), 5);
+    }
+}
+
+void TestSeatctl::hostileNames()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, refusal);
+    if (name.contains(QChar(0)))
+        QSKIP("a command line cannot carry a NUL character (the core refuses it: tst_seatledger)");
+    const QString email = QStringLiteral("named@example.com");
+    const QByteArray before = TestSupport::fileHash(m_path);
+    const Run run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), email, QStringLiteral("--first"), name,
+                                 QStringLiteral("--last"), name }));
+    if (refusal.isEmpty()) {
+        QVERIFY2(run.exit == 0, qPrintable(run.err));
+        const QJsonObject stored = listedUsers(db({})).value(email);
+        QCOMPARE(stored.value(QStringLiteral("first_name")).toString(), name);
+        QCOMPARE(stored.value(QStringLiteral("last_name")).toString(), name);
+    } else {
+        QCOMPARE(run.exit, 1);
+        QVERIFY2(run.err.contains(refusal), qPrintable(run.err));
+        QCOMPARE(TestSupport::fileHash(m_path), before);
+        QVERIFY(!listedUsers(db({})).contains(email));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSeatctl)

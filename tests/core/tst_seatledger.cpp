@@ -1,5 +1,6 @@
 // The rules of the seat ledger (DESIGN.md R2–R12), each refused and allowed case.
 
+#include "HostileInput.h"
 #include "Language.h"
 #include "SeatLedger.h"
 #include "TestSupport.h"
@@ -59,6 +60,11 @@ private slots:
     void checkPassesAfterManyChanges();
     void operatorDemotedByAnotherAdminCanNoLongerChange();
     void usersAreReadOncePerRevisionAndCanBeHandedOver();
+    void hostileEmailsAreStoredExactlyOrChangeNothing_data() { HostileInput::emailRows(); }
+    void hostileEmailsAreStoredExactlyOrChangeNothing();
+    void hostileNamesAreStoredExactlyOrChangeNothing_data() { HostileInput::nameRows(); }
+    void hostileNamesAreStoredExactlyOrChangeNothing();
+    void sameAddressInOtherLetterCaseIsTheSameUser();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -569,6 +575,72 @@ void TestSeatLedger::usersAreReadOncePerRevisionAndCanBeHandedOver()
     QVERIFY(worker.value()->setActor(ada).ok());
     QVERIFY(worker.value()->buySeats(SeatType::SalesStarter, 1).ok());
     QCOMPARE(m_ledger->users(SeatLedger::UserOrder::Email).value().first().firstName, QStringLiteral("Ada"));
+}
+
+void TestSeatLedger::hostileEmailsAreStoredExactlyOrChangeNothing()
+{
+    QFETCH(QString, email);
+    QFETCH(QString, refusal);
+    const QString before = TestSupport::snapshot(*m_ledger);
+    const qint64 revision = m_ledger->revision().value();
+    NewUser u;
+    u.email = email;
+    auto created = m_ledger->createUser(u);
+    if (refusal.isEmpty()) {
+        QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+        QCOMPARE(m_ledger->user(email).value().email, email); // as typed, to the last character
+        QCOMPARE(m_ledger->users().value().last().email, email);
+    } else {
+        QVERIFY(!created.ok());
+        QVERIFY2(created.error().message.contains(refusal), qPrintable(created.error().message));
+        QCOMPARE(TestSupport::snapshot(*m_ledger), before);
+        QCOMPARE(m_ledger->revision().value(), revision);
+    }
+    QCOMPARE(m_ledger->check().value(), QStringList());
+}
+
+void TestSeatLedger::hostileNamesAreStoredExactlyOrChangeNothing()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, refusal);
+    const QString before = TestSupport::snapshot(*m_ledger);
+    NewUser u;
+    u.email = QStringLiteral("named@example.com");
+    u.firstName = name;
+    u.lastName = name;
+    auto created = m_ledger->createUser(u);
+    if (refusal.isEmpty()) {
+        QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+        // Read back through a second connection: what is stored, not what is cached.
+        auto other = SeatLedger::open(m_path);
+        const User stored = other.value()->user(u.email).value();
+        QCOMPARE(stored.firstName, name);
+        QCOMPARE(stored.lastName, name);
+        // The ledger remembers the name too: deleting and replaying keeps it.
+        QVERIFY(m_ledger->deleteUser(u.email).ok());
+        QCOMPARE(m_ledger->check().value(), QStringList());
+    } else {
+        QVERIFY(!created.ok());
+        QVERIFY2(created.error().message.contains(refusal), qPrintable(created.error().message));
+        QCOMPARE(TestSupport::snapshot(*m_ledger), before);
+    }
+}
+
+void TestSeatLedger::sameAddressInOtherLetterCaseIsTheSameUser()
+{
+    const QString before = TestSupport::snapshot(*m_ledger);
+    for (const char *other : { "ADA@EXAMPLE.COM", "Bob@Example.Com", "cAt@eXaMpLe.CoM" }) {
+        NewUser u;
+        u.email = QLatin1String(other);
+        auto created = m_ledger->createUser(u);
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().kind, ErrorKind::Duplicate);
+        QVERIFY2(created.error().message.contains(QLatin1String("already exists")),
+                 qPrintable(created.error().message));
+    }
+    QCOMPARE(TestSupport::snapshot(*m_ledger), before);
+    // Found whatever the case it is typed in, and shown as first stored.
+    QCOMPARE(m_ledger->user(QStringLiteral("BOB@example.COM")).value().email, QStringLiteral("bob@example.com"));
 }
 
 QTEST_GUILESS_MAIN(TestSeatLedger)

@@ -3,6 +3,7 @@
 
 #include "BackgroundWork.h"
 #include "GuiSupport.h"
+#include "HostileInput.h"
 #include "Language.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
@@ -13,6 +14,7 @@
 #include "ToggleSwitch.h"
 #include "UserPanel.h"
 #include "UsersPage.h"
+#include "Validation.h"
 
 #include <QAccessible>
 #include <QHeaderView>
@@ -51,6 +53,8 @@ private slots:
 
     void createUserWithSalesAndServiceSeats();
     void nextNeedsAValidUnusedAddress();
+    void hostileEmailsThroughTheSidePanel_data() { HostileInput::emailRows(); }
+    void hostileEmailsThroughTheSidePanel();
     void buyAnotherUserWhenNoSeatIsFree();
     void cancelCreatesNothing();
     void editingAUserSwitchesTierInOneStep();
@@ -222,6 +226,40 @@ void TestUserFlow::nextNeedsAValidUnusedAddress()
     QTest::keyClicks(email, QStringLiteral("dan@example.com"));
     QVERIFY(next->isEnabled());
     QVERIFY(problem->text().isEmpty());
+}
+
+void TestUserFlow::hostileEmailsThroughTheSidePanel()
+{
+    QFETCH(QString, email);
+    QFETCH(QString, refusal);
+    // Blanks around a pasted address are not part of it: the panel trims them.
+    const QString address = email.trimmed();
+    if (address != email) {
+        QVERIFY(Validation::checkEmail(address).ok());
+        refusal.clear();
+    }
+    const QString before = TestSupport::snapshot(*m_ledger);
+    click("createUser");
+    auto *field = find<QLineEdit>("panelEmail");
+    field->setText(email); // pasted, control characters and all
+    auto *next = find<QPushButton>("panelNext");
+    if (refusal.isEmpty()) {
+        QVERIFY2(next->isEnabled(), qPrintable(find<QLabel>("panelEmailProblem")->text()));
+        click("panelNext");
+        click("panelConfirm");
+        const auto stored = m_ledger->user(address);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored.value().email, address);
+        QVERIFY(usersRow(address).isValid());
+    } else {
+        QVERIFY(!next->isEnabled());
+        const QString shown = find<QLabel>("panelEmailProblem")->text();
+        // An empty field is not shouted at; anything else says what is wrong.
+        QVERIFY2(email.isEmpty() ? shown.isEmpty() : shown.contains(refusal), qPrintable(shown));
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(field->isVisible());
+        QCOMPARE(TestSupport::snapshot(*m_ledger), before);
+    }
 }
 
 void TestUserFlow::buyAnotherUserWhenNoSeatIsFree()

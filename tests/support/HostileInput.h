@@ -1,0 +1,95 @@
+#pragma once
+
+// Hostile input, one table for every way in: the validator, the core, seatctl
+// and the side panel all run these rows (issue: "data-driven cases through
+// core, seatctl and the side panel"). Each row is accepted (refusal empty) and
+// must then be stored exactly, or refused with a message containing `refusal`
+// that changes nothing.
+
+#include <QString>
+#include <QTest>
+
+namespace HostileInput {
+
+// Columns: QString email, QString refusal.
+inline void emailRows()
+{
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("refusal"); // empty: accepted
+
+    QTest::newRow("plain") << "dana@example.com"
+                           << "";
+    QTest::newRow("plus and dots") << "ada.lovelace+seats@mail.example.co.uk"
+                                   << "";
+    QTest::newRow("Unicode domain") << "cléo@exämple.fr"
+                                    << "";
+    QTest::newRow("Unicode local part") << "zoë@example.com"
+                                        << "";
+    QTest::newRow("64-character local part") << QString(64, QLatin1Char('a')) + QStringLiteral("@example.com") << "";
+    QTest::newRow("254 characters") << QString(64, QLatin1Char('a')) + QStringLiteral("@")
+            + QString(61, QLatin1Char('b')) + QStringLiteral(".") + QString(61, QLatin1Char('c')) + QStringLiteral(".")
+            + QString(61, QLatin1Char('d'))
+            + QStringLiteral(".com") << "";
+    QTest::newRow("empty") << ""
+                           << "The email address is required.";
+    QTest::newRow("no @") << "ada.example.com"
+                          << "has no @";
+    QTest::newRow("two @") << "ada@b@example.com"
+                           << "has more than one @";
+    QTest::newRow("nothing before @") << "@example.com"
+                                      << "nothing before the @";
+    QTest::newRow("no domain") << "ada@"
+                               << "has no domain";
+    QTest::newRow("single-label domain") << "ada@localhost"
+                                         << "is not a valid domain name";
+    QTest::newRow("domain label starts with a hyphen") << "ada@-example.com"
+                                                       << "is not a valid domain name";
+    QTest::newRow("domain with an empty label") << "ada@example..com"
+                                                << "is not a valid domain name";
+    QTest::newRow("255 characters") << QString(64, QLatin1Char('a')) + QStringLiteral("@")
+            + QString(186, QLatin1Char('b'))
+            + QStringLiteral(".com") << "at most 254";
+    QTest::newRow("65-character local part")
+        << QString(65, QLatin1Char('a')) + QStringLiteral("@example.com") << "at most 64";
+    QTest::newRow("space inside") << "ada lovelace@example.com"
+                                  << "contains a space";
+    QTest::newRow("leading space") << " dana@example.com"
+                                   << "contains a space";
+    QTest::newRow("control character") << QStringLiteral("ada\x07@example.com") << "control character";
+    QTest::newRow("NUL") << QString(QStringLiteral("ada")) + QChar(0) + QStringLiteral("@example.com")
+                         << "control character";
+    QTest::newRow("leading dot") << ".ada@example.com"
+                                 << "misplaced dot";
+    QTest::newRow("double dot") << "ada..l@example.com"
+                                << "misplaced dot";
+    QTest::newRow("quote in local part") << "\"ada\"@example.com"
+                                         << "not allowed before the @";
+    QTest::newRow("SQL metacharacters") << "ada'); DROP TABLE users;--@example.com"
+                                        << "contains a space";
+    QTest::newRow("comma") << "ada,bob@example.com"
+                           << "not allowed before the @";
+}
+
+// Columns: QString name, QString refusal.
+inline void nameRows()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("refusal"); // empty: accepted
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("accents") << "Éloïse d'Aubigné"
+                             << "";
+    QTest::newRow("emoji") << "Ada 👩‍💻"
+                           << "";
+    QTest::newRow("right-to-left") << "שלום עליכם"
+                                   << "";
+    QTest::newRow("quotes and SQL") << "Robert'); DROP TABLE users;--"
+                                    << "";
+    QTest::newRow("256 characters") << QString(256, QLatin1Char('x')) << "";
+    QTest::newRow("10,000 characters") << QString(10000, QLatin1Char('x')) << "at most 256";
+    QTest::newRow("NUL") << QString(QStringLiteral("Ada")) + QChar(0) << "control character";
+    QTest::newRow("newline") << "Ada\nLovelace"
+                             << "control character";
+}
+
+} // namespace HostileInput
