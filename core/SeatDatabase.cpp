@@ -28,6 +28,9 @@ Status checkHeader(const QString &path, int maxVersion)
 {
     const QString shown = QDir::toNativeSeparators(path);
     QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return storage(SeatDatabase::tr("The folder %1 does not exist, so neither does the database %2.")
+                           .arg(QDir::toNativeSeparators(info.absolutePath()), shown));
     if (!info.exists())
         return storage(SeatDatabase::tr("The file %1 does not exist.").arg(shown));
     if (!info.isFile())

@@ -440,6 +440,10 @@
         <source>The database %1 is damaged (%2). Restore it from a backup.</source>
         <translation>La base de données %1 est endommagée (%2). Restaurez-la à partir d’une sauvegarde.</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist, so neither does the database %2.</source>
+        <translation>Le dossier %1 n’existe pas, ni donc la base de données %2.</translation>
+    </message>
 </context>
 <context>
     <name>SeatLedger</name>

@@ -109,7 +109,8 @@ int main(int argc, char *argv[])
     for (;;) {
         std::unique_ptr<SeatLedger> ledger;
         QString notice;
-        if (!QFileInfo::exists(path) && Backups::list(path).isEmpty()) {
+        const QFileInfo file(path);
+        if (!file.exists() && file.absoluteDir().exists() && Backups::list(path).isEmpty()) {
             // A new database: never written over an existing file.
             int exitCode = 0;
             ledger = welcome(path, exitCode);
@@ -117,6 +118,7 @@ int main(int argc, char *argv[])
                 return exitCode;
         } else {
             // A missing file with backups beside it was lost, not new: offer them.
+            // A missing folder is a mistyped path: say so rather than create anything.
             OpenedDatabase opened = DatabaseOpener::open(nullptr, path);
             if (!opened.ledger)
                 return 3;

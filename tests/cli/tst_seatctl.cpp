@@ -289,14 +289,16 @@ void TestSeatctl::storageErrorsExitThreeAndChangeNothing_data()
     QTest::newRow("random bytes") << QByteArray(4096, '\x5a') << "is not a Seatkeeper database";
     QTest::newRow("empty file") << QByteArray() << "is empty";
     QTest::newRow("missing file") << QByteArray("-") << "does not exist";
+    QTest::newRow("missing folder") << QByteArray("missing folder") << "The folder";
 }
 
 void TestSeatctl::storageErrorsExitThreeAndChangeNothing()
 {
     QFETCH(QByteArray, content);
     QFETCH(QString, message);
-    const QString path = m_dir->filePath(QStringLiteral("other.db"));
-    if (content != "-") {
+    const QString path
+        = m_dir->filePath(content == "missing folder" ? QStringLiteral("gone/other.db") : QStringLiteral("other.db"));
+    if (content != "-" && content != "missing folder") {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
@@ -310,7 +312,8 @@ void TestSeatctl::storageErrorsExitThreeAndChangeNothing()
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QCOMPARE(TestSupport::fileHash(path), before);
     }
-    QCOMPARE(QFile::exists(path), content != "-");
+    QCOMPARE(QFile::exists(path), content != "-" && content != "missing folder");
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("gone"))));
 }
 
 void TestSeatctl::applyIsAllOrNothing()

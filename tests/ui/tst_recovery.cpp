@@ -156,6 +156,8 @@ void TestRecovery::unreadableFileWithoutBackupsChangesNothing_data()
     QTest::newRow("empty file") << QByteArray() << "is empty";
     QTest::newRow("another application's") << QByteArray("foreign") << "another application";
     QTest::newRow("newer schema") << QByteArray("newer") << "newer version of Seatkeeper";
+    QTest::newRow("truncated") << QByteArray("truncated") << "is damaged";
+    QTest::newRow("missing folder") << QByteArray("missing folder") << "does not exist";
 }
 
 void TestRecovery::unreadableFileWithoutBackupsChangesNothing()
@@ -165,6 +167,23 @@ void TestRecovery::unreadableFileWithoutBackupsChangesNothing()
     if (content == "foreign") {
         TestSupport::RawConnection raw(m_path);
         QCOMPARE(raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")), QString());
+    } else if (content == "truncated") {
+        {
+            auto ledger = TestSupport::smallAccount(m_path);
+            QVector<NewUser> many;
+            for (int i = 0; i < 300; ++i)
+                many.append(NewUser { QStringLiteral("user%1@example.com").arg(i),
+                                      QString(60, QLatin1Char('x')),
+                                      {},
+                                      Role::User,
+                                      {},
+                                      {} });
+            QVERIFY(ledger->createUsers(many).ok());
+        }
+        QFile f(m_path);
+        QVERIFY(f.resize(f.size() / 2));
+    } else if (content == "missing folder") {
+        m_path = m_dir->filePath(QStringLiteral("no-such-folder/seats.db"));
     } else if (content == "newer") {
         QVERIFY(TestSupport::smallAccount(m_path));
         TestSupport::RawConnection raw(m_path);
