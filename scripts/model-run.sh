@@ -8,4 +8,6 @@ ops=${1:-1000000}
 seed=${2:-$(( $(date +%s) % 2147483647 ))}
 [ -x build/tests/core/tst_model ] || ./scripts/quickstart.sh build
 echo "model run: $ops operations, seed $seed"
-SEATKEEPER_MODEL_OPS=$ops SEATKEEPER_MODEL_SEED=$seed QT_QPA_PLATFORM=offscreen build/tests/core/tst_model
+# Qt Test stops a test function after 5 minutes unless told otherwise.
+QTEST_FUNCTION_TIMEOUT=86400000 SEATKEEPER_MODEL_OPS=$ops SEATKEEPER_MODEL_SEED=$seed QT_QPA_PLATFORM=offscreen \
+    build/tests/core/tst_model
