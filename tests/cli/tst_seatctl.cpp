@@ -290,6 +290,9 @@ void TestSeatctl::storageErrorsExitThreeAndChangeNothing_data()
     QTest::newRow("empty file") << QByteArray() << "is empty";
     QTest::newRow("missing file") << QByteArray("-") << "does not exist";
     QTest::newRow("missing folder") << QByteArray("missing folder") << "The folder";
+    QTest::newRow("another application's") << QByteArray("foreign") << "another application";
+    QTest::newRow("newer schema") << QByteArray("newer") << "newer version of Seatkeeper";
+    QTest::newRow("truncated") << QByteArray("truncated") << "is damaged";
 }
 
 void TestSeatctl::storageErrorsExitThreeAndChangeNothing()
@@ -298,11 +301,35 @@ void TestSeatctl::storageErrorsExitThreeAndChangeNothing()
     QFETCH(QString, message);
     const QString path
         = m_dir->filePath(content == "missing folder" ? QStringLiteral("gone/other.db") : QStringLiteral("other.db"));
-    if (content != "-" && content != "missing folder") {
+    if (content == "foreign") {
+        TestSupport::RawConnection raw(path);
+        QCOMPARE(raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")), QString());
+    } else if (content == "newer" || content == "truncated") {
+        {
+            auto ledger = TestSupport::smallAccount(path);
+            QVector<NewUser> many;
+            for (int i = 0; i < 300; ++i)
+                many.append(NewUser { QStringLiteral("user%1@example.com").arg(i),
+                                      QString(60, QLatin1Char('x')),
+                                      {},
+                                      Role::User,
+                                      {},
+                                      {} });
+            QVERIFY(ledger->createUsers(many).ok());
+        }
+        if (content == "newer") {
+            TestSupport::RawConnection raw(path);
+            QCOMPARE(raw.exec(QStringLiteral("PRAGMA user_version = 42")), QString());
+        } else {
+            QFile f(path);
+            QVERIFY(f.resize(f.size() / 2));
+        }
+    } else if (content != "-" && content != "missing folder") {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
     }
+    const QStringList folder = QDir(m_dir->path()).entryList(QDir::Files, QDir::Name);
     const QByteArray before = TestSupport::fileHash(path);
     for (const QStringList &command : { QStringList { QStringLiteral("users"), QStringLiteral("list") },
                                         QStringList { QStringLiteral("seats"), QStringLiteral("buy"),
@@ -314,6 +341,7 @@ void TestSeatctl::storageErrorsExitThreeAndChangeNothing()
     }
     QCOMPARE(QFile::exists(path), content != "-" && content != "missing folder");
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("gone"))));
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files, QDir::Name), folder); // no backup, journal or log left behind
 }
 
 void TestSeatctl::applyIsAllOrNothing()
