@@ -1,22 +1,8 @@
 #include "LedgerWriter.h"
 
+#include "BulkStatement.h"
 #include "LedgerChain.h"
 #include "SeatDatabase.h"
-
-namespace {
-
-// "INSERT … VALUES (?, …), (?, …)" for `rows` rows: placeholders only, never values.
-SqlText insertSql(int rows)
-{
-    QString sql = QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, "
-                                 "new_value, prev_hash, hash) VALUES ");
-    for (int i = 0; i < rows; ++i)
-        sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                      : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    return SqlText::composed(sql); // sql: placeholders only
-}
-
-} // namespace
 
 LedgerWriter::LedgerWriter(const SeatDatabase &db, const QString &actor)
     : m_db(db)
@@ -25,6 +11,8 @@ LedgerWriter::LedgerWriter(const SeatDatabase &db, const QString &actor)
     , m_atText(LedgerChain::timeText(m_at))
 {
 }
+
+LedgerWriter::~LedgerWriter() = default;
 
 Status LedgerWriter::load()
 {
@@ -39,69 +27,45 @@ Status LedgerWriter::load()
     } else {
         m_nextId = 1;
     }
-    m_loaded = true;
+    auto insert
+        = BulkStatement::prepare(m_db,
+                                 "INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, "
+                                 "old_value, new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    m_insert = insert.takeValue();
     return {};
 }
 
 Status LedgerWriter::append(const QString &action, const QString &subject, const QString &seatType,
                             const QString &before, const QString &after)
 {
-    if (!m_loaded) {
+    if (!m_insert) {
         if (Status s = load(); !s)
             return s;
     }
-    LedgerEntry entry { m_nextId, m_at, m_actor, action, subject, seatType, before, after, m_lastHash, {} };
-    entry.hash = LedgerChain::hashOf(entry, m_atText);
-    m_lastHash = entry.hash;
+    const LedgerEntry entry { m_nextId, m_at, m_actor, action, subject, seatType, before, after, m_lastHash, {} };
+    const QString hash = LedgerChain::hashOf(entry, m_atText);
+    m_insert->bind(0, entry.id);
+    m_insert->bind(1, m_atText);
+    m_insert->bind(2, entry.actor);
+    m_insert->bind(3, entry.action);
+    m_insert->bind(4, entry.subject);
+    m_insert->bind(5, entry.seatType);
+    m_insert->bind(6, entry.before);
+    m_insert->bind(7, entry.after);
+    m_insert->bind(8, entry.prevHash);
+    m_insert->bind(9, hash);
+    if (Status s = m_insert->run(); !s)
+        return s;
+    m_lastHash = hash;
     ++m_nextId;
-    m_pending.append(std::move(entry));
     ++m_appended;
-    return m_pending.size() == RowsPerInsert ? flush() : Status();
-}
-
-Status LedgerWriter::flush()
-{
-    if (m_pending.isEmpty())
-        return {};
-    std::optional<QSqlQuery> partial;
-    QSqlQuery *q = nullptr;
-    if (m_pending.size() == RowsPerInsert) {
-        if (!m_fullInsert) {
-            auto prepared = m_db.prepare(insertSql(RowsPerInsert));
-            if (!prepared)
-                return prepared.error();
-            m_fullInsert = prepared.takeValue();
-        }
-        q = &*m_fullInsert;
-    } else {
-        auto prepared = m_db.prepare(insertSql(int(m_pending.size())));
-        if (!prepared)
-            return prepared.error();
-        partial = prepared.takeValue();
-        q = &*partial;
-    }
-    // Positional binds: Qt looks named placeholders up on every bind.
-    int i = 0;
-    for (const LedgerEntry &e : m_pending) {
-        q->bindValue(i++, e.id);
-        q->bindValue(i++, m_atText);
-        q->bindValue(i++, sqlText(e.actor));
-        q->bindValue(i++, sqlText(e.action));
-        q->bindValue(i++, sqlText(e.subject));
-        q->bindValue(i++, sqlText(e.seatType));
-        q->bindValue(i++, sqlText(e.before));
-        q->bindValue(i++, sqlText(e.after));
-        q->bindValue(i++, sqlText(e.prevHash));
-        q->bindValue(i++, e.hash);
-    }
-    m_pending.clear();
-    return m_db.exec(*q);
+    return {};
 }
 
 Status LedgerWriter::finish()
 {
-    if (Status s = flush(); !s)
-        return s;
     // Nothing recorded, nothing changed: other windows need not reload.
     if (m_appended == 0)
         return {};

@@ -222,6 +222,10 @@ Status SeatDatabase::connect()
     QSqlQuery check(m_db);
     if (!check.exec(QStringLiteral("PRAGMA foreign_keys")) || !check.next() || check.value(0).toInt() != 1)
         return storage(tr("Foreign keys cannot be enabled on %1.").arg(QDir::toNativeSeparators(m_path)));
+    // A Save's edits go through a temporary table (SeatLedger::applyEdits): in
+    // memory, it costs no file of its own.
+    if (Status s = execStatement("PRAGMA temp_store = MEMORY"); !s)
+        return s;
     // Money and access: a committed change must survive a power cut.
     return execStatement(("PRAGMA synchronous = FULL"));
 }

@@ -1,5 +1,6 @@
 #include "UserReader.h"
 
+#include "BulkStatement.h"
 #include "SeatDatabase.h"
 
 #include <cstring>
@@ -64,14 +65,6 @@ Role roleFromColumn(sqlite3_stmt *stmt, int column)
     return Role::User;
 }
 
-sqlite3 *sqliteHandle(const SeatDatabase &db)
-{
-    const QVariant handle = db.connection().driver()->handle();
-    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 } // namespace
 
 SqlText UserReader::selectByEmailKeySql()
@@ -97,7 +90,7 @@ Result<QVector<User>> UserReader::readAll(const SeatDatabase &db)
 {
     const QByteArray sql(allUsersSql);
     QVector<User> users;
-    if (sqlite3 *handle = sqliteHandle(db)) {
+    if (sqlite3 *handle = BulkStatement::sqliteHandle(db)) {
         sqlite3_stmt *stmt = nullptr;
         int rc = sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr);
         while (stmt && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
