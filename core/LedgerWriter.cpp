@@ -12,7 +12,11 @@ LedgerWriter::LedgerWriter(const SeatDatabase &db, const QString &actor)
 {
 }
 
-LedgerWriter::~LedgerWriter() = default;
+LedgerWriter::~LedgerWriter()
+{
+    if (m_hasher.joinable())
+        m_hasher.join(); // a batch refused halfway: its hashes are not needed
+}
 
 Status LedgerWriter::load()
 {
@@ -45,7 +49,11 @@ Status LedgerWriter::append(const QString &action, const QString &subject, const
             return s;
     }
     const LedgerEntry entry { m_nextId, m_at, m_actor, action, subject, seatType, before, after, m_lastHash, {} };
-    const QString hash = LedgerChain::hashOf(entry, m_atText);
+    return insert(entry, LedgerChain::hashOf(entry, m_atText));
+}
+
+Status LedgerWriter::insert(const LedgerEntry &entry, const QString &hash)
+{
     m_insert->bind(0, entry.id);
     m_insert->bind(1, m_atText);
     m_insert->bind(2, entry.actor);
@@ -61,6 +69,45 @@ Status LedgerWriter::append(const QString &action, const QString &subject, const
     m_lastHash = hash;
     ++m_nextId;
     ++m_appended;
+    return {};
+}
+
+Status LedgerWriter::hashAhead(QVector<Draft> drafts)
+{
+    if (!m_insert) {
+        if (Status s = load(); !s)
+            return s;
+    }
+    if (m_hasher.joinable())
+        m_hasher.join();
+    m_drafts = std::move(drafts);
+    m_hashes.resize(m_drafts.size());
+    // The thread reads only its own copies (QString is safe to share between
+    // threads) and writes only m_hashes, which nobody reads before the join.
+    m_hasher = std::thread([drafts = m_drafts, hashes = m_hashes.data(), id = m_nextId, at = m_at, atText = m_atText,
+                            actor = m_actor, prev = m_lastHash]() mutable {
+        for (int i = 0; i < drafts.size(); ++i) {
+            const Draft &d = drafts.at(i);
+            const LedgerEntry e { id + i, at, actor, d.action, d.subject, d.seatType, d.before, d.after, prev, {} };
+            prev = hashes[i] = LedgerChain::hashOf(e, atText);
+        }
+    });
+    return {};
+}
+
+Status LedgerWriter::appendHashed()
+{
+    if (m_hasher.joinable())
+        m_hasher.join();
+    for (int i = 0; i < m_drafts.size(); ++i) {
+        const Draft &d = m_drafts.at(i);
+        const LedgerEntry entry { m_nextId,   m_at,     m_actor, d.action,   d.subject,
+                                  d.seatType, d.before, d.after, m_lastHash, {} };
+        if (Status s = insert(entry, m_hashes.at(i)); !s)
+            return s;
+    }
+    m_drafts.clear();
+    m_hashes.clear();
     return {};
 }
 

@@ -6,6 +6,8 @@
 #include <memory>
 #include <QDateTime>
 #include <QString>
+#include <QVector>
+#include <thread>
 
 class BulkStatement;
 class SeatDatabase;
@@ -26,8 +28,25 @@ public:
     // append, before commit.
     Status finish();
 
+    // Entries of a big batch (a Save of 10,000 edits): hashAhead() starts
+    // chaining their hashes on a thread of its own, so that SHA-256 runs while
+    // the caller's SQL does; appendHashed() then writes them, in order, after
+    // anything appended meanwhile would break the chain — so append nothing
+    // in between.
+    struct Draft
+    {
+        QString action;
+        QString subject;
+        QString seatType;
+        QString before;
+        QString after;
+    };
+    Status hashAhead(QVector<Draft> drafts);
+    Status appendHashed();
+
 private:
     Status load();
+    Status insert(const LedgerEntry &entry, const QString &hash);
 
     const SeatDatabase &m_db;
     QString m_actor;
@@ -37,4 +56,7 @@ private:
     QString m_lastHash;
     qint64 m_nextId = 0;
     qint64 m_appended = 0;
+    QVector<Draft> m_drafts;
+    QVector<QString> m_hashes;
+    std::thread m_hasher;
 };

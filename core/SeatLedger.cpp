@@ -717,6 +717,17 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
             byKey.insert({ edit.userId, productIndex(edit.product) }, &edit);
         }
     }
+    // The ledger's entries for these changes, hashed meanwhile on another core.
+    QVector<LedgerWriter::Draft> drafts;
+    drafts.reserve(changes.size());
+    for (const SeatEdit *edit : changes) {
+        drafts.append(edit->to ? LedgerWriter::Draft { LedgerAction::SeatAssigned, edit->email, seatTypeKey(*edit->to),
+                                                       optionalKey(edit->from), seatTypeKey(*edit->to) }
+                               : LedgerWriter::Draft { LedgerAction::SeatRemoved, edit->email, seatTypeKey(*edit->from),
+                                                       seatTypeKey(*edit->from), QStringLiteral("") });
+    }
+    if (Status s = writer.hashAhead(std::move(drafts)); !s)
+        return s;
     auto insert = BulkStatement::prepare(
         *m_db, "INSERT INTO pending_edits (user_id, product, from_type, to_type) VALUES (?, ?, ?, ?)");
     if (!insert)
@@ -782,14 +793,8 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
     }
     if (Status s = m_db->execStatement(("DELETE FROM pending_edits")); !s)
         return s;
-    for (const SeatEdit *edit : changes) {
-        const Status logged = edit->to ? writer.append(LedgerAction::SeatAssigned, edit->email, seatTypeKey(*edit->to),
-                                                       optionalKey(edit->from), seatTypeKey(*edit->to))
-                                       : writer.append(LedgerAction::SeatRemoved, edit->email, seatTypeKey(*edit->from),
-                                                       seatTypeKey(*edit->from), QStringLiteral(""));
-        if (!logged)
-            return logged;
-    }
+    if (Status s = writer.appendHashed(); !s)
+        return s;
 
     // R2 for the whole batch at once. Every `from` was checked above, so the
     // deltas are what this batch really does; the counters are still as they
