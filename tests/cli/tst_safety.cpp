@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 
 #include <csignal>
+#include <functional>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -153,22 +154,64 @@ void TestSafety::releasingWhileAssigningNeverBreaksTheCounts()
     QCOMPARE(run(base(path) + QStringList { QStringLiteral("check") }), 0);
 }
 
+// The small account and `people` more users, k0@example.com…, with as many
+// Service Starter seats: room for thousands of changes.
+static bool killAccount(const QString &path, int people)
+{
+    auto ledger = TestSupport::smallAccount(path);
+    QVector<NewUser> users;
+    for (int i = 0; i < people; ++i) {
+        NewUser u;
+        u.email = QStringLiteral("k%1@example.com").arg(i);
+        users.append(u);
+    }
+    return ledger && ledger->createUsers(users).ok() && ledger->buySeats(SeatType::ServiceStarter, people).ok();
+}
+
+// Starts a change `kills` times and kills it with SIGKILL at a random moment —
+// before, during or after its commit (up to 1.5 times `changeMs`). After each
+// kill the database must be exactly in one of the two states and pass check;
+// `changed` follows which one. Returns how many changes landed before their kill.
+static int killAtRandom(const QString &path, const QByteArray (&states)[2], bool &changed, int kills, qint64 changeMs,
+                        quint32 seed, const std::function<bool(QProcess &, bool changed)> &start)
+{
+    QRandomGenerator rng(seed);
+    int landed = 0;
+    for (int k = 0; k < kills; ++k) {
+        QProcess p;
+        if (!start(p, changed)) {
+            QTest::qFail("the change did not start", __FILE__, __LINE__);
+            return landed;
+        }
+        QTest::qSleep(int(rng.bounded(changeMs * 3 / 2 + 10)));
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished(30000);
+        const QByteArray now = state(path);
+        if (now != states[0] && now != states[1]) {
+            QTest::qFail(qPrintable(QStringLiteral("kill %1: neither before nor after: %2")
+                                        .arg(k)
+                                        .arg(QString::fromUtf8(now.left(400)))),
+                         __FILE__, __LINE__);
+            return landed;
+        }
+        QString err;
+        if (run(base(path) + QStringList { QStringLiteral("check") }, &err) != 0) {
+            QTest::qFail(qPrintable(QStringLiteral("kill %1: check failed: %2").arg(k).arg(err)), __FILE__, __LINE__);
+            return landed;
+        }
+        const bool nowChanged = now == states[1];
+        landed += nowChanged != changed;
+        changed = nowChanged;
+    }
+    return landed;
+}
+
 void TestSafety::applyKilledAtRandomLeavesBeforeOrAfter()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("kill.db"));
     const int people = 3000;
-    {
-        auto ledger = TestSupport::smallAccount(path);
-        QVector<NewUser> users;
-        for (int i = 0; i < people; ++i) {
-            NewUser u;
-            u.email = QStringLiteral("k%1@example.com").arg(i);
-            users.append(u);
-        }
-        QVERIFY(ledger->createUsers(users).ok());
-        QVERIFY(ledger->buySeats(SeatType::ServiceStarter, people).ok());
-    }
+    QVERIFY(killAccount(path, people));
     // A plan of thousands of changes, and the one that undoes it.
     QByteArray forward;
     QByteArray backward;
@@ -193,34 +236,18 @@ void TestSafety::applyKilledAtRandomLeavesBeforeOrAfter()
     applied = true;
     QVERIFY(states[0] != states[1]);
 
-    QRandomGenerator rng(20261126);
     const int kills = 30;
-    int landed = 0;
-    for (int k = 0; k < kills; ++k) {
-        QProcess p;
+    const int landed = killAtRandom(path, states, applied, kills, applyMs, 20261126, [&](QProcess &p, bool applied) {
         p.start(QStringLiteral(SEATCTL_PATH),
                 base(path) + QStringList { QStringLiteral("apply"), applied ? backwardPlan : forwardPlan });
-        QVERIFY(p.waitForStarted());
-        QTest::qSleep(int(rng.bounded(applyMs * 3 / 2 + 10))); // before, during and after the commit
-        ::kill(pid_t(p.processId()), SIGKILL);
-        p.waitForFinished(30000);
-        const QByteArray now = state(path);
-        QVERIFY2(
-            now == states[0] || now == states[1],
-            qPrintable(
-                QStringLiteral("kill %1: neither before nor after: %2").arg(k).arg(QString::fromUtf8(now.left(400)))));
-        QString err;
-        QVERIFY2(run(base(path) + QStringList { QStringLiteral("check") }, &err) == 0, qPrintable(err));
-        const bool nowApplied = now == states[1];
-        landed += nowApplied != applied;
-        applied = nowApplied;
-    }
+        return p.waitForStarted();
+    });
     qInfo("%d kills survived (a plan of %d changes; %d of them landed before the kill)", kills, people, landed);
 }
 
 // The grid child (grid_save_child.cpp) started and waited for until its pending
 // edits are in place and it is about to press Save.
-bool startGridSave(QProcess &p, const QString &path)
+static bool startGridSave(QProcess &p, const QString &path)
 {
     p.start(QStringLiteral(GRID_CHILD_PATH), { path });
     if (!p.waitForStarted())
@@ -237,17 +264,7 @@ void TestSafety::gridSaveKilledAtRandomLeavesBeforeOrAfter()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("grid.db"));
     const int people = 3000;
-    {
-        auto ledger = TestSupport::smallAccount(path);
-        QVector<NewUser> users;
-        for (int i = 0; i < people; ++i) {
-            NewUser u;
-            u.email = QStringLiteral("k%1@example.com").arg(i);
-            users.append(u);
-        }
-        QVERIFY(ledger->createUsers(users).ok());
-        QVERIFY(ledger->buySeats(SeatType::ServiceStarter, people).ok());
-    }
+    QVERIFY(killAccount(path, people));
     QByteArray states[2] = { state(path), {} };
     // One Save to the end: the state after it, and how long Save takes.
     qint64 saveMs = 0;
@@ -264,27 +281,9 @@ void TestSafety::gridSaveKilledAtRandomLeavesBeforeOrAfter()
     states[1] = state(path);
     QVERIFY(states[0] != states[1]);
     bool saved = true;
-
-    QRandomGenerator rng(20261127);
     const int kills = 25;
-    int landed = 0;
-    for (int k = 0; k < kills; ++k) {
-        QProcess p;
-        QVERIFY(startGridSave(p, path));
-        QTest::qSleep(int(rng.bounded(saveMs * 3 / 2 + 5))); // before, during and after the commit
-        ::kill(pid_t(p.processId()), SIGKILL);
-        p.waitForFinished(30000);
-        const QByteArray now = state(path);
-        QVERIFY2(now == states[0] || now == states[1],
-                 qPrintable(QStringLiteral("kill %1: neither before nor after the Save: %2")
-                                .arg(k)
-                                .arg(QString::fromUtf8(now.left(400)))));
-        QString err;
-        QVERIFY2(run(base(path) + QStringList { QStringLiteral("check") }, &err) == 0, qPrintable(err));
-        const bool nowSaved = now == states[1];
-        landed += nowSaved != saved;
-        saved = nowSaved;
-    }
+    const int landed = killAtRandom(path, states, saved, kills, saveMs, 20261127,
+                                    [&](QProcess &p, bool) { return startGridSave(p, path); });
     qInfo("%d kills of a grid Save survived (%d edits, Save ~%lld ms; %d of them landed before the kill)", kills,
           people, saveMs, landed);
 }

@@ -301,34 +301,8 @@ void TestSeatctl::storageErrorsExitThreeAndChangeNothing()
     QFETCH(QString, message);
     const QString path
         = m_dir->filePath(content == "missing folder" ? QStringLiteral("gone/other.db") : QStringLiteral("other.db"));
-    if (content == "foreign") {
-        TestSupport::RawConnection raw(path);
-        QCOMPARE(raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")), QString());
-    } else if (content == "newer" || content == "truncated") {
-        {
-            auto ledger = TestSupport::smallAccount(path);
-            QVector<NewUser> many;
-            for (int i = 0; i < 300; ++i)
-                many.append(NewUser { QStringLiteral("user%1@example.com").arg(i),
-                                      QString(60, QLatin1Char('x')),
-                                      {},
-                                      Role::User,
-                                      {},
-                                      {} });
-            QVERIFY(ledger->createUsers(many).ok());
-        }
-        if (content == "newer") {
-            TestSupport::RawConnection raw(path);
-            QCOMPARE(raw.exec(QStringLiteral("PRAGMA user_version = 42")), QString());
-        } else {
-            QFile f(path);
-            QVERIFY(f.resize(f.size() / 2));
-        }
-    } else if (content != "-" && content != "missing folder") {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(content);
-    }
+    if (content != "-" && content != "missing folder")
+        QVERIFY(TestSupport::writeUnusableFile(path, content));
     const QStringList folder = QDir(m_dir->path()).entryList(QDir::Files, QDir::Name);
     const QByteArray before = TestSupport::fileHash(path);
     for (const QStringList &command : { QStringList { QStringLiteral("users"), QStringLiteral("list") },

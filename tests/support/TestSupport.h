@@ -118,4 +118,39 @@ inline std::unique_ptr<SeatLedger> smallAccount(const QString &path)
     return ledger;
 }
 
+// A file Seatkeeper must refuse and leave untouched, at `path`: "foreign"
+// (another program's SQLite file), "newer" (a Seatkeeper file of a later
+// schema) or "truncated" (a Seatkeeper file cut in half); any other kind is
+// written as the file's bytes. Returns false if the file could not be made.
+inline bool writeUnusableFile(const QString &path, const QByteArray &kind)
+{
+    if (kind == "foreign") {
+        RawConnection raw(path);
+        return raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")).isEmpty();
+    }
+    if (kind == "newer" || kind == "truncated") {
+        {
+            auto ledger = smallAccount(path);
+            QVector<NewUser> many; // enough pages that half the file loses some
+            for (int i = 0; i < 300; ++i)
+                many.append(NewUser { QStringLiteral("user%1@example.com").arg(i),
+                                      QString(60, QLatin1Char('x')),
+                                      {},
+                                      Role::User,
+                                      {},
+                                      {} });
+            if (!ledger || !ledger->createUsers(many).ok())
+                return false;
+        }
+        if (kind == "newer") {
+            RawConnection raw(path);
+            return raw.exec(QStringLiteral("PRAGMA user_version = 42")).isEmpty();
+        }
+        QFile f(path);
+        return f.resize(f.size() / 2);
+    }
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(kind) == kind.size();
+}
+
 } // namespace TestSupport

@@ -164,35 +164,10 @@ void TestRecovery::unreadableFileWithoutBackupsChangesNothing()
 {
     QFETCH(QByteArray, content);
     QFETCH(QString, reason);
-    if (content == "foreign") {
-        TestSupport::RawConnection raw(m_path);
-        QCOMPARE(raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")), QString());
-    } else if (content == "truncated") {
-        {
-            auto ledger = TestSupport::smallAccount(m_path);
-            QVector<NewUser> many;
-            for (int i = 0; i < 300; ++i)
-                many.append(NewUser { QStringLiteral("user%1@example.com").arg(i),
-                                      QString(60, QLatin1Char('x')),
-                                      {},
-                                      Role::User,
-                                      {},
-                                      {} });
-            QVERIFY(ledger->createUsers(many).ok());
-        }
-        QFile f(m_path);
-        QVERIFY(f.resize(f.size() / 2));
-    } else if (content == "missing folder") {
+    if (content == "missing folder")
         m_path = m_dir->filePath(QStringLiteral("no-such-folder/seats.db"));
-    } else if (content == "newer") {
-        QVERIFY(TestSupport::smallAccount(m_path));
-        TestSupport::RawConnection raw(m_path);
-        QCOMPARE(raw.exec(QStringLiteral("PRAGMA user_version = 42")), QString());
-    } else {
-        QFile f(m_path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(content);
-    }
+    else
+        QVERIFY(TestSupport::writeUnusableFile(m_path, content));
     const QByteArray before = fileHash(m_path);
     const QStringList files = listing();
     QString shown, advice;
