@@ -1010,6 +1010,18 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>Restore from backup…</source>
         <translation>Restaurer depuis une sauvegarde…</translation>
     </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Sauvegarde écrite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de données</translation>
+    </message>
 </context>
 <context>
     <name>UserPanel</name>

@@ -8,6 +8,7 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDir>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -15,6 +16,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -33,12 +35,20 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     , m_usersPage(new UsersPage(ledger, m_pages))
     , m_paidUsersPage(new PaidUsersPage(ledger, *m_watcher, m_pages))
     , m_operator(new QLabel(this))
+    , m_databaseMenu(menuBar()->addMenu(QString()))
+    , m_backupNow(m_databaseMenu->addAction(QString()))
+    , m_restore(m_databaseMenu->addAction(QString()))
     , m_languageMenu(menuBar()->addMenu(QString()))
     , m_languages(new QActionGroup(this))
     , m_auditBanner(new QFrame(this))
     , m_auditText(new QLabel(m_auditBanner))
     , m_auditRestore(new QPushButton(m_auditBanner))
 {
+    m_databaseMenu->setObjectName(QStringLiteral("databaseMenu"));
+    m_backupNow->setObjectName(QStringLiteral("backupNow"));
+    m_restore->setObjectName(QStringLiteral("restoreBackup"));
+    connect(m_backupNow, &QAction::triggered, this, &SettingsWindow::backupNow);
+    connect(m_restore, &QAction::triggered, this, &SettingsWindow::restoreRequested);
     // Each language is named in itself, so it can be found whatever is shown now.
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     const std::pair<const char *, QString> languages[]
@@ -137,6 +147,18 @@ void SettingsWindow::startAudit()
     m_audit->start(QThread::LowPriority);
 }
 
+void SettingsWindow::backupNow()
+{
+    auto taken = m_ledger.backup();
+    if (!taken) {
+        QMessageBox box(QMessageBox::Warning, tr("Back up now"), taken.error().message, QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("backupFailed"));
+        box.exec();
+        return;
+    }
+    statusBar()->showMessage(tr("Backup written: %1").arg(QDir::toNativeSeparators(taken.value().path)));
+}
+
 bool SettingsWindow::auditRunning() const
 {
     return m_audit && m_audit->isRunning();
@@ -224,6 +246,9 @@ void SettingsWindow::changeEvent(QEvent *event)
 void SettingsWindow::retranslateUi()
 {
     setWindowTitle(tr("Settings"));
+    m_databaseMenu->setTitle(tr("&Database"));
+    m_backupNow->setText(tr("Back up now"));
+    m_restore->setText(tr("Restore from backup…"));
     m_languageMenu->setTitle(tr("&Language"));
     m_sidebar->item(0)->setText(tr("Users & Teams"));
     m_sidebar->setAccessibleName(tr("Settings"));

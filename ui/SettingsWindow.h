@@ -53,6 +53,7 @@ protected:
 private:
     void retranslateUi();
     void showAudit(const QStringList &problems);
+    void backupNow();
     void applyOperatorRights();
     void restoreLayout();
     void saveLayout() const;
@@ -65,6 +66,9 @@ private:
     UsersPage *m_usersPage;
     PaidUsersPage *m_paidUsersPage;
     QLabel *m_operator;
+    QMenu *m_databaseMenu;
+    QAction *m_backupNow;
+    QAction *m_restore;
     QMenu *m_languageMenu;
     QActionGroup *m_languages;
     QFrame *m_auditBanner;

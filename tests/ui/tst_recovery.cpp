@@ -13,10 +13,12 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 using GuiSupport::whenDialogShows;
@@ -39,6 +41,7 @@ private slots:
     void lockedDatabaseCanBeTriedAgain();
     void tamperedLedgerShowsABanner();
     void cleanLedgerShowsNoBanner();
+    void databaseMenuBacksUpAndAsksToRestore();
 
 private:
     QStringList listing() const { return QDir(m_dir->path()).entryList(QDir::Files, QDir::Name); }
@@ -259,6 +262,35 @@ void TestRecovery::cleanLedgerShowsNoBanner()
     QCoreApplication::processEvents(); // the result arrives as a queued call
     QCOMPARE(window.auditProblems(), QStringList());
     QVERIFY(!window.findChild<QWidget *>(QStringLiteral("auditBanner"))->isVisible());
+}
+
+void TestRecovery::databaseMenuBacksUpAndAsksToRestore()
+{
+    auto ledger = TestSupport::smallAccount(m_path);
+    SettingsWindow window(*ledger);
+    window.show();
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("databaseMenu"));
+    QCOMPARE(menu->title(), QStringLiteral("&Database"));
+    auto *backup = window.findChild<QAction *>(QStringLiteral("backupNow"));
+    auto *restore = window.findChild<QAction *>(QStringLiteral("restoreBackup"));
+    QVERIFY(menu->actions().contains(backup) && menu->actions().contains(restore));
+    QCOMPARE(backup->text(), QStringLiteral("Back up now"));
+
+    backup->trigger();
+    const QVector<BackupInfo> taken = Backups::list(m_path);
+    QCOMPARE(taken.size(), 1);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(taken.first().path)),
+             qPrintable(window.statusBar()->currentMessage()));
+
+    // Restoring replaces the open file: the window asks to be closed first.
+    QSignalSpy asked(&window, &SettingsWindow::restoreRequested);
+    restore->trigger();
+    QCOMPARE(asked.size(), 1);
+
+    window.setLanguage(QStringLiteral("fr"));
+    QCOMPARE(menu->title(), QStringLiteral("&Base de données"));
+    QCOMPARE(backup->text(), QStringLiteral("Sauvegarder maintenant"));
+    QCOMPARE(restore->text(), QStringLiteral("Restaurer depuis une sauvegarde…"));
 }
 
 QTEST_MAIN(TestRecovery)
