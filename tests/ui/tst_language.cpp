@@ -98,7 +98,9 @@ void TestLanguage::everyPageSwitchesToFrenchAndBack()
 
     // The window, the sidebar and the Users & Teams page.
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Paramètres"));
-    QCOMPARE(m_window->menuBar()->actions().first()->text(), QStringLiteral("&Langue"));
+    QCOMPARE(m_window->menuBar()->actions().size(), 2);
+    QCOMPARE(m_window->menuBar()->actions().at(0)->text(), QStringLiteral("&Base de données"));
+    QCOMPARE(m_window->menuBar()->actions().at(1)->text(), QStringLiteral("&Langue"));
     QCOMPARE(find<QListWidget>("sidebar")->item(0)->text(), QStringLiteral("Utilisateurs et équipes"));
     QCOMPARE(text("usersTitle"), QStringLiteral("Utilisateurs et équipes"));
     QCOMPARE(text("createUser"), QStringLiteral("Créer un utilisateur"));
