@@ -1,10 +1,13 @@
 #include "LargeTable.h"
 
 #include <numeric>
+#include <optional>
 #include <QCollator>
 #include <QHeaderView>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <thread>
 #include <vector>
 
 void configureLargeTable(QTableView *table, QSortFilterProxyModel *proxy, int sortedColumn)
@@ -24,19 +27,58 @@ void configureLargeTable(QTableView *table, QSortFilterProxyModel *proxy, int so
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
 }
 
-QVector<int> sortedRows(int rows, const std::function<QString(int)> &textOf, Qt::SortOrder order)
+const std::vector<QCollatorSortKey> &SortKeys::of(int column, int rows, const std::function<QString(int)> &textOf)
 {
-    QCollator collator;
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    collator.setNumericMode(true);
-    std::vector<QCollatorSortKey> keys;
-    keys.reserve(rows);
+    auto kept = m_columns.find(column);
+    if (kept != m_columns.end() && int(kept->second.size()) == rows)
+        return kept->second;
+    // The texts are read here, on the model's thread; the keys are made on two
+    // threads, each with a collator of its own.
+    QVector<QString> texts(rows);
     for (int row = 0; row < rows; ++row)
-        keys.push_back(collator.sortKey(textOf(row)));
-    QVector<int> result(rows);
+        texts[row] = textOf(row);
+    const QLocale locale; // the language of the window, for both threads
+    std::vector<std::optional<QCollatorSortKey>> made(rows);
+    const auto makeKeys = [&texts, &made, &locale](int from, int to) {
+        QCollator collator(locale);
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        collator.setNumericMode(true);
+        for (int row = from; row < to; ++row)
+            made[size_t(row)] = collator.sortKey(texts.at(row));
+    };
+    const int half = rows / 2;
+    std::thread other(makeKeys, half, rows);
+    makeKeys(0, half);
+    other.join();
+    std::vector<QCollatorSortKey> &keys
+        = m_columns.insert_or_assign(column, std::vector<QCollatorSortKey>()).first->second;
+    keys.reserve(size_t(rows));
+    for (auto &key : made)
+        keys.push_back(std::move(*key));
+    return keys;
+}
+
+void SortKeys::permute(const QVector<int> &order)
+{
+    for (auto &[column, keys] : m_columns) {
+        if (keys.size() != size_t(order.size())) {
+            keys.clear();
+            continue;
+        }
+        std::vector<QCollatorSortKey> moved;
+        moved.reserve(keys.size());
+        for (int from : order)
+            moved.push_back(std::move(keys[size_t(from)]));
+        keys = std::move(moved);
+    }
+}
+
+QVector<int> sortedRows(const std::vector<QCollatorSortKey> &keys, Qt::SortOrder order)
+{
+    QVector<int> result(int(keys.size()));
     std::iota(result.begin(), result.end(), 0);
     std::stable_sort(result.begin(), result.end(), [&keys, order](int a, int b) {
-        const int c = keys[a].compare(keys[b]);
+        const int c = keys[size_t(a)].compare(keys[size_t(b)]);
         return order == Qt::AscendingOrder ? c < 0 : c > 0;
     });
     return result;

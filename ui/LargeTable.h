@@ -6,8 +6,11 @@ class QSortFilterProxyModel;
 class QTableView;
 
 #include <functional>
+#include <map>
+#include <QCollatorSortKey>
 #include <QString>
 #include <QVector>
+#include <vector>
 
 // What both tables of the window need to stay instant with 100,000 rows: uniform
 // row heights, no sort when the data arrives (storage hands rows over by e-mail),
@@ -15,8 +18,24 @@ class QTableView;
 // Tab leaves the table.
 void configureLargeTable(QTableView *table, QSortFilterProxyModel *proxy, int sortedColumn);
 
-// The order of `rows` rows by the text `textOf` gives each, as people expect it
-// in the current language (accents, case, numbers inside names). Each text's
-// collation key is computed once: a sort costs n keys, not n·log n comparisons
-// through the locale.
-QVector<int> sortedRows(int rows, const std::function<QString(int)> &textOf, Qt::SortOrder order);
+// The collation keys of a table's text columns — how people expect them sorted in
+// the current language (accents, case, numbers inside names) — kept in the order
+// of the table's rows. A key costs about a microsecond through the locale, so a
+// column's keys are computed once (on two cores) and follow the rows when they
+// move: clicking a header again, or going back to a column, sorts at once.
+class SortKeys
+{
+public:
+    // The keys of `column`; `textOf(row)` is asked for each row if they are not kept.
+    const std::vector<QCollatorSortKey> &of(int column, int rows, const std::function<QString(int)> &textOf);
+    // The rows were put in a new order (`order[i]` became row i).
+    void permute(const QVector<int> &order);
+    // The texts or the language changed.
+    void clear() { m_columns.clear(); }
+
+private:
+    std::map<int, std::vector<QCollatorSortKey>> m_columns;
+};
+
+// The order of the rows by their keys: a stable sort, ascending or descending.
+QVector<int> sortedRows(const std::vector<QCollatorSortKey> &keys, Qt::SortOrder order);

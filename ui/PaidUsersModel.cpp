@@ -2,6 +2,7 @@
 
 #include "LargeTable.h"
 
+#include <numeric>
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -53,6 +54,7 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
 {
     beginResetModel();
     m_users = std::move(users);
+    m_sortKeys.clear();
     m_seats.resize(m_users.size());
     m_assigned.fill(0);
     // Counted from the rows themselves, so the footer always agrees with the grid.
@@ -221,22 +223,33 @@ void PaidUsersModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
         return;
-    const auto textOf = [this, column](int row) {
-        if (column < FirstSeatColumn)
-            return data(index(row, column)).toString();
+    QVector<int> rows;
+    if (column < FirstSeatColumn) {
+        rows = sortedRows(
+            m_sortKeys.of(column, rowCount(), [this, column](int row) { return data(index(row, column)).toString(); }),
+            order);
+    } else {
+        // Holders of that seat (pending ticks included) first, in their current order.
         const SeatType type = typeOfColumn(column);
-        return seatAt(row, productOf(type)) == type ? QStringLiteral("0") : QStringLiteral("1");
-    };
-    const QVector<int> rows = sortedRows(rowCount(), textOf, order);
+        rows.resize(rowCount());
+        std::iota(rows.begin(), rows.end(), 0);
+        std::stable_sort(rows.begin(), rows.end(), [this, type, order](int a, int b) {
+            const bool holdsA = seatAt(a, productOf(type)) == type;
+            const bool holdsB = seatAt(b, productOf(type)) == type;
+            return order == Qt::AscendingOrder ? holdsA && !holdsB : holdsB && !holdsA;
+        });
+    }
     applyRowOrder(rows, [this](const QVector<int> &order) {
         m_users = reordered(m_users, order);
         m_seats = reordered(m_seats, order);
+        m_sortKeys.permute(order);
         indexRows();
     });
 }
 
 void PaidUsersModel::retranslate()
 {
+    m_sortKeys.clear();
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_users.isEmpty())
         emit dataChanged(index(0, FirstSeatColumn), index(rowCount() - 1, ColumnCount - 1), { Qt::ToolTipRole });

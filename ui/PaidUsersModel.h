@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LargeTable.h"
 #include "RowOrderModel.h"
 #include "SeatEdit.h"
 #include "User.h"
@@ -75,6 +76,7 @@ private:
     void indexRows();
 
     QVector<User> m_users;
+    SortKeys m_sortKeys; // the Name and Email columns
     QHash<qint64, int> m_rowOfUser;
     QVector<std::array<std::optional<SeatType>, ProductCount>> m_seats;
     std::array<int, SeatTypeCount> m_assigned {};

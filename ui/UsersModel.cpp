@@ -19,6 +19,7 @@ void UsersModel::setUsers(QVector<User> users)
 {
     beginResetModel();
     m_users = std::move(users);
+    m_sortKeys.clear();
     endResetModel();
 }
 
@@ -74,12 +75,17 @@ void UsersModel::sort(int column, Qt::SortOrder order)
     if (column < 0 || column >= ColumnCount)
         return;
     const QVector<int> rows = sortedRows(
-        rowCount(), [this, column](int row) { return data(index(row, column)).toString(); }, order);
-    applyRowOrder(rows, [this](const QVector<int> &order) { m_users = reordered(m_users, order); });
+        m_sortKeys.of(column, rowCount(), [this, column](int row) { return data(index(row, column)).toString(); }),
+        order);
+    applyRowOrder(rows, [this](const QVector<int> &order) {
+        m_users = reordered(m_users, order);
+        m_sortKeys.permute(order);
+    });
 }
 
 void UsersModel::retranslate()
 {
+    m_sortKeys.clear(); // roles and seats read differently, and sort by other rules
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_users.isEmpty())
         emit dataChanged(index(0, RoleColumn), index(rowCount() - 1, ServiceColumn), { Qt::DisplayRole });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LargeTable.h"
 #include "RowOrderModel.h"
 #include "User.h"
 
@@ -40,4 +41,5 @@ public:
 
 private:
     QVector<User> m_users;
+    SortKeys m_sortKeys;
 };

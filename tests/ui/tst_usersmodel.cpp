@@ -17,6 +17,7 @@ private slots:
     void showsEveryUserWithTheirSeats();
     void passesTheModelTester();
     void retranslateAnnouncesHeaders();
+    void sortingAgainReusesNothingStale();
 };
 
 void TestUsersModel::showsEveryUserWithTheirSeats()
@@ -63,6 +64,47 @@ void TestUsersModel::retranslateAnnouncesHeaders()
     QCOMPARE(headers.count(), 1);
     QCOMPARE(headers.at(0).at(1).toInt(), 0);
     QCOMPARE(headers.at(0).at(2).toInt(), UsersModel::ColumnCount - 1);
+}
+
+// Collation keys are kept between header clicks and follow the rows: after
+// sorts by other columns, and after new data, every sort is still right.
+void TestUsersModel::sortingAgainReusesNothingStale()
+{
+    const auto person = [](qint64 id, const char *first, const char *email, std::optional<SeatType> sales = {}) {
+        User u;
+        u.id = id;
+        u.firstName = QString::fromUtf8(first);
+        u.email = QLatin1String(email);
+        u.sales = sales;
+        return u;
+    };
+    UsersModel model;
+    model.setUsers({ person(1, "Zoë", "a@example.com", SeatType::SalesStarter), person(2, "Émile", "c@example.com"),
+                     person(3, "bob", "b@example.com", SeatType::SalesEnterprise), person(4, "Ana", "d@example.com") });
+    const auto column = [&model](int c) {
+        QStringList texts;
+        for (int row = 0; row < model.rowCount(); ++row)
+            texts << model.data(model.index(row, c)).toString();
+        return texts;
+    };
+    model.sort(UsersModel::NameColumn);
+    QCOMPARE(column(UsersModel::NameColumn), (QStringList { "Ana", "bob", "Émile", "Zoë" }));
+    model.sort(UsersModel::EmailColumn, Qt::DescendingOrder);
+    QCOMPARE(column(UsersModel::EmailColumn),
+             (QStringList { "d@example.com", "c@example.com", "b@example.com", "a@example.com" }));
+    model.sort(UsersModel::NameColumn, Qt::DescendingOrder); // kept keys, rows moved twice since
+    QCOMPARE(column(UsersModel::NameColumn), (QStringList { "Zoë", "Émile", "bob", "Ana" }));
+    model.sort(UsersModel::SalesColumn);
+    QCOMPARE(column(UsersModel::SalesColumn).mid(2), (QStringList { "Sales Enterprise", "Sales Starter" }));
+
+    // New data: nothing of the old keys is used.
+    model.setUsers({ person(5, "Yann", "y@example.com"), person(6, "Chloé", "x@example.com"),
+                     person(7, "Hugo", "w@example.com"), person(8, "Adèle", "z@example.com") });
+    model.sort(UsersModel::NameColumn);
+    QCOMPARE(column(UsersModel::NameColumn), (QStringList { "Adèle", "Chloé", "Hugo", "Yann" }));
+    model.sort(UsersModel::EmailColumn);
+    QCOMPARE(column(UsersModel::EmailColumn),
+             (QStringList { "w@example.com", "x@example.com", "y@example.com", "z@example.com" }));
 }
 
 QTEST_GUILESS_MAIN(TestUsersModel)
