@@ -82,6 +82,7 @@ Status LedgerWriter::hashAhead(QVector<Draft> drafts)
         m_hasher.join();
     m_drafts = std::move(drafts);
     m_hashes.resize(m_drafts.size());
+    m_aheadFrom = m_nextId;
     // The thread reads only its own copies (QString is safe to share between
     // threads) and writes only m_hashes, which nobody reads before the join.
     m_hasher = std::thread([drafts = m_drafts, hashes = m_hashes.data(), id = m_nextId, at = m_at, atText = m_atText,
@@ -99,11 +100,14 @@ Status LedgerWriter::appendHashed()
 {
     if (m_hasher.joinable())
         m_hasher.join();
+    // Hashed ahead from where the ledger stood then; anything appended since
+    // means the chain moved on, and each hash is made again here.
+    const bool chained = m_nextId == m_aheadFrom;
     for (int i = 0; i < m_drafts.size(); ++i) {
         const Draft &d = m_drafts.at(i);
         const LedgerEntry entry { m_nextId,   m_at,     m_actor, d.action,   d.subject,
                                   d.seatType, d.before, d.after, m_lastHash, {} };
-        if (Status s = insert(entry, m_hashes.at(i)); !s)
+        if (Status s = insert(entry, chained ? m_hashes.at(i) : LedgerChain::hashOf(entry, m_atText)); !s)
             return s;
     }
     m_drafts.clear();

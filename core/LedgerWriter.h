@@ -30,9 +30,8 @@ public:
 
     // Entries of a big batch (a Save of 10,000 edits): hashAhead() starts
     // chaining their hashes on a thread of its own, so that SHA-256 runs while
-    // the caller's SQL does; appendHashed() then writes them, in order, after
-    // anything appended meanwhile would break the chain — so append nothing
-    // in between.
+    // the caller's SQL does; appendHashed() then writes them, in order (if
+    // anything was appended in between, it hashes them again itself).
     struct Draft
     {
         QString action;
@@ -59,4 +58,5 @@ private:
     QVector<Draft> m_drafts;
     QVector<QString> m_hashes;
     std::thread m_hasher;
+    qint64 m_aheadFrom = 0; // the id the drafts were hashed from
 };

@@ -2,6 +2,9 @@
 
 #include "HostileInput.h"
 #include "Language.h"
+#include "LedgerChain.h"
+#include "LedgerWriter.h"
+#include "SeatDatabase.h"
 #include "SeatLedger.h"
 #include "TestSupport.h"
 
@@ -65,6 +68,7 @@ private slots:
     void hostileNamesAreStoredExactlyOrChangeNothing_data() { HostileInput::nameRows(); }
     void hostileNamesAreStoredExactlyOrChangeNothing();
     void sameAddressInOtherLetterCaseIsTheSameUser();
+    void hashesMadeAheadStayChainedWhateverComesBetween();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -641,6 +645,46 @@ void TestSeatLedger::sameAddressInOtherLetterCaseIsTheSameUser()
     QCOMPARE(TestSupport::snapshot(*m_ledger), before);
     // Found whatever the case it is typed in, and shown as first stored.
     QCOMPARE(m_ledger->user(QStringLiteral("BOB@example.COM")).value().email, QStringLiteral("bob@example.com"));
+}
+
+// A batch's hashes are made on another thread before its rows are written
+// (LedgerWriter::hashAhead); an entry written in between must not break the chain.
+void TestSeatLedger::hashesMadeAheadStayChainedWhateverComesBetween()
+{
+    m_ledger.reset();
+    auto db = SeatDatabase::open(m_path);
+    QVERIFY(db.ok());
+    for (const bool between : { false, true }) {
+        WriteTransaction tx(*db.value());
+        QVERIFY(tx.started().ok());
+        LedgerWriter writer(*db.value(), QStringLiteral("ada@example.com"));
+        QVERIFY(writer
+                    .hashAhead({ { LedgerAction::SeatRemoved, QStringLiteral("bob@example.com"),
+                                   QStringLiteral("sales-professional"), QStringLiteral("sales-professional"),
+                                   QStringLiteral("") },
+                                 { LedgerAction::SeatAssigned, QStringLiteral("cat@example.com"),
+                                   QStringLiteral("sales-professional"), QStringLiteral(""),
+                                   QStringLiteral("sales-professional") } })
+                    .ok());
+        if (between)
+            QVERIFY(writer
+                        .append(LedgerAction::SeatsBought, {}, QStringLiteral("sales-starter"), QStringLiteral("0"),
+                                QStringLiteral("0"))
+                        .ok());
+        QVERIFY(writer.appendHashed().ok());
+        QVERIFY(writer.finish().ok());
+        QVERIFY(tx.commit().ok());
+    }
+    auto reopened = SeatLedger::open(m_path);
+    const auto entries = reopened.value()->entries().value();
+    QString previous;
+    for (const LedgerEntry &e : entries) {
+        QCOMPARE(e.prevHash, previous);
+        QCOMPARE(LedgerChain::hashOf(e), e.hash);
+        previous = e.hash;
+    }
+    QCOMPARE(entries.last().subject, QStringLiteral("cat@example.com"));
+    QCOMPARE(entries.at(entries.size() - 3).action, LedgerAction::SeatsBought);
 }
 
 QTEST_GUILESS_MAIN(TestSeatLedger)
