@@ -331,6 +331,10 @@
         <source>The file it replaced is kept as %1.</source>
         <translation>Le fichier remplacé est conservé sous le nom %1.</translation>
     </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>Restauration de %1…</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -1021,6 +1025,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>&amp;Database</source>
         <translation>&amp;Base de données</translation>
+    </message>
+    <message>
+        <source>Writing a backup…</source>
+        <translation>Écriture d’une sauvegarde…</translation>
     </message>
 </context>
 <context>

@@ -8,24 +8,10 @@
 #include <QProgressDialog>
 #include <QThread>
 
-Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &ledger,
-                       const std::function<Status(SeatLedger &)> &work)
+Status runBusy(QWidget *parent, const QString &label, const std::function<Status()> &work)
 {
-    const QString path = ledger.path();
-    const QString actor = ledger.actor();
     Status result;
-    std::unique_ptr<QThread> thread(QThread::create([&] {
-        auto worker = SeatLedger::open(path);
-        if (!worker) {
-            result = worker.error();
-            return;
-        }
-        if (Status s = actor.isEmpty() ? Status() : worker.value()->setActor(actor); !s) {
-            result = s;
-            return;
-        }
-        result = work(*worker.value());
-    }));
+    std::unique_ptr<QThread> thread(QThread::create([&] { result = work(); }));
     QProgressDialog progress(label, QString(), 0, 0, parent);
     progress.setObjectName(QStringLiteral("busyProgress"));
     progress.setWindowModality(Qt::WindowModal);
@@ -37,6 +23,21 @@ Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     thread->wait();
     return result;
+}
+
+Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &ledger,
+                       const std::function<Status(SeatLedger &)> &work)
+{
+    const QString path = ledger.path();
+    const QString actor = ledger.actor();
+    return runBusy(parent, label, [&]() -> Status {
+        auto worker = SeatLedger::open(path);
+        if (!worker)
+            return worker.error();
+        if (Status s = actor.isEmpty() ? Status() : worker.value()->setActor(actor); !s)
+            return s;
+        return work(*worker.value());
+    });
 }
 
 Status refreshUsers(QWidget *parent, const SeatLedger &ledger, SeatLedger::UserOrder order)

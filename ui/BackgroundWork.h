@@ -8,6 +8,10 @@
 
 class QWidget;
 
+// Runs `work` on a thread of its own; a busy progress dialog saying `label`
+// appears if it takes more than 100 ms, and the window keeps painting.
+Status runBusy(QWidget *parent, const QString &label, const std::function<Status()> &work);
+
 // Runs a long change (a big Save, for one) on a worker thread with its own
 // connection to the same database — Qt Sql connections belong to one thread —
 // as the same operator. A busy progress dialog appears if it takes more than

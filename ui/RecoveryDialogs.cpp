@@ -1,6 +1,7 @@
 #include "RecoveryDialogs.h"
 
 #include "Appearance.h"
+#include "BackgroundWork.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -135,7 +136,12 @@ bool restoreFromBackup(QWidget *parent, const QString &databasePath)
     RestoreDialog dialog(databasePath, Backups::list(databasePath), parent);
     if (dialog.exec() != QDialog::Accepted || dialog.chosen().path.isEmpty())
         return false;
-    auto restored = Backups::restore(databasePath, dialog.chosen().path);
+    // Copying and checking a large backup takes a moment: on a worker, with a progress dialog.
+    Result<QString> restored = Error {};
+    runBusy(parent, RestoreDialog::tr("Restoring %1…").arg(QDir::toNativeSeparators(databasePath)), [&]() -> Status {
+        restored = Backups::restore(databasePath, dialog.chosen().path);
+        return {};
+    });
     QMessageBox box(parent);
     box.setObjectName(QStringLiteral("restoreOutcome"));
     box.setWindowTitle(RestoreDialog::tr("Restore from backup"));

@@ -1,5 +1,6 @@
 #include "SettingsWindow.h"
 
+#include "BackgroundWork.h"
 #include "Language.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
@@ -149,14 +150,23 @@ void SettingsWindow::startAudit()
 
 void SettingsWindow::backupNow()
 {
-    auto taken = m_ledger.backup();
-    if (!taken) {
-        QMessageBox box(QMessageBox::Warning, tr("Back up now"), taken.error().message, QMessageBox::Ok, this);
+    // A large database takes a moment to copy: on a worker, with the window painting.
+    BackupInfo taken;
+    const Status written
+        = runInBackground(this, tr("Writing a backup…"), m_ledger, [&taken](SeatLedger &worker) -> Status {
+              auto made = worker.backup();
+              if (!made)
+                  return made.error();
+              taken = made.takeValue();
+              return {};
+          });
+    if (!written) {
+        QMessageBox box(QMessageBox::Warning, tr("Back up now"), written.error().message, QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("backupFailed"));
         box.exec();
         return;
     }
-    statusBar()->showMessage(tr("Backup written: %1").arg(QDir::toNativeSeparators(taken.value().path)));
+    statusBar()->showMessage(tr("Backup written: %1").arg(QDir::toNativeSeparators(taken.path)));
 }
 
 bool SettingsWindow::auditRunning() const
