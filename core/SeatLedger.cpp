@@ -361,7 +361,7 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
         u.service = newUser.service;
         created.append(u);
     }
-    if (Status s = applyEditsInTransaction(seats, writer); !s)
+    if (Status s = applyEditsInTransaction(seats, writer, Froms::ReadInThisTransaction); !s)
         return s.error();
     if (Status s = writer.finish(); !s)
         return s.error();
@@ -432,8 +432,9 @@ Status SeatLedger::assignSeat(const QString &email, SeatType type)
     if (current == type)
         return refused(tr("%1 already holds a %2 seat.").arg(target.value().email, seatTypeName(type)));
     LedgerWriter writer(*m_db, m_actor);
-    if (Status s = applyEditsInTransaction(
-            { SeatEdit { target.value().id, target.value().email, product, current, type } }, writer);
+    if (Status s
+        = applyEditsInTransaction({ SeatEdit { target.value().id, target.value().email, product, current, type } },
+                                  writer, Froms::ReadInThisTransaction);
         !s)
         return s;
     if (Status s = writer.finish(); !s)
@@ -456,7 +457,8 @@ Status SeatLedger::removeSeat(const QString &email, Product product)
         return refused(tr("%1 holds no %2 seat.").arg(target.value().email, productName(product)));
     LedgerWriter writer(*m_db, m_actor);
     if (Status s = applyEditsInTransaction(
-            { SeatEdit { target.value().id, target.value().email, product, current, std::nullopt } }, writer);
+            { SeatEdit { target.value().id, target.value().email, product, current, std::nullopt } }, writer,
+            Froms::ReadInThisTransaction);
         !s)
         return s;
     if (Status s = writer.finish(); !s)
@@ -546,7 +548,7 @@ Status SeatLedger::applyEdits(const QVector<SeatEdit> &edits)
     if (auto r = requireAdmin(); !r)
         return r.error();
     LedgerWriter writer(*m_db, m_actor);
-    if (Status s = applyEditsInTransaction(edits, writer); !s)
+    if (Status s = applyEditsInTransaction(edits, writer, Froms::FromTheCaller); !s)
         return s;
     if (Status s = writer.finish(); !s)
         return s;
@@ -626,7 +628,7 @@ Status SeatLedger::applyPlan(const QVector<PlanLine> &plan)
         }
     }
     LedgerWriter writer(*m_db, m_actor);
-    if (Status s = applyEditsInTransaction(edits, writer); !s)
+    if (Status s = applyEditsInTransaction(edits, writer, Froms::ReadInThisTransaction); !s)
         return s;
     if (Status s = writer.finish(); !s)
         return s;
@@ -675,7 +677,7 @@ QString SeatLedger::describeConflict(const SeatEdit &edit) const
              edit.from ? seatTypeName(*edit.from) : tr("none", "no seat"));
 }
 
-Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, LedgerWriter &writer)
+Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, LedgerWriter &writer, Froms froms)
 {
     if (edits.isEmpty())
         return {};
@@ -750,30 +752,32 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
     insert = Error {}; // finalized before the statements that read the table
 
     // R12: every edit must find what its editor saw.
-    auto stale = m_db->prepare(("SELECT e.user_id, e.product FROM pending_edits e "
-                                "LEFT JOIN users u ON u.id = e.user_id "
-                                "LEFT JOIN assignments a ON a.user_id = e.user_id AND a.product = e.product "
-                                "WHERE u.id IS NULL OR COALESCE(a.seat_type, '') <> COALESCE(e.from_type, '')"));
-    if (!stale)
-        return stale.error();
-    if (Status s = m_db->exec(stale.value()); !s)
-        return s;
-    QVector<const SeatEdit *> staleEdits;
-    while (stale.value().next()) {
-        const auto product = productFromKey(stale.value().value(1).toString());
-        if (const SeatEdit *edit
-            = product ? byKey.value({ stale.value().value(0).toLongLong(), productIndex(*product) }) : nullptr)
-            staleEdits.append(edit);
-    }
-    stale.value().finish();
-    if (!staleEdits.isEmpty()) {
-        QStringList conflicts;
-        for (const SeatEdit *edit : staleEdits)
-            conflicts << describeConflict(*edit);
-        return Error { ErrorKind::Conflict,
-                       tr("Another admin changed these seats since you opened them; nothing was saved. Review the "
-                          "refreshed list and try again.\n%1")
-                           .arg(conflicts.join(QLatin1Char('\n'))) };
+    if (froms == Froms::FromTheCaller) {
+        auto stale = m_db->prepare(("SELECT e.user_id, e.product FROM pending_edits e "
+                                    "LEFT JOIN users u ON u.id = e.user_id "
+                                    "LEFT JOIN assignments a ON a.user_id = e.user_id AND a.product = e.product "
+                                    "WHERE u.id IS NULL OR COALESCE(a.seat_type, '') <> COALESCE(e.from_type, '')"));
+        if (!stale)
+            return stale.error();
+        if (Status s = m_db->exec(stale.value()); !s)
+            return s;
+        QVector<const SeatEdit *> staleEdits;
+        while (stale.value().next()) {
+            const auto product = productFromKey(stale.value().value(1).toString());
+            if (const SeatEdit *edit
+                = product ? byKey.value({ stale.value().value(0).toLongLong(), productIndex(*product) }) : nullptr)
+                staleEdits.append(edit);
+        }
+        stale.value().finish();
+        if (!staleEdits.isEmpty()) {
+            QStringList conflicts;
+            for (const SeatEdit *edit : staleEdits)
+                conflicts << describeConflict(*edit);
+            return Error { ErrorKind::Conflict,
+                           tr("Another admin changed these seats since you opened them; nothing was saved. Review the "
+                              "refreshed list and try again.\n%1")
+                               .arg(conflicts.join(QLatin1Char('\n'))) };
+        }
     }
 
     // Apply: removals, tier moves, new seats (R3 holds: one row per user and product).

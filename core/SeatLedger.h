@@ -107,7 +107,15 @@ private:
 
     Result<Role> requireAdmin() const;
     Result<Held> findHeld(const QString &email) const;
-    Status applyEditsInTransaction(const QVector<SeatEdit> &edits, class LedgerWriter &writer);
+    // Where the edits' `from` seats come from: read inside this very write
+    // transaction (nobody can have changed them since), or from a window that
+    // loaded them earlier — then each is checked against storage first (R12).
+    enum class Froms
+    {
+        ReadInThisTransaction,
+        FromTheCaller
+    };
+    Status applyEditsInTransaction(const QVector<SeatEdit> &edits, class LedgerWriter &writer, Froms froms);
     QString describeConflict(const SeatEdit &edit) const;
     Status noFreeSeat(SeatType type, int wanted) const;
 
