@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QtEndian>
+#include <sqlite3.h>
 
 namespace {
 
@@ -91,6 +93,42 @@ void removeStaleParts(const QString &databasePath)
     }
 }
 
+// Whether another connection — a window, seatctl — has the database open now.
+// Asks SQLite for an exclusive lock without waiting and writes nothing: every
+// open WAL connection holds a shared lock, so the exclusive one is refused.
+// The database file, and its -wal if it has one, stay byte for byte as they were.
+bool inUse(const QString &path)
+{
+    // Only a file of ours is asked: SQLite could roll back another program's
+    // journal, and a file we did not write is never modified.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(72);
+    file.close();
+    if (header.size() < 72 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))
+        || qFromBigEndian<qint32>(header.constData() + 68) != SeatDatabase::ApplicationId)
+        return false;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return false;
+    }
+    // A log already there is left as it is; one this probe makes is removed again on close.
+    if (QFileInfo::exists(path + QStringLiteral("-wal")))
+        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    sqlite3_busy_timeout(db, 0);
+    bool busy = false;
+    if (sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK) {
+        const int rc = sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr);
+        busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+        if (rc == SQLITE_OK)
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(db);
+    return busy;
+}
+
 } // namespace
 
 QVector<BackupInfo> Backups::list(const QString &databasePath)
@@ -162,6 +200,10 @@ Result<std::optional<BackupInfo>> Backups::takeDaily(const SeatDatabase &db)
 
 Result<QString> Backups::restore(const QString &databasePath, const QString &backupPath)
 {
+    // Moving a file another window still writes to would split the ledger in two.
+    if (inUse(databasePath))
+        return storage(tr("The database %1 is open in another window or program. Close it there, then restore.")
+                           .arg(shown(databasePath)));
     const QString staging = databasePath + QStringLiteral(".restoring");
     removeDatabase(staging); // a leftover of an interrupted restore
     if (Status s = copyFile(backupPath, staging); !s)

@@ -34,6 +34,10 @@
         <source>The backup %1 cannot be restored: %2</source>
         <translation>La sauvegarde %1 ne peut pas être restaurée&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The database %1 is open in another window or program. Close it there, then restore.</source>
+        <translation>La base de données %1 est ouverte dans une autre fenêtre ou un autre programme. Fermez-la là-bas, puis restaurez.</translation>
+    </message>
 </context>
 <context>
     <name>BuySeatsDialog</name>

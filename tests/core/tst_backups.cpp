@@ -32,6 +32,7 @@ private slots:
     void restoreWhenTheDatabaseIsGone();
     void damagedBackupIsRefusedAndNothingMoves();
     void quickCheckFindsDamage();
+    void restoreWaitsUntilNobodyHasTheDatabaseOpen();
 
 private:
     QStringList listing() const { return QDir(m_dir->path()).entryList(QDir::Files, QDir::Name); }
@@ -288,6 +289,30 @@ void TestBackups::quickCheckFindsDamage()
     QVERIFY(!s.ok());
     QVERIFY2(s.error().message.contains(QLatin1String("is damaged")), qPrintable(s.error().message));
     QVERIFY2(s.error().message.contains(QLatin1String("Restore it from a backup")), qPrintable(s.error().message));
+}
+
+void TestBackups::restoreWaitsUntilNobodyHasTheDatabaseOpen()
+{
+    auto ledger = TestSupport::smallAccount(m_path);
+    QVERIFY(ledger->backup().ok());
+    QVERIFY(ledger->assignSeat(QStringLiteral("cat@example.com"), SeatType::SalesProfessional).ok());
+    const QString backup = Backups::list(m_path).first().path;
+    // Another window has it open: moving it away would split the ledger in two.
+    const QByteArray database = fileHash(m_path);
+    const QByteArray log = fileHash(m_path + QStringLiteral("-wal"));
+    const QStringList before = listing();
+    auto refused = Backups::restore(m_path, backup);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QLatin1String("open in another window")),
+             qPrintable(refused.error().message));
+    QCOMPARE(fileHash(m_path), database);
+    QCOMPARE(fileHash(m_path + QStringLiteral("-wal")), log);
+    QCOMPARE(listing(), before);
+    // That window still works on the same file.
+    QVERIFY(ledger->removeSeat(QStringLiteral("cat@example.com"), Product::Sales).ok());
+    QCOMPARE(ledger->check().value(), QStringList());
+    ledger.reset();
+    QVERIFY(Backups::restore(m_path, backup).ok());
 }
 
 QTEST_GUILESS_MAIN(TestBackups)
