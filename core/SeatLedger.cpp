@@ -712,12 +712,9 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
     if (Status s = m_db->execStatement(("DELETE FROM pending_edits")); !s)
         return s;
     QVector<const SeatEdit *> changes;
-    QHash<QPair<qint64, int>, const SeatEdit *> byKey;
     for (const SeatEdit &edit : edits) {
-        if (edit.from != edit.to) {
+        if (edit.from != edit.to)
             changes.append(&edit);
-            byKey.insert({ edit.userId, productIndex(edit.product) }, &edit);
-        }
     }
     // The ledger's entries for these changes, hashed meanwhile on another core.
     QVector<LedgerWriter::Draft> drafts;
@@ -761,6 +758,9 @@ Status SeatLedger::applyEditsInTransaction(const QVector<SeatEdit> &edits, Ledge
             return stale.error();
         if (Status s = m_db->exec(stale.value()); !s)
             return s;
+        QHash<QPair<qint64, int>, const SeatEdit *> byKey;
+        for (const SeatEdit *edit : changes)
+            byKey.insert({ edit->userId, productIndex(edit->product) }, edit);
         QVector<const SeatEdit *> staleEdits;
         while (stale.value().next()) {
             const auto product = productFromKey(stale.value().value(1).toString());

@@ -1,15 +1,11 @@
 #!/usr/bin/env bash
 # No SQL built from values. The compiler already refuses a QString where
 # SeatDatabase expects SQL (see core/SqlText.h); this check covers the rest:
-#   - every SqlText::composed() call is marked "sql: placeholders only";
 #   - no QSqlQuery::exec()/prepare() outside SeatDatabase takes anything but a literal;
 #   - ui/ and app/ run no SQL at all.
 set -u
 cd "$(dirname "$0")/.."
 status=0
-while IFS= read -r line; do
-    echo "FAIL: SqlText::composed() without the 'sql: placeholders only' mark: $line"; status=1
-done < <(grep -rn 'SqlText::composed(' core --include='*.cpp' | grep -v 'sql: placeholders only')
 # Raw QSqlQuery objects (which take any QString) live only in SeatDatabase.cpp,
 # and there they run literals.
 while IFS= read -r line; do
