@@ -1,14 +1,12 @@
 #include "Backups.h"
 
 #include "SeatDatabase.h"
+#include "storage/sqlite/SqliteFiles.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSaveFile>
-#include <QtEndian>
-#include <sqlite3.h>
 
 namespace {
 
@@ -30,55 +28,6 @@ QString backupPath(const QString &databasePath, const QDateTime &at)
     return databasePath + QLatin1Char('.') + at.toString(TimeFormat) + Suffix;
 }
 
-// A database file and the two files SQLite keeps beside it in WAL mode.
-const char *const companions[] = { "", "-wal", "-shm" };
-
-// Moves a database and its companions; on failure, puts back what moved.
-Status moveDatabase(const QString &from, const QString &to)
-{
-    QStringList moved;
-    for (const char *suffix : companions) {
-        const QString source = from + QLatin1String(suffix);
-        if (!QFileInfo::exists(source))
-            continue;
-        const QString target = to + QLatin1String(suffix);
-        if (!QFile::rename(source, target)) {
-            for (const QString &done : moved)
-                QFile::rename(to + done, from + done);
-            return storage(Backups::tr("Could not move %1 to %2.").arg(shown(source), shown(target)));
-        }
-        moved << QLatin1String(suffix);
-    }
-    return {};
-}
-
-void removeDatabase(const QString &path)
-{
-    for (const char *suffix : companions)
-        QFile::remove(path + QLatin1String(suffix));
-}
-
-// Copies the backup under a temporary name, flushed to the disk.
-Status copyFile(const QString &from, const QString &to)
-{
-    QFile source(from);
-    if (!source.open(QIODevice::ReadOnly))
-        return storage(Backups::tr("The backup %1 cannot be read: %2").arg(shown(from), source.errorString()));
-    QSaveFile target(to);
-    if (!target.open(QIODevice::WriteOnly))
-        return storage(Backups::tr("Could not write %1: %2").arg(shown(to), target.errorString()));
-    while (!source.atEnd()) {
-        const QByteArray chunk = source.read(1 << 20);
-        if (chunk.isEmpty() && source.error() != QFileDevice::NoError)
-            return storage(Backups::tr("The backup %1 cannot be read: %2").arg(shown(from), source.errorString()));
-        if (target.write(chunk) != chunk.size())
-            return storage(Backups::tr("Could not write %1: %2").arg(shown(to), target.errorString()));
-    }
-    if (!target.commit())
-        return storage(Backups::tr("Could not write %1: %2").arg(shown(to), target.errorString()));
-    return {};
-}
-
 // Half-written backups left by a crash: never listed, removed once clearly abandoned.
 void removeStaleParts(const QString &databasePath)
 {
@@ -91,42 +40,6 @@ void removeStaleParts(const QString &databasePath)
         if (part.lastModified().toUTC() < hourAgo)
             QFile::remove(part.absoluteFilePath());
     }
-}
-
-// Whether another connection — a window, seatctl — has the database open now.
-// Asks SQLite for an exclusive lock without waiting and writes nothing: every
-// open WAL connection holds a shared lock, so the exclusive one is refused.
-// The database file, and its -wal if it has one, stay byte for byte as they were.
-bool inUse(const QString &path)
-{
-    // Only a file of ours is asked: SQLite could roll back another program's
-    // journal, and a file we did not write is never modified.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray header = file.read(72);
-    file.close();
-    if (header.size() < 72 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))
-        || qFromBigEndian<qint32>(header.constData() + 68) != SeatDatabase::ApplicationId)
-        return false;
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    // A log already there is left as it is; one this probe makes is removed again on close.
-    if (QFileInfo::exists(path + QStringLiteral("-wal")))
-        sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    sqlite3_busy_timeout(db, 0);
-    bool busy = false;
-    if (sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK) {
-        const int rc = sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr);
-        busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
-        if (rc == SQLITE_OK)
-            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    sqlite3_close(db);
-    return busy;
 }
 
 } // namespace
@@ -200,46 +113,34 @@ Result<std::optional<BackupInfo>> Backups::takeDaily(const SeatDatabase &db)
 
 Result<QString> Backups::restore(const QString &databasePath, const QString &backupPath)
 {
-    // Moving a file another window still writes to would split the ledger in two.
-    if (inUse(databasePath))
-        return storage(tr("The database %1 is open in another window or program. Close it there, then restore.")
-                           .arg(shown(databasePath)));
-    const QString staging = databasePath + QStringLiteral(".restoring");
-    removeDatabase(staging); // a leftover of an interrupted restore
-    if (Status s = copyFile(backupPath, staging); !s)
+    // From here to the end, other processes that open the database are told to
+    // come back, and no other restore of it can start.
+    auto lock = SqliteFiles::RestoreLock::acquire(databasePath);
+    if (!lock)
+        return lock.error();
+    if (SqliteFiles::sameFile(backupPath, databasePath))
+        return storage(tr("%1 is the database itself, not one of its backups.").arg(shown(backupPath)));
+    const QString staging = SqliteFiles::freshSibling(databasePath, QStringLiteral(".restoring-"));
+    if (Status s = SqliteFiles::copyToPrivate(backupPath, staging); !s) {
+        SqliteFiles::removePrivate(staging);
         return s.error();
+    }
     Status sound;
     {
-        // The copy must be a sound Seatkeeper database before anything moves.
+        // The copy must be a sound Seatkeeper database before anything changes.
         auto opened = SeatDatabase::open(staging, SeatDatabase::MigrationBackup::Skip);
         sound = opened ? opened.value()->quickCheck() : Status(opened.error());
         if (sound)
             sound = opened.value()->execStatement("PRAGMA journal_mode = WAL");
     }
     if (!sound) {
-        removeDatabase(staging);
+        SqliteFiles::removePrivate(staging);
         // The checks spoke of the staging copy; the person chose the backup.
         const QString why = QString(sound.error().message).replace(shown(staging), shown(backupPath));
         return storage(tr("The backup %1 cannot be restored: %2").arg(shown(backupPath), why));
     }
-    QString keptAside;
-    if (QFileInfo::exists(databasePath)) {
-        keptAside = databasePath + QStringLiteral(".replaced-")
-            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd'T'HHmmss.zzz'Z'"));
-        if (Status s = moveDatabase(databasePath, keptAside); !s) {
-            removeDatabase(staging);
-            return s.error();
-        }
-    } else {
-        // Stray -wal/-shm of a file that is gone would be replayed into the backup.
-        if (Status s = moveDatabase(databasePath, databasePath + QStringLiteral(".orphan")); !s)
-            return s.error();
-    }
-    if (Status s = moveDatabase(staging, databasePath); !s) {
-        if (!keptAside.isEmpty())
-            moveDatabase(keptAside, databasePath);
-        removeDatabase(staging);
-        return s.error();
-    }
-    return keptAside;
+    auto replaced
+        = SqliteFiles::replace(databasePath, staging, SeatDatabase::ApplicationId, SeatDatabase::BusyTimeoutMs);
+    SqliteFiles::removePrivate(staging); // linked into place, or copied into the database
+    return replaced;
 }

@@ -16,18 +16,10 @@ BulkStatement::~BulkStatement()
     sqlite3_finalize(m_stmt); // a no-op on null
 }
 
-sqlite3 *BulkStatement::sqliteHandle(const SeatDatabase &db)
-{
-    const QVariant handle = db.connection().driver()->handle();
-    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 Result<std::unique_ptr<BulkStatement>> BulkStatement::prepare(const SeatDatabase &db, const SqlText &sql)
 {
     std::unique_ptr<BulkStatement> statement(new BulkStatement(db));
-    statement->m_handle = sqliteHandle(db);
+    statement->m_handle = db.handle();
     if (!statement->m_handle) {
         auto query = db.prepare(sql);
         if (!query)

@@ -33,9 +33,6 @@ public:
     // Runs the statement once with the values bound since the last run.
     Status run();
 
-    // The sqlite3 connection under a SeatDatabase, or null when it is not SQLite.
-    static sqlite3 *sqliteHandle(const SeatDatabase &db);
-
 private:
     explicit BulkStatement(const SeatDatabase &db);
 

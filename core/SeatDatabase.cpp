@@ -4,13 +4,16 @@
 #include "LedgerChain.h"
 #include "LedgerEntry.h"
 #include "SeatType.h"
+#include "storage/sqlite/SqliteFiles.h"
 
+#include <cstring>
 #include <QAtomicInt>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QtEndian>
+#include <sqlite3.h>
 
 namespace {
 
@@ -22,33 +25,37 @@ Error storage(const QString &message)
     return Error { ErrorKind::Storage, message };
 }
 
-// Reads what SQLite's own header says about the file, without opening it with SQLite
-// (which could create, recover or checkpoint it).
+// Reads what SQLite's own header says about the file, through SQLite's VFS and
+// without opening it as a database (which could create, recover or checkpoint it).
 Status checkHeader(const QString &path, int maxVersion)
 {
     const QString shown = QDir::toNativeSeparators(path);
-    QFileInfo info(path);
-    if (!info.absoluteDir().exists())
-        return storage(SeatDatabase::tr("The folder %1 does not exist, so neither does the database %2.")
-                           .arg(QDir::toNativeSeparators(info.absolutePath()), shown));
-    if (!info.exists())
+    const SqliteFiles::Header read = SqliteFiles::readHeader(path);
+    switch (read.state) {
+    case SqliteFiles::Header::Missing: {
+        const QFileInfo info(path);
+        if (!info.absoluteDir().exists())
+            return storage(SeatDatabase::tr("The folder %1 does not exist, so neither does the database %2.")
+                               .arg(QDir::toNativeSeparators(info.absolutePath()), shown));
         return storage(SeatDatabase::tr("The file %1 does not exist.").arg(shown));
-    if (!info.isFile())
+    }
+    case SqliteFiles::Header::NotAFile:
         return storage(SeatDatabase::tr("%1 is not a file.").arg(shown));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return storage(SeatDatabase::tr("The file %1 cannot be read: %2").arg(shown, file.errorString()));
-    const qint64 size = file.size();
+    case SqliteFiles::Header::Unreadable:
+        return storage(SeatDatabase::tr("The file %1 cannot be read: %2").arg(shown, read.error));
+    case SqliteFiles::Header::Read:
+        break;
+    }
+    const qint64 size = read.size;
+    const QByteArray &header = read.bytes;
     if (size == 0)
         return storage(SeatDatabase::tr("The file %1 is empty: it is not a Seatkeeper database.").arg(shown));
-    const QByteArray header = file.read(SqliteHeaderSize);
-    if (header.size() < SqliteHeaderSize || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+    if (header.size() < SqliteFiles::HeaderSize || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
         return storage(SeatDatabase::tr("The file %1 is not a Seatkeeper database.").arg(shown));
-    const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
-    const qint32 applicationId = qFromBigEndian<qint32>(bytes + 68);
-    if (applicationId != SeatDatabase::ApplicationId)
+    if (!SqliteFiles::isOurs(header, SeatDatabase::ApplicationId))
         return storage(
             SeatDatabase::tr("The file %1 is a database of another application, not of Seatkeeper.").arg(shown));
+    const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
     const qint32 version = qFromBigEndian<qint32>(bytes + 60);
     if (version > maxVersion)
         return storage(SeatDatabase::tr("The database %1 was written by a newer version of Seatkeeper (schema %2; "
@@ -60,15 +67,13 @@ Status checkHeader(const QString &path, int maxVersion)
     // change counter; a file shorter than that many pages has been cut off —
     // unless a write-ahead log is there: a checkpoint interrupted by a crash can
     // leave the header ahead of the file, and SQLite completes it from the log.
-    const QFileInfo wal(path + QStringLiteral("-wal"));
-    const bool walPending = wal.exists() && wal.size() > 0;
     quint32 pageSize = qFromBigEndian<quint16>(bytes + 16);
     if (pageSize == 1)
         pageSize = 65536;
     const quint32 changeCounter = qFromBigEndian<quint32>(bytes + 24);
     const quint32 pageCount = qFromBigEndian<quint32>(bytes + 28);
     const quint32 validFor = qFromBigEndian<quint32>(bytes + 92);
-    if (pageSize < 512 || (!walPending && validFor == changeCounter && qint64(pageCount) * pageSize > size))
+    if (pageSize < 512 || (!read.walPending && validFor == changeCounter && qint64(pageCount) * pageSize > size))
         return storage(SeatDatabase::tr("The database %1 is damaged (the file is shorter than SQLite says). "
                                         "Restore it from a backup.")
                            .arg(shown));
@@ -153,12 +158,29 @@ SeatDatabase::~SeatDatabase()
 
 Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path, MigrationBackup backup)
 {
+    auto opened = openExisting(path, backup);
+    // Whatever went wrong, a restore under way is the reason to give: the file
+    // may be missing, locked or replaced for a moment, and will be back.
+    if (!opened && SqliteFiles::restoreUnderWay(path))
+        return SqliteFiles::restoreUnderWayError(path);
+    return opened;
+}
+
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &path, MigrationBackup backup)
+{
+    if (SqliteFiles::restoreUnderWay(path))
+        return SqliteFiles::restoreUnderWayError(path);
     if (const Status header = checkHeader(path, SchemaVersion); !header)
         return header.error();
     std::unique_ptr<SeatDatabase> db(new SeatDatabase(path));
-    if (Status s = db->connect(); !s)
+    if (Status s = db->connect(Connect::Existing); !s)
         return s.error();
     if (Status s = db->readVersion(); !s)
+        return s.error();
+    // The first read took SQLite's shared lock, which a WAL connection keeps
+    // until it closes: from now on the file cannot be replaced under it. It
+    // must still be the file the path names (a restore may just have finished).
+    if (Status s = SqliteFiles::checkNotMoved(db->handle(), path); !s)
         return s.error();
     if (db->m_version > SchemaVersion)
         return storage(tr("The database %1 was written by a newer version of Seatkeeper (schema %2; "
@@ -183,38 +205,43 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path, Mi
     return db;
 }
 
-Result<std::unique_ptr<SeatDatabase>> SeatDatabase::create(const QString &path)
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::create(const QString &path,
+                                                           const std::function<Status(SeatDatabase &)> &populate)
 {
-    const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
-    if (info.exists())
-        return Error { ErrorKind::Refused,
-                       tr("The file %1 already exists; a new database is never written over a file.").arg(shown) };
     if (!info.absoluteDir().exists())
         return storage(tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(info.absolutePath())));
-    std::unique_ptr<SeatDatabase> db(new SeatDatabase(path));
-    if (Status s = db->connect(); !s)
-        return s.error();
-    if (Status s = db->migrate(); !s) {
-        db.reset();
-        QFile::remove(path);
-        return s.error();
-    }
-    // WAL only once the file is ours: the header written in rollback mode already
-    // carries our application id, so a crash right after creation cannot leave a
-    // file that looks foreign.
-    if (Status s = db->execStatement(("PRAGMA journal_mode = WAL")); !s)
-        return s.error();
-    return db;
+    // Built whole under a name of its own, then linked into place only if the
+    // path is still free: nobody ever sees half a database, and of two processes
+    // creating the same file, one wins and the other removes only its own.
+    const Status created = SqliteFiles::createExclusive(path, [&populate](const QString &temporary) -> Status {
+        std::unique_ptr<SeatDatabase> db(new SeatDatabase(temporary));
+        if (Status s = db->connect(Connect::Create); !s)
+            return s;
+        if (Status s = db->migrate(); !s)
+            return s;
+        if (populate) {
+            if (Status s = populate(*db); !s)
+                return s;
+        }
+        // WAL only once the file is whole: the header written in rollback mode
+        // already carries our application id.
+        return db->execStatement("PRAGMA journal_mode = WAL");
+    });
+    if (!created)
+        return created.error();
+    return open(path, MigrationBackup::Skip);
 }
 
-Status SeatDatabase::connect()
+Status SeatDatabase::connect(Connect how)
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     if (!m_db.isValid())
         return storage(tr("The SQLite driver of Qt is missing (package libqt6sql6-sqlite)."));
-    m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    // A URI with mode=rw: opening never creates a file, even if the path has
+    // just been removed or renamed.
+    m_db.setDatabaseName(SqliteFiles::connectionUri(m_path, how == Connect::Create));
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     if (!m_db.open())
         return storageError(m_db.lastError());
     if (Status s = execStatement(("PRAGMA foreign_keys = ON")); !s)
@@ -228,6 +255,14 @@ Status SeatDatabase::connect()
         return s;
     // Money and access: a committed change must survive a power cut.
     return execStatement(("PRAGMA synchronous = FULL"));
+}
+
+sqlite3 *SeatDatabase::handle() const
+{
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 Status SeatDatabase::readVersion()
@@ -407,7 +442,15 @@ Error SeatDatabase::storageError(const QSqlError &error) const
 
 Status SeatDatabase::beginWrite() const
 {
-    return execStatement(("BEGIN IMMEDIATE"));
+    if (Status s = execStatement(("BEGIN IMMEDIATE")); !s)
+        return s;
+    // Saved means saved: never commit into a file that is no longer the one at
+    // the path, where nobody else would read it.
+    if (Status s = SqliteFiles::checkNotMoved(handle(), m_path); !s) {
+        rollback();
+        return s;
+    }
+    return {};
 }
 
 Status SeatDatabase::commit() const

@@ -3,12 +3,15 @@
 #include "Result.h"
 #include "SqlText.h"
 
+#include <functional>
 #include <memory>
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+
+struct sqlite3;
 
 // One connection to one Seatkeeper database file: checks that a file is ours
 // before touching it, migrates the schema forward, and offers checked SQL and
@@ -36,8 +39,10 @@ public:
     };
     static Result<std::unique_ptr<SeatDatabase>> open(const QString &path,
                                                       MigrationBackup backup = MigrationBackup::Take);
-    // Creates a new database at the current schema. Refuses an existing file.
-    static Result<std::unique_ptr<SeatDatabase>> create(const QString &path);
+    // Creates a new database at the current schema, filled by `populate` in the
+    // same go, and opens it. Refuses an existing file; never leaves half a file.
+    static Result<std::unique_ptr<SeatDatabase>> create(const QString &path,
+                                                        const std::function<Status(SeatDatabase &)> &populate = {});
 
     ~SeatDatabase();
     SeatDatabase(const SeatDatabase &) = delete;
@@ -45,6 +50,8 @@ public:
 
     const QString &path() const { return m_path; }
     QSqlDatabase connection() const { return m_db; }
+    // The sqlite3 handle Qt's driver holds.
+    sqlite3 *handle() const;
 
     Result<QSqlQuery> prepare(const SqlText &sql) const;
     Status exec(QSqlQuery &query) const;
@@ -65,7 +72,13 @@ public:
 
 private:
     explicit SeatDatabase(const QString &path);
-    Status connect();
+    static Result<std::unique_ptr<SeatDatabase>> openExisting(const QString &path, MigrationBackup backup);
+    enum class Connect
+    {
+        Existing,
+        Create
+    };
+    Status connect(Connect how);
     Status readVersion();
     Status checkSchema() const;
     Status migrate();

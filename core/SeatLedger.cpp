@@ -59,34 +59,34 @@ Result<std::unique_ptr<SeatLedger>> SeatLedger::create(const QString &path, cons
         if (!s)
             return s.error();
     }
-    auto db = SeatDatabase::create(path);
+    // The Super admin is written with the schema, before the file appears under its name.
+    auto db = SeatDatabase::create(path, [&](SeatDatabase &fresh) -> Status {
+        WriteTransaction tx(fresh);
+        if (!tx.started())
+            return tx.started();
+        auto insert = fresh.prepare(("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                                     "VALUES (:email, :key, :first, :last, 'super-admin', :at)"));
+        if (!insert)
+            return insert.error();
+        insert.value().bindValue(QStringLiteral(":email"), adminEmail);
+        insert.value().bindValue(QStringLiteral(":key"), Validation::emailKey(adminEmail));
+        insert.value().bindValue(QStringLiteral(":first"), sqlText(firstName));
+        insert.value().bindValue(QStringLiteral(":last"), sqlText(lastName));
+        insert.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(QDateTime::currentDateTimeUtc()));
+        if (Status s = fresh.exec(insert.value()); !s)
+            return s;
+        LedgerWriter writer(fresh, adminEmail);
+        if (Status s = writer.append(LedgerAction::UserCreated, adminEmail, {}, {},
+                                     userJson(firstName, lastName, Role::SuperAdmin));
+            !s)
+            return s;
+        if (Status s = writer.finish(); !s)
+            return s;
+        return tx.commit();
+    });
     if (!db)
         return db.error();
     auto ledger = std::make_unique<SeatLedger>(db.takeValue());
-    WriteTransaction tx(*ledger->m_db);
-    if (!tx.started())
-        return tx.started().error();
-    auto insert
-        = ledger->m_db->prepare(("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
-                                 "VALUES (:email, :key, :first, :last, 'super-admin', :at)"));
-    if (!insert)
-        return insert.error();
-    insert.value().bindValue(QStringLiteral(":email"), adminEmail);
-    insert.value().bindValue(QStringLiteral(":key"), Validation::emailKey(adminEmail));
-    insert.value().bindValue(QStringLiteral(":first"), sqlText(firstName));
-    insert.value().bindValue(QStringLiteral(":last"), sqlText(lastName));
-    insert.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(QDateTime::currentDateTimeUtc()));
-    if (Status s = ledger->m_db->exec(insert.value()); !s)
-        return s.error();
-    LedgerWriter writer(*ledger->m_db, adminEmail);
-    if (Status s
-        = writer.append(LedgerAction::UserCreated, adminEmail, {}, {}, userJson(firstName, lastName, Role::SuperAdmin));
-        !s)
-        return s.error();
-    if (Status s = writer.finish(); !s)
-        return s.error();
-    if (Status s = tx.commit(); !s)
-        return s.error();
     ledger->m_actor = adminEmail;
     return ledger;
 }

@@ -90,7 +90,7 @@ Result<QVector<User>> UserReader::readAll(const SeatDatabase &db)
 {
     const QByteArray sql(allUsersSql);
     QVector<User> users;
-    if (sqlite3 *handle = BulkStatement::sqliteHandle(db)) {
+    if (sqlite3 *handle = db.handle()) {
         sqlite3_stmt *stmt = nullptr;
         int rc = sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr);
         while (stmt && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {

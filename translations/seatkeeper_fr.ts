@@ -11,18 +11,6 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>Could not move %1 to %2.</source>
-        <translation>Impossible de déplacer %1 vers %2.</translation>
-    </message>
-    <message>
-        <source>The backup %1 cannot be read: %2</source>
-        <translation>La sauvegarde %1 ne peut pas être lue&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Could not write a backup of %1 to %2: %3</source>
         <translation>Impossible d’écrire une sauvegarde de %1 dans %2&#xa0;: %3</translation>
     </message>
@@ -35,8 +23,8 @@
         <translation>La sauvegarde %1 ne peut pas être restaurée&#xa0;: %2</translation>
     </message>
     <message>
-        <source>The database %1 is open in another window or program. Close it there, then restore.</source>
-        <translation>La base de données %1 est ouverte dans une autre fenêtre ou un autre programme. Fermez-la là-bas, puis restaurez.</translation>
+        <source>%1 is the database itself, not one of its backups.</source>
+        <translation>%1 est la base de données elle-même, pas l’une de ses sauvegardes.</translation>
     </message>
 </context>
 <context>
@@ -407,10 +395,6 @@
     <message>
         <source>The database %1 is damaged (the file is shorter than SQLite says). Restore it from a backup.</source>
         <translation>La base de données %1 est endommagée (le fichier est plus court que ce qu’indique SQLite). Restaurez-la à partir d’une sauvegarde.</translation>
-    </message>
-    <message>
-        <source>The file %1 already exists; a new database is never written over a file.</source>
-        <translation>Le fichier %1 existe déjà&#xa0;; une nouvelle base de données n’écrase jamais un fichier.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
@@ -1033,6 +1017,93 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Writing a backup…</source>
         <translation>Écriture d’une sauvegarde…</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteFiles</name>
+    <message>
+        <source>Could not move %1 to %2: %3</source>
+        <translation>Impossible de déplacer %1 vers %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not read what %1 should hold.</source>
+        <translation>Impossible de lire ce que %1 doit contenir.</translation>
+    </message>
+    <message>
+        <source>The database %1 was moved, replaced or deleted while it was open. Open it again.</source>
+        <translation>La base de données %1 a été déplacée, remplacée ou supprimée pendant qu’elle était ouverte. Ouvrez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>Could not create %1: its new content was not written in full.</source>
+        <translation>Impossible de créer %1&#xa0;: son nouveau contenu n’a pas été écrit en entier.</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists; a new database is never written over a file.</source>
+        <translation>Le fichier %1 existe déjà&#xa0;; une nouvelle base de données n’écrase jamais un fichier.</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>Impossible de créer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 is being restored from a backup. Try again in a moment.</source>
+        <translation>La base de données %1 est en cours de restauration depuis une sauvegarde. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Could not restore %1: %2 cannot be written (%3).</source>
+        <translation>Impossible de restaurer %1&#xa0;: %2 ne peut pas être écrit (%3).</translation>
+    </message>
+    <message>
+        <source>The database %1 is already being restored by another window or program. Try again when it is done.</source>
+        <translation>La base de données %1 est déjà en cours de restauration par une autre fenêtre ou un autre programme. Réessayez quand ce sera terminé.</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be read: %2</source>
+        <translation>La sauvegarde %1 ne peut pas être lue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a file; nothing was restored.</source>
+        <translation>%1 n’est pas un fichier&#xa0;; rien n’a été restauré.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Le fichier %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Another program created %1 meanwhile; nothing was restored.</source>
+        <translation>Un autre programme a créé %1 entre-temps&#xa0;; rien n’a été restauré.</translation>
+    </message>
+    <message>
+        <source>Could not put the backup in place of %1: %2</source>
+        <translation>Impossible de mettre la sauvegarde à la place de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Le fichier %1 ne peut pas être écrit&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 is open in another window or program. Close it there, then restore.</source>
+        <translation>La base de données %1 est ouverte dans une autre fenêtre ou un autre programme. Fermez-la là-bas, puis restaurez.</translation>
+    </message>
+    <message>
+        <source>The backup copy %1 cannot be read: %2</source>
+        <translation>La copie de la sauvegarde %1 ne peut pas être lue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not write the backup into %1: %2. %3</source>
+        <translation>Impossible d’écrire la sauvegarde dans %1&#xa0;: %2. %3</translation>
+    </message>
+    <message>
+        <source>The database was left as it was.</source>
+        <translation>La base de données est restée telle qu’elle était.</translation>
+    </message>
+    <message>
+        <source>The file as it was is kept as %1.</source>
+        <translation>Le fichier tel qu’il était est conservé sous le nom %1.</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,9 @@ std::unique_ptr<SeatLedger> welcome(const QString &path, int &exitCode)
     }
     auto created = SeatLedger::create(path, dialog.email());
     if (!created) {
-        exitCode = refuse(created.error().message, 3);
+        // Another window or seatctl created the file meanwhile: say so, then open theirs.
+        const bool appeared = created.error().kind == ErrorKind::Refused;
+        exitCode = refuse(created.error().message, appeared ? -1 : 3);
         return nullptr;
     }
     if (dialog.sampleAccount()) {
@@ -114,6 +116,8 @@ int main(int argc, char *argv[])
             // A new database: never written over an existing file.
             int exitCode = 0;
             ledger = welcome(path, exitCode);
+            if (!ledger && exitCode == -1)
+                continue;
             if (!ledger)
                 return exitCode;
         } else {
