@@ -206,6 +206,16 @@ int Seatctl::run(const QStringList &arguments)
         return listBackups(path);
     }
 
+    // A plan is read whole before the database opens: then no descriptor of this
+    // process on a file it reads can ever belong to the database (rule R13), even
+    // if the plan named is the database itself.
+    if (words.first() == QLatin1String("apply") && words.size() == 2) {
+        bool unreadable = false;
+        auto plan = readPlan(words.at(1), unreadable);
+        if (!plan)
+            return unreadable ? usage(plan.error().message) : fail(plan.error());
+        m_plan = plan.takeValue();
+    }
     auto opened = SeatLedger::open(path);
     if (!opened)
         return fail(opened.error());
@@ -271,7 +281,7 @@ int Seatctl::runCommand(SeatLedger &ledger, const QStringList &words)
     if (command == QLatin1String("apply")) {
         if (words.size() != 2)
             return usage(tr("Usage: apply PLAN"));
-        return apply(ledger, words.at(1));
+        return apply(ledger, m_plan);
     }
     if (command == QLatin1String("ledger")) {
         if (words.size() != 1)
@@ -434,30 +444,52 @@ int Seatctl::check(SeatLedger &ledger)
     return list.isEmpty() ? Done : StorageFailure;
 }
 
-int Seatctl::apply(SeatLedger &ledger, const QString &planPath)
+Result<QVector<PlanLine>> Seatctl::readPlan(const QString &planPath, bool &unreadable)
 {
+    unreadable = true;
     QFile file;
     if (planPath == QLatin1String("-")) {
         if (!file.open(stdin, QIODevice::ReadOnly))
-            return usage(tr("Cannot read the plan from standard input."));
+            return Error { ErrorKind::Invalid, tr("Cannot read the plan from standard input.") };
     } else {
         file.setFileName(planPath);
         if (!file.open(QIODevice::ReadOnly))
-            return usage(tr("Cannot read the plan %1: %2").arg(planPath, file.errorString()));
+            return Error { ErrorKind::Invalid, tr("Cannot read the plan %1: %2").arg(planPath, file.errorString()) };
     }
+    const auto tooLarge = [](qint64 bytes) {
+        return Error { ErrorKind::Invalid,
+                       Plan::tr("The plan is %1 MB; a plan may be at most %2 MB.")
+                           .arg(bytes / (1024 * 1024))
+                           .arg(Plan::MaxBytes / (1024 * 1024)) };
+    };
+    unreadable = false;
     if (file.size() > Plan::MaxBytes && !file.isSequential())
-        return fail(Error { ErrorKind::Invalid,
-                            Plan::tr("The plan is %1 MB; a plan may be at most %2 MB.")
-                                .arg(file.size() / (1024 * 1024))
-                                .arg(Plan::MaxBytes / (1024 * 1024)) });
-    const QByteArray data = file.read(Plan::MaxBytes + 1);
-    auto plan = Plan::parse(data);
-    if (!plan)
-        return fail(plan.error());
-    if (Status s = ledger.applyPlan(plan.value()); !s)
+        return tooLarge(file.size());
+    // A pipe hands its data over in pieces, as the writer produces them: read
+    // until the end of the input, not just what has arrived so far.
+    QByteArray data;
+    for (;;) {
+        const QByteArray chunk = file.read(Plan::MaxBytes + 1 - data.size());
+        if (chunk.isEmpty())
+            break;
+        data += chunk;
+        if (data.size() > Plan::MaxBytes)
+            return tooLarge(data.size());
+    }
+    if (file.error() != QFileDevice::NoError) {
+        unreadable = true;
+        return Error { ErrorKind::Invalid, tr("Cannot read the plan %1: %2").arg(planPath, file.errorString()) };
+    }
+    unreadable = false;
+    return Plan::parse(data);
+}
+
+int Seatctl::apply(SeatLedger &ledger, const QVector<PlanLine> &plan)
+{
+    if (Status s = ledger.applyPlan(plan); !s)
         return fail(s.error());
-    return done(tr("Applied %n change(s).", nullptr, int(plan.value().size())),
-                { { QStringLiteral("applied"), int(plan.value().size()) } });
+    return done(tr("Applied %n change(s).", nullptr, int(plan.size())),
+                { { QStringLiteral("applied"), int(plan.size()) } });
 }
 
 namespace {

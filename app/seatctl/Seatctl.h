@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Plan.h"
 #include "Result.h"
 
 #include <memory>
@@ -43,7 +44,10 @@ private:
     int backup(SeatLedger &ledger, const QStringList &words);
     int listBackups(const QString &path);
     int restore(const QString &path, const QStringList &words);
-    int apply(SeatLedger &ledger, const QString &planPath);
+    // Reads a plan file, or standard input for "-", to its end. `unreadable`: the
+    // file could not be read at all (a usage error) rather than being a bad plan.
+    Result<QVector<PlanLine>> readPlan(const QString &planPath, bool &unreadable);
+    int apply(SeatLedger &ledger, const QVector<PlanLine> &plan);
     bool needsOperator(const QStringList &words) const;
 
     QTextStream m_out;
@@ -55,4 +59,5 @@ private:
     bool m_hasFirst = false;
     bool m_hasLast = false;
     bool m_hasRole = false;
+    QVector<PlanLine> m_plan; // apply: read before the database opens
 };
