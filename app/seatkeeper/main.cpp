@@ -1,3 +1,4 @@
+#include "Automation.h"
 #include "Backups.h"
 #include "Language.h"
 #include "OpenDatabase.h"
@@ -160,6 +161,8 @@ int main(int argc, char *argv[])
             if (!notice.isEmpty())
                 window.statusBar()->showMessage(notice);
             window.startAudit();
+            if (qEnvironmentVariable("SEATKEEPER_AUTOMATION") == QLatin1String("1"))
+                new Automation(window, &window); // tests and scripts drive the window through stdin
             const int code = app.exec();
             if (!restore)
                 return code;
