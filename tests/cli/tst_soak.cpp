@@ -104,8 +104,9 @@ void TestSoak::windowsSeatctlBackupsAndRestores()
     clock.start();
 
     const auto fail = [&](const QString &why) {
-        QTest::qFail(qPrintable(QStringLiteral("round %1 of %2: %3 %4").arg(f.rounds).arg(rounds).arg(why, replay)),
-                     __FILE__, __LINE__);
+        QTest::qFail(
+            qPrintable(QStringLiteral("round %1 of %2: %3 %4").arg(f.rounds).arg(rounds).arg(why.simplified(), replay)),
+            __FILE__, __LINE__);
     };
 
     for (int round = 0; round < rounds; ++round) {

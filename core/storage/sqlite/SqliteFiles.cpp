@@ -97,7 +97,11 @@ public:
         out.resize(length);
         const int rc = m_file->pMethods->xRead(m_file, out.data(), length, offset);
         if (rc == SQLITE_IOERR_SHORT_READ) {
-            out.resize(int(qMax<qint64>(0, qMin<qint64>(length, size() - offset))));
+            // Only the end of the file may come up short.
+            const qint64 left = size() - offset;
+            if (left >= length)
+                return false;
+            out.resize(int(qMax<qint64>(0, left)));
             return true;
         }
         return rc == SQLITE_OK;
@@ -184,7 +188,9 @@ Status writeNewFile(const QString &to, const std::function<bool(qint64, QByteArr
     return {};
 }
 
-constexpr int ChunkBytes = 1 << 20;
+// The unix VFS reads and writes at most 128 KiB - 1 bytes a call (it masks the
+// length with 0x1ffff): copy a page-aligned 64 KiB at a time.
+constexpr int ChunkBytes = 1 << 16;
 
 } // namespace
 
