@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # file: why it may touch files itself
 allowed=(
     "core/storage/sqlite/SqliteFiles.cpp"  # the owner
-    "core/Backups.cpp"                     # backup files only: .backup and .part names, never the database
+    "core/storage/sqlite/Backups.cpp"      # backup files only: .backup and .part names, never the database
     "app/seatctl/Seatctl.cpp"              # a plan file, read whole before the database opens
 )
 pattern='\bQ(Save|Temporary)?File\b|QFile::|QDir::(remove|rename)|QDir\([^)]*\)\.(remove|rename)|(^|[^A-Za-z_>.:])::(open|unlink|rename|renameat2|link|truncate|ftruncate)\(|\bfopen\b|std::[io]?fstream|sqlite3_open'

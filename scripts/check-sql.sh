@@ -10,10 +10,10 @@ status=0
 # and there they run literals.
 while IFS= read -r line; do
     echo "FAIL: a raw QSqlQuery outside SeatDatabase.cpp (use SeatDatabase::prepare): $line"; status=1
-done < <(grep -rnE 'QSqlQuery +[A-Za-z_]+ *[;({]' core --include='*.cpp' | grep -v '^core/SeatDatabase.cpp')
+done < <(grep -rnE 'QSqlQuery +[A-Za-z_]+ *[;({]' core --include='*.cpp' | grep -v '^core/storage/sqlite/SeatDatabase.cpp')
 while IFS= read -r line; do
     echo "FAIL: SQL text that is not a literal: $line"; status=1
-done < <(grep -nE '\.(exec|prepare)\([^)]' core/SeatDatabase.cpp \
+done < <(grep -nE '\.(exec|prepare)\([^)]' core/storage/sqlite/SeatDatabase.cpp \
             | grep -vE '\.(exec|prepare)\((QStringLiteral\("|sql\.toString\(\)\))' | grep -vE '(m_db->|exec\(query\)|exec\(insert|exec\(update|exec\(select)')
 if grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app >/dev/null; then
     echo "FAIL: ui/ or app/ runs SQL:"; grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app; status=1

@@ -1,7 +1,7 @@
 #include "Backups.h"
 
 #include "SeatDatabase.h"
-#include "storage/sqlite/SqliteFiles.h"
+#include "SqliteFiles.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 #include "LedgerChain.h"
 #include "LedgerEntry.h"
 #include "SeatType.h"
-#include "storage/sqlite/SqliteFiles.h"
+#include "SqliteFiles.h"
 
 #include <cstring>
 #include <QAtomicInt>

@@ -1,0 +1,150 @@
+#include "Formats.h"
+
+#include "Backups.h"
+#include "LedgerEntry.h"
+#include "User.h"
+
+#include <algorithm>
+#include <optional>
+#include <QDir>
+#include <QJsonValue>
+#include <QLocale>
+
+namespace {
+
+QJsonValue seatJson(const std::optional<SeatType> &type)
+{
+    return type ? QJsonValue(seatTypeKey(*type)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject Formats::userJson(const User &u)
+{
+    return QJsonObject { { QStringLiteral("email"), u.email },
+                         { QStringLiteral("first_name"), u.firstName },
+                         { QStringLiteral("last_name"), u.lastName },
+                         { QStringLiteral("role"), roleKey(u.role) },
+                         { QStringLiteral("created_at"), u.createdAt.toString(Qt::ISODateWithMs) },
+                         { QStringLiteral("sales"), seatJson(u.sales) },
+                         { QStringLiteral("service"), seatJson(u.service) } };
+}
+
+QJsonObject Formats::seatCountJson(const SeatCount &c)
+{
+    return QJsonObject { { QStringLiteral("type"), seatTypeKey(c.type) },
+                         { QStringLiteral("purchased"), c.purchased },
+                         { QStringLiteral("assigned"), c.assigned },
+                         { QStringLiteral("free"), c.free() } };
+}
+
+QJsonObject Formats::ledgerEntryJson(const LedgerEntry &e)
+{
+    return QJsonObject { { QStringLiteral("id"), e.id },
+                         { QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs) },
+                         { QStringLiteral("actor"), e.actor },
+                         { QStringLiteral("action"), e.action },
+                         { QStringLiteral("subject"), e.subject },
+                         { QStringLiteral("seat_type"), e.seatType },
+                         { QStringLiteral("before"), e.before },
+                         { QStringLiteral("after"), e.after },
+                         { QStringLiteral("hash"), e.hash } };
+}
+
+QJsonObject Formats::backupJson(const BackupInfo &b)
+{
+    return QJsonObject { { QStringLiteral("path"), b.path },
+                         { QStringLiteral("taken_at"), b.takenAt.toString(Qt::ISODateWithMs) },
+                         { QStringLiteral("bytes"), b.bytes } };
+}
+
+QStringList Formats::userHeader()
+{
+    return { tr("Email address"), tr("Name"), tr("Role"), tr("Sales seat"), tr("Service seat") };
+}
+
+QStringList Formats::userRow(const User &u)
+{
+    return { u.email, u.fullName(), roleName(u.role), u.sales ? seatTypeName(*u.sales) : QString(),
+             u.service ? seatTypeName(*u.service) : QString() };
+}
+
+QStringList Formats::seatCountHeader()
+{
+    return { tr("Type"), tr("Seat"), tr("Purchased"), tr("Assigned"), tr("Free") };
+}
+
+QStringList Formats::seatCountRow(const SeatCount &c)
+{
+    const QLocale locale;
+    return { seatTypeKey(c.type), seatTypeName(c.type), locale.toString(c.purchased), locale.toString(c.assigned),
+             locale.toString(c.free()) };
+}
+
+QStringList Formats::ledgerEntryHeader()
+{
+    return { tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("For"), tr("Seat type"), tr("Before → after") };
+}
+
+QStringList Formats::ledgerEntryRow(const LedgerEntry &e)
+{
+    return { QString::number(e.id), e.at.toString(Qt::ISODate), e.actor, e.action, e.subject, e.seatType,
+             e.before.isEmpty() && e.after.isEmpty() ? QString() : e.before + QStringLiteral(" → ") + e.after };
+}
+
+QString Formats::backupLine(const BackupInfo &b)
+{
+    const QLocale locale;
+    return QStringLiteral("%1  %2  %3")
+        .arg(locale.toString(b.takenAt.toLocalTime().date(), QLocale::ShortFormat) + QLatin1Char(' ')
+                 + locale.toString(b.takenAt.toLocalTime().time(), QLocale::LongFormat),
+             locale.formattedDataSize(b.bytes), QDir::toNativeSeparators(b.path));
+}
+
+QString Formats::table(const QStringList &header, const QVector<QStringList> &rows)
+{
+    QVector<int> widths(header.size());
+    for (int c = 0; c < header.size(); ++c)
+        widths[c] = int(header.at(c).size());
+    for (const QStringList &row : rows)
+        for (int c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], int(row.at(c).size()));
+    QString text;
+    const auto line = [&](const QStringList &cells) {
+        QString out;
+        for (int c = 0; c < cells.size(); ++c)
+            out += c + 1 < cells.size() ? cells.at(c).leftJustified(widths[c] + 2) : cells.at(c);
+        text += out.trimmed() + QLatin1Char('\n');
+    };
+    line(header);
+    for (const QStringList &row : rows)
+        line(row);
+    return text;
+}
+
+QString Formats::usersTable(const QVector<User> &users)
+{
+    QVector<QStringList> rows;
+    rows.reserve(users.size());
+    for (const User &u : users)
+        rows.append(userRow(u));
+    return table(userHeader(), rows);
+}
+
+QString Formats::seatCountsTable(const QVector<SeatCount> &counts)
+{
+    QVector<QStringList> rows;
+    rows.reserve(counts.size());
+    for (const SeatCount &c : counts)
+        rows.append(seatCountRow(c));
+    return table(seatCountHeader(), rows);
+}
+
+QString Formats::ledgerTable(const QVector<LedgerEntry> &entries)
+{
+    QVector<QStringList> rows;
+    rows.reserve(entries.size());
+    for (const LedgerEntry &e : entries)
+        rows.append(ledgerEntryRow(e));
+    return table(ledgerEntryHeader(), rows);
+}
