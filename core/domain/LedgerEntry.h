@@ -27,3 +27,13 @@ struct LedgerEntry
     QString prevHash;
     QString hash;
 };
+
+// A ledger entry about to be written: its id, time, actor and hashes are the store's.
+struct LedgerDraft
+{
+    QString action;
+    QString subject;
+    QString seatType;
+    QString before;
+    QString after;
+};

@@ -85,6 +85,12 @@ public:
         : m_error(std::move(error))
     {
     }
+    // Any result seen as done or failed, for a caller that needs no value.
+    template<typename T> Result(const Result<T> &other) // NOLINT: implicit by design
+    {
+        if (!other.ok())
+            m_error = other.error();
+    }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -1,6 +1,6 @@
 #include "Formats.h"
 
-#include "Backups.h"
+#include "Backup.h"
 #include "LedgerEntry.h"
 #include "User.h"
 
@@ -40,15 +40,17 @@ QJsonObject Formats::seatCountJson(const SeatCount &c)
 
 QJsonObject Formats::ledgerEntryJson(const LedgerEntry &e)
 {
-    return QJsonObject { { QStringLiteral("id"), e.id },
-                         { QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs) },
-                         { QStringLiteral("actor"), e.actor },
-                         { QStringLiteral("action"), e.action },
-                         { QStringLiteral("subject"), e.subject },
-                         { QStringLiteral("seat_type"), e.seatType },
-                         { QStringLiteral("before"), e.before },
-                         { QStringLiteral("after"), e.after },
-                         { QStringLiteral("hash"), e.hash } };
+    QJsonObject json;
+    json.insert(QStringLiteral("id"), e.id);
+    json.insert(QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs));
+    json.insert(QStringLiteral("actor"), e.actor);
+    json.insert(QStringLiteral("action"), e.action);
+    json.insert(QStringLiteral("subject"), e.subject);
+    json.insert(QStringLiteral("seat_type"), e.seatType);
+    json.insert(QStringLiteral("before"), e.before);
+    json.insert(QStringLiteral("after"), e.after);
+    json.insert(QStringLiteral("hash"), e.hash);
+    return json;
 }
 
 QJsonObject Formats::backupJson(const BackupInfo &b)
@@ -88,8 +90,9 @@ QStringList Formats::ledgerEntryHeader()
 
 QStringList Formats::ledgerEntryRow(const LedgerEntry &e)
 {
-    return { QString::number(e.id), e.at.toString(Qt::ISODate), e.actor, e.action, e.subject, e.seatType,
-             e.before.isEmpty() && e.after.isEmpty() ? QString() : e.before + QStringLiteral(" → ") + e.after };
+    const QString change
+        = e.before.isEmpty() && e.after.isEmpty() ? QString() : e.before + QStringLiteral(" → ") + e.after;
+    return { QString::number(e.id), e.at.toString(Qt::ISODate), e.actor, e.action, e.subject, e.seatType, change };
 }
 
 QString Formats::backupLine(const BackupInfo &b)

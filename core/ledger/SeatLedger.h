@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Backups.h"
+#include "Backup.h"
 #include "LedgerEntry.h"
 #include "Plan.h"
 #include "Result.h"
@@ -16,12 +16,16 @@
 #include <QStringList>
 #include <QVector>
 
-class SeatDatabase;
+class SeatStore;
+class StoreTransaction;
+struct StoredUser;
 
 // The seat ledger: the one API both front ends use. Every change is made by the
 // operator set with setActor(), checked against the rules of DESIGN.md (R2–R12),
 // applied in one write transaction and recorded in the ledger in that same
-// transaction. Refusals come back as values with a translated message.
+// transaction, and returns the revision it made. Refusals come back as values
+// with a translated message. The rules live here and hold no SQL: storage is a
+// SeatStore (core/storage/), whichever backend the location names.
 class SeatLedger
 {
     Q_DECLARE_TR_FUNCTIONS(SeatLedger)
@@ -29,15 +33,22 @@ class SeatLedger
 public:
     static constexpr int MaxSeatsPerPurchase = 100000;
 
-    static Result<std::unique_ptr<SeatLedger>> open(const QString &path);
+    static Result<std::unique_ptr<SeatLedger>> open(const QString &location);
     // A new database whose first user, adminEmail, is its Super admin and its operator.
-    static Result<std::unique_ptr<SeatLedger>> create(const QString &path, const QString &adminEmail,
+    static Result<std::unique_ptr<SeatLedger>> create(const QString &location, const QString &adminEmail,
                                                       const QString &firstName = {}, const QString &lastName = {});
+    // The backups of a database, newest first, and putting one back in its place
+    // (returns where the replaced file is kept); both work when it cannot be opened.
+    static QVector<BackupInfo> backups(const QString &location);
+    static Result<QString> restore(const QString &location, const QString &backup);
 
-    explicit SeatLedger(std::unique_ptr<SeatDatabase> db);
+    explicit SeatLedger(std::unique_ptr<SeatStore> store);
     ~SeatLedger();
 
+    // The database as a person would name it (a file path, a server URI).
     QString path() const;
+    // Another connection to the same database, with the same operator (a worker's).
+    Result<std::unique_ptr<SeatLedger>> openAnother() const;
 
     // The operator (R5). Any existing user may be the operator; only admins can change anything.
     Status setActor(const QString &email);
@@ -76,16 +87,19 @@ public:
     Result<User> createUser(const NewUser &newUser);
     // Several users and their seats in one transaction: all of them or none.
     Result<QVector<User>> createUsers(const QVector<NewUser> &newUsers);
-    Status deleteUser(const QString &email);
+    // The changes below return the revision they made.
+    Result<qint64> deleteUser(const QString &email);
     // Assigns a seat; a user holding another tier of the same product moves to this one in one step (R3).
-    Status assignSeat(const QString &email, SeatType type);
-    Status removeSeat(const QString &email, Product product);
-    Status buySeats(SeatType type, int count);
-    Status releaseSeats(SeatType type, int count);
+    Result<qint64> assignSeat(const QString &email, SeatType type);
+    Result<qint64> removeSeat(const QString &email, Product product);
+    Result<qint64> buySeats(SeatType type, int count);
+    Result<qint64> releaseSeats(SeatType type, int count);
     // R10: all edits or none. Each edit's `from` must still be what storage holds (R12).
-    Status applyEdits(const QVector<SeatEdit> &edits);
+    Result<qint64> applyEdits(const QVector<SeatEdit> &edits);
     // The lines of a plan, in order, as one batch: all or nothing.
-    Status applyPlan(const QVector<PlanLine> &plan);
+    Result<qint64> applyPlan(const QVector<PlanLine> &plan);
+    // The revision the last change through this ledger made (createUsers included).
+    qint64 lastChange() const { return m_lastChange; }
 
     // Integrity check, R2/R3 invariants, ledger hash chain, replay = current state.
     // Returns the problems found; an empty list means all is well.
@@ -97,16 +111,12 @@ public:
     Result<std::optional<BackupInfo>> dailyBackup() const;
 
 private:
-    struct Held
-    {
-        qint64 id = 0;
-        QString email;
-        Role role = Role::User;
-        std::optional<SeatType> seats[ProductCount];
-    };
-
+    // Runs one change: a write transaction, the operator's check (R5), `body`
+    // (given the transaction and the operator's role), commit. The one place a
+    // change is made.
+    template<typename Body> Result<qint64> change(Body body);
     Result<Role> requireAdmin() const;
-    Result<Held> findHeld(const QString &email) const;
+    Result<StoredUser> findHeld(const QString &email) const;
     // Where the edits' `from` seats come from: read inside this very write
     // transaction (nobody can have changed them since), or from a window that
     // loaded them earlier — then each is checked against storage first (R12).
@@ -115,11 +125,12 @@ private:
         ReadInThisTransaction,
         FromTheCaller
     };
-    Status applyEditsInTransaction(const QVector<SeatEdit> &edits, class LedgerWriter &writer, Froms froms);
+    Status applyEditsInTransaction(const QVector<SeatEdit> &edits, StoreTransaction &tx, Froms froms);
     QString describeConflict(const SeatEdit &edit) const;
     Status noFreeSeat(SeatType type, int wanted) const;
 
-    std::unique_ptr<SeatDatabase> m_db;
+    std::unique_ptr<SeatStore> m_store;
     QString m_actor;
+    qint64 m_lastChange = 0;
     mutable UsersSnapshot m_usersCache;
 };

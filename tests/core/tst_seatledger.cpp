@@ -104,7 +104,7 @@ void TestSeatLedger::refusedChangesLeaveEverythingAsItWas_data()
         Status s = l.assignSeat(uma, SeatType::SalesProfessional);
         if (!s)
             return s;
-        return l.assignSeat(cat, SeatType::SalesProfessional);
+        return Status(l.assignSeat(cat, SeatType::SalesProfessional));
     }) << ErrorKind::NoFreeSeat << "No free Sales Professional seat: 2 purchased, 2 assigned";
     QTest::newRow("R3 assign the tier already held")
         << Change([](SeatLedger &l) { return l.assignSeat(bob, SeatType::SalesProfessional); }) << ErrorKind::Refused

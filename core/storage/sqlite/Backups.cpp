@@ -128,7 +128,7 @@ Result<QString> Backups::restore(const QString &databasePath, const QString &bac
     Status sound;
     {
         // The copy must be a sound Seatkeeper database before anything changes.
-        auto opened = SeatDatabase::open(staging, SeatDatabase::MigrationBackup::Skip);
+        auto opened = SeatDatabase::open(staging);
         sound = opened ? opened.value()->quickCheck() : Status(opened.error());
         if (sound)
             sound = opened.value()->execStatement("PRAGMA journal_mode = WAL");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Backup.h"
 #include "Result.h"
 
 #include <optional>
@@ -9,13 +10,6 @@
 #include <QVector>
 
 class SeatDatabase;
-
-struct BackupInfo
-{
-    QString path;
-    QDateTime takenAt; // UTC, from the file name
-    qint64 bytes = 0;
-};
 
 // Rotating copies of a database, next to it: seats.db.2026-11-26T153012.345Z.backup.
 // Each is a complete, compacted SQLite file written with VACUUM INTO under a

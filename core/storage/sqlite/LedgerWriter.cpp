@@ -115,10 +115,19 @@ Status LedgerWriter::appendHashed()
     return {};
 }
 
-Status LedgerWriter::finish()
+Result<qint64> LedgerWriter::finish()
 {
     // Nothing recorded, nothing changed: other windows need not reload.
-    if (m_appended == 0)
-        return {};
-    return m_db.execStatement(("UPDATE meta SET value = value + 1 WHERE key = 'revision'"));
+    if (m_appended > 0) {
+        if (Status s = m_db.execStatement(("UPDATE meta SET value = value + 1 WHERE key = 'revision'")); !s)
+            return s.error();
+    }
+    auto q = m_db.prepare(("SELECT value FROM meta WHERE key = 'revision'"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db.exec(q.value()); !s)
+        return s.error();
+    if (!q.value().next())
+        return m_db.storageError(q.value().lastError());
+    return q.value().value(0).toLongLong();
 }

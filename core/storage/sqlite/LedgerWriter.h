@@ -25,21 +25,14 @@ public:
     Status append(const QString &action, const QString &subject, const QString &seatType = {},
                   const QString &before = {}, const QString &after = {});
     // Bumps the revision if anything was appended; call once, after the last
-    // append, before commit.
-    Status finish();
+    // append, before commit. Returns the revision the change makes.
+    Result<qint64> finish();
 
     // Entries of a big batch (a Save of 10,000 edits): hashAhead() starts
     // chaining their hashes on a thread of its own, so that SHA-256 runs while
     // the caller's SQL does; appendHashed() then writes them, in order (if
     // anything was appended in between, it hashes them again itself).
-    struct Draft
-    {
-        QString action;
-        QString subject;
-        QString seatType;
-        QString before;
-        QString after;
-    };
+    using Draft = LedgerDraft;
     Status hashAhead(QVector<Draft> drafts);
     Status appendHashed();
 

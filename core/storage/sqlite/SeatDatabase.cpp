@@ -1,6 +1,5 @@
 #include "SeatDatabase.h"
 
-#include "Backups.h"
 #include "LedgerChain.h"
 #include "LedgerEntry.h"
 #include "SeatType.h"
@@ -156,9 +155,9 @@ SeatDatabase::~SeatDatabase()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path, MigrationBackup backup)
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path, const BeforeMigration &beforeMigration)
 {
-    auto opened = openExisting(path, backup);
+    auto opened = openExisting(path, beforeMigration);
     // Whatever went wrong, a restore under way is the reason to give: the file
     // may be missing, locked or replaced for a moment, and will be back.
     if (!opened && SqliteFiles::restoreUnderWay(path))
@@ -166,7 +165,7 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path, Mi
     return opened;
 }
 
-Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &path, MigrationBackup backup)
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &path, const BeforeMigration &beforeMigration)
 {
     if (SqliteFiles::restoreUnderWay(path))
         return SqliteFiles::restoreUnderWayError(path);
@@ -192,10 +191,9 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &
         return storage(tr("The file %1 is not a Seatkeeper database.").arg(QDir::toNativeSeparators(path)));
     if (Status s = db->checkSchema(); !s)
         return s.error();
-    if (db->m_version < SchemaVersion && backup == MigrationBackup::Take) {
+    if (db->m_version < SchemaVersion && beforeMigration) {
         // An upgrade rewrites the file: keep the old one first, or do not upgrade.
-        auto taken = Backups::take(*db);
-        if (!taken)
+        if (Status taken = beforeMigration(*db); !taken)
             return storage(tr("The database %1 needs an upgrade, and no backup could be written first, so "
                               "nothing was changed. %2")
                                .arg(QDir::toNativeSeparators(path), taken.error().message));
@@ -230,7 +228,7 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::create(const QString &path,
     });
     if (!created)
         return created.error();
-    return open(path, MigrationBackup::Skip);
+    return open(path);
 }
 
 Status SeatDatabase::connect(Connect how)

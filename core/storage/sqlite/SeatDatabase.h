@@ -31,14 +31,10 @@ public:
     // Opens an existing database. A file that is missing, empty, not SQLite,
     // another application's, truncated or of a newer schema is refused before
     // SQLite opens it for writing, and left byte-for-byte as it was.
-    // An older schema is migrated forward, after a backup (Backups) unless told to skip it.
-    enum class MigrationBackup
-    {
-        Take,
-        Skip
-    };
-    static Result<std::unique_ptr<SeatDatabase>> open(const QString &path,
-                                                      MigrationBackup backup = MigrationBackup::Take);
+    // An older schema is migrated forward, after `beforeMigration` (the store
+    // takes a backup there: no backup, no upgrade).
+    using BeforeMigration = std::function<Status(const SeatDatabase &)>;
+    static Result<std::unique_ptr<SeatDatabase>> open(const QString &path, const BeforeMigration &beforeMigration = {});
     // Creates a new database at the current schema, filled by `populate` in the
     // same go, and opens it. Refuses an existing file; never leaves half a file.
     static Result<std::unique_ptr<SeatDatabase>> create(const QString &path,
@@ -72,7 +68,8 @@ public:
 
 private:
     explicit SeatDatabase(const QString &path);
-    static Result<std::unique_ptr<SeatDatabase>> openExisting(const QString &path, MigrationBackup backup);
+    static Result<std::unique_ptr<SeatDatabase>> openExisting(const QString &path,
+                                                              const BeforeMigration &beforeMigration);
     enum class Connect
     {
         Existing,

@@ -1,0 +1,49 @@
+#pragma once
+
+// What the rules of the seat ledger share between their source files: the one
+// way a change is made, and the shapes of their messages. Internal to core/ledger/.
+
+#include "SeatLedger.h"
+#include "SeatStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace LedgerRules {
+
+inline Error refused(const QString &message)
+{
+    return Error { ErrorKind::Refused, message };
+}
+
+// Who a user is, as the ledger keeps it (user-created after, user-deleted before).
+inline QString userJson(const QString &first, const QString &last, Role role)
+{
+    const QJsonObject o { { QStringLiteral("first"), first },
+                          { QStringLiteral("last"), last },
+                          { QStringLiteral("role"), roleKey(role) } };
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+inline QString optionalKey(const std::optional<SeatType> &type)
+{
+    return type ? seatTypeKey(*type) : QStringLiteral("");
+}
+
+} // namespace LedgerRules
+
+template<typename Body> Result<qint64> SeatLedger::change(Body body)
+{
+    auto tx = m_store->beginWrite(m_actor);
+    if (!tx)
+        return tx.error();
+    auto role = requireAdmin();
+    if (!role)
+        return role.error();
+    if (Status s = body(*tx.value(), role.value()); !s)
+        return s.error();
+    auto revision = tx.value()->commit();
+    if (revision)
+        m_lastChange = revision.value();
+    return revision;
+}

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "Backup.h"
+#include "LedgerEntry.h"
+#include "Result.h"
+#include "SeatEdit.h"
+#include "User.h"
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+// A user as the rules need to see them inside a change: who, their role, and the
+// seat they hold of each product.
+struct StoredUser
+{
+    qint64 id = 0;
+    QString email;
+    QString firstName;
+    QString lastName;
+    Role role = Role::User;
+    std::optional<SeatType> seats[ProductCount];
+};
+
+// Every user, as of one revision.
+struct UsersAtRevision
+{
+    qint64 revision = 0;
+    QVector<User> users;
+};
+
+// One write transaction. Its contract, on every backend: it serializes writers on
+// the ledger (one write transaction at a time per database, across processes and
+// machines), so the hash chain stays linear; everything written through it is
+// committed together or not at all; without commit() it rolls back.
+class StoreTransaction
+{
+public:
+    virtual ~StoreTransaction() = default;
+    // Appends to the ledger, chained to the entry before (R11).
+    virtual Status append(const LedgerDraft &entry) = 0;
+    // The entries of a big batch: their hashes may be computed while the batch's
+    // other statements run; appendDrafted() then writes them, in order.
+    virtual Status draft(QVector<LedgerDraft> entries) = 0;
+    virtual Status appendDrafted() = 0;
+    // Commits, and returns the revision this change made (unchanged if it wrote
+    // no ledger entry).
+    virtual Result<qint64> commit() = 0;
+};
+
+// Where the seat ledger lives. The rules (SeatLedger) sit above this interface
+// and contain no SQL; each backend holds everything dialect-specific, R13 (who
+// may touch the files) included.
+class SeatStore
+{
+public:
+    virtual ~SeatStore() = default;
+
+    // The database as a person would name it (a file path, a server URI).
+    virtual QString location() const = 0;
+    // Another connection to the same database (a worker thread's, the audit's).
+    virtual Result<std::unique_ptr<SeatStore>> openAnother() const = 0;
+
+    // Reads: each is consistent on its own.
+    virtual Result<qint64> revision() const = 0;
+    virtual Result<UsersAtRevision> users() const = 0;
+    // By e-mail, whatever its letter case (Validation::emailKey); NotFound names `email`.
+    virtual Result<User> user(const QString &email) const = 0;
+    virtual Result<StoredUser> findUser(const QString &email) const = 0;
+    virtual Result<QStringList> superAdmins() const = 0;
+    virtual Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const = 0;
+    // The ledger, from the entry after `afterId` on (0: all of it).
+    virtual Result<QVector<LedgerEntry>> entries(qint64 afterId = 0) const = 0;
+    // What storage holds now of one user's product: nothing if the user is gone;
+    // an empty optional inside if they hold no seat of it.
+    virtual Result<std::optional<std::optional<SeatType>>> storedSeat(qint64 userId, Product product) const = 0;
+
+    // Writes: only between beginWrite() and its commit().
+    virtual Result<std::unique_ptr<StoreTransaction>> beginWrite(const QString &actor) = 0;
+    virtual Result<qint64> insertUser(const User &user) = 0;
+    virtual Status deleteUser(qint64 id) = 0;
+    virtual Status addPurchased(SeatType type, qint64 count) = 0;
+    // Lowers the purchased count unless that would leave fewer than are assigned
+    // (R8, upheld by storage): false, and nothing changed, then.
+    virtual Result<bool> releasePurchased(SeatType type, qint64 count) = 0;
+    // A batch of seat edits: staged, then (if asked) checked against what storage
+    // holds (R12: the edits whose `from` no longer matches come back), then applied.
+    virtual Status stageEdits(const QVector<const SeatEdit *> &edits) = 0;
+    virtual Result<QVector<QPair<qint64, Product>>> staleStagedEdits() = 0;
+    virtual Status applyStagedEdits() = 0;
+    // Moves a type's assigned count unless it would pass the purchased count (R2,
+    // upheld by storage so two processes never take the last seat twice).
+    virtual Result<bool> moveAssigned(SeatType type, int delta) = 0;
+
+    // Maintenance.
+    virtual Result<QStringList> check() const = 0;
+    virtual Status quickCheck() const = 0;
+    virtual Result<BackupInfo> backup() const = 0;
+    virtual Result<std::optional<BackupInfo>> dailyBackup() const = 0;
+};

@@ -1,0 +1,409 @@
+#include "SqliteStore.h"
+
+#include "Backups.h"
+#include "BulkStatement.h"
+#include "LedgerAudit.h"
+#include "LedgerChain.h"
+#include "LedgerWriter.h"
+#include "SeatDatabase.h"
+#include "UserReader.h"
+#include "Validation.h"
+
+namespace {
+
+// BEGIN IMMEDIATE takes SQLite's one write lock now (waiting up to the busy
+// timeout): writers queue, so the ledger's hash chain stays linear.
+class SqliteTransaction : public StoreTransaction
+{
+public:
+    SqliteTransaction(const SeatDatabase &db, const QString &actor)
+        : m_tx(db)
+        , m_writer(db, actor)
+    {
+    }
+    const Status &started() const { return m_tx.started(); }
+
+    Status append(const LedgerDraft &e) override
+    {
+        return m_writer.append(e.action, e.subject, e.seatType, e.before, e.after);
+    }
+    Status draft(QVector<LedgerDraft> entries) override { return m_writer.hashAhead(std::move(entries)); }
+    Status appendDrafted() override { return m_writer.appendHashed(); }
+    Result<qint64> commit() override
+    {
+        auto revision = m_writer.finish();
+        if (!revision)
+            return revision.error();
+        if (Status s = m_tx.commit(); !s)
+            return s.error();
+        return revision;
+    }
+
+private:
+    WriteTransaction m_tx;
+    LedgerWriter m_writer;
+};
+
+} // namespace
+
+SqliteStore::SqliteStore(std::unique_ptr<SeatDatabase> db)
+    : m_owned(std::move(db))
+    , m_db(m_owned.get())
+{
+}
+
+SqliteStore::SqliteStore(SeatDatabase &borrowed)
+    : m_db(&borrowed)
+{
+}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path)
+{
+    auto db = SeatDatabase::open(path, [](const SeatDatabase &old) -> Status {
+        auto taken = Backups::take(old);
+        return taken ? Status() : Status(taken.error());
+    });
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqliteStore>(new SqliteStore(db.takeValue()));
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::create(const QString &path,
+                                                         const std::function<Status(SeatStore &)> &populate)
+{
+    auto db = SeatDatabase::create(path, [&populate](SeatDatabase &fresh) -> Status {
+        // The store over the new file borrows its connection for `populate`.
+        SqliteStore borrowed(fresh);
+        return populate ? populate(borrowed) : Status();
+    });
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqliteStore>(new SqliteStore(db.takeValue()));
+}
+
+QString SqliteStore::location() const
+{
+    return m_db->path();
+}
+
+Result<std::unique_ptr<SeatStore>> SqliteStore::openAnother() const
+{
+    auto other = open(m_db->path());
+    if (!other)
+        return other.error();
+    return std::unique_ptr<SeatStore>(other.takeValue());
+}
+
+Result<qint64> SqliteStore::revision() const
+{
+    auto q = m_db->prepare(("SELECT value FROM meta WHERE key = 'revision'"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    if (!q.value().next())
+        return m_db->storageError(q.value().lastError());
+    return q.value().value(0).toLongLong();
+}
+
+Result<UsersAtRevision> SqliteStore::users() const
+{
+    // One read transaction: the revision and the rows come from the same snapshot.
+    if (Status s = m_db->execStatement(("BEGIN")); !s)
+        return s.error();
+    auto current = revision();
+    auto read = current ? UserReader::readAll(*m_db) : Result<QVector<User>>(current.error());
+    m_db->rollback();
+    if (!read)
+        return read.error();
+    return UsersAtRevision { current.value(), read.takeValue() };
+}
+
+Result<User> SqliteStore::user(const QString &email) const
+{
+    auto q = m_db->prepare(UserReader::selectByEmailKeySql());
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QSqlQuery &row = q.value();
+    if (!row.next()) {
+        if (row.lastError().isValid())
+            return m_db->storageError(row.lastError());
+        return Error { ErrorKind::NotFound,
+                       QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };
+    }
+    return UserReader::fromRow(row);
+}
+
+Result<StoredUser> SqliteStore::findUser(const QString &email) const
+{
+    auto q = m_db->prepare(("SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
+                            "FROM users u LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key"));
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    StoredUser found;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        found.id = row.value(0).toLongLong();
+        found.email = row.value(1).toString();
+        found.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
+        if (const auto product = productFromKey(row.value(3).toString()))
+            found.seats[productIndex(*product)] = seatTypeFromKey(row.value(4).toString());
+        found.firstName = row.value(5).toString();
+        found.lastName = row.value(6).toString();
+    }
+    if (q.value().lastError().isValid())
+        return m_db->storageError(q.value().lastError());
+    if (found.id == 0)
+        return Error { ErrorKind::NotFound,
+                       QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };
+    return found;
+}
+
+Result<QStringList> SqliteStore::superAdmins() const
+{
+    auto q = m_db->prepare(("SELECT email FROM users WHERE role = 'super-admin' ORDER BY id"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QStringList emails;
+    while (q.value().next())
+        emails << q.value().value(0).toString();
+    return emails;
+}
+
+Result<std::array<SeatCount, SeatTypeCount>> SqliteStore::seatCounts() const
+{
+    auto q = m_db->prepare(("SELECT type, purchased, assigned FROM seat_types"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    std::array<SeatCount, SeatTypeCount> counts;
+    for (SeatType type : allSeatTypes())
+        counts[seatTypeIndex(type)].type = type;
+    while (q.value().next()) {
+        const auto type = seatTypeFromKey(q.value().value(0).toString());
+        if (!type)
+            continue;
+        counts[seatTypeIndex(*type)].purchased = q.value().value(1).toInt();
+        counts[seatTypeIndex(*type)].assigned = q.value().value(2).toInt();
+    }
+    return counts;
+}
+
+Result<QVector<LedgerEntry>> SqliteStore::entries(qint64 afterId) const
+{
+    auto q = m_db->prepare(("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
+                            "new_value, prev_hash, hash FROM ledger WHERE id > :after ORDER BY id"));
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":after"), afterId);
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QVector<LedgerEntry> entries;
+    QSqlQuery &row = q.value();
+    while (row.next()) {
+        entries.append(LedgerEntry {
+            row.value(0).toLongLong(), QDateTime::fromString(row.value(1).toString(), Qt::ISODateWithMs),
+            row.value(2).toString(), row.value(3).toString(), row.value(4).toString(), row.value(5).toString(),
+            row.value(6).toString(), row.value(7).toString(), row.value(8).toString(), row.value(9).toString() });
+    }
+    if (row.lastError().isValid())
+        return m_db->storageError(row.lastError());
+    return entries;
+}
+
+Result<std::optional<std::optional<SeatType>>> SqliteStore::storedSeat(qint64 userId, Product product) const
+{
+    auto q = m_db->prepare(("SELECT (SELECT seat_type FROM assignments WHERE user_id = :id "
+                            "AND product = :product) FROM users WHERE id = :id2"));
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":id"), userId);
+    q.value().bindValue(QStringLiteral(":product"), productKey(product));
+    q.value().bindValue(QStringLiteral(":id2"), userId);
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    if (!q.value().next())
+        return std::optional<std::optional<SeatType>>();
+    return std::optional<std::optional<SeatType>>(seatTypeFromKey(q.value().value(0).toString()));
+}
+
+Result<std::unique_ptr<StoreTransaction>> SqliteStore::beginWrite(const QString &actor)
+{
+    auto tx = std::make_unique<SqliteTransaction>(*m_db, actor);
+    if (!tx->started())
+        return tx->started().error();
+    return std::unique_ptr<StoreTransaction>(std::move(tx));
+}
+
+Result<qint64> SqliteStore::insertUser(const User &u)
+{
+    auto q = m_db->prepare(("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                            "VALUES (:email, :key, :first, :last, :role, :at)"));
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":email"), u.email);
+    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
+    q.value().bindValue(QStringLiteral(":first"), sqlText(u.firstName));
+    q.value().bindValue(QStringLiteral(":last"), sqlText(u.lastName));
+    q.value().bindValue(QStringLiteral(":role"), roleKey(u.role));
+    q.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    return q.value().lastInsertId().toLongLong();
+}
+
+Status SqliteStore::deleteUser(qint64 id)
+{
+    auto remove = m_db->prepare(("DELETE FROM users WHERE id = :id"));
+    if (!remove)
+        return remove.error();
+    remove.value().bindValue(QStringLiteral(":id"), id);
+    return m_db->exec(remove.value());
+}
+
+Status SqliteStore::addPurchased(SeatType type, qint64 count)
+{
+    auto update = m_db->prepare(("UPDATE seat_types SET purchased = purchased + :n WHERE type = :type"));
+    if (!update)
+        return update.error();
+    update.value().bindValue(QStringLiteral(":n"), count);
+    update.value().bindValue(QStringLiteral(":type"), seatTypeKey(type));
+    return m_db->exec(update.value());
+}
+
+Result<bool> SqliteStore::releasePurchased(SeatType type, qint64 count)
+{
+    auto update = m_db->prepare(
+        ("UPDATE seat_types SET purchased = purchased - :n WHERE type = :type AND purchased - :n2 >= assigned"));
+    if (!update)
+        return update.error();
+    update.value().bindValue(QStringLiteral(":n"), count);
+    update.value().bindValue(QStringLiteral(":n2"), count);
+    update.value().bindValue(QStringLiteral(":type"), seatTypeKey(type));
+    if (Status s = m_db->exec(update.value()); !s)
+        return s.error();
+    return update.value().numRowsAffected() == 1;
+}
+
+Status SqliteStore::stageEdits(const QVector<const SeatEdit *> &edits)
+{
+    // The batch goes to storage as a temporary table; a handful of set-wise
+    // statements then check it against what is stored (R12) and apply it, so
+    // 10,000 edits cost one join each rather than 10,000 lookups and updates.
+    if (Status s = m_db->execStatement(
+            ("CREATE TEMP TABLE IF NOT EXISTS pending_edits (user_id INTEGER NOT NULL, product TEXT NOT NULL, "
+             "from_type TEXT, to_type TEXT, PRIMARY KEY (user_id, product))"));
+        !s)
+        return s;
+    if (Status s = m_db->execStatement(("DELETE FROM pending_edits")); !s)
+        return s;
+    auto insert = BulkStatement::prepare(
+        *m_db, "INSERT INTO pending_edits (user_id, product, from_type, to_type) VALUES (?, ?, ?, ?)");
+    if (!insert)
+        return insert.error();
+    for (const SeatEdit *edit : edits) {
+        BulkStatement &q = *insert.value();
+        q.bind(0, edit->userId);
+        q.bind(1, productKey(edit->product));
+        if (edit->from)
+            q.bind(2, seatTypeKey(*edit->from));
+        else
+            q.bindNull(2);
+        if (edit->to)
+            q.bind(3, seatTypeKey(*edit->to));
+        else
+            q.bindNull(3);
+        if (Status s = q.run(); !s)
+            return s;
+    }
+    return {};
+}
+
+Result<QVector<QPair<qint64, Product>>> SqliteStore::staleStagedEdits()
+{
+    auto stale = m_db->prepare(("SELECT e.user_id, e.product FROM pending_edits e "
+                                "LEFT JOIN users u ON u.id = e.user_id "
+                                "LEFT JOIN assignments a ON a.user_id = e.user_id AND a.product = e.product "
+                                "WHERE u.id IS NULL OR COALESCE(a.seat_type, '') <> COALESCE(e.from_type, '')"));
+    if (!stale)
+        return stale.error();
+    if (Status s = m_db->exec(stale.value()); !s)
+        return s.error();
+    QVector<QPair<qint64, Product>> found;
+    while (stale.value().next()) {
+        if (const auto product = productFromKey(stale.value().value(1).toString()))
+            found.append({ stale.value().value(0).toLongLong(), *product });
+    }
+    if (stale.value().lastError().isValid())
+        return m_db->storageError(stale.value().lastError());
+    return found;
+}
+
+Status SqliteStore::applyStagedEdits()
+{
+    // Removals, tier moves, new seats (R3 holds: one row per user and product).
+    const SqlText apply[] = {
+        "DELETE FROM assignments WHERE (user_id, product) IN "
+        "(SELECT user_id, product FROM pending_edits WHERE to_type IS NULL)",
+        "UPDATE assignments SET seat_type = (SELECT e.to_type FROM pending_edits e "
+        "WHERE e.user_id = assignments.user_id AND e.product = assignments.product) "
+        "WHERE (user_id, product) IN "
+        "(SELECT user_id, product FROM pending_edits WHERE from_type IS NOT NULL AND to_type IS NOT NULL)",
+        "INSERT INTO assignments (user_id, product, seat_type) "
+        "SELECT user_id, product, to_type FROM pending_edits WHERE from_type IS NULL AND to_type IS NOT NULL",
+        "DELETE FROM pending_edits",
+    };
+    for (const SqlText &sql : apply) {
+        if (Status s = m_db->execStatement(sql); !s)
+            return s;
+    }
+    return {};
+}
+
+Result<bool> SqliteStore::moveAssigned(SeatType type, int delta)
+{
+    // The conditional update is what makes R2 hold between processes: of two
+    // writers racing for the last seat, the second finds no row to update (and
+    // the CHECK backs it up).
+    auto counter = m_db->prepare(("UPDATE seat_types SET assigned = assigned + :d "
+                                  "WHERE type = :type AND assigned + :d2 <= purchased"));
+    if (!counter)
+        return counter.error();
+    counter.value().bindValue(QStringLiteral(":d"), delta);
+    counter.value().bindValue(QStringLiteral(":d2"), delta);
+    counter.value().bindValue(QStringLiteral(":type"), seatTypeKey(type));
+    if (Status s = m_db->exec(counter.value()); !s)
+        return s.error();
+    return counter.value().numRowsAffected() == 1;
+}
+
+Result<QStringList> SqliteStore::check() const
+{
+    return LedgerAudit::run(*m_db);
+}
+
+Status SqliteStore::quickCheck() const
+{
+    return m_db->quickCheck();
+}
+
+Result<BackupInfo> SqliteStore::backup() const
+{
+    return Backups::take(*m_db);
+}
+
+Result<std::optional<BackupInfo>> SqliteStore::dailyBackup() const
+{
+    return Backups::takeDaily(*m_db);
+}
