@@ -165,6 +165,58 @@ Result<qint64> SeatLedger::revision() const
     return m_store->revision();
 }
 
+Result<qint64> SeatLedger::feedPosition() const
+{
+    return m_store->lastEntryId();
+}
+
+Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position) const
+{
+    Changes changes;
+    changes.position = position;
+    auto last = m_store->lastEntryId();
+    if (!last)
+        return last.error();
+    if (last.value() < position) {
+        changes.replaced = true;
+        changes.position = last.value();
+        return changes;
+    }
+    if (last.value() == position)
+        return changes;
+    auto entries = m_store->entries(position);
+    if (!entries)
+        return entries.error();
+    QStringList touched; // e-mails, in the order their first entry came
+    QSet<QString> seen;
+    for (const LedgerEntry &e : entries.value()) {
+        changes.position = e.id;
+        ++changes.entries;
+        if (e.action == LedgerAction::SeatsBought || e.action == LedgerAction::SeatsReleased
+            || e.action == LedgerAction::SeatAssigned || e.action == LedgerAction::SeatRemoved)
+            changes.seatCountsChanged = true;
+        if (e.subject.isEmpty())
+            continue;
+        const QString key = Validation::emailKey(e.subject);
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            touched.append(e.subject);
+        }
+    }
+    // Each touched user as stored now: later entries than those read here only
+    // make the next call read them again.
+    for (const QString &email : touched) {
+        auto now = m_store->user(email);
+        if (now)
+            changes.users.append(now.takeValue());
+        else if (now.error().kind == ErrorKind::NotFound)
+            changes.removed.append(email);
+        else
+            return now.error();
+    }
+    return changes;
+}
+
 Result<Role> SeatLedger::requireAdmin() const
 {
     if (m_actor.isEmpty())

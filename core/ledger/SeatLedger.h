@@ -84,6 +84,24 @@ public:
     // Grows with every committed change, from any window or process (R12).
     Result<qint64> revision() const;
 
+    // The change feed: what the ledger's entries after `position` did, as the
+    // users they touched are now — so a view updates only those rows, whether
+    // the change came from this window or elsewhere. Start from feedPosition()
+    // read before the first full read; ask again from `position` each time.
+    struct Changes
+    {
+        qint64 position = 0; // the last entry seen: ask again from here
+        // The ledger is shorter than the position asked from: the database was
+        // replaced (a restore) and every row must be read again.
+        bool replaced = false;
+        QVector<User> users; // created or changed, as stored now
+        QStringList removed; // e-mails of users deleted (and not there now)
+        bool seatCountsChanged = false; // seats bought, released, assigned or removed
+        int entries = 0;
+    };
+    Result<qint64> feedPosition() const;
+    Result<Changes> changesSince(qint64 position) const;
+
     Result<User> createUser(const NewUser &newUser);
     // Several users and their seats in one transaction: all of them or none.
     Result<QVector<User>> createUsers(const QVector<NewUser> &newUsers);

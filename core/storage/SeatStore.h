@@ -72,8 +72,9 @@ public:
     virtual Result<StoredUser> findUser(const QString &email) const = 0;
     virtual Result<QStringList> superAdmins() const = 0;
     virtual Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const = 0;
-    // The ledger, from the entry after `afterId` on (0: all of it).
+    // The ledger, from the entry after `afterId` on (0: all of it), and the id of its last entry.
     virtual Result<QVector<LedgerEntry>> entries(qint64 afterId = 0) const = 0;
+    virtual Result<qint64> lastEntryId() const = 0;
     // What storage holds now of one user's product: nothing if the user is gone;
     // an empty optional inside if they hold no seat of it.
     virtual Result<std::optional<std::optional<SeatType>>> storedSeat(qint64 userId, Product product) const = 0;

@@ -222,6 +222,18 @@ Result<QVector<LedgerEntry>> SqliteStore::entries(qint64 afterId) const
     return entries;
 }
 
+Result<qint64> SqliteStore::lastEntryId() const
+{
+    auto q = m_db->prepare(("SELECT COALESCE(MAX(id), 0) FROM ledger"));
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    if (!q.value().next())
+        return m_db->storageError(q.value().lastError());
+    return q.value().value(0).toLongLong();
+}
+
 Result<std::optional<std::optional<SeatType>>> SqliteStore::storedSeat(qint64 userId, Product product) const
 {
     auto q = m_db->prepare(("SELECT (SELECT seat_type FROM assignments WHERE user_id = :id "
