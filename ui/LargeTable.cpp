@@ -1,5 +1,6 @@
 #include "LargeTable.h"
 
+#include <algorithm>
 #include <numeric>
 #include <optional>
 #include <QCollator>
@@ -27,6 +28,19 @@ void configureLargeTable(QTableView *table, QSortFilterProxyModel *proxy, int so
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
 }
 
+namespace {
+
+// How the window compares names: the language's rules, any case, numbers inside.
+QCollator tableCollator(const QLocale &locale = QLocale())
+{
+    QCollator collator(locale);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    return collator;
+}
+
+} // namespace
+
 const std::vector<QCollatorSortKey> &SortKeys::of(int column, int rows, const std::function<QString(int)> &textOf)
 {
     auto kept = m_columns.find(column);
@@ -40,9 +54,7 @@ const std::vector<QCollatorSortKey> &SortKeys::of(int column, int rows, const st
     const QLocale locale; // the language of the window, for both threads
     std::vector<std::optional<QCollatorSortKey>> made(rows);
     const auto makeKeys = [&texts, &made, &locale](int from, int to) {
-        QCollator collator(locale);
-        collator.setCaseSensitivity(Qt::CaseInsensitive);
-        collator.setNumericMode(true);
+        const QCollator collator = tableCollator(locale);
         for (int row = from; row < to; ++row)
             made[size_t(row)] = collator.sortKey(texts.at(row));
     };
@@ -71,6 +83,42 @@ void SortKeys::permute(const QVector<int> &order)
             moved.push_back(std::move(keys[size_t(from)]));
         keys = std::move(moved);
     }
+}
+
+void SortKeys::insertRow(int row, const std::function<QString(int)> &textOf)
+{
+    const QCollator collator = tableCollator();
+    for (auto &[column, keys] : m_columns)
+        keys.insert(keys.begin() + row, collator.sortKey(textOf(column)));
+}
+
+void SortKeys::removeRow(int row)
+{
+    for (auto &[column, keys] : m_columns)
+        keys.erase(keys.begin() + row);
+}
+
+void SortKeys::updateRow(int row, const std::function<QString(int)> &textOf)
+{
+    const QCollator collator = tableCollator();
+    for (auto &[column, keys] : m_columns)
+        keys[size_t(row)] = collator.sortKey(textOf(column));
+}
+
+int SortKeys::insertionRow(int column, Qt::SortOrder order, const QString &text) const
+{
+    const auto kept = m_columns.find(column);
+    if (kept == m_columns.end())
+        return -1;
+    const QCollatorSortKey key = tableCollator().sortKey(text);
+    const std::vector<QCollatorSortKey> &keys = kept->second;
+    // After every row that sorts before or with it: a stable place.
+    const auto at = std::upper_bound(keys.begin(), keys.end(), key,
+                                     [order](const QCollatorSortKey &a, const QCollatorSortKey &b) {
+                                         const int c = a.compare(b);
+                                         return order == Qt::AscendingOrder ? c < 0 : c > 0;
+                                     });
+    return int(at - keys.begin());
 }
 
 QVector<int> sortedRows(const std::vector<QCollatorSortKey> &keys, Qt::SortOrder order)

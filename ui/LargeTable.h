@@ -32,6 +32,13 @@ public:
     void permute(const QVector<int> &order);
     // The texts or the language changed.
     void clear() { m_columns.clear(); }
+    // One row came, went or changed: the kept keys follow (`textOf(column)`).
+    void insertRow(int row, const std::function<QString(int)> &textOf);
+    void removeRow(int row);
+    void updateRow(int row, const std::function<QString(int)> &textOf);
+    // Where a row whose `column` reads `text` goes among rows sorted by that
+    // column; -1 when that column's keys are not kept.
+    int insertionRow(int column, Qt::SortOrder order, const QString &text) const;
 
 private:
     std::map<int, std::vector<QCollatorSortKey>> m_columns;

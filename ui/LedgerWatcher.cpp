@@ -1,7 +1,5 @@
 #include "LedgerWatcher.h"
 
-#include "SeatLedger.h"
-
 #include <QTimer>
 
 LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs)
@@ -9,23 +7,28 @@ LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs
     , m_ledger(ledger)
     , m_timer(new QTimer(this))
 {
-    acknowledge();
+    // Read before the views read their rows: anything after it reaches them.
+    if (auto position = m_ledger.feedPosition())
+        m_position = position.value();
+    if (auto revision = m_ledger.revision())
+        m_seen = revision.value();
     m_timer->setInterval(intervalMs);
     connect(m_timer, &QTimer::timeout, this, &LedgerWatcher::checkNow);
     m_timer->start();
 }
 
-void LedgerWatcher::acknowledge()
-{
-    if (auto r = m_ledger.revision())
-        m_seen = r.value();
-}
-
 void LedgerWatcher::checkNow()
 {
-    auto r = m_ledger.revision();
-    if (!r || r.value() == m_seen)
+    auto revision = m_ledger.revision();
+    if (!revision || revision.value() == m_seen)
         return; // a locked database is tried again at the next tick
-    m_seen = r.value();
-    emit changedElsewhere();
+    auto changes = m_ledger.changesSince(m_position);
+    if (!changes)
+        return;
+    m_seen = revision.value();
+    m_position = changes.value().position;
+    if (changes.value().replaced)
+        emit reloadNeeded();
+    else if (changes.value().entries > 0)
+        emit changed(changes.value());
 }

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "SeatLedger.h"
+
 #include <QObject>
 
 class QTimer;
-class SeatLedger;
 
-// Notices changes made by another window, process or admin on the same database
-// (R12) by polling the ledger's revision, which every committed change raises.
+// Keeps the views in step with the database (R12): polls the ledger's revision,
+// which every committed change raises, and reads the change feed when it moved
+// — changes made elsewhere (another window, process or admin) and this window's
+// own alike — so the views update only the rows a change touched.
 class LedgerWatcher : public QObject
 {
     Q_OBJECT
@@ -14,16 +17,18 @@ class LedgerWatcher : public QObject
 public:
     explicit LedgerWatcher(SeatLedger &ledger, QObject *parent = nullptr, int intervalMs = 1000);
 
-    // Our own change has been committed: take the new revision as seen.
-    void acknowledge();
-    // Looks now rather than at the next tick.
+    // Looks now rather than at the next tick (after a change of this window's own).
     void checkNow();
 
 signals:
-    void changedElsewhere();
+    // These users changed (as they are now), these were deleted.
+    void changed(const SeatLedger::Changes &changes);
+    // The whole set was replaced (a restore): every view reads everything again.
+    void reloadNeeded();
 
 private:
     SeatLedger &m_ledger;
     QTimer *m_timer;
     qint64 m_seen = -1;
+    qint64 m_position = 0;
 };

@@ -1,7 +1,9 @@
 #include "PaidUsersModel.h"
 
 #include "LargeTable.h"
+#include "Validation.h"
 
+#include <algorithm>
 #include <numeric>
 #include <QBrush>
 #include <QColor>
@@ -55,6 +57,7 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
+    m_sortColumn = -1; // storage hands them over by e-mail
     m_seats.resize(m_users.size());
     m_assigned.fill(0);
     // Counted from the rows themselves, so the footer always agrees with the grid.
@@ -71,6 +74,113 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     indexRows();
     endResetModel();
     emit pendingChanged();
+}
+
+bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList &removed,
+                                  const std::optional<std::array<SeatCount, SeatTypeCount>> &counts)
+{
+    QVector<const User *> added;
+    for (const User &u : users) {
+        if (!m_rowOfUser.contains(u.id))
+            added.append(&u);
+    }
+    if (added.size() + removed.size() > MaxRowsAddedOrRemoved)
+        return false;
+    for (const User &u : users) {
+        const int row = m_rowOfUser.value(u.id, -1);
+        if (row < 0)
+            continue;
+        User &shown = m_users[row];
+        const auto before = m_seats[row];
+        const bool wasPending[ProductCount] = { isPending(row, Product::Sales), isPending(row, Product::Service) };
+        shown.email = u.email;
+        shown.firstName = u.firstName;
+        shown.lastName = u.lastName;
+        shown.role = u.role;
+        for (Product product : allProducts()) {
+            const int p = productIndex(product);
+            // Nothing pending here: the box shows what is stored now. A pending
+            // edit keeps the seat it was made from, even if another admin made
+            // the very same change: Save says so rather than guess.
+            if (!wasPending[p]) {
+                shown.setSeat(product, u.seat(product));
+                m_seats[row][p] = u.seat(product);
+            }
+        }
+        for (const auto &seat : before) {
+            if (seat)
+                --m_assigned[seatTypeIndex(*seat)];
+        }
+        countSeats(row, +1);
+        m_sortKeys.updateRow(row, [this, &shown](int column) { return textOf(shown, column); });
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    for (const QString &email : removed) {
+        const auto it
+            = std::find_if(m_users.cbegin(), m_users.cend(), [&email](const User &u) { return u.email == email; });
+        if (it == m_users.cend())
+            continue;
+        const int row = int(it - m_users.cbegin());
+        if (isPending(row, Product::Sales) || isPending(row, Product::Service))
+            continue; // Save will say the user was deleted
+        countSeats(row, -1);
+        beginRemoveRows({}, row, row);
+        m_users.removeAt(row);
+        m_seats.removeAt(row);
+        m_sortKeys.removeRow(row);
+        endRemoveRows();
+    }
+    for (const User *u : added) {
+        const int at
+            = rowForNew(m_sortColumn, m_sortOrder, m_sortKeys, Validation::emailKey(u->email),
+                        m_sortColumn >= 0 && m_sortColumn < FirstSeatColumn ? textOf(*u, m_sortColumn) : QString(),
+                        [this](int r) { return Validation::emailKey(m_users[r].email); });
+        beginInsertRows({}, at, at);
+        m_users.insert(at, *u);
+        m_seats.insert(at, { u->sales, u->service });
+        m_sortKeys.insertRow(at, [this, u](int column) { return textOf(*u, column); });
+        countSeats(at, +1);
+        endInsertRows();
+    }
+    if (!added.isEmpty() || !removed.isEmpty())
+        indexRows();
+    if (counts) {
+        for (const SeatCount &c : *counts)
+            m_purchased[seatTypeIndex(c.type)] = c.purchased;
+    }
+    emit pendingChanged();
+    return true;
+}
+
+void PaidUsersModel::countSeats(int row, int sign)
+{
+    for (const auto &seat : m_seats[row]) {
+        if (seat)
+            m_assigned[seatTypeIndex(*seat)] += sign;
+    }
+}
+
+void PaidUsersModel::discardPending()
+{
+    if (m_pendingCount == 0)
+        return;
+    for (int row = 0; row < m_users.size(); ++row) {
+        countSeats(row, -1);
+        m_seats[row] = { m_users[row].sales, m_users[row].service };
+        countSeats(row, +1);
+    }
+    m_pendingCount = 0;
+    emit dataChanged(index(0, FirstSeatColumn), index(rowCount() - 1, ColumnCount - 1));
+    emit pendingChanged();
+}
+
+QString PaidUsersModel::textOf(const User &u, int column) const
+{
+    if (column == NameColumn)
+        return u.fullName();
+    if (column == EmailColumn)
+        return u.email;
+    return {};
 }
 
 void PaidUsersModel::indexRows()
@@ -226,7 +336,7 @@ void PaidUsersModel::sort(int column, Qt::SortOrder order)
     QVector<int> rows;
     if (column < FirstSeatColumn) {
         rows = sortedRows(
-            m_sortKeys.of(column, rowCount(), [this, column](int row) { return data(index(row, column)).toString(); }),
+            m_sortKeys.of(column, rowCount(), [this, column](int row) { return textOf(m_users.at(row), column); }),
             order);
     } else {
         // Holders of that seat (pending ticks included) first, in their current order.
@@ -245,6 +355,8 @@ void PaidUsersModel::sort(int column, Qt::SortOrder order)
         m_sortKeys.permute(order);
         indexRows();
     });
+    m_sortColumn = column;
+    m_sortOrder = order;
 }
 
 void PaidUsersModel::retranslate()

@@ -6,7 +6,9 @@
 #include "User.h"
 
 #include <array>
+#include <optional>
 #include <QHash>
+#include <QStringList>
 #include <QVector>
 
 class QUndoStack;
@@ -31,6 +33,16 @@ public:
 
     // Swaps in fresh data from the ledger and drops every pending edit.
     void reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts);
+    // Updates only the rows of these users (from the change feed), and the
+    // purchased counts if given. A pending edit stays as the admin made it, with
+    // the seat it was made from, so Save still finds what changed under it (R12);
+    // a user deleted elsewhere keeps their row while it holds a pending edit.
+    // False, and nothing changed, when so many rows come or go that a reload is quicker.
+    static constexpr int MaxRowsAddedOrRemoved = 64;
+    bool applyChanges(const QVector<User> &users, const QStringList &removed,
+                      const std::optional<std::array<SeatCount, SeatTypeCount>> &counts);
+    // Drops every pending edit: the boxes show what is stored again.
+    void discardPending();
     // With an undo stack, a tick becomes an undoable command; without one it applies at once.
     void setUndoStack(QUndoStack *stack) { m_undo = stack; }
     void setReadOnly(bool readOnly);
@@ -74,6 +86,11 @@ private:
     }
 
     void indexRows();
+    QString textOf(const User &u, int column) const;
+    void countSeats(int row, int sign);
+
+    int m_sortColumn = -1; // storage's order (by e-mail) until a header is clicked
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 
     QVector<User> m_users;
     SortKeys m_sortKeys; // the Name and Email columns

@@ -3,7 +3,6 @@
 #include "Appearance.h"
 #include "BackgroundWork.h"
 #include "LargeTable.h"
-#include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
 #include "SeatLedger.h"
 
@@ -23,10 +22,9 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget *parent)
+PaidUsersPage::PaidUsersPage(SeatLedger &ledger, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
-    , m_watcher(watcher)
     , m_model(new PaidUsersModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_undo(new QUndoStack(this))
@@ -160,7 +158,6 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget
 void PaidUsersPage::reload()
 {
     refreshUsers(this, m_ledger, SeatLedger::UserOrder::Email); // a failure shows up in users() below
-    auto revision = m_ledger.revision();
     auto users = m_ledger.users(SeatLedger::UserOrder::Email);
     auto counts = m_ledger.seatCounts();
     if (!users || !counts) {
@@ -170,24 +167,43 @@ void PaidUsersPage::reload()
         return;
     }
     m_undo->clear();
-    m_loadedRevision = revision ? revision.value() : -1;
     m_model->reset(users.takeValue(), counts.value());
+    m_loaded = true;
     m_stale = false;
     m_notice->setVisible(m_readOnly);
     m_notice->setStyleSheet(QString());
 }
 
-void PaidUsersPage::changedElsewhere()
+void PaidUsersPage::load()
 {
-    if (!hasPendingEdits()) {
+    if (!m_loaded)
         reload();
-        return;
+}
+
+void PaidUsersPage::applyChanges(const SeatLedger::Changes &changes)
+{
+    if (!m_loaded)
+        return; // read whole when first shown
+    std::optional<std::array<SeatCount, SeatTypeCount>> counts;
+    if (changes.seatCountsChanged) {
+        auto read = m_ledger.seatCounts();
+        if (read)
+            counts = read.value();
     }
-    // Keep the admin's work; Save will check each edit against the new data (R12).
-    m_stale = true;
-    retranslateUi();
-    m_notice->setStyleSheet(Appearance::problemStyle());
-    m_notice->show();
+    const bool pendingBefore = hasPendingEdits();
+    if (!m_model->applyChanges(changes.users, changes.removed, counts)) {
+        if (pendingBefore)
+            m_stale = true; // keep the admin's work: Save checks it against storage
+        else
+            reload();
+    }
+    if (pendingBefore && hasPendingEdits()) {
+        // Keep the admin's work; Save will check each edit against the new data (R12).
+        m_stale = true;
+        retranslateUi();
+        m_notice->setStyleSheet(Appearance::problemStyle());
+        m_notice->show();
+    }
 }
 
 void PaidUsersPage::setReadOnly(bool readOnly)
@@ -219,7 +235,7 @@ bool PaidUsersPage::maybeLeave()
     case QMessageBox::Save:
         return save();
     case QMessageBox::Discard:
-        reload();
+        discardPending();
         return true;
     default:
         return false;
@@ -244,24 +260,28 @@ bool PaidUsersPage::save()
             reload();
         return false;
     }
-    m_watcher.acknowledge();
-    // Nobody else wrote since this list was loaded: what was pending is now what
-    // is stored, and there is nothing to read again.
-    auto now = m_ledger.revision();
-    if (now && now.value() == m_loadedRevision + 1) {
-        m_undo->clear();
-        m_model->commitPending();
-        m_loadedRevision = now.value();
-    } else {
-        reload();
-    }
+    // Every edit found what its editor saw (R12), so what was pending is now
+    // what is stored; other people's changes come through the feed (saved()).
+    m_undo->clear();
+    m_model->commitPending();
+    m_stale = false;
+    m_notice->setVisible(m_readOnly);
+    m_notice->setStyleSheet(QString());
     emit saved();
     return true;
 }
 
+void PaidUsersPage::discardPending()
+{
+    m_undo->clear();
+    m_model->discardPending();
+    if (m_stale)
+        reload(); // what others changed meanwhile is read in full now that no edit waits
+}
+
 void PaidUsersPage::cancel()
 {
-    reload();
+    discardPending();
     emit closeRequested();
 }
 

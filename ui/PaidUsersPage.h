@@ -1,11 +1,11 @@
 #pragma once
 
+#include "SeatLedger.h"
 #include "SeatType.h"
 
 #include <array>
 #include <QWidget>
 
-class LedgerWatcher;
 class PaidUsersModel;
 class QLabel;
 class QLineEdit;
@@ -14,7 +14,6 @@ class QSortFilterProxyModel;
 class QTableView;
 class QToolButton;
 class QUndoStack;
-class SeatLedger;
 
 // Users & Teams ▸ Actions ▸ Manage paid users: the grid of users × seat types,
 // with the purchased and assigned counts at the bottom right.
@@ -23,15 +22,18 @@ class PaidUsersPage : public QWidget
     Q_OBJECT
 
 public:
-    PaidUsersPage(SeatLedger &ledger, LedgerWatcher &watcher, QWidget *parent = nullptr);
+    explicit PaidUsersPage(SeatLedger &ledger, QWidget *parent = nullptr);
 
     // From this many edits on, Save runs on a worker thread behind a progress dialog.
     static constexpr int BackgroundSaveEdits = 1000;
 
     // Fresh data from the ledger; pending edits are dropped.
     void reload();
-    // The data changed in another window or process.
-    void changedElsewhere();
+    // Fresh data unless it was read already (the change feed keeps it up to date).
+    void load();
+    // Rows that changed (from the change feed), here or elsewhere: only those
+    // are updated; pending edits stay, and Save checks them (R12).
+    void applyChanges(const SeatLedger::Changes &changes);
     void setReadOnly(bool readOnly);
     bool hasPendingEdits() const;
     // Asks what to do with pending edits before the page is left. False: stay.
@@ -51,9 +53,9 @@ private:
     void retranslateUi();
     void updateFooter();
     void cancel();
+    void discardPending();
 
     SeatLedger &m_ledger;
-    LedgerWatcher &m_watcher;
     PaidUsersModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QUndoStack *m_undo;
@@ -74,6 +76,6 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_save;
     bool m_readOnly = false;
-    bool m_stale = false;
-    qint64 m_loadedRevision = -1;
+    bool m_stale = false; // other people's changes arrived while edits were pending
+    bool m_loaded = false;
 };

@@ -34,7 +34,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     , m_sidebar(new QListWidget(m_splitter))
     , m_pages(new QStackedWidget(m_splitter))
     , m_usersPage(new UsersPage(ledger, m_pages))
-    , m_paidUsersPage(new PaidUsersPage(ledger, *m_watcher, m_pages))
+    , m_paidUsersPage(new PaidUsersPage(ledger, m_pages))
     , m_operator(new QLabel(this))
     , m_databaseMenu(menuBar()->addMenu(QString()))
     , m_backupNow(m_databaseMenu->addAction(QString()))
@@ -99,16 +99,23 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
 
     connect(m_sidebar, &QListWidget::itemClicked, this, [this] { showUsers(); });
     connect(m_usersPage, &UsersPage::managePaidUsersRequested, this, &SettingsWindow::showPaidUsers);
-    connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, &LedgerWatcher::acknowledge);
+    // Every change, this window's own and anybody else's, reaches both pages
+    // through the change feed: only the rows it touched are updated.
+    connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, &LedgerWatcher::checkNow);
     connect(m_paidUsersPage, &PaidUsersPage::closeRequested, this, [this] { m_pages->setCurrentWidget(m_usersPage); });
-    connect(m_paidUsersPage, &PaidUsersPage::saved, m_usersPage, &UsersPage::markStale);
-    connect(m_watcher, &LedgerWatcher::changedElsewhere, this, [this] {
+    connect(m_paidUsersPage, &PaidUsersPage::saved, m_watcher, &LedgerWatcher::checkNow);
+    connect(m_watcher, &LedgerWatcher::changed, this, [this](const SeatLedger::Changes &changes) {
+        m_usersPage->applyChanges(changes);
+        m_paidUsersPage->applyChanges(changes);
+        applyOperatorRights();
+    });
+    connect(m_watcher, &LedgerWatcher::reloadNeeded, this, [this] {
         if (m_usersPage->isVisible())
             m_usersPage->reload();
         else
             m_usersPage->markStale();
-        if (m_pages->currentWidget() == m_paidUsersPage)
-            m_paidUsersPage->changedElsewhere();
+        if (!m_paidUsersPage->hasPendingEdits())
+            m_paidUsersPage->reload();
         applyOperatorRights();
     });
 
@@ -190,7 +197,7 @@ void SettingsWindow::showUsers()
 
 void SettingsWindow::showPaidUsers()
 {
-    m_paidUsersPage->reload();
+    m_paidUsersPage->load();
     m_pages->setCurrentWidget(m_paidUsersPage);
     m_paidUsersPage->setFocus();
 }

@@ -1,6 +1,9 @@
 #include "UsersModel.h"
 
 #include "LargeTable.h"
+#include "Validation.h"
+
+#include <algorithm>
 
 namespace {
 const char *const headers[UsersModel::ColumnCount] = {
@@ -20,7 +23,79 @@ void UsersModel::setUsers(QVector<User> users)
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
+    m_sortColumn = -1; // storage hands them over by e-mail
+    indexRows();
     endResetModel();
+}
+
+void UsersModel::indexRows()
+{
+    m_rowOfUser.clear();
+    m_rowOfUser.reserve(m_users.size());
+    for (int row = 0; row < m_users.size(); ++row)
+        m_rowOfUser.insert(m_users[row].id, row);
+}
+
+bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &removed)
+{
+    QVector<const User *> added;
+    for (const User &u : users) {
+        if (!m_rowOfUser.contains(u.id))
+            added.append(&u);
+    }
+    // Each row that comes or goes moves every row after it: past a few dozen,
+    // reading the whole list again is the quicker way.
+    if (added.size() + removed.size() > MaxRowsAddedOrRemoved)
+        return false;
+    for (const User &u : users) {
+        const int row = m_rowOfUser.value(u.id, -1);
+        if (row < 0)
+            continue;
+        m_users[row] = u;
+        m_sortKeys.updateRow(row, [this, &u](int column) { return textOf(u, column); });
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    for (const QString &email : removed) {
+        const auto it
+            = std::find_if(m_users.cbegin(), m_users.cend(), [&email](const User &u) { return u.email == email; });
+        if (it == m_users.cend())
+            continue;
+        const int row = int(it - m_users.cbegin());
+        beginRemoveRows({}, row, row);
+        m_users.removeAt(row);
+        m_sortKeys.removeRow(row);
+        endRemoveRows();
+    }
+    for (const User *u : added) {
+        const int at = rowForNew(m_sortColumn, m_sortOrder, m_sortKeys, Validation::emailKey(u->email),
+                                 m_sortColumn >= 0 ? textOf(*u, m_sortColumn) : QString(),
+                                 [this](int r) { return Validation::emailKey(m_users[r].email); });
+        beginInsertRows({}, at, at);
+        m_users.insert(at, *u);
+        m_sortKeys.insertRow(at, [this, u](int column) { return textOf(*u, column); });
+        endInsertRows();
+    }
+    if (!added.isEmpty() || !removed.isEmpty())
+        indexRows();
+    return true;
+}
+
+QString UsersModel::textOf(const User &u, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return u.fullName();
+    case EmailColumn:
+        return u.email;
+    case RoleColumn:
+        return roleName(u.role);
+    case SalesColumn:
+        return u.sales ? seatTypeName(*u.sales) : QString();
+    case ServiceColumn:
+        return u.service ? seatTypeName(*u.service) : QString();
+    default:
+        return {};
+    }
 }
 
 int UsersModel::rowCount(const QModelIndex &parent) const
@@ -39,21 +114,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    const User &u = m_users.at(index.row());
-    switch (index.column()) {
-    case NameColumn:
-        return u.fullName();
-    case EmailColumn:
-        return u.email;
-    case RoleColumn:
-        return roleName(u.role);
-    case SalesColumn:
-        return u.sales ? seatTypeName(*u.sales) : QString();
-    case ServiceColumn:
-        return u.service ? seatTypeName(*u.service) : QString();
-    default:
-        return {};
-    }
+    return textOf(m_users.at(index.row()), index.column());
 }
 
 QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -80,7 +141,10 @@ void UsersModel::sort(int column, Qt::SortOrder order)
     applyRowOrder(rows, [this](const QVector<int> &order) {
         m_users = reordered(m_users, order);
         m_sortKeys.permute(order);
+        indexRows();
     });
+    m_sortColumn = column;
+    m_sortOrder = order;
 }
 
 void UsersModel::retranslate()

@@ -4,6 +4,8 @@
 #include "RowOrderModel.h"
 #include "User.h"
 
+#include <QHash>
+#include <QStringList>
 #include <QVector>
 
 // The Users & Teams table: one row per user, over the users the core hands out.
@@ -26,6 +28,11 @@ public:
 
     // Swaps the whole data set (a reset: every row may have changed).
     void setUsers(QVector<User> users);
+    // Updates only the rows of these users (from the change feed): changed rows
+    // in place, new ones where the order puts them, deleted ones out. False,
+    // and nothing changed, when so many rows come or go that a reload is quicker.
+    static constexpr int MaxRowsAddedOrRemoved = 64;
+    bool applyChanges(const QVector<User> &users, const QStringList &removed);
     const User &userAt(int row) const { return m_users.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -40,6 +47,12 @@ public:
     void retranslate();
 
 private:
+    QString textOf(const User &u, int column) const;
+    void indexRows();
+
     QVector<User> m_users;
     SortKeys m_sortKeys;
+    QHash<qint64, int> m_rowOfUser;
+    int m_sortColumn = -1; // storage's order (by e-mail) until a header is clicked
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -121,10 +121,8 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPage::openSelected);
     connect(m_panel, &UserPanel::closed, this, &UsersPage::closePanel);
-    connect(m_panel, &UserPanel::ledgerChanged, this, [this] {
-        reload();
-        emit ledgerChanged();
-    });
+    // The change reaches the list through the change feed, like anybody else's.
+    connect(m_panel, &UserPanel::ledgerChanged, this, &UsersPage::ledgerChanged);
 
     retranslateUi();
     reload();
@@ -144,6 +142,21 @@ void UsersPage::reload()
     }
     m_model->setUsers(users.takeValue());
     m_status->setVisible(m_readOnly);
+    if (m_panel->isVisible())
+        m_panel->refresh();
+}
+
+void UsersPage::applyChanges(const SeatLedger::Changes &changes)
+{
+    if (m_stale)
+        return; // read whole when shown
+    if (!m_model->applyChanges(changes.users, changes.removed)) {
+        if (isVisible())
+            reload();
+        else
+            markStale();
+        return;
+    }
     if (m_panel->isVisible())
         m_panel->refresh();
 }

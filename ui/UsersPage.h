@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SeatLedger.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -27,6 +29,8 @@ public:
     void reload();
     // The data changed while the page is hidden: read it again when it is shown.
     void markStale() { m_stale = true; }
+    // Rows that changed (from the change feed): only those are updated.
+    void applyChanges(const SeatLedger::Changes &changes);
     void setReadOnly(bool readOnly, const QString &why);
     UsersModel *model() const { return m_model; }
     UserPanel *panel() const { return m_panel; }

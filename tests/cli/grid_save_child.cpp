@@ -3,7 +3,6 @@
 // Service Starter seat on, or off), prints "ready", then presses Save — so
 // that the parent can kill it with SIGKILL in the middle of the Save.
 
-#include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
 #include "PaidUsersPage.h"
 #include "SeatLedger.h"
@@ -19,8 +18,7 @@ int main(int argc, char *argv[])
     auto ledger = SeatLedger::open(QString::fromLocal8Bit(argv[1]));
     if (!ledger || !ledger.value()->setActor(QStringLiteral("ada@example.com")))
         return 3;
-    LedgerWatcher watcher(*ledger.value());
-    PaidUsersPage page(*ledger.value(), watcher);
+    PaidUsersPage page(*ledger.value());
     page.reload();
     page.show();
     PaidUsersModel *model = page.model();

@@ -13,6 +13,7 @@
 #include "TestSupport.h"
 #include "ToggleSwitch.h"
 #include "UserPanel.h"
+#include "UsersModel.h"
 #include "UsersPage.h"
 #include "Validation.h"
 
@@ -567,12 +568,33 @@ void TestUserFlow::aLargeAccountReloadsInTheBackground()
     m_window->usersPage()->reload();
     QCOMPARE(find<QTableView>("usersTable")->model()->rowCount(), BackgroundReadUsers + 5);
 
-    // Another process adds someone; the page reads the account again, on a worker.
+    // Another process adds someone: that one row arrives, in its place, with
+    // no reload (the row selected stays selected).
+    auto *table = find<QTableView>("usersTable");
+    table->selectRow(usersRow(QStringLiteral("q100@example.com")).row());
+    const QPersistentModelIndex selected = table->selectionModel()->selectedRows().first();
     auto other = SeatLedger::open(m_path);
     QVERIFY(other.value()->setActor(QStringLiteral("ben@example.com")).ok());
     NewUser late;
     late.email = QStringLiteral("late@example.com");
     QVERIFY(other.value()->createUser(late).ok());
+    m_window->watcher()->checkNow();
+    QCOMPARE(table->model()->rowCount(), BackgroundReadUsers + 6);
+    const int lateRow = usersRow(QStringLiteral("late@example.com")).row();
+    QCOMPARE(table->model()->index(lateRow - 1, UsersModel::EmailColumn).data().toString(),
+             QStringLiteral("cat@example.com"));
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.sibling(selected.row(), UsersModel::EmailColumn).data().toString(),
+             QStringLiteral("q100@example.com"));
+
+    // A hundred people at once: the page reads the account again, on a worker.
+    QVector<NewUser> more;
+    for (int i = 0; i < 100; ++i) {
+        NewUser u;
+        u.email = QStringLiteral("r%1@example.com").arg(i);
+        more.append(u);
+    }
+    QVERIFY(other.value()->createUsers(more).ok());
     int ticks = 0;
     QTimer heartbeat;
     heartbeat.setInterval(0);
@@ -581,7 +603,7 @@ void TestUserFlow::aLargeAccountReloadsInTheBackground()
     m_window->watcher()->checkNow();
     heartbeat.stop();
     QVERIFY2(ticks > 0, "the event loop ran while reading");
-    QCOMPARE(find<QTableView>("usersTable")->model()->rowCount(), BackgroundReadUsers + 6);
+    QCOMPARE(table->model()->rowCount(), BackgroundReadUsers + 106);
     QCOMPARE(m_ledger->cachedRevision(), m_ledger->revision().value());
 }
 
