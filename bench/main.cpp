@@ -2,6 +2,7 @@
 // median of several runs, what an admin waits for. See README ▸ Performance.
 
 #include "Language.h"
+#include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
 #include "PaidUsersPage.h"
 #include "SampleAccount.h"
@@ -294,13 +295,52 @@ int main(int argc, char *argv[])
                         QStringLiteral("apply"), givePlan });
         seatctl.waitForFinished(600000);
     }
+    // remote_change_ms: another process assigns (then removes) one seat; the GUI
+    // thread's time to show it in Users & Teams and in Manage paid users, from
+    // the moment the window looks (the one-second poll is not counted) until
+    // both tables are repainted.
+    {
+        int row = 0;
+        while (row < page->model()->rowCount() && page->model()->seatAt(row, Product::Sales))
+            ++row;
+        const QString someone = page->model()->userAt(row).email;
+        const auto seatctl = [&path](const QStringList &args) {
+            return QProcess::execute(QStringLiteral(SEATCTL_PATH),
+                                     QStringList { QStringLiteral("--database"), path, QStringLiteral("--as"),
+                                                   QStringLiteral("admin@example.com") }
+                                         + args);
+        };
+        seatctl({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-enterprise"),
+                  QStringLiteral("1") });
+        window.watcher()->checkNow();
+        int remoteRun = 0;
+        figures[QStringLiteral("remote_change_ms")] = medianOf(runs, [&] {
+            const bool assign = remoteRun++ % 2 == 0;
+            seatctl(assign ? QStringList { QStringLiteral("assign"), someone, QStringLiteral("sales-enterprise") }
+                           : QStringList { QStringLiteral("unassign"), someone, QStringLiteral("sales") });
+            QElapsedTimer timer;
+            timer.start();
+            window.watcher()->checkNow();
+            usersTable->viewport()->grab();
+            grid->viewport()->grab();
+            const double took = ms(timer);
+            const int shownRow = page->model()->rowOfUser(page->model()->userAt(row).id);
+            const bool shown = (page->model()->seatAt(shownRow, Product::Sales) == SeatType::SalesEnterprise) == assign;
+            if (!shown)
+                QTextStream(stderr) << "the remote change did not reach the grid\n";
+            return took;
+        });
+        if (remoteRun % 2)
+            seatctl({ QStringLiteral("unassign"), someone, QStringLiteral("sales") });
+    }
+
     figures[QStringLiteral("peak_rss_mb")] = qint64(peakRssMb());
     figures[QStringLiteral("generate_ms")] = generateMs;
 
     const double floor = figures[QStringLiteral("sqlite_floor_ms")].toDouble();
     out << QStringLiteral("%1 users, median of %2 runs (toggle: of 1000)\n").arg(users).arg(runs);
     for (const char *key : { "open_ms", "sqlite_floor_ms", "first_show_ms", "filter_ms", "sort_ms", "toggle_us",
-                             "save_ms", "apply_ms", "peak_rss_mb" })
+                             "save_ms", "apply_ms", "remote_change_ms", "peak_rss_mb" })
         out << QStringLiteral("  %1 %2\n")
                    .arg(QLatin1String(key), -16)
                    .arg(figures[QLatin1String(key)].toDouble(), 0, 'f', 1);

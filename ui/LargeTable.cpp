@@ -105,6 +105,13 @@ void SortKeys::updateRow(int row, const std::function<QString(int)> &textOf)
         keys[size_t(row)] = collator.sortKey(textOf(column));
 }
 
+void SortKeys::updateCell(int row, int column, const QString &text)
+{
+    const auto kept = m_columns.find(column);
+    if (kept != m_columns.end())
+        kept->second[size_t(row)] = tableCollator().sortKey(text);
+}
+
 int SortKeys::insertionRow(int column, Qt::SortOrder order, const QString &text) const
 {
     const auto kept = m_columns.find(column);

@@ -36,6 +36,7 @@ public:
     void insertRow(int row, const std::function<QString(int)> &textOf);
     void removeRow(int row);
     void updateRow(int row, const std::function<QString(int)> &textOf);
+    void updateCell(int row, int column, const QString &text);
     // Where a row whose `column` reads `text` goes among rows sorted by that
     // column; -1 when that column's keys are not kept.
     int insertionRow(int column, Qt::SortOrder order, const QString &text) const;

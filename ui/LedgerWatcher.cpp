@@ -17,6 +17,16 @@ LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs
     m_timer->start();
 }
 
+void LedgerWatcher::acknowledge(qint64 revision, qint64 position)
+{
+    if (revision == m_seen + 1 && position > m_position) {
+        m_seen = revision;
+        m_position = position;
+        return;
+    }
+    checkNow();
+}
+
 void LedgerWatcher::checkNow()
 {
     auto revision = m_ledger.revision();
@@ -27,7 +37,7 @@ void LedgerWatcher::checkNow()
         return;
     m_seen = revision.value();
     m_position = changes.value().position;
-    if (changes.value().replaced)
+    if (changes.value().replaced || changes.value().many)
         emit reloadNeeded();
     else if (changes.value().entries > 0)
         emit changed(changes.value());

@@ -17,8 +17,12 @@ class LedgerWatcher : public QObject
 public:
     explicit LedgerWatcher(SeatLedger &ledger, QObject *parent = nullptr, int intervalMs = 1000);
 
-    // Looks now rather than at the next tick (after a change of this window's own).
+    // Looks now rather than at the next tick.
     void checkNow();
+    // This window made a change (its revision, and the feed position of its
+    // last entry) and shows it already: if nobody else changed anything since
+    // the last look, there is nothing to read; otherwise look now.
+    void acknowledge(qint64 revision, qint64 position);
 
 signals:
     // These users changed (as they are now), these were deleted.

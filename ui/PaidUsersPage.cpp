@@ -247,10 +247,17 @@ bool PaidUsersPage::save()
     if (!hasPendingEdits() || m_readOnly)
         return !hasPendingEdits();
     const QVector<SeatEdit> edits = m_model->pendingEdits();
+    qint64 revision = 0;
+    qint64 position = 0;
+    const auto saveOn = [&edits, &revision, &position](SeatLedger &ledger) -> Status {
+        auto made = ledger.applyEdits(edits);
+        revision = ledger.lastChange();
+        position = ledger.lastChangePosition();
+        return made;
+    };
     const Status s = edits.size() < BackgroundSaveEdits
-        ? m_ledger.applyEdits(edits)
-        : runInBackground(this, tr("Saving %n change(s)…", nullptr, int(edits.size())), m_ledger,
-                          [&edits](SeatLedger &worker) { return worker.applyEdits(edits); });
+        ? saveOn(m_ledger)
+        : runInBackground(this, tr("Saving %n change(s)…", nullptr, int(edits.size())), m_ledger, saveOn);
     if (!s) {
         QMessageBox box(QMessageBox::Warning, tr("Manage paid users"), s.error().message, QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("saveRefused"));
@@ -261,13 +268,13 @@ bool PaidUsersPage::save()
         return false;
     }
     // Every edit found what its editor saw (R12), so what was pending is now
-    // what is stored; other people's changes come through the feed (saved()).
+    // what is stored; other people's changes come through the feed.
     m_undo->clear();
     m_model->commitPending();
     m_stale = false;
     m_notice->setVisible(m_readOnly);
     m_notice->setStyleSheet(QString());
-    emit saved();
+    emit saved(revision, position, edits);
     return true;
 }
 

@@ -44,7 +44,9 @@ public:
 
 signals:
     void closeRequested();
-    void saved();
+    // A Save was committed: the revision it made, the feed position of its last
+    // entry, and its edits (so other views show them without reading them back).
+    void saved(qint64 revision, qint64 position, const QVector<SeatEdit> &edits);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -5,6 +5,7 @@
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
 #include "SeatLedger.h"
+#include "UsersModel.h"
 #include "UsersPage.h"
 
 #include <QActionGroup>
@@ -103,7 +104,12 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
     // through the change feed: only the rows it touched are updated.
     connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, &LedgerWatcher::checkNow);
     connect(m_paidUsersPage, &PaidUsersPage::closeRequested, this, [this] { m_pages->setCurrentWidget(m_usersPage); });
-    connect(m_paidUsersPage, &PaidUsersPage::saved, m_watcher, &LedgerWatcher::checkNow);
+    // A Save's edits are shown already: the feed need not bring them back.
+    connect(m_paidUsersPage, &PaidUsersPage::saved, this,
+            [this](qint64 revision, qint64 position, const QVector<SeatEdit> &edits) {
+                m_usersPage->model()->applySeatEdits(edits);
+                m_watcher->acknowledge(revision, position);
+            });
     connect(m_watcher, &LedgerWatcher::changed, this, [this](const SeatLedger::Changes &changes) {
         m_usersPage->applyChanges(changes);
         m_paidUsersPage->applyChanges(changes);

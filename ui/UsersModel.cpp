@@ -80,6 +80,19 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
     return true;
 }
 
+void UsersModel::applySeatEdits(const QVector<SeatEdit> &edits)
+{
+    for (const SeatEdit &edit : edits) {
+        const int row = m_rowOfUser.value(edit.userId, -1);
+        if (row < 0)
+            continue;
+        m_users[row].setSeat(edit.product, edit.to);
+        const int column = edit.product == Product::Sales ? SalesColumn : ServiceColumn;
+        m_sortKeys.updateCell(row, column, textOf(m_users[row], column));
+        emit dataChanged(index(row, column), index(row, column));
+    }
+}
+
 QString UsersModel::textOf(const User &u, int column) const
 {
     switch (column) {

@@ -2,6 +2,7 @@
 
 #include "LargeTable.h"
 #include "RowOrderModel.h"
+#include "SeatEdit.h"
 #include "User.h"
 
 #include <QHash>
@@ -33,6 +34,8 @@ public:
     // and nothing changed, when so many rows come or go that a reload is quicker.
     static constexpr int MaxRowsAddedOrRemoved = 64;
     bool applyChanges(const QVector<User> &users, const QStringList &removed);
+    // Seat edits saved in this window: the rows of their users show them.
+    void applySeatEdits(const QVector<SeatEdit> &edits);
     const User &userAt(int row) const { return m_users.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -43,7 +43,9 @@ template<typename Body> Result<qint64> SeatLedger::change(Body body)
     if (Status s = body(*tx.value(), role.value()); !s)
         return s.error();
     auto revision = tx.value()->commit();
-    if (revision)
+    if (revision) {
         m_lastChange = revision.value();
+        m_lastChangePosition = tx.value()->lastEntryId();
+    }
     return revision;
 }

@@ -170,7 +170,7 @@ Result<qint64> SeatLedger::feedPosition() const
     return m_store->lastEntryId();
 }
 
-Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position) const
+Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position, int maxUsers) const
 {
     Changes changes;
     changes.position = position;
@@ -202,6 +202,10 @@ Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position) const
             seen.insert(key);
             touched.append(e.subject);
         }
+    }
+    if (touched.size() > maxUsers) {
+        changes.many = true;
+        return changes;
     }
     // Each touched user as stored now: later entries than those read here only
     // make the next call read them again.

@@ -98,9 +98,12 @@ public:
         QStringList removed; // e-mails of users deleted (and not there now)
         bool seatCountsChanged = false; // seats bought, released, assigned or removed
         int entries = 0;
+        // More users touched than asked to read one by one (a big batch): they
+        // are not read; read everything instead.
+        bool many = false;
     };
     Result<qint64> feedPosition() const;
-    Result<Changes> changesSince(qint64 position) const;
+    Result<Changes> changesSince(qint64 position, int maxUsers = 2000) const;
 
     Result<User> createUser(const NewUser &newUser);
     // Several users and their seats in one transaction: all of them or none.
@@ -116,8 +119,10 @@ public:
     Result<qint64> applyEdits(const QVector<SeatEdit> &edits);
     // The lines of a plan, in order, as one batch: all or nothing.
     Result<qint64> applyPlan(const QVector<PlanLine> &plan);
-    // The revision the last change through this ledger made (createUsers included).
+    // The revision the last change through this ledger made (createUsers
+    // included), and the feed position of its last ledger entry.
     qint64 lastChange() const { return m_lastChange; }
+    qint64 lastChangePosition() const { return m_lastChangePosition; }
 
     // Integrity check, R2/R3 invariants, ledger hash chain, replay = current state.
     // Returns the problems found; an empty list means all is well.
@@ -150,5 +155,6 @@ private:
     std::unique_ptr<SeatStore> m_store;
     QString m_actor;
     qint64 m_lastChange = 0;
+    qint64 m_lastChangePosition = 0;
     mutable UsersSnapshot m_usersCache;
 };

@@ -49,6 +49,8 @@ public:
     // Commits, and returns the revision this change made (unchanged if it wrote
     // no ledger entry).
     virtual Result<qint64> commit() = 0;
+    // The id of the last ledger entry this change wrote (its feed position).
+    virtual qint64 lastEntryId() const = 0;
 };
 
 // Where the seat ledger lives. The rules (SeatLedger) sit above this interface

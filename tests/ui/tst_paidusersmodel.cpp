@@ -27,6 +27,7 @@ private slots:
     void readOnlyRefusesTicks();
     void sortingKeepsPendingEditsAndUndo();
     void passesTheModelTester();
+    void changesFromTheFeedUpdateOnlyTheirRows();
 
 private:
     int rowOf(const QString &email) const;
@@ -195,6 +196,52 @@ void TestPaidUsersModel::passesTheModelTester()
     model.sort(PaidUsersModel::columnOf(SeatType::ServiceStarter));
     model.reset({}, m_ledger->seatCounts().value());
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Another admin's changes arrive through the change feed: only their rows move,
+// nothing is reset, and a pending edit keeps the seat it was made from.
+void TestPaidUsersModel::changesFromTheFeedUpdateOnlyTheirRows()
+{
+    m_model->reset(m_ledger->users(SeatLedger::UserOrder::Email).value(), m_ledger->seatCounts().value());
+    QAbstractItemModelTester tester(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 position = m_ledger->feedPosition().value();
+    QVERIFY(tick(QStringLiteral("bob@example.com"), SeatType::SalesProfessional, false)); // pending here
+
+    auto other = SeatLedger::open(m_dir->filePath(QStringLiteral("seats.db")));
+    QVERIFY(other.ok());
+    QVERIFY(other.value()->setActor(QStringLiteral("ben@example.com")).ok());
+    NewUser aaron;
+    aaron.email = QStringLiteral("aaron@example.com");
+    QVERIFY(other.value()->createUser(aaron).ok());
+    QVERIFY(other.value()->assignSeat(QStringLiteral("cat@example.com"), SeatType::SalesProfessional).ok());
+    QVERIFY(other.value()->removeSeat(QStringLiteral("bob@example.com"), Product::Sales).ok());
+    QVERIFY(other.value()->deleteUser(QStringLiteral("uma@example.com")).ok());
+    QVERIFY(other.value()->buySeats(SeatType::SalesProfessional, 3).ok());
+
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    auto changes = m_ledger->changesSince(position);
+    QVERIFY(changes.ok());
+    QVERIFY(m_model->applyChanges(changes.value().users, changes.value().removed, m_ledger->seatCounts().value()));
+    QCOMPARE(resets.count(), 0);
+
+    QCOMPARE(m_model->rowCount(), 5); // aaron in, uma out
+    QCOMPARE(m_model->userAt(0).email, QStringLiteral("aaron@example.com")); // where the order puts him
+    QCOMPARE(rowOf(QStringLiteral("uma@example.com")), -1);
+    const QModelIndex cat = m_model->index(rowOf(QStringLiteral("cat@example.com")),
+                                           PaidUsersModel::columnOf(SeatType::SalesProfessional));
+    QCOMPARE(cat.data(Qt::CheckStateRole), QVariant(Qt::Checked));
+    QCOMPARE(cat.data(Qt::BackgroundRole), QVariant()); // stored, not pending
+    // bob's pending edit stays, made from the seat the admin saw: Save will
+    // find that it changed underneath (R12).
+    QCOMPARE(m_model->pendingCount(), 1);
+    const QVector<SeatEdit> edits = m_model->pendingEdits();
+    QCOMPARE(edits.size(), 1);
+    QCOMPARE(edits.first().email, QStringLiteral("bob@example.com"));
+    QCOMPARE(edits.first().from, std::optional<SeatType>(SeatType::SalesProfessional));
+    QVERIFY(m_ledger->applyEdits(edits).error().kind == ErrorKind::Conflict);
+    // Counts: cat's seat, bob's pending removal; the purchase.
+    QCOMPARE(m_model->assigned(SeatType::SalesProfessional), 1);
+    QCOMPARE(m_model->purchased(SeatType::SalesProfessional), 5);
 }
 
 QTEST_MAIN(TestPaidUsersModel)

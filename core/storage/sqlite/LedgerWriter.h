@@ -35,6 +35,8 @@ public:
     using Draft = LedgerDraft;
     Status hashAhead(QVector<Draft> drafts);
     Status appendHashed();
+    // The id of the last entry written (0 before the first).
+    qint64 lastEntryId() const { return m_nextId > 0 ? m_nextId - 1 : 0; }
 
 private:
     Status load();

@@ -38,6 +38,7 @@ public:
             return s.error();
         return revision;
     }
+    qint64 lastEntryId() const override { return m_writer.lastEntryId(); }
 
 private:
     WriteTransaction m_tx;
