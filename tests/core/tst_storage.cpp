@@ -243,9 +243,14 @@ void TestStorage::firstSchemaMigratesForward()
     QCOMPARE(ledger.revision().value(), 1);
     opened.value().reset();
     RawConnection raw(path);
-    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), SeatDatabase::SchemaVersion);
     // The update trigger lifted during the step is back.
     QVERIFY(raw.exec(QStringLiteral("UPDATE ledger SET actor = 'x'")).contains(QStringLiteral("never updated")));
+    // v3: R3 and R9 hold even for a connection with foreign keys off.
+    QVERIFY(raw.exec(QStringLiteral("DELETE FROM users WHERE email_key = 'cléo@example.fr'"))
+                .contains(QStringLiteral("holds a seat")));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE assignments SET seat_type = 'service-starter'"))
+                .contains(QStringLiteral("of its product")));
 }
 
 void TestStorage::ledgerRefusesUpdateAndDelete()

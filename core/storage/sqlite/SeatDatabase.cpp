@@ -133,11 +133,31 @@ const SqlText schemaV2[] = {
 };
 
 static_assert(SeatDatabase::ApplicationId == 1397052491, "the literal in migrateStep() spells the application id");
-static_assert(SeatDatabase::SchemaVersion == 2, "a new schema version needs its case in userVersionStatement()");
+// Another program's connection has foreign keys off (SQLite's default), so the
+// rules the foreign keys of v1 carry are held again by triggers, which always fire.
+const SqlText schemaV3[] = {
+    // R3: a seat belongs to the product it is held for, and to a user who exists.
+    "CREATE TRIGGER assignments_check_insert BEFORE INSERT ON assignments"
+    " WHEN NEW.seat_type NOT IN (SELECT type FROM seat_types WHERE product = NEW.product)"
+    " OR NOT EXISTS (SELECT 1 FROM users WHERE id = NEW.user_id)"
+    " BEGIN SELECT RAISE(ABORT, 'a seat must be of its product and held by a user'); END",
+    "CREATE TRIGGER assignments_check_update BEFORE UPDATE ON assignments"
+    " WHEN NEW.seat_type NOT IN (SELECT type FROM seat_types WHERE product = NEW.product)"
+    " OR NOT EXISTS (SELECT 1 FROM users WHERE id = NEW.user_id)"
+    " BEGIN SELECT RAISE(ABORT, 'a seat must be of its product and held by a user'); END",
+    // R9: a seat holder stays until their access is removed.
+    "CREATE TRIGGER users_keep_seat_holders BEFORE DELETE ON users"
+    " WHEN EXISTS (SELECT 1 FROM assignments WHERE user_id = OLD.id)"
+    " BEGIN SELECT RAISE(ABORT, 'a user who holds a seat cannot be deleted'); END",
+};
+
+static_assert(SeatDatabase::SchemaVersion == 3, "a new schema version needs its case in userVersionStatement()");
 
 SqlText userVersionStatement(int version)
 {
-    return version == 1 ? SqlText("PRAGMA user_version = 1") : SqlText("PRAGMA user_version = 2");
+    if (version == 1)
+        return SqlText("PRAGMA user_version = 1");
+    return version == 2 ? SqlText("PRAGMA user_version = 2") : SqlText("PRAGMA user_version = 3");
 }
 
 } // namespace
@@ -165,7 +185,8 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::open(const QString &path, co
     return opened;
 }
 
-Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &path, const BeforeMigration &beforeMigration)
+Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &path,
+                                                                 const BeforeMigration &beforeMigration)
 {
     if (SqliteFiles::restoreUnderWay(path))
         return SqliteFiles::restoreUnderWayError(path);
@@ -332,6 +353,9 @@ Status SeatDatabase::migrateStep(int toVersion)
             if (Status s = exec(insert.value()); !s)
                 return s;
         }
+    } else if (toVersion == 3) {
+        if (Status s = runAll(schemaV3); !s)
+            return s;
     } else if (toVersion == 2) {
         if (Status s = runAll(schemaV2); !s)
             return s;

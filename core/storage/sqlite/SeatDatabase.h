@@ -23,7 +23,9 @@ class SeatDatabase
 public:
     // Version 1: users, seat types with counters, assignments, append-only ledger.
     // Version 2: ledger hash chain, revision counter.
-    static constexpr int SchemaVersion = 2;
+    // Version 3: R3 and R9 held by triggers too, which no connection can switch
+    // off (foreign keys are off unless a connection turns them on).
+    static constexpr int SchemaVersion = 3;
     // PRAGMA application_id of every Seatkeeper file: "SETK".
     static constexpr qint32 ApplicationId = 0x5345544B;
     static constexpr int BusyTimeoutMs = 5000;

@@ -1,0 +1,378 @@
+// The store contract, the same suite for every backend (SQLite today; PostgreSQL
+// plugs into backends() next): what storage itself upholds, whoever writes —
+// R2, R3, R9, R11, R12 — and R13: what one connection commits, every other reads.
+
+#include "Language.h"
+#include "LedgerChain.h"
+#include "LedgerRules.h"
+#include "SeatStore.h"
+#include "SqliteStore.h"
+#include "TestSupport.h"
+
+#include <functional>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+namespace {
+
+// One backend: how to make a new database, open another connection, and run a
+// statement as another program would (to try what Seatkeeper never does).
+struct Backend
+{
+    std::function<Result<std::unique_ptr<SeatStore>>(const QString &, const std::function<Status(SeatStore &)> &)>
+        create;
+    std::function<Result<std::unique_ptr<SeatStore>>(const QString &)> open;
+    std::function<QString(const QString &location, const QString &sql)> raw;
+};
+
+QMap<QString, Backend> backends()
+{
+    QMap<QString, Backend> all;
+    all.insert(QStringLiteral("sqlite"),
+               Backend {
+                   [](const QString &path, const std::function<Status(SeatStore &)> &populate) {
+                       auto s = SqliteStore::create(path, populate);
+                       return s ? Result<std::unique_ptr<SeatStore>>(std::unique_ptr<SeatStore>(s.takeValue()))
+                                : Result<std::unique_ptr<SeatStore>>(s.error());
+                   },
+                   [](const QString &path) {
+                       auto s = SqliteStore::open(path);
+                       return s ? Result<std::unique_ptr<SeatStore>>(std::unique_ptr<SeatStore>(s.takeValue()))
+                                : Result<std::unique_ptr<SeatStore>>(s.error());
+                   },
+                   [](const QString &path, const QString &sql) { return TestSupport::RawConnection(path).exec(sql); },
+               });
+    return all;
+}
+
+User person(const QString &email, Role role = Role::User)
+{
+    User u;
+    u.email = email;
+    u.role = role;
+    u.createdAt = QDateTime::currentDateTimeUtc();
+    return u;
+}
+
+// ada (Super admin), bob and cat; 1 Sales Professional seat, held by nobody yet.
+Status populate(SeatStore &store)
+{
+    auto tx = store.beginWrite(QStringLiteral("ada@example.com"));
+    if (!tx)
+        return tx.error();
+    for (const User &u : { person(QStringLiteral("ada@example.com"), Role::SuperAdmin),
+                           person(QStringLiteral("bob@example.com")), person(QStringLiteral("cat@example.com")) }) {
+        if (auto id = store.insertUser(u); !id)
+            return id.error();
+        if (Status s
+            = tx.value()->append({ LedgerAction::UserCreated, u.email, {}, {}, LedgerRules::userJson({}, {}, u.role) });
+            !s)
+            return s;
+    }
+    if (Status s = store.addPurchased(SeatType::SalesProfessional, 1); !s)
+        return s;
+    if (Status s = tx.value()->append({ LedgerAction::SeatsBought,
+                                        {},
+                                        QStringLiteral("sales-professional"),
+                                        QStringLiteral("0"),
+                                        QStringLiteral("1") });
+        !s)
+        return s;
+    return tx.value()->commit();
+}
+
+// Assigns `type` to `email` as a one-edit batch, without the rules' checks: what
+// storage alone allows.
+Status assignRaw(SeatStore &store, const QString &email, SeatType type)
+{
+    auto who = store.findUser(email);
+    if (!who)
+        return who.error();
+    auto tx = store.beginWrite(QStringLiteral("ada@example.com"));
+    if (!tx)
+        return tx.error();
+    const SeatEdit edit { who.value().id, email, productOf(type), who.value().seats[productIndex(productOf(type))],
+                          type };
+    if (Status s = store.stageEdits({ &edit }); !s)
+        return s;
+    if (Status s = store.applyStagedEdits(); !s)
+        return s;
+    auto moved = store.moveAssigned(type, 1);
+    if (!moved)
+        return moved.error();
+    if (!moved.value())
+        return Error { ErrorKind::NoFreeSeat, QStringLiteral("no free seat") };
+    if (Status s = tx.value()->append({ LedgerAction::SeatAssigned, email, seatTypeKey(type), {}, seatTypeKey(type) });
+        !s)
+        return s;
+    return tx.value()->commit();
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { Language::install(QStringLiteral("en")); }
+    void init();
+    void cleanup();
+
+    void capacityHoldsInStorage_data() { backendRows(); }
+    void capacityHoldsInStorage();
+    void oneSeatPerProductOfThatProduct_data() { backendRows(); }
+    void oneSeatPerProductOfThatProduct();
+    void aSeatHolderCannotBeDeleted_data() { backendRows(); }
+    void aSeatHolderCannotBeDeleted();
+    void theLedgerIsAppendOnlyAndChained_data() { backendRows(); }
+    void theLedgerIsAppendOnlyAndChained();
+    void staleEditsAreNamed_data() { backendRows(); }
+    void staleEditsAreNamed();
+    void whatOneConnectionCommitsEveryOtherReads_data() { backendRows(); }
+    void whatOneConnectionCommitsEveryOtherReads();
+    void writersQueueAndTheChainStaysLinear_data() { backendRows(); }
+    void writersQueueAndTheChainStaysLinear();
+
+private:
+    static void backendRows()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const QString &name : backends().keys())
+            QTest::newRow(qPrintable(name)) << name;
+    }
+    Backend backend() const { return backends().value(QString::fromLatin1(QTest::currentDataTag())); }
+    std::unique_ptr<SeatStore> fresh()
+    {
+        auto made = backend().create(m_location, populate);
+        if (!made)
+            qFatal("%s", qPrintable(made.error().message));
+        return made.takeValue();
+    }
+    std::unique_ptr<SeatStore> another()
+    {
+        auto opened = backend().open(m_location);
+        if (!opened)
+            qFatal("%s", qPrintable(opened.error().message));
+        return opened.takeValue();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_location;
+};
+
+void TestStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_location = m_dir->filePath(QStringLiteral("store.db"));
+}
+
+void TestStore::cleanup()
+{
+    m_dir.reset();
+}
+
+// R2: assigned never passes purchased, whoever asks, and releasing never goes below assigned.
+void TestStore::capacityHoldsInStorage()
+{
+    auto store = fresh();
+    QVERIFY(assignRaw(*store, QStringLiteral("bob@example.com"), SeatType::SalesProfessional).ok());
+    const auto before = store->seatCounts().value()[seatTypeIndex(SeatType::SalesProfessional)];
+    QCOMPARE(before.assigned, 1);
+    QCOMPARE(assignRaw(*another(), QStringLiteral("cat@example.com"), SeatType::SalesProfessional).error().kind,
+             ErrorKind::NoFreeSeat);
+    {
+        auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+        QVERIFY(tx.ok());
+        QCOMPARE(store->releasePurchased(SeatType::SalesProfessional, 1).value(), false);
+        QCOMPARE(store->moveAssigned(SeatType::SalesProfessional, 1).value(), false);
+    } // rolled back
+    // And storage refuses it even when asked outright.
+    QVERIFY(
+        !backend()
+             .raw(m_location, QStringLiteral("UPDATE seat_types SET assigned = 2 WHERE type = 'sales-professional'"))
+             .isEmpty());
+    QCOMPARE(store->seatCounts().value()[seatTypeIndex(SeatType::SalesProfessional)].assigned, 1);
+    QCOMPARE(store->check().value(), QStringList());
+}
+
+// R3: one seat per user and product, and the seat belongs to that product.
+void TestStore::oneSeatPerProductOfThatProduct()
+{
+    auto store = fresh();
+    QVERIFY(assignRaw(*store, QStringLiteral("bob@example.com"), SeatType::SalesProfessional).ok());
+    auto bob = store->findUser(QStringLiteral("bob@example.com")).value();
+    // A second Sales row for bob: refused by storage, nothing changed.
+    QVERIFY(!backend()
+                 .raw(m_location,
+                      QStringLiteral("INSERT INTO assignments (user_id, product, seat_type) VALUES (%1, "
+                                     "'sales', 'sales-starter')")
+                          .arg(bob.id))
+                 .isEmpty());
+    // A Service row holding a Sales seat: refused too.
+    QVERIFY(!backend()
+                 .raw(m_location,
+                      QStringLiteral("INSERT INTO assignments (user_id, product, seat_type) VALUES (%1, "
+                                     "'service', 'sales-starter')")
+                          .arg(bob.id))
+                 .isEmpty());
+    bob = store->findUser(QStringLiteral("bob@example.com")).value();
+    QCOMPARE(bob.seats[productIndex(Product::Sales)], std::optional<SeatType>(SeatType::SalesProfessional));
+    QCOMPARE(bob.seats[productIndex(Product::Service)], std::optional<SeatType>());
+}
+
+// R9: storage keeps a seat holder until their access is removed.
+void TestStore::aSeatHolderCannotBeDeleted()
+{
+    auto store = fresh();
+    QVERIFY(assignRaw(*store, QStringLiteral("bob@example.com"), SeatType::SalesProfessional).ok());
+    const qint64 bob = store->findUser(QStringLiteral("bob@example.com")).value().id;
+    {
+        auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+        QVERIFY(tx.ok());
+        QVERIFY(!store->deleteUser(bob).ok());
+    }
+    QVERIFY(store->findUser(QStringLiteral("bob@example.com")).ok());
+    const qint64 cat = store->findUser(QStringLiteral("cat@example.com")).value().id;
+    auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+    QVERIFY(store->deleteUser(cat).ok());
+    QVERIFY(tx.value()
+                ->append({ LedgerAction::UserDeleted,
+                           QStringLiteral("cat@example.com"),
+                           {},
+                           LedgerRules::userJson({}, {}, Role::User),
+                           {} })
+                .ok());
+    QVERIFY(tx.value()->commit().ok());
+    QCOMPARE(store->findUser(QStringLiteral("cat@example.com")).error().kind, ErrorKind::NotFound);
+}
+
+// R11: entries are chained, written with their change or not at all, and never rewritten.
+void TestStore::theLedgerIsAppendOnlyAndChained()
+{
+    auto store = fresh();
+    const qint64 revision = store->revision().value();
+    {
+        auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+        QVERIFY(store->addPurchased(SeatType::ServiceStarter, 4).ok());
+        QVERIFY(tx.value()
+                    ->append({ LedgerAction::SeatsBought,
+                               {},
+                               QStringLiteral("service-starter"),
+                               QStringLiteral("0"),
+                               QStringLiteral("4") })
+                    .ok());
+    } // never committed: neither the purchase nor its entry
+    QCOMPARE(store->revision().value(), revision);
+    QCOMPARE(store->seatCounts().value()[seatTypeIndex(SeatType::ServiceStarter)].purchased, 0);
+    const auto entries = store->entries(0).value();
+    QCOMPARE(entries.size(), 4);
+    QString previous;
+    for (const LedgerEntry &e : entries) {
+        QCOMPARE(e.prevHash, previous);
+        QCOMPARE(e.hash, LedgerChain::hashOf(e));
+        previous = e.hash;
+    }
+    QCOMPARE(store->lastEntryId().value(), entries.last().id);
+    QCOMPARE(store->entries(entries.at(1).id).value().size(), 2);
+    QVERIFY(!backend().raw(m_location, QStringLiteral("UPDATE ledger SET actor = 'mallory'")).isEmpty());
+    QVERIFY(!backend().raw(m_location, QStringLiteral("DELETE FROM ledger")).isEmpty());
+    QCOMPARE(store->entries(0).value().size(), 4);
+}
+
+// R12: a staged edit whose `from` is not what storage holds is named, with the user gone too.
+void TestStore::staleEditsAreNamed()
+{
+    auto store = fresh();
+    QVERIFY(assignRaw(*another(), QStringLiteral("bob@example.com"), SeatType::SalesProfessional).ok());
+    const qint64 bob = store->findUser(QStringLiteral("bob@example.com")).value().id;
+    const qint64 cat = store->findUser(QStringLiteral("cat@example.com")).value().id;
+    auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+    QVERIFY(tx.ok());
+    // The window saw bob with no seat (stale) and cat with none (right).
+    const SeatEdit stale { bob, QStringLiteral("bob@example.com"), Product::Sales, std::nullopt,
+                           SeatType::SalesEnterprise };
+    const SeatEdit right { cat, QStringLiteral("cat@example.com"), Product::Service, std::nullopt,
+                           SeatType::ServiceStarter };
+    QVERIFY(store->stageEdits({ &stale, &right }).ok());
+    const auto found = store->staleStagedEdits().value();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().first, bob);
+    QCOMPARE(found.first().second, Product::Sales);
+    QCOMPARE(store->storedSeat(bob, Product::Sales).value(),
+             std::optional<std::optional<SeatType>>(SeatType::SalesProfessional));
+    QCOMPARE(store->storedSeat(999999, Product::Sales).value(), std::optional<std::optional<SeatType>>());
+}
+
+// R13: committed is read by every other connection, at once; uncommitted by none.
+void TestStore::whatOneConnectionCommitsEveryOtherReads()
+{
+    auto writer = fresh();
+    auto reader = another();
+    const qint64 before = reader->revision().value();
+    auto tx = writer->beginWrite(QStringLiteral("ada@example.com"));
+    QVERIFY(writer->insertUser(person(QStringLiteral("dan@example.com"))).ok());
+    QVERIFY(tx.value()
+                ->append({ LedgerAction::UserCreated,
+                           QStringLiteral("dan@example.com"),
+                           {},
+                           {},
+                           LedgerRules::userJson({}, {}, Role::User) })
+                .ok());
+    QCOMPARE(reader->findUser(QStringLiteral("dan@example.com")).error().kind, ErrorKind::NotFound);
+    auto made = tx.value()->commit();
+    QVERIFY(made.ok());
+    QCOMPARE(made.value(), before + 1);
+    QCOMPARE(reader->revision().value(), before + 1);
+    QVERIFY(reader->findUser(QStringLiteral("dan@example.com")).ok());
+    QCOMPARE(another()->users().value().users.size(), 4);
+    QCOMPARE(reader->lastEntryId().value(), tx.value()->lastEntryId());
+}
+
+// One write transaction at a time: the second writer waits for the first and
+// chains its entry after the first one's.
+void TestStore::writersQueueAndTheChainStaysLinear()
+{
+    auto store = fresh();
+    const QString location = m_location;
+    const Backend b = backend();
+    QAtomicInt holding = 0;
+    std::unique_ptr<QThread> first(QThread::create([&] {
+        auto mine = b.open(location); // its own connection, on its own thread
+        auto tx = mine.value()->beginWrite(QStringLiteral("ada@example.com"));
+        mine.value()->addPurchased(SeatType::ServiceEnterprise, 1);
+        tx.value()->append({ LedgerAction::SeatsBought,
+                             {},
+                             QStringLiteral("service-enterprise"),
+                             QStringLiteral("0"),
+                             QStringLiteral("1") });
+        holding = 1;
+        QThread::msleep(300);
+        tx.value()->commit();
+    }));
+    first->start();
+    while (!holding)
+        QThread::msleep(5);
+    QElapsedTimer waited;
+    waited.start();
+    auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+    QVERIFY2(tx.ok(), tx ? "" : qPrintable(tx.error().message));
+    QVERIFY(waited.elapsed() >= 200); // it waited for the first writer
+    QVERIFY(store->addPurchased(SeatType::ServiceEnterprise, 1).ok());
+    QVERIFY(tx.value()
+                ->append({ LedgerAction::SeatsBought,
+                           {},
+                           QStringLiteral("service-enterprise"),
+                           QStringLiteral("1"),
+                           QStringLiteral("2") })
+                .ok());
+    QVERIFY(tx.value()->commit().ok());
+    first->wait();
+    QCOMPARE(store->seatCounts().value()[seatTypeIndex(SeatType::ServiceEnterprise)].purchased, 2);
+    QCOMPARE(store->check().value(), QStringList()); // chain and replay whole
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
