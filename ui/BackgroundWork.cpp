@@ -28,37 +28,11 @@ Status runBusy(QWidget *parent, const QString &label, const std::function<Status
 Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &ledger,
                        const std::function<Status(SeatLedger &)> &work)
 {
-    const QString path = ledger.path();
-    const QString actor = ledger.actor();
     return runBusy(parent, label, [&]() -> Status {
-        auto worker = SeatLedger::open(path);
+        // Opened on the worker: a connection belongs to the thread that opened it.
+        auto worker = ledger.openAnother();
         if (!worker)
             return worker.error();
-        if (Status s = actor.isEmpty() ? Status() : worker.value()->setActor(actor); !s)
-            return s;
         return work(*worker.value());
     });
-}
-
-Status refreshUsers(QWidget *parent, const SeatLedger &ledger, SeatLedger::UserOrder order)
-{
-    if (ledger.cachedUserCount() < BackgroundReadUsers)
-        return {};
-    auto now = ledger.revision();
-    if (!now)
-        return now.error();
-    if (now.value() == ledger.cachedRevision())
-        return {};
-    SeatLedger::UsersSnapshot snapshot;
-    const Status read = runInBackground(parent, QCoreApplication::translate("BackgroundWork", "Loading users…"), ledger,
-                                        [&snapshot, order](SeatLedger &worker) {
-                                            auto fresh = worker.usersSnapshot(order);
-                                            if (!fresh)
-                                                return Status(fresh.error());
-                                            snapshot = fresh.takeValue();
-                                            return Status();
-                                        });
-    if (read)
-        ledger.adopt(snapshot);
-    return read;
 }

@@ -22,8 +22,3 @@ Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &
 // From this many users on, reading them again happens on a worker (a large account
 // takes a few hundred milliseconds to read).
 constexpr int BackgroundReadUsers = 20000;
-
-// Brings the ledger's users up to date before a view asks for them: on a large
-// account whose data changed, the read runs on a worker behind a progress
-// dialog and the result is adopted; otherwise nothing happens here.
-Status refreshUsers(QWidget *parent, const SeatLedger &ledger, SeatLedger::UserOrder order);

@@ -1,7 +1,6 @@
 #include "OpenDatabase.h"
 
 #include "BackgroundWork.h"
-#include "Backups.h"
 #include "RecoveryDialogs.h"
 
 #include <QDir>
@@ -29,7 +28,7 @@ OpenedDatabase DatabaseOpener::open(QWidget *parent, const QString &path)
                                           return Status();
                                       });
             if (problem) {
-                result.ledger->adopt(snapshot);
+                result.users = std::move(snapshot);
                 result.notice = notice;
                 return result;
             }
@@ -37,7 +36,7 @@ OpenedDatabase DatabaseOpener::open(QWidget *parent, const QString &path)
         } else {
             problem = opened.error();
         }
-        OpenProblemDialog dialog(path, problem.error().message, Backups::list(path), parent);
+        OpenProblemDialog dialog(path, problem.error().message, SeatLedger::backups(path), parent);
         dialog.exec();
         switch (dialog.choice()) {
         case OpenProblemDialog::Quit:

@@ -5,6 +5,7 @@
 #include "LargeTable.h"
 #include "PaidUsersModel.h"
 #include "SeatLedger.h"
+#include "UsersCache.h"
 
 #include <QAction>
 #include <QEvent>
@@ -22,9 +23,10 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
-PaidUsersPage::PaidUsersPage(SeatLedger &ledger, QWidget *parent)
+PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
+    , m_users(users)
     , m_model(new PaidUsersModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_undo(new QUndoStack(this))
@@ -157,8 +159,7 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, QWidget *parent)
 
 void PaidUsersPage::reload()
 {
-    refreshUsers(this, m_ledger, SeatLedger::UserOrder::Email); // a failure shows up in users() below
-    auto users = m_ledger.users(SeatLedger::UserOrder::Email);
+    auto users = m_users.users(this);
     auto counts = m_ledger.seatCounts();
     if (!users || !counts) {
         m_notice->setText(!users ? users.error().message : counts.error().message);

@@ -1,5 +1,7 @@
 #pragma once
 
+class UsersCache;
+
 #include "SeatLedger.h"
 #include "SeatType.h"
 
@@ -22,7 +24,7 @@ class PaidUsersPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit PaidUsersPage(SeatLedger &ledger, QWidget *parent = nullptr);
+    PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent = nullptr);
 
     // From this many edits on, Save runs on a worker thread behind a progress dialog.
     static constexpr int BackgroundSaveEdits = 1000;
@@ -58,6 +60,7 @@ private:
     void discardPending();
 
     SeatLedger &m_ledger;
+    UsersCache &m_users;
     PaidUsersModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QUndoStack *m_undo;

@@ -133,13 +133,13 @@ BackupInfo RestoreDialog::chosen() const
 
 bool restoreFromBackup(QWidget *parent, const QString &databasePath)
 {
-    RestoreDialog dialog(databasePath, Backups::list(databasePath), parent);
+    RestoreDialog dialog(databasePath, SeatLedger::backups(databasePath), parent);
     if (dialog.exec() != QDialog::Accepted || dialog.chosen().path.isEmpty())
         return false;
     // Copying and checking a large backup takes a moment: on a worker, with a progress dialog.
     Result<QString> restored = Error {};
     runBusy(parent, RestoreDialog::tr("Restoring %1…").arg(QDir::toNativeSeparators(databasePath)), [&]() -> Status {
-        restored = Backups::restore(databasePath, dialog.chosen().path);
+        restored = SeatLedger::restore(databasePath, dialog.chosen().path);
         return {};
     });
     QMessageBox box(parent);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Backups.h"
+#include "Backup.h"
 
 #include <QDialog>
 #include <QVector>

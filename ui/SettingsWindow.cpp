@@ -5,6 +5,7 @@
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
 #include "SeatLedger.h"
+#include "UsersCache.h"
 #include "UsersModel.h"
 #include "UsersPage.h"
 
@@ -27,15 +28,16 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-SettingsWindow::SettingsWindow(SeatLedger &ledger, QWidget *parent)
+SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot users, QWidget *parent)
     : QMainWindow(parent)
     , m_ledger(ledger)
+    , m_users(std::make_unique<UsersCache>(ledger, std::move(users)))
     , m_watcher(new LedgerWatcher(ledger, this))
     , m_splitter(new QSplitter(this))
     , m_sidebar(new QListWidget(m_splitter))
     , m_pages(new QStackedWidget(m_splitter))
-    , m_usersPage(new UsersPage(ledger, m_pages))
-    , m_paidUsersPage(new PaidUsersPage(ledger, m_pages))
+    , m_usersPage(new UsersPage(ledger, *m_users, m_pages))
+    , m_paidUsersPage(new PaidUsersPage(ledger, *m_users, m_pages))
     , m_operator(new QLabel(this))
     , m_databaseMenu(menuBar()->addMenu(QString()))
     , m_backupNow(m_databaseMenu->addAction(QString()))
@@ -143,10 +145,9 @@ void SettingsWindow::startAudit()
         return;
     if (m_audit)
         m_audit->wait();
-    const QString path = m_ledger.path();
-    m_audit.reset(QThread::create([this, path] {
+    m_audit.reset(QThread::create([this] {
         // Its own connection: Qt Sql connections belong to one thread.
-        auto worker = SeatLedger::open(path);
+        auto worker = m_ledger.openAnother();
         QStringList problems;
         if (!worker) {
             problems << worker.error().message;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SeatLedger.h"
+
 #include <memory>
 #include <QMainWindow>
 #include <QStringList>
@@ -16,6 +18,7 @@ class QListWidget;
 class QSplitter;
 class QStackedWidget;
 class SeatLedger;
+class UsersCache;
 class UsersPage;
 
 // The main window, titled "Settings": a left sidebar of pages (Users & Teams
@@ -25,7 +28,8 @@ class SettingsWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit SettingsWindow(SeatLedger &ledger, QWidget *parent = nullptr);
+    // `users`: the users as read at start-up, if they were (on a worker).
+    explicit SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot users = {}, QWidget *parent = nullptr);
     ~SettingsWindow() override;
 
     UsersPage *usersPage() const { return m_usersPage; }
@@ -59,6 +63,7 @@ private:
     void saveLayout() const;
 
     SeatLedger &m_ledger;
+    std::unique_ptr<UsersCache> m_users;
     LedgerWatcher *m_watcher;
     QSplitter *m_splitter;
     QListWidget *m_sidebar;

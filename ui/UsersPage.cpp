@@ -5,6 +5,7 @@
 #include "LargeTable.h"
 #include "SeatLedger.h"
 #include "UserPanel.h"
+#include "UsersCache.h"
 #include "UsersModel.h"
 
 #include <QEvent>
@@ -48,9 +49,10 @@ private:
     QString m_text;
 };
 
-UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
+UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
+    , m_users(users)
     , m_model(new UsersModel(this))
     , m_proxy(new UserFilter(this))
     , m_title(new QLabel(this))
@@ -133,8 +135,7 @@ UsersPage::UsersPage(SeatLedger &ledger, QWidget *parent)
 void UsersPage::reload()
 {
     m_stale = false;
-    refreshUsers(this, m_ledger, SeatLedger::UserOrder::Email); // a failure shows up in users() below
-    auto users = m_ledger.users(SeatLedger::UserOrder::Email);
+    auto users = m_users.users(this);
     if (!users) {
         m_status->setText(users.error().message);
         m_status->show();

@@ -1,5 +1,7 @@
 #pragma once
 
+class UsersCache;
+
 #include "SeatLedger.h"
 
 #include <QWidget>
@@ -23,7 +25,7 @@ class UsersPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit UsersPage(SeatLedger &ledger, QWidget *parent = nullptr);
+    UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent = nullptr);
 
     // Reloads the users from the ledger; shows the error in the page if it fails.
     void reload();
@@ -50,6 +52,7 @@ private:
     void closePanel();
 
     SeatLedger &m_ledger;
+    UsersCache &m_users;
     UsersModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLabel *m_title;

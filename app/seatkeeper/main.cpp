@@ -1,5 +1,4 @@
 #include "Automation.h"
-#include "Backups.h"
 #include "Language.h"
 #include "OpenDatabase.h"
 #include "RecoveryDialogs.h"
@@ -112,8 +111,9 @@ int main(int argc, char *argv[])
     for (;;) {
         std::unique_ptr<SeatLedger> ledger;
         QString notice;
+        SeatLedger::UsersSnapshot users;
         const QFileInfo file(path);
-        if (!file.exists() && file.absoluteDir().exists() && Backups::list(path).isEmpty()) {
+        if (!file.exists() && file.absoluteDir().exists() && SeatLedger::backups(path).isEmpty()) {
             // A new database: never written over an existing file.
             int exitCode = 0;
             ledger = welcome(path, exitCode);
@@ -129,6 +129,7 @@ int main(int argc, char *argv[])
                 return 3;
             ledger = std::move(opened.ledger);
             notice = opened.notice;
+            users = std::move(opened.users);
         }
 
         QString operatorEmail = parser.value(as);
@@ -153,7 +154,7 @@ int main(int argc, char *argv[])
 
         bool restore = false;
         {
-            SettingsWindow window(*ledger);
+            SettingsWindow window(*ledger, std::move(users));
             QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&] {
                 restore = window.close(); // unsaved edits may keep it open
             });

@@ -117,11 +117,6 @@ Result<QVector<User>> SeatLedger::users(UserOrder order) const
 
 Result<SeatLedger::UsersSnapshot> SeatLedger::usersSnapshot(UserOrder order) const
 {
-    auto current = m_store->revision();
-    if (!current)
-        return current.error();
-    if (m_usersCache.revision == current.value() && m_usersCache.order == order)
-        return m_usersCache;
     // Read in id order (the fastest to read) and sort here when asked.
     auto read = m_store->users();
     if (!read)
@@ -141,8 +136,7 @@ Result<SeatLedger::UsersSnapshot> SeatLedger::usersSnapshot(UserOrder order) con
             sorted.append(std::move(users[i]));
         users = std::move(sorted);
     }
-    m_usersCache = UsersSnapshot { read.value().revision, order, users };
-    return m_usersCache;
+    return UsersSnapshot { read.value().revision, order, std::move(users) };
 }
 
 Result<User> SeatLedger::user(const QString &email) const

@@ -61,12 +61,9 @@ public:
         Created,
         Email
     };
-    // Every user with their seats. Read once per revision: asking again before
-    // anything changed hands out the same (shared) list without touching storage.
+    // Every user with their seats.
     Result<QVector<User>> users(UserOrder order = UserOrder::Created) const;
-    // The users as of one revision. A snapshot read on another connection (a
-    // worker thread, so the window keeps painting while 100,000 users load) can
-    // be adopted: users() then hands it out until the revision moves on.
+    // The users as of one revision, read in one go.
     struct UsersSnapshot
     {
         qint64 revision = -1;
@@ -74,10 +71,6 @@ public:
         QVector<User> users;
     };
     Result<UsersSnapshot> usersSnapshot(UserOrder order = UserOrder::Created) const;
-    void adopt(const UsersSnapshot &snapshot) const { m_usersCache = snapshot; }
-    // What the cache holds: the revision it was read at (-1: nothing) and how many users.
-    qint64 cachedRevision() const { return m_usersCache.revision; }
-    int cachedUserCount() const { return int(m_usersCache.users.size()); }
     Result<User> user(const QString &email) const;
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const;
     Result<QVector<LedgerEntry>> entries() const;
@@ -156,5 +149,4 @@ private:
     QString m_actor;
     qint64 m_lastChange = 0;
     qint64 m_lastChangePosition = 0;
-    mutable UsersSnapshot m_usersCache;
 };

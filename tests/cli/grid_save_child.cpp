@@ -6,6 +6,7 @@
 #include "PaidUsersModel.h"
 #include "PaidUsersPage.h"
 #include "SeatLedger.h"
+#include "UsersCache.h"
 
 #include <cstdio>
 #include <QApplication>
@@ -18,7 +19,8 @@ int main(int argc, char *argv[])
     auto ledger = SeatLedger::open(QString::fromLocal8Bit(argv[1]));
     if (!ledger || !ledger.value()->setActor(QStringLiteral("ada@example.com")))
         return 3;
-    PaidUsersPage page(*ledger.value());
+    UsersCache users(*ledger.value());
+    PaidUsersPage page(*ledger.value(), users);
     page.reload();
     page.show();
     PaidUsersModel *model = page.model();

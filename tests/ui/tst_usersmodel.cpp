@@ -2,6 +2,7 @@
 
 #include "Language.h"
 #include "TestSupport.h"
+#include "UsersCache.h"
 #include "UsersModel.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,8 @@ private slots:
     void passesTheModelTester();
     void retranslateAnnouncesHeaders();
     void sortingAgainReusesNothingStale();
+    void theCacheHandsOverAStartUpReadWhileTheRevisionStands();
+    void feedChangesKeepTheOrderAfterASort();
 };
 
 void TestUsersModel::showsEveryUserWithTheirSeats()
@@ -105,6 +108,53 @@ void TestUsersModel::sortingAgainReusesNothingStale()
     model.sort(UsersModel::EmailColumn);
     QCOMPARE(column(UsersModel::EmailColumn),
              (QStringList { "w@example.com", "x@example.com", "y@example.com", "z@example.com" }));
+}
+
+// The window starts from the users read on a worker at start-up; both pages
+// share them while nothing changes, and read again once anything did.
+void TestUsersModel::theCacheHandsOverAStartUpReadWhileTheRevisionStands()
+{
+    QTemporaryDir dir;
+    auto ledger = TestSupport::smallAccount(dir.filePath(QStringLiteral("seats.db")));
+    SeatLedger::UsersSnapshot startUp = ledger->usersSnapshot(SeatLedger::UserOrder::Email).value();
+    startUp.users[0].firstName = QStringLiteral("handed over");
+    UsersCache cache(*ledger, startUp);
+    QCOMPARE(cache.users(nullptr).value().first().firstName, QStringLiteral("handed over"));
+    // A change by another connection moves the revision on: read again.
+    auto other = SeatLedger::open(dir.filePath(QStringLiteral("seats.db")));
+    QVERIFY(other.value()->setActor(QStringLiteral("ada@example.com")).ok());
+    QVERIFY(other.value()->buySeats(SeatType::SalesStarter, 1).ok());
+    QCOMPARE(cache.users(nullptr).value().first().firstName, QStringLiteral("Ada"));
+    QCOMPARE(cache.revision(), ledger->revision().value());
+}
+
+// After a header click, a user arriving through the change feed lands where the
+// new order puts them, and the model stays consistent.
+void TestUsersModel::feedChangesKeepTheOrderAfterASort()
+{
+    QTemporaryDir dir;
+    auto ledger = TestSupport::smallAccount(dir.filePath(QStringLiteral("seats.db")));
+    UsersModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setUsers(ledger->users(SeatLedger::UserOrder::Email).value());
+    model.sort(UsersModel::NameColumn, Qt::DescendingOrder); // Uma, Cat, Bob, Ben, Ada Lovelace
+    const qint64 position = ledger->feedPosition().value();
+    NewUser bea;
+    bea.email = QStringLiteral("zz@example.com");
+    bea.firstName = QStringLiteral("Béa");
+    QVERIFY(ledger->createUser(bea).ok());
+    QVERIFY(ledger->assignSeat(QStringLiteral("cat@example.com"), SeatType::SalesProfessional).ok());
+    auto changes = ledger->changesSince(position).value();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(model.applyChanges(changes.users, changes.removed));
+    QCOMPARE(resets.count(), 0);
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.index(row, UsersModel::NameColumn).data().toString();
+    QCOMPARE(names,
+             QStringList({ QStringLiteral("Uma"), QStringLiteral("Cat"), QStringLiteral("Bob"), QStringLiteral("Ben"),
+                           QStringLiteral("Béa"), QStringLiteral("Ada Lovelace") }));
+    QCOMPARE(model.index(1, UsersModel::SalesColumn).data().toString(), QStringLiteral("Sales Professional"));
 }
 
 QTEST_GUILESS_MAIN(TestUsersModel)

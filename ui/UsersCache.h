@@ -1,0 +1,24 @@
+#pragma once
+
+#include "SeatLedger.h"
+
+class QWidget;
+
+// The users the window's pages read, kept once per revision and shared by both
+// pages; on a large account a read runs on a worker behind a progress dialog.
+// Start-up hands over the snapshot it read on its worker.
+class UsersCache
+{
+public:
+    explicit UsersCache(SeatLedger &ledger, SeatLedger::UsersSnapshot initial = {});
+
+    // Every user by e-mail, as of now: the kept list while the revision stands,
+    // else read again (on a worker from BackgroundReadUsers users on).
+    Result<QVector<User>> users(QWidget *parent);
+    // The revision the kept list was read at (-1: nothing kept yet).
+    qint64 revision() const { return m_snapshot.revision; }
+
+private:
+    SeatLedger &m_ledger;
+    SeatLedger::UsersSnapshot m_snapshot;
+};
