@@ -199,11 +199,15 @@ void SettingsWindow::showUsers()
 {
     if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave())
         return;
+    m_watcher->checkNow();
     m_pages->setCurrentWidget(m_usersPage);
 }
 
 void SettingsWindow::showPaidUsers()
 {
+    // Up to date as it opens, not at the next tick: somebody may have just
+    // added the user this admin came to give a seat to.
+    m_watcher->checkNow();
     m_paidUsersPage->load();
     m_pages->setCurrentWidget(m_paidUsersPage);
     m_paidUsersPage->setFocus();
