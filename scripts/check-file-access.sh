@@ -2,7 +2,7 @@
 # Rule R13: no Seatkeeper process opens, reads, renames or deletes a database
 # file (or its -wal, -shm, journal) outside SQLite. One place owns that access,
 # core/storage/sqlite/SqliteFiles; this check keeps every other file of core/,
-# ui/ and app/ from touching files by hand, except the few listed below, each
+# ui/, app/ and cli/ from touching files by hand, except the few listed below, each
 # for files that are never a database in use.
 set -u
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 allowed=(
     "core/storage/sqlite/SqliteFiles.cpp"  # the owner
     "core/storage/sqlite/Backups.cpp"      # backup files only: .backup and .part names, never the database
-    "app/seatctl/Seatctl.cpp"              # a plan file, read whole before the database opens
+    "cli/ApplyCommand.cpp"                 # a plan file, read whole before the database opens
 )
 pattern='\bQ(Save|Temporary)?File\b|QFile::|QDir::(remove|rename)|QDir\([^)]*\)\.(remove|rename)|(^|[^A-Za-z_>.:])::(open|unlink|rename|renameat2|link|truncate|ftruncate)\(|\bfopen\b|std::[io]?fstream|sqlite3_open'
 status=0
@@ -20,6 +20,6 @@ while IFS= read -r hit; do
     for a in "${allowed[@]}"; do [ "$file" = "$a" ] && ok=1; done
     [ $ok -eq 1 ] && continue
     echo "FAIL: touches a file outside SqliteFiles (rule R13): $hit"; status=1
-done < <(grep -rnE "$pattern" core ui app --include='*.cpp' --include='*.h' | grep -vE '^[^:]+:[0-9]+:\s*//')
+done < <(grep -rnE "$pattern" core ui app cli --include='*.cpp' --include='*.h' | grep -vE '^[^:]+:[0-9]+:\s*//')
 [ $status -eq 0 ] && echo "files: only SqliteFiles touches database files"
 exit $status

@@ -2,7 +2,7 @@
 # No SQL built from values. The compiler already refuses a QString where
 # SeatDatabase expects SQL (see core/SqlText.h); this check covers the rest:
 #   - no QSqlQuery::exec()/prepare() outside SeatDatabase takes anything but a literal;
-#   - ui/ and app/ run no SQL at all.
+#   - ui/, app/ and cli/ run no SQL at all.
 set -u
 cd "$(dirname "$0")/.."
 status=0
@@ -15,8 +15,8 @@ while IFS= read -r line; do
     echo "FAIL: SQL text that is not a literal: $line"; status=1
 done < <(grep -nE '\.(exec|prepare)\([^)]' core/storage/sqlite/SeatDatabase.cpp \
             | grep -vE '\.(exec|prepare)\((QStringLiteral\("|sql\.toString\(\)\))' | grep -vE '(m_db->|exec\(query\)|exec\(insert|exec\(update|exec\(select)')
-if grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app >/dev/null; then
-    echo "FAIL: ui/ or app/ runs SQL:"; grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app; status=1
+if grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app cli >/dev/null; then
+    echo "FAIL: ui/, app/ or cli/ runs SQL:"; grep -rnE 'QSqlQuery|QSqlDatabase|sqlite3_' ui app cli; status=1
 fi
 [ $status -eq 0 ] && echo "sql: no statement is built from values"
 exit $status

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-check}
 LUPDATE=${LUPDATE:-$(command -v lupdate6 || command -v lupdate || echo /usr/lib/qt6/bin/lupdate)}
 [ -x "$LUPDATE" ] || LUPDATE=/usr/lib/qt6/bin/lupdate
-sources=(app core ui)
+sources=(app cli core ui)
 
 run_lupdate() { # ts-file options…
     local ts=$1; shift

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApplyCommand</name>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>Applied %n change.</numerusform>
+            <numerusform>Applied %n changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckCommand</name>
+    <message numerus="yes">
+        <source>The database failed %n check(s):</source>
+        <translation>
+            <numerusform>The database failed %n check:</numerusform>
+            <numerusform>The database failed %n checks:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpenProblemDialog</name>
     <message numerus="yes">
         <source>You can restore it from one of its %n backup(s): the file as it is now is kept beside it, never deleted.</source>
@@ -74,7 +94,7 @@
     </message>
 </context>
 <context>
-    <name>Seatctl</name>
+    <name>SeatsCommand</name>
     <message numerus="yes">
         <source>Bought %n %1 seat(s)</source>
         <translation>
@@ -87,20 +107,6 @@
         <translation>
             <numerusform>Released %n %1 seat</numerusform>
             <numerusform>Released %n %1 seats</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The database failed %n check(s):</source>
-        <translation>
-            <numerusform>The database failed %n check:</numerusform>
-            <numerusform>The database failed %n checks:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Applied %n change(s).</source>
-        <translation>
-            <numerusform>Applied %n change.</numerusform>
-            <numerusform>Applied %n changes.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,10 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ApplyCommand</name>
+    <message>
+        <source>Usage: apply PLAN</source>
+        <translation>Utilisation&#xa0;: apply PLAN</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s).</source>
+        <translation>
+            <numerusform>%n modification appliquée.</numerusform>
+            <numerusform>%n modifications appliquées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the plan from standard input.</source>
+        <translation>Impossible de lire le plan sur l’entrée standard.</translation>
+    </message>
+    <message>
+        <source>Cannot read the plan %1: %2</source>
+        <translation>Impossible de lire le plan %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssignCommand</name>
+    <message>
+        <source>Usage: assign EMAIL TYPE</source>
+        <translation>Utilisation&#xa0;: assign EMAIL TYPE</translation>
+    </message>
+    <message>
+        <source>Unknown seat type “%1”.</source>
+        <translation>Type de siège inconnu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Assigned a %1 seat to %2.</source>
+        <translation>Siège %1 attribué à %2.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundWork</name>
     <message>
         <source>Loading users…</source>
         <translation>Chargement des utilisateurs…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupCommand</name>
+    <message>
+        <source>Usage: backup | backup list</source>
+        <translation>Utilisation&#xa0;: backup | backup list</translation>
+    </message>
+    <message>
+        <source>Wrote the backup %1.</source>
+        <translation>Sauvegarde %1 écrite.</translation>
+    </message>
+    <message>
+        <source>There is no backup of %1 yet.</source>
+        <translation>Il n’y a encore aucune sauvegarde de %1.</translation>
     </message>
 </context>
 <context>
@@ -51,10 +103,118 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>check takes no arguments.</source>
+        <translation>check ne prend pas d’argument.</translation>
+    </message>
+    <message>
+        <source>The database passed every check: integrity, seat counts, ledger chain and replay.</source>
+        <translation>La base de données a passé tous les contrôles&#xa0;: intégrité, nombres de sièges, chaîne du registre et rejeu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database failed %n check(s):</source>
+        <translation>
+            <numerusform>La base de données a échoué à %n contrôle&#xa0;:</numerusform>
+            <numerusform>La base de données a échoué à %n contrôles&#xa0;:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Sales seat</source>
+        <translation>Siège Sales</translation>
+    </message>
+    <message>
+        <source>Service seat</source>
+        <translation>Siège Service</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>Achetés</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Attribués</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libres</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>n°</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Seat type</source>
+        <translation>Type de siège</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Avant → après</translation>
+    </message>
+</context>
+<context>
+    <name>InitCommand</name>
+    <message>
+        <source>init takes no arguments; name the Super admin with --admin EMAIL.</source>
+        <translation>init ne prend pas d’argument&#xa0;; indiquez le Super administrateur avec --admin EMAIL.</translation>
+    </message>
+    <message>
+        <source>init needs --admin EMAIL.</source>
+        <translation>init a besoin de --admin EMAIL.</translation>
+    </message>
+    <message>
+        <source>The first user of a database is always its Super admin.</source>
+        <translation>Le premier utilisateur d’une base de données en est toujours le Super administrateur.</translation>
+    </message>
+    <message>
+        <source>Created %1 with %2 as its Super admin.</source>
+        <translation>%1 créée, avec %2 comme Super administrateur.</translation>
     </message>
 </context>
 <context>
@@ -109,6 +269,13 @@
     </message>
 </context>
 <context>
+    <name>LedgerCommand</name>
+    <message>
+        <source>ledger takes no arguments.</source>
+        <translation>ledger ne prend pas d’argument.</translation>
+    </message>
+</context>
+<context>
     <name>OpenProblemDialog</name>
     <message>
         <source>Seatkeeper cannot open this database</source>
@@ -136,6 +303,63 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>Output</name>
+    <message>
+        <source>Usage:
+  seatctl --database FILE init --admin EMAIL
+  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND
+
+Commands:
+  users list
+  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
+  users delete EMAIL
+  seats list
+  seats buy TYPE N
+  seats release TYPE N
+  assign EMAIL TYPE
+  unassign EMAIL PRODUCT
+  apply PLAN
+  ledger
+  check
+  backup | backup list
+  restore BACKUP|latest
+
+TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,
+      service-professional, service-enterprise
+PRODUCT: sales, service
+Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.
+</source>
+        <translation>Utilisation&#xa0;:
+  seatctl --database FICHIER init --admin EMAIL
+  seatctl --database FICHIER [--as EMAIL] [--json] [--language en|fr] COMMANDE
+
+Commandes&#xa0;:
+  users list
+  users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
+  users delete EMAIL
+  seats list
+  seats buy TYPE N
+  seats release TYPE N
+  assign EMAIL TYPE
+  unassign EMAIL PRODUIT
+  apply PLAN
+  ledger
+  check
+  backup | backup list
+  restore SAUVEGARDE|latest
+
+TYPE&#xa0;: sales-starter, sales-professional, sales-enterprise, service-starter,
+      service-professional, service-enterprise
+PRODUIT&#xa0;: sales, service
+Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation, 3 erreur de stockage.
+</translation>
+    </message>
+    <message>
+        <source>seatctl: %1</source>
+        <translation>seatctl&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -287,6 +511,29 @@
     <message>
         <source>unknown command “%1”; expected assign or unassign.</source>
         <translation>commande inconnue «&#xa0;%1&#xa0;»&#xa0;; attendu assign ou unassign.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreCommand</name>
+    <message>
+        <source>Usage: restore BACKUP|latest</source>
+        <translation>Utilisation&#xa0;: restore SAUVEGARDE|latest</translation>
+    </message>
+    <message>
+        <source>There is no backup of %1 to restore.</source>
+        <translation>Il n’y a aucune sauvegarde de %1 à restaurer.</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>La sauvegarde %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Restored %1 from the backup %2.</source>
+        <translation>%1 restaurée à partir de la sauvegarde %2.</translation>
+    </message>
+    <message>
+        <source>The file it replaced is kept as %1.</source>
+        <translation>Le fichier remplacé est conservé sous le nom %1.</translation>
     </message>
 </context>
 <context>
@@ -627,10 +874,6 @@
 <context>
     <name>Seatctl</name>
     <message>
-        <source>seatctl: %1</source>
-        <translation>seatctl&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>The database file.</source>
         <translation>Le fichier de base de données.</translation>
     </message>
@@ -687,80 +930,27 @@
         <translation>--first, --last et --role vont avec «&#xa0;users add&#xa0;».</translation>
     </message>
     <message>
-        <source>init takes no arguments; name the Super admin with --admin EMAIL.</source>
-        <translation>init ne prend pas d’argument&#xa0;; indiquez le Super administrateur avec --admin EMAIL.</translation>
-    </message>
-    <message>
-        <source>init needs --admin EMAIL.</source>
-        <translation>init a besoin de --admin EMAIL.</translation>
-    </message>
-    <message>
-        <source>The first user of a database is always its Super admin.</source>
-        <translation>Le premier utilisateur d’une base de données en est toujours le Super administrateur.</translation>
-    </message>
-    <message>
-        <source>Created %1 with %2 as its Super admin.</source>
-        <translation>%1 créée, avec %2 comme Super administrateur.</translation>
-    </message>
-    <message>
         <source>--admin goes with init.</source>
         <translation>--admin va avec init.</translation>
-    </message>
-    <message>
-        <source>Usage: assign EMAIL TYPE</source>
-        <translation>Utilisation&#xa0;: assign EMAIL TYPE</translation>
-    </message>
-    <message>
-        <source>Unknown seat type “%1”.</source>
-        <translation>Type de siège inconnu «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Assigned a %1 seat to %2.</source>
-        <translation>Siège %1 attribué à %2.</translation>
-    </message>
-    <message>
-        <source>Usage: unassign EMAIL PRODUCT</source>
-        <translation>Utilisation&#xa0;: unassign EMAIL PRODUIT</translation>
-    </message>
-    <message>
-        <source>Unknown product “%1”; expected sales or service.</source>
-        <translation>Produit inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu sales ou service.</translation>
-    </message>
-    <message>
-        <source>Removed the %1 access of %2.</source>
-        <translation>Accès %1 de %2 supprimé.</translation>
-    </message>
-    <message>
-        <source>Usage: apply PLAN</source>
-        <translation>Utilisation&#xa0;: apply PLAN</translation>
-    </message>
-    <message>
-        <source>ledger takes no arguments.</source>
-        <translation>ledger ne prend pas d’argument.</translation>
-    </message>
-    <message>
-        <source>check takes no arguments.</source>
-        <translation>check ne prend pas d’argument.</translation>
     </message>
     <message>
         <source>Unknown command “%1”.</source>
         <translation>Commande inconnue «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <source>Unknown role “%1”; expected user, admin or super-admin.</source>
-        <translation>Rôle inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu user, admin ou super-admin.</translation>
+        <source>seatctl: warning: %1</source>
+        <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsCommand</name>
+    <message>
+        <source>Usage: seats list | seats buy TYPE N | seats release TYPE N</source>
+        <translation>Utilisation&#xa0;: seats list | seats buy TYPE N | seats release TYPE N</translation>
     </message>
     <message>
-        <source>Created %1 (%2).</source>
-        <translation>%1 créé (%2).</translation>
-    </message>
-    <message>
-        <source>Deleted %1.</source>
-        <translation>%1 supprimé.</translation>
-    </message>
-    <message>
-        <source>Usage: users list | users add EMAIL | users delete EMAIL</source>
-        <translation>Utilisation&#xa0;: users list | users add EMAIL | users delete EMAIL</translation>
+        <source>Unknown seat type “%1”.</source>
+        <translation>Type de siège inconnu «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>“%1” is not a number of seats.</source>
@@ -783,190 +973,6 @@
     <message>
         <source>%1: %2 purchased, %3 assigned.</source>
         <translation>%1&#xa0;: %2 achetés, %3 attribués.</translation>
-    </message>
-    <message>
-        <source>Usage: seats list | seats buy TYPE N | seats release TYPE N</source>
-        <translation>Utilisation&#xa0;: seats list | seats buy TYPE N | seats release TYPE N</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>Adresse e-mail</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rôle</translation>
-    </message>
-    <message>
-        <source>Sales seat</source>
-        <translation>Siège Sales</translation>
-    </message>
-    <message>
-        <source>Service seat</source>
-        <translation>Siège Service</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Seat</source>
-        <translation>Siège</translation>
-    </message>
-    <message>
-        <source>Purchased</source>
-        <translation>Achetés</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>Attribués</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>Libres</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>n°</translation>
-    </message>
-    <message>
-        <source>When (UTC)</source>
-        <translation>Quand (UTC)</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Qui</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation>Pour</translation>
-    </message>
-    <message>
-        <source>Seat type</source>
-        <translation>Type de siège</translation>
-    </message>
-    <message>
-        <source>Before → after</source>
-        <translation>Avant → après</translation>
-    </message>
-    <message>
-        <source>The database passed every check: integrity, seat counts, ledger chain and replay.</source>
-        <translation>La base de données a passé tous les contrôles&#xa0;: intégrité, nombres de sièges, chaîne du registre et rejeu.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The database failed %n check(s):</source>
-        <translation>
-            <numerusform>La base de données a échoué à %n contrôle&#xa0;:</numerusform>
-            <numerusform>La base de données a échoué à %n contrôles&#xa0;:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot read the plan from standard input.</source>
-        <translation>Impossible de lire le plan sur l’entrée standard.</translation>
-    </message>
-    <message>
-        <source>Cannot read the plan %1: %2</source>
-        <translation>Impossible de lire le plan %1&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Applied %n change(s).</source>
-        <translation>
-            <numerusform>%n modification appliquée.</numerusform>
-            <numerusform>%n modifications appliquées.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Usage:
-  seatctl --database FILE init --admin EMAIL
-  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND
-
-Commands:
-  users list
-  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
-  users delete EMAIL
-  seats list
-  seats buy TYPE N
-  seats release TYPE N
-  assign EMAIL TYPE
-  unassign EMAIL PRODUCT
-  apply PLAN
-  ledger
-  check
-  backup | backup list
-  restore BACKUP|latest
-
-TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,
-      service-professional, service-enterprise
-PRODUCT: sales, service
-Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.
-</source>
-        <translation>Utilisation&#xa0;:
-  seatctl --database FICHIER init --admin EMAIL
-  seatctl --database FICHIER [--as EMAIL] [--json] [--language en|fr] COMMANDE
-
-Commandes&#xa0;:
-  users list
-  users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
-  users delete EMAIL
-  seats list
-  seats buy TYPE N
-  seats release TYPE N
-  assign EMAIL TYPE
-  unassign EMAIL PRODUIT
-  apply PLAN
-  ledger
-  check
-  backup | backup list
-  restore SAUVEGARDE|latest
-
-TYPE&#xa0;: sales-starter, sales-professional, sales-enterprise, service-starter,
-      service-professional, service-enterprise
-PRODUIT&#xa0;: sales, service
-Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation, 3 erreur de stockage.
-</translation>
-    </message>
-    <message>
-        <source>Usage: backup | backup list</source>
-        <translation>Utilisation&#xa0;: backup | backup list</translation>
-    </message>
-    <message>
-        <source>seatctl: warning: %1</source>
-        <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Wrote the backup %1.</source>
-        <translation>Sauvegarde %1 écrite.</translation>
-    </message>
-    <message>
-        <source>There is no backup of %1 yet.</source>
-        <translation>Il n’y a encore aucune sauvegarde de %1.</translation>
-    </message>
-    <message>
-        <source>Usage: restore BACKUP|latest</source>
-        <translation>Utilisation&#xa0;: restore SAUVEGARDE|latest</translation>
-    </message>
-    <message>
-        <source>There is no backup of %1 to restore.</source>
-        <translation>Il n’y a aucune sauvegarde de %1 à restaurer.</translation>
-    </message>
-    <message>
-        <source>The backup %1 does not exist.</source>
-        <translation>La sauvegarde %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>Restored %1 from the backup %2.</source>
-        <translation>%1 restaurée à partir de la sauvegarde %2.</translation>
-    </message>
-    <message>
-        <source>The file it replaced is kept as %1.</source>
-        <translation>Le fichier remplacé est conservé sous le nom %1.</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1113,21 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     </message>
 </context>
 <context>
+    <name>UnassignCommand</name>
+    <message>
+        <source>Usage: unassign EMAIL PRODUCT</source>
+        <translation>Utilisation&#xa0;: unassign EMAIL PRODUIT</translation>
+    </message>
+    <message>
+        <source>Unknown product “%1”; expected sales or service.</source>
+        <translation>Produit inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu sales ou service.</translation>
+    </message>
+    <message>
+        <source>Removed the %1 access of %2.</source>
+        <translation>Accès %1 de %2 supprimé.</translation>
+    </message>
+</context>
+<context>
     <name>UserPanel</name>
     <message>
         <source>A user with the email address “%1” already exists.</source>
@@ -1167,6 +1188,25 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>UsersCommand</name>
+    <message>
+        <source>Usage: users list | users add EMAIL | users delete EMAIL</source>
+        <translation>Utilisation&#xa0;: users list | users add EMAIL | users delete EMAIL</translation>
+    </message>
+    <message>
+        <source>Unknown role “%1”; expected user, admin or super-admin.</source>
+        <translation>Rôle inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu user, admin ou super-admin.</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2).</source>
+        <translation>%1 créé (%2).</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 supprimé.</translation>
     </message>
 </context>
 <context>

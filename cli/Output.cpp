@@ -1,0 +1,79 @@
+#include "Output.h"
+
+#include <cstdio>
+#include <QJsonDocument>
+
+Output::Output()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+QString Output::usageText()
+{
+    return tr("Usage:\n"
+              "  seatctl --database FILE init --admin EMAIL\n"
+              "  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND\n"
+              "\n"
+              "Commands:\n"
+              "  users list\n"
+              "  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]\n"
+              "  users delete EMAIL\n"
+              "  seats list\n"
+              "  seats buy TYPE N\n"
+              "  seats release TYPE N\n"
+              "  assign EMAIL TYPE\n"
+              "  unassign EMAIL PRODUCT\n"
+              "  apply PLAN\n"
+              "  ledger\n"
+              "  check\n"
+              "  backup | backup list\n"
+              "  restore BACKUP|latest\n"
+              "\n"
+              "TYPE: sales-starter, sales-professional, sales-enterprise, service-starter,\n"
+              "      service-professional, service-enterprise\n"
+              "PRODUCT: sales, service\n"
+              "Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.\n");
+}
+
+int Output::usage(const QString &message)
+{
+    if (m_json) {
+        const QJsonObject error { { QStringLiteral("kind"), QStringLiteral("usage") },
+                                  { QStringLiteral("message"), message } };
+        m_out << QJsonDocument(QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), error } })
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        m_err << tr("seatctl: %1").arg(message) << '\n' << '\n' << usageText();
+    }
+    return Usage;
+}
+
+int Output::fail(const Error &error)
+{
+    const int code = error.kind == ErrorKind::Storage ? StorageFailure : Refused;
+    if (m_json) {
+        const QJsonObject e { { QStringLiteral("kind"), errorKindKey(error.kind) },
+                              { QStringLiteral("message"), error.message } };
+        m_out << QJsonDocument(QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), e } })
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        m_err << tr("seatctl: %1").arg(error.message) << '\n';
+    }
+    return code;
+}
+
+int Output::done(const QString &text, const QJsonObject &json)
+{
+    if (m_json) {
+        QJsonObject doc { { QStringLiteral("ok"), true } };
+        for (auto it = json.begin(); it != json.end(); ++it)
+            doc.insert(it.key(), it.value());
+        m_out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else if (!text.isEmpty()) {
+        m_out << text;
+        if (!text.endsWith(QLatin1Char('\n')))
+            m_out << '\n';
+    }
+    return Done;
+}

@@ -1,0 +1,41 @@
+#include "RestoreCommand.h"
+
+#include "Backups.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+bool RestoreCommand::worksOnFiles(const QStringList &) const
+{
+    return true;
+}
+
+int RestoreCommand::run(CommandContext &context)
+{
+    Output &output = context.output;
+    const QString &path = context.database;
+    if (context.words.size() != 2)
+        return output.usage(tr("Usage: restore BACKUP|latest"));
+    QString chosen = context.words.at(1);
+    if (chosen == QLatin1String("latest")) {
+        const QVector<BackupInfo> all = Backups::list(path);
+        if (all.isEmpty())
+            return output.fail(Error {
+                ErrorKind::NotFound, tr("There is no backup of %1 to restore.").arg(QDir::toNativeSeparators(path)) });
+        chosen = all.first().path;
+    } else if (!QFileInfo(chosen).isFile()) {
+        return output.usage(tr("The backup %1 does not exist.").arg(QDir::toNativeSeparators(chosen)));
+    }
+    auto restored = Backups::restore(path, chosen);
+    if (!restored)
+        return output.fail(restored.error());
+    const QString keptAside = restored.value();
+    QString text
+        = tr("Restored %1 from the backup %2.").arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(chosen));
+    if (!keptAside.isEmpty())
+        text += QLatin1Char('\n') + tr("The file it replaced is kept as %1.").arg(QDir::toNativeSeparators(keptAside));
+    return output.done(
+        text,
+        { { QStringLiteral("restored_from"), chosen },
+          { QStringLiteral("kept_aside"), keptAside.isEmpty() ? QJsonValue() : QJsonValue(keptAside) } });
+}

@@ -1,0 +1,129 @@
+#include "Seatctl.h"
+
+#include "ApplyCommand.h"
+#include "AssignCommand.h"
+#include "BackupCommand.h"
+#include "CheckCommand.h"
+#include "InitCommand.h"
+#include "Language.h"
+#include "LedgerCommand.h"
+#include "RestoreCommand.h"
+#include "SeatLedger.h"
+#include "SeatsCommand.h"
+#include "UnassignCommand.h"
+#include "UsersCommand.h"
+
+#include <QCommandLineParser>
+
+Seatctl::Seatctl()
+{
+    m_commands.push_back(std::make_unique<InitCommand>());
+    m_commands.push_back(std::make_unique<UsersCommand>());
+    m_commands.push_back(std::make_unique<SeatsCommand>());
+    m_commands.push_back(std::make_unique<AssignCommand>());
+    m_commands.push_back(std::make_unique<UnassignCommand>());
+    m_commands.push_back(std::make_unique<ApplyCommand>());
+    m_commands.push_back(std::make_unique<LedgerCommand>());
+    m_commands.push_back(std::make_unique<CheckCommand>());
+    m_commands.push_back(std::make_unique<BackupCommand>());
+    m_commands.push_back(std::make_unique<RestoreCommand>());
+}
+
+Seatctl::~Seatctl() = default;
+
+Command *Seatctl::find(const QString &name) const
+{
+    for (const auto &command : m_commands)
+        if (command->name() == name)
+            return command.get();
+    return nullptr;
+}
+
+int Seatctl::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption database(QStringLiteral("database"), tr("The database file."), QStringLiteral("FILE"));
+    const QCommandLineOption as(QStringLiteral("as"), tr("The operator (an existing user)."), QStringLiteral("EMAIL"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document."));
+    const QCommandLineOption admin(QStringLiteral("admin"), tr("The first Super admin (init)."),
+                                   QStringLiteral("EMAIL"));
+    const QCommandLineOption first(QStringLiteral("first"), tr("First name (users add)."), QStringLiteral("NAME"));
+    const QCommandLineOption last(QStringLiteral("last"), tr("Last name (users add)."), QStringLiteral("NAME"));
+    const QCommandLineOption role(QStringLiteral("role"), tr("Role (users add)."), QStringLiteral("ROLE"));
+    const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption language(QStringLiteral("language"), tr("Language of messages: en or fr."),
+                                      QStringLiteral("LANGUAGE"));
+    parser.addOptions({ database, as, json, admin, first, last, role, language, help, version });
+    const bool parsed = parser.parse(arguments);
+    m_output.setJson(parser.isSet(json));
+    // Messages follow LC_ALL / LANG unless --language says otherwise; --json
+    // keys and values (types, roles, error kinds) never change with it.
+    Language::install(Language::system());
+    if (parsed && parser.isSet(language) && !Language::install(parser.value(language)))
+        return m_output.usage(tr("Unknown language “%1”; expected en or fr.").arg(parser.value(language)));
+    if (!parsed)
+        return m_output.usage(parser.errorText());
+    if (parser.isSet(help)) {
+        m_output.out() << Output::usageText();
+        return Output::Done;
+    }
+    if (parser.isSet(version)) {
+        m_output.out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return Output::Done;
+    }
+    const QStringList words = parser.positionalArguments();
+    if (!parser.isSet(database))
+        return m_output.usage(tr("--database FILE is required."));
+    if (words.isEmpty())
+        return m_output.usage(tr("No command given."));
+
+    const auto given = [&parser](const QCommandLineOption &option) {
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    CommandContext context {
+        words, parser.value(database), given(admin), given(first), given(last), given(role), m_output, nullptr
+    };
+    // Null for an unknown command: that is reported once the database is open
+    // and the operator set, as for a command that changes something.
+    Command *command = find(words.first());
+    if ((context.first || context.last || context.role) && !(command && command->takesPersonOptions(words)))
+        return m_output.usage(tr("--first, --last and --role go with “users add”."));
+    if (context.admin && !(command && command->takesAdminOption()))
+        return m_output.usage(tr("--admin goes with init."));
+
+    // These work on files, not on an open database: a damaged one cannot be opened.
+    if (command && command->worksOnFiles(words))
+        return command->run(context);
+    // What a command reads before the database opens (apply's plan, rule R13).
+    if (command) {
+        if (const std::optional<int> stop = command->prepare(context))
+            return *stop;
+    }
+
+    auto opened = SeatLedger::open(context.database);
+    if (!opened)
+        return m_output.fail(opened.error());
+    SeatLedger &ledger = *opened.value();
+    const bool changes = !command || command->needsOperator(words);
+    if (parser.isSet(as)) {
+        if (Status s = ledger.setActor(parser.value(as)); !s)
+            return m_output.fail(s.error());
+    } else if (changes) {
+        auto sole = ledger.soleSuperAdmin();
+        if (!sole)
+            return m_output.usage(sole.error().message);
+        if (Status s = ledger.setActor(sole.value()); !s)
+            return m_output.fail(s.error());
+    }
+    // Once a day, before the first change, a backup; a backup that cannot be
+    // written is worth a warning, not a refusal.
+    if (changes) {
+        if (auto daily = ledger.dailyBackup(); !daily && !m_output.json())
+            m_output.err() << tr("seatctl: warning: %1").arg(daily.error().message) << '\n';
+    }
+    if (!command)
+        return m_output.usage(tr("Unknown command “%1”.").arg(words.first()));
+    context.ledger = &ledger;
+    return command->run(context);
+}

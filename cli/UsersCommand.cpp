@@ -1,0 +1,68 @@
+#include "UsersCommand.h"
+
+#include "Formats.h"
+#include "SeatLedger.h"
+
+#include <QJsonArray>
+
+bool UsersCommand::needsOperator(const QStringList &words) const
+{
+    return !(words.size() >= 2 && words.at(1) == QLatin1String("list"));
+}
+
+bool UsersCommand::takesPersonOptions(const QStringList &words) const
+{
+    return words.size() >= 2 && words.at(1) == QLatin1String("add");
+}
+
+int UsersCommand::run(CommandContext &context)
+{
+    const QStringList &words = context.words;
+    const QString sub = words.value(1);
+    if (sub == QLatin1String("list") && words.size() == 2)
+        return list(context);
+    if (sub == QLatin1String("add") && words.size() == 3)
+        return add(context);
+    if (sub == QLatin1String("delete") && words.size() == 3)
+        return remove(context);
+    return context.output.usage(tr("Usage: users list | users add EMAIL | users delete EMAIL"));
+}
+
+int UsersCommand::list(CommandContext &context)
+{
+    auto users = context.ledger->users();
+    if (!users)
+        return context.output.fail(users.error());
+    QJsonArray array;
+    for (const User &u : users.value())
+        array.append(Formats::userJson(u));
+    return context.output.done(Formats::usersTable(users.value()), { { QStringLiteral("users"), array } });
+}
+
+int UsersCommand::add(CommandContext &context)
+{
+    NewUser user;
+    user.email = context.words.at(2);
+    user.firstName = context.first.value_or(QString());
+    user.lastName = context.last.value_or(QString());
+    if (context.role) {
+        const auto r = roleFromKey(*context.role);
+        if (!r)
+            return context.output.usage(
+                tr("Unknown role “%1”; expected user, admin or super-admin.").arg(*context.role));
+        user.role = *r;
+    }
+    auto created = context.ledger->createUser(user);
+    if (!created)
+        return context.output.fail(created.error());
+    return context.output.done(tr("Created %1 (%2).").arg(created.value().email, roleName(created.value().role)),
+                               { { QStringLiteral("user"), Formats::userJson(created.value()) } });
+}
+
+int UsersCommand::remove(CommandContext &context)
+{
+    const QString &email = context.words.at(2);
+    if (Status s = context.ledger->deleteUser(email); !s)
+        return context.output.fail(s.error());
+    return context.output.done(tr("Deleted %1.").arg(email));
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Command.h"
+
+#include <QCoreApplication>
+
+// users list | users add EMAIL [--first NAME] [--last NAME] [--role ROLE] | users delete EMAIL
+class UsersCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(UsersCommand)
+
+public:
+    QString name() const override { return QStringLiteral("users"); }
+    bool needsOperator(const QStringList &words) const override;
+    bool takesPersonOptions(const QStringList &words) const override;
+    int run(CommandContext &context) override;
+
+private:
+    int list(CommandContext &context);
+    int add(CommandContext &context);
+    int remove(CommandContext &context);
+};
