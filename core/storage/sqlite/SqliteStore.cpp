@@ -122,36 +122,52 @@ Result<UsersAtRevision> SqliteStore::users() const
     return UsersAtRevision { current.value(), read.takeValue() };
 }
 
+Result<QSqlQuery *> SqliteStore::reused(std::unique_ptr<QSqlQuery> &slot, const SqlText &sql) const
+{
+    if (!slot) {
+        auto prepared = m_db->prepare(sql);
+        if (!prepared)
+            return prepared.error();
+        slot = std::make_unique<QSqlQuery>(prepared.takeValue());
+    }
+    return slot.get();
+}
+
 Result<User> SqliteStore::user(const QString &email) const
 {
-    auto q = m_db->prepare(UserReader::selectByEmailKeySql());
-    if (!q)
-        return q.error();
-    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
-    if (Status s = m_db->exec(q.value()); !s)
+    auto query = reused(m_userByEmail, UserReader::selectByEmailKeySql());
+    if (!query)
+        return query.error();
+    QSqlQuery &row = *query.value();
+    row.bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(row); !s)
         return s.error();
-    QSqlQuery &row = q.value();
-    if (!row.next()) {
-        if (row.lastError().isValid())
-            return m_db->storageError(row.lastError());
-        return Error { ErrorKind::NotFound,
-                       QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };
-    }
-    return UserReader::fromRow(row);
+    const bool there = row.next();
+    const QSqlError error = row.lastError();
+    const User found = there ? UserReader::fromRow(row) : User();
+    row.finish();
+    if (there)
+        return found;
+    if (error.isValid())
+        return m_db->storageError(error);
+    return Error { ErrorKind::NotFound,
+                   QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };
 }
 
 Result<StoredUser> SqliteStore::findUser(const QString &email) const
 {
-    auto q = m_db->prepare(("SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
-                            "FROM users u LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key"));
-    if (!q)
-        return q.error();
-    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
-    if (Status s = m_db->exec(q.value()); !s)
+    auto query = reused(m_findUser,
+                        "SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
+                        "FROM users u LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key");
+    if (!query)
+        return query.error();
+    QSqlQuery &q = *query.value();
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(q); !s)
         return s.error();
     StoredUser found;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
+    while (q.next()) {
+        const QSqlQuery &row = q;
         found.id = row.value(0).toLongLong();
         found.email = row.value(1).toString();
         found.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
@@ -160,8 +176,10 @@ Result<StoredUser> SqliteStore::findUser(const QString &email) const
         found.firstName = row.value(5).toString();
         found.lastName = row.value(6).toString();
     }
-    if (q.value().lastError().isValid())
-        return m_db->storageError(q.value().lastError());
+    const QSqlError error = q.lastError();
+    q.finish();
+    if (error.isValid())
+        return m_db->storageError(error);
     if (found.id == 0)
         return Error { ErrorKind::NotFound,
                        QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "SeatStore.h"
+#include "SqlText.h"
 
 #include <functional>
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 class SeatDatabase;
 
@@ -55,6 +57,14 @@ public:
 private:
     explicit SqliteStore(std::unique_ptr<SeatDatabase> db);
     explicit SqliteStore(SeatDatabase &borrowed);
+    // A statement prepared once and run many times (a plan of 10,000 lines looks
+    // up 10,000 users); made on first use, finished before the connection closes.
+    // Finish it after each use: an SQLite statement left running keeps its read
+    // transaction, and the connection would go on reading an old snapshot.
+    Result<QSqlQuery *> reused(std::unique_ptr<QSqlQuery> &slot, const SqlText &sql) const;
+
     std::unique_ptr<SeatDatabase> m_owned;
     SeatDatabase *m_db;
+    mutable std::unique_ptr<QSqlQuery> m_findUser;
+    mutable std::unique_ptr<QSqlQuery> m_userByEmail;
 };
