@@ -1,9 +1,8 @@
 #include "PaidUsersModel.h"
 
 #include "LargeTable.h"
-#include "Validation.h"
+#include "UserRows.h"
 
-#include <algorithm>
 #include <numeric>
 #include <QBrush>
 #include <QColor>
@@ -79,12 +78,8 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
 bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList &removed,
                                   const std::optional<std::array<SeatCount, SeatTypeCount>> &counts)
 {
-    QVector<const User *> added;
-    for (const User &u : users) {
-        if (!m_rowOfUser.contains(u.id))
-            added.append(&u);
-    }
-    if (added.size() + removed.size() > MaxRowsAddedOrRemoved)
+    const QVector<const User *> added = UserRows::added(users, m_rowOfUser);
+    if (added.size() + removed.size() > UserRows::MaxAddedOrRemoved)
         return false;
     for (const User &u : users) {
         const int row = m_rowOfUser.value(u.id, -1);
@@ -116,11 +111,9 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     for (const QString &email : removed) {
-        const auto it
-            = std::find_if(m_users.cbegin(), m_users.cend(), [&email](const User &u) { return u.email == email; });
-        if (it == m_users.cend())
+        const int row = UserRows::rowOfEmail(m_users, email);
+        if (row < 0)
             continue;
-        const int row = int(it - m_users.cbegin());
         if (isPending(row, Product::Sales) || isPending(row, Product::Service))
             continue; // Save will say the user was deleted
         countSeats(row, -1);
@@ -131,10 +124,9 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         endRemoveRows();
     }
     for (const User *u : added) {
-        const int at
-            = rowForNew(m_sortColumn, m_sortOrder, m_sortKeys, Validation::emailKey(u->email),
-                        m_sortColumn >= 0 && m_sortColumn < FirstSeatColumn ? textOf(*u, m_sortColumn) : QString(),
-                        [this](int r) { return Validation::emailKey(m_users[r].email); });
+        const int at = UserRows::rowForNew(
+            m_users, m_sortColumn, m_sortOrder, m_sortKeys, *u,
+            m_sortColumn >= 0 && m_sortColumn < FirstSeatColumn ? textOf(*u, m_sortColumn) : QString());
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
         m_seats.insert(at, { u->sales, u->service });

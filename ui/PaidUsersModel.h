@@ -38,7 +38,6 @@ public:
     // the seat it was made from, so Save still finds what changed under it (R12);
     // a user deleted elsewhere keeps their row while it holds a pending edit.
     // False, and nothing changed, when so many rows come or go that a reload is quicker.
-    static constexpr int MaxRowsAddedOrRemoved = 64;
     bool applyChanges(const QVector<User> &users, const QStringList &removed,
                       const std::optional<std::array<SeatCount, SeatTypeCount>> &counts);
     // Drops every pending edit: the boxes show what is stored again.

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "LargeTable.h"
-
 #include <functional>
 #include <QAbstractTableModel>
 #include <QVector>
@@ -30,28 +28,6 @@ protected:
             after.append(index(newRow[i.row()], i.column()));
         changePersistentIndexList(before, after);
         emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    }
-
-    // Where a new row goes, so that the table stays in its order: by e-mail key
-    // while the rows are in storage's order (no header clicked yet), by the
-    // sorted column's kept collation keys after a click; at the end otherwise.
-    int rowForNew(int sortColumn, Qt::SortOrder order, const SortKeys &keys, const QString &emailKey,
-                  const QString &sortedText, const std::function<QString(int)> &emailKeyOfRow) const
-    {
-        if (sortColumn >= 0) {
-            const int row = keys.insertionRow(sortColumn, order, sortedText);
-            return row < 0 ? rowCount() : row;
-        }
-        int low = 0;
-        int high = rowCount();
-        while (low < high) {
-            const int mid = (low + high) / 2;
-            if (emailKey < emailKeyOfRow(mid))
-                high = mid;
-            else
-                low = mid + 1;
-        }
-        return low;
     }
 
     template<typename T> static QVector<T> reordered(QVector<T> &rows, const QVector<int> &order)

@@ -1,9 +1,7 @@
 #include "UsersModel.h"
 
 #include "LargeTable.h"
-#include "Validation.h"
-
-#include <algorithm>
+#include "UserRows.h"
 
 namespace {
 const char *const headers[UsersModel::ColumnCount] = {
@@ -38,14 +36,8 @@ void UsersModel::indexRows()
 
 bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &removed)
 {
-    QVector<const User *> added;
-    for (const User &u : users) {
-        if (!m_rowOfUser.contains(u.id))
-            added.append(&u);
-    }
-    // Each row that comes or goes moves every row after it: past a few dozen,
-    // reading the whole list again is the quicker way.
-    if (added.size() + removed.size() > MaxRowsAddedOrRemoved)
+    const QVector<const User *> added = UserRows::added(users, m_rowOfUser);
+    if (added.size() + removed.size() > UserRows::MaxAddedOrRemoved)
         return false;
     for (const User &u : users) {
         const int row = m_rowOfUser.value(u.id, -1);
@@ -56,20 +48,17 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     for (const QString &email : removed) {
-        const auto it
-            = std::find_if(m_users.cbegin(), m_users.cend(), [&email](const User &u) { return u.email == email; });
-        if (it == m_users.cend())
+        const int row = UserRows::rowOfEmail(m_users, email);
+        if (row < 0)
             continue;
-        const int row = int(it - m_users.cbegin());
         beginRemoveRows({}, row, row);
         m_users.removeAt(row);
         m_sortKeys.removeRow(row);
         endRemoveRows();
     }
     for (const User *u : added) {
-        const int at = rowForNew(m_sortColumn, m_sortOrder, m_sortKeys, Validation::emailKey(u->email),
-                                 m_sortColumn >= 0 ? textOf(*u, m_sortColumn) : QString(),
-                                 [this](int r) { return Validation::emailKey(m_users[r].email); });
+        const int at = UserRows::rowForNew(m_users, m_sortColumn, m_sortOrder, m_sortKeys, *u,
+                                           m_sortColumn >= 0 ? textOf(*u, m_sortColumn) : QString());
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
         m_sortKeys.insertRow(at, [this, u](int column) { return textOf(*u, column); });

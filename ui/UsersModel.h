@@ -31,8 +31,8 @@ public:
     void setUsers(QVector<User> users);
     // Updates only the rows of these users (from the change feed): changed rows
     // in place, new ones where the order puts them, deleted ones out. False,
-    // and nothing changed, when so many rows come or go that a reload is quicker.
-    static constexpr int MaxRowsAddedOrRemoved = 64;
+    // and nothing changed, when so many rows come or go that a reload is quicker
+    // (UserRows::MaxAddedOrRemoved).
     bool applyChanges(const QVector<User> &users, const QStringList &removed);
     // Seat edits saved in this window: the rows of their users show them.
     void applySeatEdits(const QVector<SeatEdit> &edits);

@@ -122,12 +122,5 @@ Result<qint64> LedgerWriter::finish()
         if (Status s = m_db.execStatement(("UPDATE meta SET value = value + 1 WHERE key = 'revision'")); !s)
             return s.error();
     }
-    auto q = m_db.prepare(("SELECT value FROM meta WHERE key = 'revision'"));
-    if (!q)
-        return q.error();
-    if (Status s = m_db.exec(q.value()); !s)
-        return s.error();
-    if (!q.value().next())
-        return m_db.storageError(q.value().lastError());
-    return q.value().value(0).toLongLong();
+    return m_db.scalar("SELECT value FROM meta WHERE key = 'revision'");
 }

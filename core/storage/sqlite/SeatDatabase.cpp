@@ -447,6 +447,18 @@ Status SeatDatabase::execStatement(const SqlText &sql) const
     return {};
 }
 
+Result<qint64> SeatDatabase::scalar(const SqlText &sql) const
+{
+    auto q = prepare(sql);
+    if (!q)
+        return q.error();
+    if (Status s = exec(q.value()); !s)
+        return s.error();
+    if (!q.value().next())
+        return storageError(q.value().lastError());
+    return q.value().value(0).toLongLong();
+}
+
 Error SeatDatabase::storageError(const QSqlError &error) const
 {
     const QString shown = QDir::toNativeSeparators(m_path);

@@ -55,6 +55,8 @@ public:
     Status exec(QSqlQuery &query) const;
     // A statement that carries no values (DDL, pragmas, transaction control).
     Status execStatement(const SqlText &sql) const;
+    // The one number a statement that carries no values reads (a count, the revision).
+    Result<qint64> scalar(const SqlText &sql) const;
     Error storageError(const QSqlError &error) const;
 
     // BEGIN IMMEDIATE: takes the write lock now, waiting up to the busy timeout,

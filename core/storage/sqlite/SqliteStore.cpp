@@ -99,14 +99,7 @@ Result<std::unique_ptr<SeatStore>> SqliteStore::openAnother() const
 
 Result<qint64> SqliteStore::revision() const
 {
-    auto q = m_db->prepare(("SELECT value FROM meta WHERE key = 'revision'"));
-    if (!q)
-        return q.error();
-    if (Status s = m_db->exec(q.value()); !s)
-        return s.error();
-    if (!q.value().next())
-        return m_db->storageError(q.value().lastError());
-    return q.value().value(0).toLongLong();
+    return m_db->scalar("SELECT value FROM meta WHERE key = 'revision'");
 }
 
 Result<UsersAtRevision> SqliteStore::users() const
@@ -243,14 +236,7 @@ Result<QVector<LedgerEntry>> SqliteStore::entries(qint64 afterId) const
 
 Result<qint64> SqliteStore::lastEntryId() const
 {
-    auto q = m_db->prepare(("SELECT COALESCE(MAX(id), 0) FROM ledger"));
-    if (!q)
-        return q.error();
-    if (Status s = m_db->exec(q.value()); !s)
-        return s.error();
-    if (!q.value().next())
-        return m_db->storageError(q.value().lastError());
-    return q.value().value(0).toLongLong();
+    return m_db->scalar("SELECT COALESCE(MAX(id), 0) FROM ledger");
 }
 
 Result<std::optional<std::optional<SeatType>>> SqliteStore::storedSeat(qint64 userId, Product product) const
