@@ -19,9 +19,7 @@ using SeatctlProcess::json;
 using SeatctlProcess::Run;
 using SeatctlProcess::seatctl;
 
-namespace {
-const QString cat = QStringLiteral("cat@example.com");
-} // namespace
+using TestSupport::SmallAccount::cat;
 
 class TestSeatctl : public QObject, protected SeatctlFixture
 {

@@ -14,13 +14,11 @@
 
 #include <QTest>
 
-namespace {
-const QString ada = QStringLiteral("ada@example.com");
-const QString ben = QStringLiteral("ben@example.com");
-const QString uma = QStringLiteral("uma@example.com");
-const QString bob = QStringLiteral("bob@example.com");
-const QString cat = QStringLiteral("cat@example.com");
-} // namespace
+using TestSupport::SmallAccount::ada;
+using TestSupport::SmallAccount::ben;
+using TestSupport::SmallAccount::bob;
+using TestSupport::SmallAccount::cat;
+using TestSupport::SmallAccount::uma;
 
 class TestSeatLedger : public QObject, protected LedgerFixture
 {

@@ -14,13 +14,11 @@ using Change = std::function<Status(SeatLedger &)>;
 Q_DECLARE_METATYPE(Change)
 Q_DECLARE_METATYPE(ErrorKind)
 
-namespace {
-const QString ada = QStringLiteral("ada@example.com");
-const QString ben = QStringLiteral("ben@example.com");
-const QString uma = QStringLiteral("uma@example.com");
-const QString bob = QStringLiteral("bob@example.com");
-const QString cat = QStringLiteral("cat@example.com");
-} // namespace
+using TestSupport::SmallAccount::ada;
+using TestSupport::SmallAccount::ben;
+using TestSupport::SmallAccount::bob;
+using TestSupport::SmallAccount::cat;
+using TestSupport::SmallAccount::uma;
 
 class TestSeatRules : public QObject, protected LedgerFixture
 {

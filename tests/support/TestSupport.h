@@ -83,6 +83,15 @@ private:
     QString m_name;
 };
 
+// The addresses of smallAccount()'s people.
+namespace SmallAccount {
+inline const QString ada = QStringLiteral("ada@example.com");
+inline const QString ben = QStringLiteral("ben@example.com");
+inline const QString uma = QStringLiteral("uma@example.com");
+inline const QString bob = QStringLiteral("bob@example.com");
+inline const QString cat = QStringLiteral("cat@example.com");
+} // namespace SmallAccount
+
 // A small account: ada (Super admin), ben (Admin), uma (User), bob and cat
 // (Users); 2 Sales Professional and 1 Service Starter seats purchased, bob holds
 // one Sales Professional seat.

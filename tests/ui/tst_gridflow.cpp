@@ -27,11 +27,9 @@
 
 using GuiSupport::whenDialogShows;
 
-namespace {
-const QString bob = QStringLiteral("bob@example.com");
-const QString cat = QStringLiteral("cat@example.com");
-const QString uma = QStringLiteral("uma@example.com");
-} // namespace
+using TestSupport::SmallAccount::bob;
+using TestSupport::SmallAccount::cat;
+using TestSupport::SmallAccount::uma;
 
 class TestGridFlow : public QObject, protected WindowFixture
 {
