@@ -462,16 +462,51 @@ Result<qint64> SeatDatabase::scalar(const SqlText &sql) const
 Error SeatDatabase::storageError(const QSqlError &error) const
 {
     const QString shown = QDir::toNativeSeparators(m_path);
-    const QString code = error.nativeErrorCode();
-    // SQLite result codes, primary part: 5 busy, 6 locked, 11 corrupt, 26 not a database.
-    const int primary = code.toInt() & 0xff;
-    if (primary == 5 || primary == 6)
+    // SQLite result codes, primary part (https://www.sqlite.org/rescode.html).
+    const int primary = error.nativeErrorCode().toInt() & 0xff;
+    switch (primary) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
         return storage(tr("The database %1 is locked by another program. Try again when it is done.").arg(shown));
-    if (primary == 11)
+    case 11: // SQLITE_CORRUPT
         return storage(tr("The database %1 is damaged. Restore it from a backup.").arg(shown));
-    if (primary == 26)
+    case 26: // SQLITE_NOTADB
         return storage(tr("The file %1 is not a Seatkeeper database.").arg(shown));
-    return storage(tr("The database %1 could not be read or written: %2").arg(shown, error.text()));
+    case 13: // SQLITE_FULL
+        return storage(tr("The disk that holds the database %1 is full. Nothing was changed; free some space "
+                          "and try again.")
+                           .arg(shown));
+    case 3: // SQLITE_PERM
+    case 8: // SQLITE_READONLY
+    case 14: { // SQLITE_CANTOPEN
+        // SQLite writes its journal files (-wal, -shm) next to the database,
+        // even to read it: a read-only folder stops it as surely as a read-only file.
+        const QFileInfo file(m_path);
+        const QString folder = QDir::toNativeSeparators(file.absolutePath());
+        if (!SqliteFiles::canWriteFolderOf(m_path))
+            return storage(tr("The folder %1 that holds the database %2 is read-only. Seatkeeper writes its "
+                              "journal files next to the database, even to read it: make the folder writable, "
+                              "or copy the database to a folder you can write to.")
+                               .arg(folder, shown));
+        if (!SqliteFiles::canWrite(m_path))
+            return storage(tr("The database %1 is read-only for you. Make the file writable, or copy it to a "
+                              "folder you can write to.")
+                               .arg(shown));
+        return storage(tr("The database %1 or its journal files (%2, %3) cannot be written. Check their "
+                          "permissions and the free space of the disk.")
+                           .arg(shown, shown + QStringLiteral("-wal"), shown + QStringLiteral("-shm")));
+    }
+    case 10: // SQLITE_IOERR
+        return storage(tr("The database %1 could not be read or written: the disk reported an input/output "
+                          "error. Check the disk, then restore from a backup if the problem stays.")
+                           .arg(shown));
+    default:
+        break;
+    }
+    // Anything else: SQLite's own words (English) and its code, never Qt's
+    // untranslated part ("Unable to fetch row").
+    const QString detail = error.databaseText().isEmpty() ? error.nativeErrorCode() : error.databaseText();
+    return storage(tr("The database %1 could not be read or written (SQLite: %2).").arg(shown, detail));
 }
 
 Status SeatDatabase::beginWrite() const

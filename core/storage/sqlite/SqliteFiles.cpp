@@ -455,3 +455,13 @@ Result<QString> SqliteFiles::replace(const QString &path, const QString &replace
     }
     return aside;
 }
+
+bool SqliteFiles::canWriteFolderOf(const QString &path)
+{
+    return ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK | X_OK) == 0;
+}
+
+bool SqliteFiles::canWrite(const QString &path)
+{
+    return ::access(QFile::encodeName(path).constData(), R_OK | W_OK) == 0;
+}

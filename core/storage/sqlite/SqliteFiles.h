@@ -121,4 +121,10 @@ public:
 
     // Whether two paths name the same file (same device and inode).
     static bool sameFile(const QString &a, const QString &b);
+
+    // Whether this process may write the folder a database is in (SQLite makes
+    // its -wal and -shm there), and the file itself. Permission checks only:
+    // nothing is opened.
+    static bool canWriteFolderOf(const QString &path);
+    static bool canWrite(const QString &path);
 };
