@@ -21,6 +21,8 @@ struct CommandContext
     std::optional<QString> first;
     std::optional<QString> last;
     std::optional<QString> role;
+    // --as: absent unless given (checked against the users once the database is open).
+    std::optional<QString> as;
     Output &output;
     // The open database, with its operator set when the command needs one;
     // null for a command that works on files.

@@ -1,6 +1,7 @@
 #include "RestoreCommand.h"
 
 #include "Backups.h"
+#include "SeatLedger.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -26,7 +27,9 @@ int RestoreCommand::run(CommandContext &context)
     } else if (!QFileInfo(chosen).isFile()) {
         return output.usage(tr("The backup %1 does not exist.").arg(QDir::toNativeSeparators(chosen)));
     }
-    auto restored = Backups::restore(path, chosen);
+    // Recorded in the restored ledger: the --as given (a restore needs no
+    // operator, the database may not open), else the system login.
+    auto restored = SeatLedger::restore(path, chosen, context.as.value_or(SeatLedger::loginLabel()));
     if (!restored)
         return output.fail(restored.error());
     const QString keptAside = restored.value();

@@ -14,6 +14,13 @@
 #include "UsersCommand.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace {
+// Stands for a negative number while the options are parsed: no argument a
+// person types starts with a NUL.
+const QString NegativeMarker = QStringLiteral("\u0000negative-");
+} // namespace
 
 Seatctl::Seatctl()
 {
@@ -55,13 +62,27 @@ int Seatctl::run(const QStringList &arguments)
     const QCommandLineOption language(QStringLiteral("language"), tr("Language of messages: en or fr."),
                                       QStringLiteral("LANGUAGE"));
     parser.addOptions({ database, as, json, admin, first, last, role, language, help, version });
-    const bool parsed = parser.parse(arguments);
+    // A negative number ("seats buy TYPE -1") is a value, not an option: it is
+    // hidden from the parser and given back where it stood.
+    QStringList hidden = arguments;
+    QStringList negatives;
+    static const QRegularExpression negativeNumber(QStringLiteral("^-[0-9]"));
+    for (int i = 1; i < hidden.size(); ++i) {
+        if (negativeNumber.match(hidden.at(i)).hasMatch()) {
+            negatives.append(hidden.at(i));
+            hidden[i] = NegativeMarker + QString::number(negatives.size() - 1);
+        }
+    }
+    const auto unhide = [&negatives](const QString &value) {
+        return value.startsWith(NegativeMarker) ? negatives.value(value.mid(NegativeMarker.size()).toInt()) : value;
+    };
+    const bool parsed = parser.parse(hidden);
     m_output.setJson(parser.isSet(json));
     // Messages follow LC_ALL / LANG unless --language says otherwise; --json
     // keys and values (types, roles, error kinds) never change with it.
     Language::install(Language::system());
-    if (parsed && parser.isSet(language) && !Language::install(parser.value(language)))
-        return m_output.usage(tr("Unknown language “%1”; expected en or fr.").arg(parser.value(language)));
+    if (parsed && parser.isSet(language) && !Language::install(unhide(parser.value(language))))
+        return m_output.usage(tr("Unknown language “%1”; expected en or fr.").arg(unhide(parser.value(language))));
     if (!parsed)
         return m_output.usage(parser.errorText());
     if (parser.isSet(help)) {
@@ -72,18 +93,24 @@ int Seatctl::run(const QStringList &arguments)
         m_output.out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
         return Output::Done;
     }
-    const QStringList words = parser.positionalArguments();
+    QStringList words = parser.positionalArguments();
+    for (QString &word : words)
+        word = unhide(word);
     if (!parser.isSet(database))
         return m_output.usage(tr("--database FILE is required."));
+    if (parser.value(database).trimmed().isEmpty())
+        return m_output.usage(tr("--database needs the name of a database file; it was empty."));
     if (words.isEmpty())
         return m_output.usage(tr("No command given."));
 
-    const auto given = [&parser](const QCommandLineOption &option) {
-        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    const auto given = [&parser, &unhide](const QCommandLineOption &option) {
+        return parser.isSet(option) ? std::optional<QString>(unhide(parser.value(option))) : std::nullopt;
     };
-    CommandContext context {
-        words, parser.value(database), given(admin), given(first), given(last), given(role), m_output, nullptr
-    };
+    CommandContext context { words,        unhide(parser.value(database)),
+                             given(admin), given(first),
+                             given(last),  given(role),
+                             given(as),    m_output,
+                             nullptr };
     // Null for an unknown command: that is reported once the database is open
     // and the operator set, as for a command that changes something.
     Command *command = find(words.first());
@@ -107,7 +134,7 @@ int Seatctl::run(const QStringList &arguments)
     SeatLedger &ledger = *opened.value();
     const bool changes = !command || command->needsOperator(words);
     if (parser.isSet(as)) {
-        if (Status s = ledger.setActor(parser.value(as)); !s)
+        if (Status s = ledger.setActor(unhide(parser.value(as))); !s)
             return m_output.fail(s.error());
     } else if (changes) {
         auto sole = ledger.soleSuperAdmin();

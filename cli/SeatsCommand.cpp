@@ -3,7 +3,9 @@
 #include "Formats.h"
 #include "SeatLedger.h"
 
+#include <limits>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 bool SeatsCommand::needsOperator(const QStringList &words) const
 {
@@ -40,10 +42,17 @@ int SeatsCommand::buyOrRelease(CommandContext &context, bool buying)
     const auto type = seatTypeFromKey(words.at(2));
     if (!type)
         return output.usage(tr("Unknown seat type “%1”.").arg(words.at(2)));
-    bool isNumber = false;
-    const int count = words.at(3).toInt(&isNumber);
-    if (!isNumber)
+    // A whole number, however large or negative, is a count the ledger judges
+    // (exit 1, with the range); anything else is not a count at all (exit 2).
+    static const QRegularExpression wholeNumber(QStringLiteral("^[+-]?[0-9]+$"));
+    const QString given = words.at(3).trimmed();
+    if (!wholeNumber.match(given).hasMatch())
         return output.usage(tr("“%1” is not a number of seats.").arg(words.at(3)));
+    bool fits = false;
+    const qlonglong asked = given.toLongLong(&fits);
+    const int count = !fits || asked > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max()
+        : asked < std::numeric_limits<int>::min()                      ? std::numeric_limits<int>::min()
+                                                                       : int(asked);
     SeatLedger &ledger = *context.ledger;
     const Status s = buying ? ledger.buySeats(*type, count) : ledger.releaseSeats(*type, count);
     if (!s)

@@ -306,6 +306,37 @@
     </message>
 </context>
 <context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Who are you?</source>
+        <translation>Qui êtes-vous&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>This database has several Super admins. Choose who you are; the window remembers it for this database.</source>
+        <translation>Cette base de données a plusieurs Super administrateurs. Choisissez qui vous êtes&#xa0;; la fenêtre s’en souviendra pour cette base.</translation>
+    </message>
+    <message>
+        <source>%1, who used this database last on this computer, is no longer one of its users. Choose who you are:</source>
+        <translation>%1, qui a utilisé cette base de données en dernier sur cet ordinateur, n’en est plus un utilisateur. Choisissez qui vous êtes&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Output</name>
     <message>
         <source>Usage:
@@ -668,10 +699,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>La base de données %1 est endommagée. Restaurez-la à partir d’une sauvegarde.</translation>
     </message>
     <message>
-        <source>The database %1 could not be read or written: %2</source>
-        <translation>La base de données %1 n’a pas pu être lue ou écrite&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>The database %1 needs an upgrade, and no backup could be written first, so nothing was changed. %2</source>
         <translation>La base de données %1 doit être mise à niveau, mais aucune sauvegarde n’a pu être écrite avant&#xa0;; rien n’a donc été modifié. %2</translation>
     </message>
@@ -682,6 +709,30 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>The folder %1 does not exist, so neither does the database %2.</source>
         <translation>Le dossier %1 n’existe pas, ni donc la base de données %2.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the database %1 is full. Nothing was changed; free some space and try again.</source>
+        <translation>Le disque qui contient la base de données %1 est plein. Rien n’a été modifié&#xa0;; libérez de l’espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>The folder %1 that holds the database %2 is read-only. Seatkeeper writes its journal files next to the database, even to read it: make the folder writable, or copy the database to a folder you can write to.</source>
+        <translation>Le dossier %1 qui contient la base de données %2 est en lecture seule. Seatkeeper écrit ses fichiers journaux à côté de la base, même pour la lire&#xa0;: rendez le dossier accessible en écriture, ou copiez la base dans un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only for you. Make the file writable, or copy it to a folder you can write to.</source>
+        <translation>La base de données %1 est en lecture seule pour vous. Rendez le fichier accessible en écriture, ou copiez-le dans un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>The database %1 or its journal files (%2, %3) cannot be written. Check their permissions and the free space of the disk.</source>
+        <translation>La base de données %1 ou ses fichiers journaux (%2, %3) ne peuvent pas être écrits. Vérifiez leurs droits d’accès et l’espace libre du disque.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read or written: the disk reported an input/output error. Check the disk, then restore from a backup if the problem stays.</source>
+        <translation>La base de données %1 n’a pas pu être lue ou écrite&#xa0;: le disque a signalé une erreur d’entrée-sortie. Vérifiez le disque, puis restaurez une sauvegarde si le problème persiste.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read or written (SQLite: %2).</source>
+        <translation>La base de données %1 n’a pas pu être lue ou écrite (SQLite&#xa0;: %2).</translation>
     </message>
 </context>
 <context>
@@ -823,6 +874,14 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>Pas assez de sièges&#xa0;; rien n’a été enregistré.
 %1</translation>
     </message>
+    <message>
+        <source>%1 was restored from %2, but the restore could not be recorded in its ledger: %3</source>
+        <translation>%1 a été restaurée à partir de %2, mais la restauration n’a pas pu être inscrite dans son registre&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>An account can hold at most %1 %2 seats; %3 are purchased, so at most %4 more can be bought.</source>
+        <translation>Un compte peut détenir au plus %1 sièges %2&#xa0;; %3 sont achetés, vous pouvez donc en acheter au plus %4 de plus.</translation>
+    </message>
 </context>
 <context>
     <name>SeatType</name>
@@ -941,6 +1000,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>seatctl: warning: %1</source>
         <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>--database needs the name of a database file; it was empty.</source>
+        <translation>--database attend le nom d’un fichier de base de données&#xa0;; il était vide.</translation>
+    </message>
 </context>
 <context>
     <name>SeatsCommand</name>
@@ -1023,6 +1086,14 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Writing a backup…</source>
         <translation>Écriture d’une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Only a Super admin or an Admin can back up or restore.</source>
+        <translation>Seul un Super administrateur ou un Administrateur peut sauvegarder ou restaurer.</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurer depuis une sauvegarde</translation>
     </message>
 </context>
 <context>
@@ -1379,10 +1450,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Unknown language “%1”; expected en or fr.</source>
         <translation>Langue inconnue «&#xa0;%1&#xa0;»&#xa0;; attendu en ou fr.</translation>
-    </message>
-    <message>
-        <source>This database has several Super admins; start Seatkeeper with --as EMAIL to say who you are.</source>
-        <translation>Cette base de données a plusieurs Super administrateurs&#xa0;; lancez Seatkeeper avec --as EMAIL pour dire qui vous êtes.</translation>
     </message>
 </context>
 </TS>

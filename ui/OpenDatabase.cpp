@@ -44,7 +44,7 @@ OpenedDatabase DatabaseOpener::open(QWidget *parent, const QString &path)
         case OpenProblemDialog::TryAgain:
             break;
         case OpenProblemDialog::Restore:
-            restoreFromBackup(parent, path);
+            restoreFromBackup(parent, path, SeatLedger::loginLabel()); // nobody is signed in yet
             break;
         }
     }

@@ -131,7 +131,7 @@ BackupInfo RestoreDialog::chosen() const
     return row >= 0 && row < m_backups.size() ? m_backups.at(row) : BackupInfo {};
 }
 
-bool restoreFromBackup(QWidget *parent, const QString &databasePath)
+bool restoreFromBackup(QWidget *parent, const QString &databasePath, const QString &recordedBy)
 {
     RestoreDialog dialog(databasePath, SeatLedger::backups(databasePath), parent);
     if (dialog.exec() != QDialog::Accepted || dialog.chosen().path.isEmpty())
@@ -139,7 +139,7 @@ bool restoreFromBackup(QWidget *parent, const QString &databasePath)
     // Copying and checking a large backup takes a moment: on a worker, with a progress dialog.
     Result<QString> restored = Error {};
     runBusy(parent, RestoreDialog::tr("Restoring %1…").arg(QDir::toNativeSeparators(databasePath)), [&]() -> Status {
-        restored = SeatLedger::restore(databasePath, dialog.chosen().path);
+        restored = SeatLedger::restore(databasePath, dialog.chosen().path, recordedBy);
         return {};
     });
     QMessageBox box(parent);

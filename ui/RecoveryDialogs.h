@@ -49,4 +49,6 @@ private:
 
 // Asks which backup to restore, restores it, and tells what became of the
 // replaced file. Returns true when the database at databasePath was replaced.
-bool restoreFromBackup(QWidget *parent, const QString &databasePath);
+// recordedBy goes into the restored database's ledger: the operator's e-mail,
+// or SeatLedger::loginLabel() when the database could not be opened.
+bool restoreFromBackup(QWidget *parent, const QString &databasePath, const QString &recordedBy);

@@ -52,7 +52,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     m_backupNow->setObjectName(QStringLiteral("backupNow"));
     m_restore->setObjectName(QStringLiteral("restoreBackup"));
     connect(m_backupNow, &QAction::triggered, this, &SettingsWindow::backupNow);
-    connect(m_restore, &QAction::triggered, this, &SettingsWindow::restoreRequested);
+    connect(m_restore, &QAction::triggered, this, &SettingsWindow::askRestore);
     // Each language is named in itself, so it can be found whatever is shown now.
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     const std::pair<const char *, QString> languages[]
@@ -89,7 +89,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     bannerLayout->addWidget(m_auditText, 1);
     bannerLayout->addWidget(m_auditRestore, 0, Qt::AlignTop);
     m_auditBanner->hide();
-    connect(m_auditRestore, &QPushButton::clicked, this, &SettingsWindow::restoreRequested);
+    connect(m_auditRestore, &QPushButton::clicked, this, &SettingsWindow::askRestore);
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -164,6 +164,11 @@ void SettingsWindow::startAudit()
 
 void SettingsWindow::backupNow()
 {
+    if (!operatorIsAdmin()) {
+        applyOperatorRights();
+        QMessageBox::information(this, tr("Back up now"), tr("Only a Super admin or an Admin can back up or restore."));
+        return;
+    }
     // A large database takes a moment to copy: on a worker, with the window painting.
     BackupInfo taken;
     const Status written
@@ -228,14 +233,39 @@ void SettingsWindow::setLanguage(const QString &language)
 void SettingsWindow::applyOperatorRights()
 {
     // R5 is enforced by the core; the window only mirrors it so nobody clicks in vain.
-    auto me = m_ledger.user(m_ledger.actor());
-    const bool admin = me && isAdmin(me.value().role);
+    const bool admin = operatorIsAdmin();
     const QString why = admin ? QString()
                               : tr("You are signed in as %1, a User: you can see everything, but only a Super admin "
                                    "or an Admin can change users and seats.")
                                     .arg(m_ledger.actor());
     m_usersPage->setReadOnly(!admin, why);
     m_paidUsersPage->setReadOnly(!admin);
+    // A restore undoes admins' work, and a backup is theirs to take: admins only.
+    const QString adminsOnly = admin ? QString() : tr("Only a Super admin or an Admin can back up or restore.");
+    for (QAction *action : { m_backupNow, m_restore }) {
+        action->setEnabled(admin);
+        action->setToolTip(adminsOnly.isEmpty() ? action->text() : adminsOnly);
+    }
+    m_auditRestore->setEnabled(admin);
+    m_auditRestore->setToolTip(adminsOnly);
+}
+
+bool SettingsWindow::operatorIsAdmin() const
+{
+    auto me = m_ledger.user(m_ledger.actor());
+    return me && isAdmin(me.value().role);
+}
+
+void SettingsWindow::askRestore()
+{
+    // The menu is disabled for Users; a role changed meanwhile is caught here.
+    if (!operatorIsAdmin()) {
+        applyOperatorRights();
+        QMessageBox::information(this, tr("Restore from backup"),
+                                 tr("Only a Super admin or an Admin can back up or restore."));
+        return;
+    }
+    emit restoreRequested();
 }
 
 void SettingsWindow::closeEvent(QCloseEvent *event)

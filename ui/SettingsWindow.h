@@ -59,6 +59,8 @@ private:
     void showAudit(const QStringList &problems);
     void backupNow();
     void applyOperatorRights();
+    bool operatorIsAdmin() const;
+    void askRestore();
     void restoreLayout();
     void saveLayout() const;
 

@@ -1,6 +1,7 @@
 #include "Automation.h"
 #include "Language.h"
 #include "OpenDatabase.h"
+#include "OperatorDialog.h"
 #include "RecoveryDialogs.h"
 #include "SampleAccount.h"
 #include "SeatLedger.h"
@@ -132,22 +133,12 @@ int main(int argc, char *argv[])
             users = std::move(opened.users);
         }
 
-        QString operatorEmail = parser.value(as);
-        if (operatorEmail.isEmpty() && ledger->actor().isEmpty())
-            operatorEmail = settings.value(operatorKey(path)).toString();
-        if (operatorEmail.isEmpty() && ledger->actor().isEmpty()) {
-            if (auto sole = ledger->soleSuperAdmin())
-                operatorEmail = sole.value();
+        if (Status s = settleOperator(nullptr, *ledger, parser.value(as), settings.value(operatorKey(path)).toString());
+            !s) {
+            if (s.error().message.isEmpty())
+                return 0; // the person chose Quit
+            return refuse(s.error().message, s.error().kind == ErrorKind::Storage ? 3 : 1);
         }
-        if (!operatorEmail.isEmpty()) {
-            if (Status s = ledger->setActor(operatorEmail); !s)
-                return refuse(s.error().message, 1);
-        }
-        if (ledger->actor().isEmpty())
-            return refuse(QApplication::translate("main",
-                                                  "This database has several Super admins; start Seatkeeper with "
-                                                  "--as EMAIL to say who you are."),
-                          2);
         // --as is for this run only; without it, the operator is remembered.
         if (!parser.isSet(as))
             settings.setValue(operatorKey(path), ledger->actor());
@@ -168,7 +159,8 @@ int main(int argc, char *argv[])
             if (!restore)
                 return code;
         }
+        const QString operatorWho = ledger->actor();
         ledger.reset(); // closed before its file is replaced
-        restoreFromBackup(nullptr, path);
+        restoreFromBackup(nullptr, path, operatorWho);
     }
 }

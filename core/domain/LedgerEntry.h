@@ -11,6 +11,9 @@ inline const QString SeatAssigned = QStringLiteral("seat-assigned");
 inline const QString SeatRemoved = QStringLiteral("seat-removed");
 inline const QString SeatsBought = QStringLiteral("seats-bought");
 inline const QString SeatsReleased = QStringLiteral("seats-released");
+// The database was put back as a backup had it: before holds the backup's file
+// name, after the name the replaced file is kept under. Changes no user or seat.
+inline const QString DatabaseRestored = QStringLiteral("database-restored");
 } // namespace LedgerAction
 
 // One append-only record of a change: when, who, what, for whom, before and after.

@@ -6,7 +6,14 @@
 #include "Validation.h"
 
 #include <numeric>
+#include <QDir>
+#include <QFileInfo>
 #include <QSet>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 using LedgerRules::refused;
 using LedgerRules::userJson;
@@ -66,9 +73,51 @@ QVector<BackupInfo> SeatLedger::backups(const QString &location)
     return Stores::backups(location);
 }
 
-Result<QString> SeatLedger::restore(const QString &location, const QString &backup)
+Result<QString> SeatLedger::restore(const QString &location, const QString &backup, const QString &recordedBy)
 {
-    return Stores::restore(location, backup);
+    auto restored = Stores::restore(location, backup);
+    if (!restored)
+        return restored;
+    // The restored file is sound (restore checked it): the restore goes into
+    // its ledger like any change, where an admin reads it later (R11).
+    Status recorded = [&]() -> Status {
+        auto opened = open(location);
+        if (!opened)
+            return opened.error();
+        auto tx = opened.value()->m_store->beginWrite(recordedBy);
+        if (!tx)
+            return tx.error();
+        if (Status s = tx.value()->append({ LedgerAction::DatabaseRestored,
+                                            {},
+                                            {},
+                                            QFileInfo(backup).fileName(),
+                                            QFileInfo(restored.value()).fileName() });
+            !s)
+            return s;
+        return tx.value()->commit();
+    }();
+    if (!recorded)
+        return Error { ErrorKind::Storage,
+                       tr("%1 was restored from %2, but the restore could not be recorded in its ledger: %3")
+                           .arg(QDir::toNativeSeparators(location), QDir::toNativeSeparators(backup),
+                                recorded.error().message) };
+    return restored;
+}
+
+QString SeatLedger::loginLabel()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("LOGNAME");
+#ifdef Q_OS_UNIX
+    if (name.isEmpty()) {
+        if (const passwd *entry = ::getpwuid(::geteuid()))
+            name = QString::fromLocal8Bit(entry->pw_name);
+    }
+#endif
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME"); // Windows
+    return QStringLiteral("login:") + (name.isEmpty() ? QStringLiteral("?") : name);
 }
 
 QString SeatLedger::path() const
@@ -184,6 +233,12 @@ Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position, int maxUse
     QStringList touched; // e-mails, in the order their first entry came
     QSet<QString> seen;
     for (const LedgerEntry &e : entries.value()) {
+        if (e.action == LedgerAction::DatabaseRestored) {
+            changes = Changes {};
+            changes.replaced = true;
+            changes.position = last.value();
+            return changes;
+        }
         changes.position = e.id;
         ++changes.entries;
         if (e.action == LedgerAction::SeatsBought || e.action == LedgerAction::SeatsReleased
@@ -343,6 +398,14 @@ Result<qint64> SeatLedger::buySeats(SeatType type, int count)
         if (!counts)
             return counts.error();
         const int before = counts.value()[seatTypeIndex(type)].purchased;
+        if (count > MaxPurchasedSeats - before)
+            return Error { ErrorKind::Invalid,
+                           tr("An account can hold at most %1 %2 seats; %3 are purchased, so at most %4 more can be "
+                              "bought.")
+                               .arg(MaxPurchasedSeats)
+                               .arg(seatTypeName(type))
+                               .arg(before)
+                               .arg(std::max(0, MaxPurchasedSeats - before)) };
         if (Status s = m_store->addPurchased(type, count); !s)
             return s;
         return tx.append({ LedgerAction::SeatsBought,

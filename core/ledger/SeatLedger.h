@@ -32,6 +32,9 @@ class SeatLedger
 
 public:
     static constexpr int MaxSeatsPerPurchase = 100000;
+    // The most seats of one type an account can hold: far beyond any company,
+    // and far from where a 32-bit count would overflow.
+    static constexpr int MaxPurchasedSeats = 10000000;
 
     static Result<std::unique_ptr<SeatLedger>> open(const QString &location);
     // A new database whose first user, adminEmail, is its Super admin and its operator.
@@ -40,7 +43,11 @@ public:
     // The backups of a database, newest first, and putting one back in its place
     // (returns where the replaced file is kept); both work when it cannot be opened.
     static QVector<BackupInfo> backups(const QString &location);
-    static Result<QString> restore(const QString &location, const QString &backup);
+    // restore() also records, in the restored database's own ledger, who put
+    // which backup back (recordedBy: an operator's e-mail, or loginLabel()).
+    static Result<QString> restore(const QString &location, const QString &backup, const QString &recordedBy);
+    // Who is at the keyboard when no Seatkeeper user is known: "login:NAME".
+    static QString loginLabel();
 
     explicit SeatLedger(std::unique_ptr<SeatStore> store);
     ~SeatLedger();
@@ -84,8 +91,11 @@ public:
     struct Changes
     {
         qint64 position = 0; // the last entry seen: ask again from here
-        // The ledger is shorter than the position asked from: the database was
-        // replaced (a restore) and every row must be read again.
+        // The database was replaced (a restore) and every row must be read
+        // again: the ledger is shorter than the position asked from, or holds
+        // the record of a restore after it. A position is only compared within
+        // one history: no connection stays open across a restore (R13), so a
+        // view reads everything again whenever it opens the database anyway.
         bool replaced = false;
         QVector<User> users; // created or changed, as stored now
         QStringList removed; // e-mails of users deleted (and not there now)

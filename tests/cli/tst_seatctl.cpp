@@ -8,12 +8,15 @@
 #include "TestSupport.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using SeatctlProcess::json;
 using SeatctlProcess::Run;
@@ -41,6 +44,10 @@ private slots:
     void hostileEmails();
     void hostileNames_data() { HostileInput::nameRows(); }
     void hostileNames();
+    void purchasedCountsStopAtADocumentedMaximum();
+    void emptyDatabaseNameIsAUsageError();
+    void readOnlyFolderIsNamedAsTheCause();
+    void jsonKeepsItsKeysAndSpeaksTheLanguageInMessages();
 };
 
 void TestSeatctl::commands_data()
@@ -77,6 +84,11 @@ void TestSeatctl::commands_data()
     row("R8 release", "seats release sales-professional 1", 0,
         "Released 1 Sales Professional seat: 1 purchased, 1 assigned.", "");
     row("buy zero", "seats buy sales-starter 0", 1, "", "between 1 and");
+    row("buy a negative number", "seats buy sales-starter -1", 1, "", "between 1 and");
+    row("release a negative number", "seats release sales-professional -5", 1, "", "between 1 and");
+    row("buy past 32 bits", "seats buy sales-starter 2147483648", 1, "", "between 1 and 100000");
+    row("buy past 64 bits", "seats buy sales-starter 99999999999999999999", 1, "", "between 1 and 100000");
+    row("buy one too many", "seats buy sales-starter 100001", 1, "", "between 1 and 100000");
     row("ledger", "ledger", 0, "seat-assigned +bob@example.com +sales-professional +→ sales-professional", "");
     row("check", "check", 0, "The database passed every check", "");
     row("usage: unknown command", "frobnicate", 2, "", "Unknown command “frobnicate”");
@@ -317,4 +329,133 @@ void TestSeatctl::hostileNames()
 }
 
 QTEST_GUILESS_MAIN(TestSeatctl)
+void TestSeatctl::purchasedCountsStopAtADocumentedMaximum()
+{
+    // 32-bit counts used to wrap after 21,476 purchases of 100,000 (2147400000 → -2147467296).
+    {
+        auto ledger = SeatLedger::open(m_path);
+        QVERIFY(ledger);
+        QVERIFY(ledger.value()->setActor(TestSupport::SmallAccount::ada));
+        for (int bought = 0; bought < SeatLedger::MaxPurchasedSeats; bought += SeatLedger::MaxSeatsPerPurchase)
+            QVERIFY(ledger.value()->buySeats(SeatType::SalesStarter, SeatLedger::MaxSeatsPerPurchase));
+    }
+    const QByteArray before = TestSupport::fileHash(m_path);
+    const Run one = seatctl(
+        db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
+    QCOMPARE(one.exit, 1);
+    QVERIFY2(one.err.contains(QStringLiteral("at most 10000000 Sales Starter seats; 10000000 are purchased, so at "
+                                             "most 0 more")),
+             qPrintable(one.err));
+    QCOMPARE(TestSupport::fileHash(m_path), before);
+    const Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("seats"), QStringLiteral("list") }));
+    QCOMPARE(json(list)
+                 .value(QStringLiteral("seats"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("purchased"))
+                 .toInteger(),
+             qint64(SeatLedger::MaxPurchasedSeats));
+    QCOMPARE(seatctl(db({ QStringLiteral("check") })).exit, 0);
+    // Other types are not held back by this one.
+    QCOMPARE(seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-enterprise"),
+                          QStringLiteral("100000") }))
+                 .exit,
+             0);
+}
+
+void TestSeatctl::emptyDatabaseNameIsAUsageError()
+{
+    // It used to print "Created  with …", exit 0 and leave no file.
+    QTemporaryDir cwd;
+    for (const QStringList &args :
+         { QStringList { QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") },
+           QStringList { QStringLiteral("users"), QStringLiteral("list") } }) {
+        QProcess p;
+        p.setWorkingDirectory(cwd.path());
+        p.start(QStringLiteral(SEATCTL_PATH), QStringList { QStringLiteral("--database"), QString() } + args);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(p.readAllStandardError().contains("--database needs the name of a database file"),
+                 qPrintable(args.join(QLatin1Char(' '))));
+        QCOMPARE(QDir(cwd.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+    }
+}
+
+void TestSeatctl::readOnlyFolderIsNamedAsTheCause()
+{
+    // A writable database in a folder its user cannot write: SQLite cannot
+    // make its journal files, even to read. It used to say "attempt to write a
+    // readonly database Unable to execute statement", in French too.
+    QTemporaryDir base;
+    QVERIFY(QFile::setPermissions(base.path(),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+    const QString folder = base.filePath(QStringLiteral("shared"));
+    QVERIFY(QDir().mkdir(folder));
+    const QString path = QDir(folder).filePath(QStringLiteral("seats.db"));
+    QVERIFY(QFile::copy(m_path, path));
+    // As root, permissions stop nobody: the test runs seatctl as an unprivileged user.
+    const bool root = ::geteuid() == 0;
+    if (root)
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 65534, 65534), 0);
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0644), 0);
+    QCOMPARE(::chmod(QFile::encodeName(folder).constData(), 0555), 0);
+    const QByteArray before = TestSupport::fileHash(path);
+    const auto run = [&](const QStringList &args) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        p.setProcessEnvironment(env);
+        const QStringList full = QStringList { QStringLiteral("--database"), path } + args;
+        if (root)
+            p.start(QStringLiteral("setpriv"),
+                    QStringList { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                  QStringLiteral("--clear-groups"), QStringLiteral(SEATCTL_PATH) }
+                        + full);
+        else
+            p.start(QStringLiteral(SEATCTL_PATH), full);
+        p.waitForFinished(30000);
+        return Run { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                     QString::fromUtf8(p.readAllStandardError()) };
+    };
+    Run r = run({ QStringLiteral("users"), QStringLiteral("list") });
+    QCOMPARE(r.exit, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("The folder %1 that holds the database %2 is read-only")
+                                .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(path))),
+             qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("Unable to")), qPrintable(r.err));
+    r = run({ QStringLiteral("--language"), QStringLiteral("fr"), QStringLiteral("seats"), QStringLiteral("buy"),
+              QStringLiteral("sales-starter"), QStringLiteral("1") });
+    QCOMPARE(r.exit, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("est en lecture seule")), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("Impossible d")) && !r.err.contains(QStringLiteral("Unable")),
+             qPrintable(r.err));
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("seats.db") });
+    QCOMPARE(TestSupport::fileHash(path), before);
+    QCOMPARE(::chmod(QFile::encodeName(folder).constData(), 0755), 0);
+}
+
+void TestSeatctl::jsonKeepsItsKeysAndSpeaksTheLanguageInMessages()
+{
+    // The README's choice: with --json every key and code (kind, type, role,
+    // action) is the same in every language; "message" is for a person and
+    // follows the language, like the text output.
+    const QStringList assign
+        = db({ QStringLiteral("--json"), QStringLiteral("assign"), cat, QStringLiteral("sales-enterprise") });
+    const Run en = seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("en") } + assign);
+    const Run fr = seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("fr") } + assign);
+    QCOMPARE(en.exit, 1);
+    QCOMPARE(fr.exit, 1);
+    const QJsonObject enError = json(en).value(QStringLiteral("error")).toObject();
+    const QJsonObject frError = json(fr).value(QStringLiteral("error")).toObject();
+    QCOMPARE(enError.keys(), frError.keys());
+    QCOMPARE(frError.value(QStringLiteral("kind")).toString(), QStringLiteral("no-free-seat"));
+    QVERIFY(enError.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("No free")));
+    QVERIFY(frError.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("Aucun siège")));
+    const QStringList list = db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") });
+    QCOMPARE(seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("fr") } + list).out,
+             seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("en") } + list).out);
+}
+
 #include "tst_seatctl.moc"

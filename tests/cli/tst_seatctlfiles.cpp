@@ -40,6 +40,7 @@ private slots:
     void backupListAndRestore();
     void dailyBackupComesBeforeTheFirstChange();
     void restoreRefusesWhatIsNotABackup();
+    void everyRestoreIsRecordedInTheRestoredLedger();
 };
 
 void TestSeatctlFiles::storageErrorsExitThreeAndChangeNothing_data()
@@ -300,4 +301,60 @@ void TestSeatctlFiles::restoreRefusesWhatIsNotABackup()
 }
 
 QTEST_GUILESS_MAIN(TestSeatctlFiles)
+void TestSeatctlFiles::everyRestoreIsRecordedInTheRestoredLedger()
+{
+    // Who put which backup back, and when: read later with `ledger` (and
+    // `check` still replays the ledger to exactly the seats).
+    const Run backup = seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup") }));
+    QCOMPARE(backup.exit, 0);
+    const QString taken
+        = QFileInfo(json(backup).value(QStringLiteral("backup")).toObject().value(QStringLiteral("path")).toString())
+              .fileName();
+    QVERIFY(!taken.isEmpty());
+    QCOMPARE(seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"),
+                          QStringLiteral("2") }))
+                 .exit,
+             0);
+    const Run restored
+        = seatctl(db({ QStringLiteral("--json"), QStringLiteral("--as"), QStringLiteral("ben@example.com"),
+                       QStringLiteral("restore"), QStringLiteral("latest") }));
+    QCOMPARE(restored.exit, 0);
+    const QString keptAside = QFileInfo(json(restored).value(QStringLiteral("kept_aside")).toString()).fileName();
+    QVERIFY(!keptAside.isEmpty());
+    const Run anonymous
+        = seatctl(db({ QStringLiteral("--json"), QStringLiteral("restore"), QStringLiteral("latest") }));
+    QCOMPARE(anonymous.exit, 0);
+
+    const QJsonArray ledger = json(seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") })))
+                                  .value(QStringLiteral("ledger"))
+                                  .toArray();
+    QVector<QJsonObject> restores;
+    for (const QJsonValue &v : ledger) {
+        if (v.toObject().value(QStringLiteral("action")).toString() == QLatin1String("database-restored"))
+            restores.append(v.toObject());
+        // The purchase made after the backup went with the restore.
+        QVERIFY(v.toObject().value(QStringLiteral("action")).toString() != QLatin1String("seats-bought")
+                || v.toObject().value(QStringLiteral("seat_type")).toString() != QLatin1String("sales-starter"));
+    }
+    // The second restore put back the same backup: its ledger holds the second record only.
+    QCOMPARE(restores.size(), 1);
+    QVERIFY2(restores.at(0).value(QStringLiteral("actor")).toString().startsWith(QStringLiteral("login:")),
+             qPrintable(restores.at(0).value(QStringLiteral("actor")).toString()));
+    QCOMPARE(restores.at(0).value(QStringLiteral("before")).toString(), taken);
+    QCOMPARE(seatctl(db({ QStringLiteral("check") })).exit, 0);
+
+    // The first record is in the file the second restore kept aside.
+    const QString firstAside
+        = m_dir->filePath(QFileInfo(json(anonymous).value(QStringLiteral("kept_aside")).toString()).fileName());
+    const Run older
+        = seatctl({ QStringLiteral("--database"), firstAside, QStringLiteral("--json"), QStringLiteral("ledger") });
+    bool byBen = false;
+    for (const QJsonValue &v : json(older).value(QStringLiteral("ledger")).toArray())
+        byBen = byBen
+            || (v.toObject().value(QStringLiteral("action")).toString() == QLatin1String("database-restored")
+                && v.toObject().value(QStringLiteral("actor")).toString() == QLatin1String("ben@example.com")
+                && v.toObject().value(QStringLiteral("after")).toString() == keptAside);
+    QVERIFY2(byBen, qPrintable(older.out));
+}
+
 #include "tst_seatctlfiles.moc"

@@ -129,19 +129,29 @@ void TestChangeFeed::oneBigBatchIsReadOnce()
 
 void TestChangeFeed::aReplacedDatabaseAsksForAFullReload()
 {
+    // A view that had read past the backup: the restored ledger is shorter.
+    const qint64 atBackup = m_window->feedPosition().value();
     QVERIFY(m_other->backup().ok());
     QVERIFY(m_other->buySeats(SeatType::ServiceEnterprise, 3).ok());
+    QVERIFY(m_other->buySeats(SeatType::ServiceEnterprise, 2).ok());
     const qint64 ahead = m_window->feedPosition().value();
     const QString backup = SeatLedger::backups(m_path).first().path;
     m_other.reset();
     m_window.reset();
-    QVERIFY(SeatLedger::restore(m_path, backup).ok());
+    QVERIFY(SeatLedger::restore(m_path, backup, QStringLiteral("ada@example.com")).ok());
     auto reopened = SeatLedger::open(m_path);
     QVERIFY(reopened.ok());
     auto changes = reopened.value()->changesSince(ahead);
     QVERIFY(changes.ok());
     QVERIFY(changes.value().replaced);
     QVERIFY(changes.value().position < ahead);
+    // A view that was at the backup's last entry: the record of the restore
+    // follows it, and says the same.
+    changes = reopened.value()->changesSince(atBackup);
+    QVERIFY(changes.ok());
+    QVERIFY(changes.value().replaced);
+    QCOMPARE(changes.value().position, atBackup + 1);
+    QCOMPARE(changes.value().users.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeed)

@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -41,6 +42,18 @@ inline QString snapshot(const SeatLedger &ledger)
         text += QStringLiteral("%1 %2/%3\n").arg(seatTypeKey(c.type)).arg(c.assigned).arg(c.purchased);
     text += QStringLiteral("ledger %1\n").arg(ledger.entries().value().size());
     return text;
+}
+
+// snapshot() of a database restored from a backup whose snapshot was
+// `atBackup`: the same users and seats, and one more ledger entry, the record
+// of the restore.
+inline QString restoredSnapshot(QString atBackup)
+{
+    static const QRegularExpression count(QStringLiteral("ledger (\\d+)\n$"));
+    const QRegularExpressionMatch m = count.match(atBackup);
+    return m.hasMatch()
+        ? atBackup.replace(m.capturedStart(1), m.capturedLength(1), QString::number(m.captured(1).toInt() + 1))
+        : atBackup;
 }
 
 // A raw connection for doing what Seatkeeper never does (tampering, locking),

@@ -6,10 +6,12 @@
 #include "GuiSupport.h"
 #include "Language.h"
 #include "OpenDatabase.h"
+#include "OperatorDialog.h"
 #include "RecoveryDialogs.h"
 #include "SettingsWindow.h"
 #include "TestSupport.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
@@ -42,6 +44,9 @@ private slots:
     void tamperedLedgerShowsABanner();
     void cleanLedgerShowsNoBanner();
     void databaseMenuBacksUpAndAsksToRestore();
+    void usersCannotBackUpOrRestoreFromTheWindow();
+    void aWindowRestoreIsRecordedWithItsOperator();
+    void aDeletedRememberedOperatorLetsTheAdminChooseAnother();
 
 private:
     QStringList listing() const { return QDir(m_dir->path()).entryList(QDir::Files, QDir::Name); }
@@ -145,7 +150,7 @@ void TestRecovery::damagedDatabaseOffersItsBackups()
     QVERIFY2(listed.contains(QLocale().toString(taken.date(), QLocale::LongFormat)), qPrintable(listed));
     QVERIFY2(outcome.contains(QLatin1String("kept as")), qPrintable(outcome));
     QVERIFY(opened.ledger);
-    QCOMPARE(snapshot(*opened.ledger), atBackup);
+    QCOMPARE(snapshot(*opened.ledger), TestSupport::restoredSnapshot(atBackup));
     // The damaged file is still there, byte for byte.
     const QStringList aside = QDir(m_dir->path()).entryList({ QStringLiteral("seats.db.replaced-*") }, QDir::Files);
     QCOMPARE(aside.size(), 1);
@@ -292,6 +297,107 @@ void TestRecovery::databaseMenuBacksUpAndAsksToRestore()
     QCOMPARE(menu->title(), QStringLiteral("&Base de données"));
     QCOMPARE(backup->text(), QStringLiteral("Sauvegarder maintenant"));
     QCOMPARE(restore->text(), QStringLiteral("Restaurer depuis une sauvegarde…"));
+}
+
+void TestRecovery::usersCannotBackUpOrRestoreFromTheWindow()
+{
+    // A User could undo the admins' work with Restore, and nothing recorded it.
+    auto ledger = TestSupport::smallAccount(m_path);
+    QVERIFY(ledger->setActor(TestSupport::SmallAccount::uma));
+    SettingsWindow window(*ledger);
+    window.show();
+    auto *backup = window.findChild<QAction *>(QStringLiteral("backupNow"));
+    auto *restore = window.findChild<QAction *>(QStringLiteral("restoreBackup"));
+    auto *bannerRestore = window.findChild<QPushButton *>(QStringLiteral("auditRestore"));
+    QVERIFY(!backup->isEnabled());
+    QVERIFY(!restore->isEnabled());
+    QVERIFY(!bannerRestore->isEnabled());
+    QCOMPARE(restore->toolTip(), QStringLiteral("Only a Super admin or an Admin can back up or restore."));
+    QSignalSpy asked(&window, &SettingsWindow::restoreRequested);
+    backup->trigger();
+    restore->trigger();
+    QTest::mouseClick(bannerRestore, Qt::LeftButton);
+    QCOMPARE(asked.size(), 0);
+    QCOMPARE(Backups::list(m_path).size(), 0);
+    window.setLanguage(QStringLiteral("fr"));
+    QCOMPARE(restore->toolTip(),
+             QStringLiteral("Seul un Super administrateur ou un Administrateur peut sauvegarder ou restaurer."));
+}
+
+void TestRecovery::aWindowRestoreIsRecordedWithItsOperator()
+{
+    {
+        auto ledger = TestSupport::smallAccount(m_path);
+        QVERIFY(ledger->backup().ok());
+        QVERIFY(ledger->buySeats(SeatType::SalesStarter, 4).ok());
+    }
+    const QString backupName = QFileInfo(Backups::list(m_path).first().path).fileName();
+    whenDialogShows([&](QWidget *chooser) {
+        QCOMPARE(chooser->objectName(), QStringLiteral("restoreDialog"));
+        whenDialogShows([&](QWidget *box) { static_cast<QMessageBox *>(box)->accept(); });
+        QTest::mouseClick(chooser->findChild<QPushButton *>(QStringLiteral("restore")), Qt::LeftButton);
+    });
+    QVERIFY(restoreFromBackup(nullptr, m_path, TestSupport::SmallAccount::ben));
+    auto reopened = SeatLedger::open(m_path);
+    QVERIFY(reopened);
+    auto entries = reopened.value()->entries();
+    QVERIFY(entries);
+    const LedgerEntry last = entries.value().last();
+    QCOMPARE(last.action, LedgerAction::DatabaseRestored);
+    QCOMPARE(last.actor, TestSupport::SmallAccount::ben);
+    QCOMPARE(last.before, backupName);
+    QVERIFY2(last.after.startsWith(QStringLiteral("seats.db.replaced-")), qPrintable(last.after));
+    QVERIFY(QFileInfo::exists(m_dir->filePath(last.after)));
+    QVERIFY(reopened.value()->check().ok());
+}
+
+void TestRecovery::aDeletedRememberedOperatorLetsTheAdminChooseAnother()
+{
+    // The window remembered dan; another admin deleted dan meanwhile. The
+    // window used to refuse to start ("No user has the email address …").
+    const QString dan = QStringLiteral("dan@example.com");
+    auto ledger = TestSupport::smallAccount(m_path);
+    QVERIFY(ledger->createUser(NewUser { dan, QStringLiteral("Dan"), {}, Role::Admin, {}, {} }));
+    QVERIFY(ledger->deleteUser(dan));
+    auto reopened = SeatLedger::open(m_path);
+    QVERIFY(reopened);
+    SeatLedger &fresh = *reopened.value();
+
+    QString reason;
+    QStringList offered;
+    bool labelled = false;
+    whenDialogShows([&](QWidget *dialog) {
+        QCOMPARE(dialog->objectName(), QStringLiteral("operatorDialog"));
+        reason = labelText(dialog, "operatorReason");
+        auto *choice = dialog->findChild<QComboBox *>(QStringLiteral("operatorChoice"));
+        for (int i = 0; i < choice->count(); ++i)
+            offered << choice->itemText(i);
+        labelled = choice->accessibleName() == QStringLiteral("Operator");
+        choice->setCurrentIndex(1);
+        QTest::keyClick(dialog, Qt::Key_Return); // Continue is the default button
+    });
+    QVERIFY(settleOperator(nullptr, fresh, QString(), dan));
+    QVERIFY2(reason.contains(QStringLiteral("dan@example.com, who used this database last on this computer, is no "
+                                            "longer one of its users")),
+             qPrintable(reason));
+    QVERIFY(labelled);
+    // Every user, those who can change something first.
+    QCOMPARE(offered.size(), 5);
+    QVERIFY2(offered.at(0).contains(QStringLiteral("ada@example.com"))
+                 && offered.at(0).endsWith(QStringLiteral("Super admin")),
+             qPrintable(offered.join(QLatin1Char('|'))));
+    QVERIFY(offered.at(1).contains(QStringLiteral("ben@example.com")));
+    QCOMPARE(fresh.actor(), TestSupport::SmallAccount::ben);
+
+    // Quit starts nothing; an unknown --as is still refused, without asking.
+    auto again = SeatLedger::open(m_path);
+    whenDialogShows([](QWidget *dialog) { static_cast<QDialog *>(dialog)->reject(); });
+    const Status quit = settleOperator(nullptr, *again.value(), QString(), dan);
+    QVERIFY(!quit && quit.error().message.isEmpty());
+    QCOMPARE(again.value()->actor(), QString());
+    const Status wrong = settleOperator(nullptr, *again.value(), QStringLiteral("nobody@example.com"), QString());
+    QVERIFY(!wrong);
+    QVERIFY(wrong.error().message.contains(QStringLiteral("No user has the email address")));
 }
 
 QTEST_MAIN(TestRecovery)

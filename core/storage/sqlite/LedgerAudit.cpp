@@ -187,6 +187,8 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
                         = e.action == LedgerAction::SeatAssigned ? e.seatType : QString();
                 } else if ((e.action == LedgerAction::SeatsBought || e.action == LedgerAction::SeatsReleased) && type) {
                     replayed.purchased[seatTypeIndex(*type)] = e.after.toLongLong();
+                } else if (e.action == LedgerAction::DatabaseRestored) {
+                    // A record of a restore: the rows before it are the backup's own.
                 } else {
                     problems << tr("Ledger entry %1 (%2) cannot be replayed.").arg(e.id).arg(e.action);
                 }
