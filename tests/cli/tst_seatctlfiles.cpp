@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+#include <sys/stat.h>
 
 using SeatctlProcess::json;
 using SeatctlProcess::Run;
@@ -40,7 +41,27 @@ private slots:
     void backupListAndRestore();
     void dailyBackupComesBeforeTheFirstChange();
     void restoreRefusesWhatIsNotABackup();
+    void restoreRefusesWhatIsNotAFile_data();
+    void restoreRefusesWhatIsNotAFile();
+
+private:
+    // seatctl --json backup on `database`: the backup's path (empty if it failed).
+    static QString backupOf(const QString &database);
+    QStringList folder() const
+    {
+        return QDir(m_dir->path())
+            .entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+    }
 };
+
+QString TestSeatctlFiles::backupOf(const QString &database)
+{
+    const Run run
+        = seatctl({ QStringLiteral("--database"), database, QStringLiteral("--json"), QStringLiteral("backup") });
+    if (run.exit != 0)
+        qWarning("backup failed: %s %s", qPrintable(run.out), qPrintable(run.err));
+    return json(run).value(QStringLiteral("backup")).toObject().value(QStringLiteral("path")).toString();
+}
 
 void TestSeatctlFiles::storageErrorsExitThreeAndChangeNothing_data()
 {
@@ -280,11 +301,19 @@ void TestSeatctlFiles::dailyBackupComesBeforeTheFirstChange()
 void TestSeatctlFiles::restoreRefusesWhatIsNotABackup()
 {
     const QByteArray before = TestSupport::fileHash(m_path);
-    Run run = seatctl(db({ QStringLiteral("restore"), m_dir->filePath(QStringLiteral("nothing.backup")) }));
-    QCOMPARE(run.exit, 2);
-    QVERIFY2(run.err.contains(QStringLiteral("does not exist")), qPrintable(run.err));
+    // A missing backup is a missing file: a storage error (exit 3), like a missing database.
+    const QString missing = m_dir->filePath(QStringLiteral("nothing.backup"));
+    Run run = seatctl(db({ QStringLiteral("restore"), missing }));
+    QCOMPARE(run.exit, 3);
+    QVERIFY2(run.err.contains(QStringLiteral("The backup %1 does not exist.").arg(QDir::toNativeSeparators(missing))),
+             qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("Usage:")), qPrintable(run.err));
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("restore"), missing }));
+    QCOMPARE(run.exit, 3);
+    QCOMPARE(json(run).value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("storage"));
     run = seatctl(db({ QStringLiteral("restore"), QStringLiteral("latest") }));
-    QCOMPARE(run.exit, 1);
+    QCOMPARE(run.exit, 3);
     QVERIFY2(run.err.contains(QStringLiteral("There is no backup")), qPrintable(run.err));
     const QString text = m_dir->filePath(QStringLiteral("notes.txt"));
     {
@@ -297,6 +326,60 @@ void TestSeatctlFiles::restoreRefusesWhatIsNotABackup()
     QVERIFY2(run.err.contains(QStringLiteral("cannot be restored")), qPrintable(run.err));
     QCOMPARE(TestSupport::fileHash(m_path), before);
     QCOMPARE(seatctl(db({ QStringLiteral("restore") })).exit, 2);
+}
+
+void TestSeatctlFiles::restoreRefusesWhatIsNotAFile_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("asBackup"); // otherwise as the database
+    QTest::newRow("backup: a pipe") << "fifo" << true;
+    QTest::newRow("backup: a folder") << "folder" << true;
+    QTest::newRow("backup: /dev/null") << "device" << true;
+    QTest::newRow("database: a pipe") << "fifo" << false;
+    QTest::newRow("database: a folder") << "folder" << false;
+    QTest::newRow("database: a link to /dev/null") << "device" << false;
+}
+
+void TestSeatctlFiles::restoreRefusesWhatIsNotAFile()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, asBackup);
+    const QString backup = backupOf(m_path);
+    QString odd = m_dir->filePath(QStringLiteral("odd.db"));
+    if (kind == QLatin1String("fifo"))
+        QCOMPARE(::mkfifo(QFile::encodeName(odd).constData(), 0600), 0);
+    else if (kind == QLatin1String("folder"))
+        QVERIFY(QDir().mkdir(odd));
+    else if (asBackup)
+        odd = QStringLiteral("/dev/null");
+    else
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"), odd));
+    if (!asBackup) // for "latest" to find one
+        QVERIFY(QFile::copy(backup, odd + QStringLiteral(".2026-11-26T153012.345Z.backup")));
+    const QStringList before = folder();
+    const QByteArray database = TestSupport::fileHash(m_path);
+    const QByteArray backupBytes = TestSupport::fileHash(backup);
+
+    const QList<QStringList> runs = asBackup
+        ? QList<QStringList> { db({ QStringLiteral("restore"), odd }) }
+        : QList<QStringList> { { QStringLiteral("--database"), odd, QStringLiteral("restore"), backup },
+                               { QStringLiteral("--database"), odd, QStringLiteral("restore"),
+                                 QStringLiteral("latest") } };
+    for (const QStringList &args : runs) {
+        const Run run = seatctl(args, {}, {}, 20000);
+        QVERIFY2(run.err != QLatin1String("timed out"), "seatctl hung");
+        QCOMPARE(run.exit, 3);
+        QVERIFY2(run.err.contains(QDir::toNativeSeparators(odd) + QStringLiteral(" is not a file")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("nothing was restored")), qPrintable(run.err));
+        QCOMPARE(folder(), before); // nothing moved aside, no lock or staging copy left
+        QCOMPARE(TestSupport::fileHash(m_path), database);
+        QCOMPARE(TestSupport::fileHash(backup), backupBytes);
+    }
+    const QFileInfo after(odd);
+    QVERIFY(kind != QLatin1String("folder") || after.isDir());
+    QVERIFY(kind != QLatin1String("fifo") || (!after.isFile() && !after.isDir() && after.exists()));
+    QVERIFY(asBackup || kind != QLatin1String("device") || after.isSymLink());
 }
 
 QTEST_GUILESS_MAIN(TestSeatctlFiles)

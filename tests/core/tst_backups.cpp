@@ -6,11 +6,16 @@
 #include "SeatLedger.h"
 #include "TestSupport.h"
 
+#include <chrono>
+#include <fcntl.h>
+#include <future>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using TestSupport::fileHash;
 using TestSupport::RawConnection;
@@ -34,6 +39,7 @@ private slots:
     void damagedBackupIsRefusedAndNothingMoves();
     void quickCheckFindsDamage();
     void restoreWaitsUntilNobodyHasTheDatabaseOpen();
+    void restoreFromAPipeDoesNotWait();
 
 private:
     QStringList listing() const { return QDir(m_dir->path()).entryList(QDir::Files, QDir::Name); }
@@ -353,6 +359,36 @@ void TestBackups::restoreWaitsUntilNobodyHasTheDatabaseOpen()
     QCOMPARE(ledger->check().value(), QStringList());
     ledger.reset();
     QVERIFY(Backups::restore(m_path, backup).ok());
+}
+
+// A pipe named as the backup: refused at once, not waited on for a writer.
+void TestBackups::restoreFromAPipeDoesNotWait()
+{
+    {
+        auto ledger = TestSupport::smallAccount(m_path);
+        QVERIFY(ledger);
+    }
+    const QString pipe = m_dir->filePath(QStringLiteral("seats.db.2026-01-02T030405.678Z.backup"));
+    QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+    QVERIFY(Backups::list(m_path).isEmpty()); // never offered
+    const QStringList before = listing();
+    const QByteArray database = fileHash(m_path);
+    auto restoring = std::async(std::launch::async, [&] { return Backups::restore(m_path, pipe); });
+    if (restoring.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+        // Give the restore its writer so that the test can end.
+        const int fd = ::open(QFile::encodeName(pipe).constData(), O_WRONLY | O_NONBLOCK);
+        if (fd >= 0)
+            ::close(fd);
+        restoring.wait();
+        QFAIL("the restore waited on the pipe");
+    }
+    const auto restored = restoring.get();
+    QVERIFY(!restored.ok());
+    QCOMPARE(restored.error().kind, ErrorKind::Storage);
+    QVERIFY2(restored.error().message.contains(QDir::toNativeSeparators(pipe) + QStringLiteral(" is not a file")),
+             qPrintable(restored.error().message));
+    QCOMPARE(listing(), before);
+    QCOMPARE(fileHash(m_path), database);
 }
 
 QTEST_GUILESS_MAIN(TestBackups)

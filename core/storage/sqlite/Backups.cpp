@@ -113,6 +113,23 @@ Result<std::optional<BackupInfo>> Backups::takeDaily(const SeatDatabase &db)
 
 Result<QString> Backups::restore(const QString &databasePath, const QString &backupPath)
 {
+    // Only regular files, checked before anything is created, locked or moved:
+    // a folder or a device is no backup and no database, and a pipe would block.
+    QString why;
+    switch (SqliteFiles::kindOf(backupPath, &why)) {
+    case SqliteFiles::Header::Missing:
+        return storage(tr("The backup %1 does not exist.").arg(shown(backupPath)));
+    case SqliteFiles::Header::NotAFile:
+        return storage(tr("The backup %1 is not a file (it is a folder, a device or a pipe); nothing was restored.")
+                           .arg(shown(backupPath)));
+    case SqliteFiles::Header::Unreadable:
+        return storage(tr("The backup %1 cannot be read: %2").arg(shown(backupPath), why));
+    case SqliteFiles::Header::Read:
+        break;
+    }
+    if (SqliteFiles::kindOf(databasePath) == SqliteFiles::Header::NotAFile)
+        return storage(tr("The database %1 is not a file (it is a folder, a device or a pipe); nothing was restored.")
+                           .arg(shown(databasePath)));
     // From here to the end, other processes that open the database are told to
     // come back, and no other restore of it can start.
     auto lock = SqliteFiles::RestoreLock::acquire(databasePath);

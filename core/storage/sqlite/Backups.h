@@ -31,8 +31,8 @@ public:
     // Takes a backup unless the newest one is less than a day old; returns it, or nothing.
     static Result<std::optional<BackupInfo>> takeDaily(const SeatDatabase &db);
     // Puts the backup in place of the database at databasePath. The backup is
-    // checked first (ours, readable, quick_check); the file it replaces, if
-    // any, is kept beside it (with its -wal and -shm) and its path returned:
-    // a restore never destroys anything.
+    // checked first (a regular file, ours, readable, quick_check); the file it
+    // replaces, if any, is kept beside it (with its -wal and -shm) and its path
+    // returned: a restore never destroys anything.
     static Result<QString> restore(const QString &databasePath, const QString &backupPath);
 };
