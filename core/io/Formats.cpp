@@ -57,7 +57,8 @@ QJsonObject Formats::backupJson(const BackupInfo &b)
 {
     return QJsonObject { { QStringLiteral("path"), b.path },
                          { QStringLiteral("taken_at"), b.takenAt.toString(Qt::ISODateWithMs) },
-                         { QStringLiteral("bytes"), b.bytes } };
+                         { QStringLiteral("bytes"), b.bytes },
+                         { QStringLiteral("sequence"), b.sequence > 0 ? QJsonValue(b.sequence) : QJsonValue() } };
 }
 
 QStringList Formats::userHeader()

@@ -4,8 +4,10 @@
 // themselves are in tst_seatctl.
 
 #include "SeatctlFixture.h"
+#include "SeatLedger.h"
 #include "TestSupport.h"
 
+#include <csignal>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -13,7 +15,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 using SeatctlProcess::json;
@@ -41,12 +45,25 @@ private slots:
     void backupListAndRestore();
     void dailyBackupComesBeforeTheFirstChange();
     void restoreRefusesWhatIsNotABackup();
+    void backupNamesAreNotPatterns_data();
+    void backupNamesAreNotPatterns();
+    void aBackupWrittenWithTheClockBehindIsKept();
+    void aBackupFromAClockAheadIsNotPreferredForever();
+    void rotationKeepsOlderRestorePoints();
+    void concurrentBackupsNeverShareANumber();
     void restoreRefusesWhatIsNotAFile_data();
     void restoreRefusesWhatIsNotAFile();
+    void aFailedBackupLeavesNothingBehind();
+    void aNameTooLongForABackupIsSaidSo();
 
 private:
     // seatctl --json backup on `database`: the backup's path (empty if it failed).
     static QString backupOf(const QString &database);
+    // seatctl --json backup list on `database`: the paths, most recently written first.
+    static QStringList backupsOf(const QString &database);
+    // A copy of `backup` under the name a Seatkeeper from before the numbered
+    // names gave a backup of `database` taken at `at` (by a clock perhaps wrong).
+    static QString oldStyleCopy(const QString &backup, const QString &database, const QDateTime &at);
     QStringList folder() const
     {
         return QDir(m_dir->path())
@@ -61,6 +78,25 @@ QString TestSeatctlFiles::backupOf(const QString &database)
     if (run.exit != 0)
         qWarning("backup failed: %s %s", qPrintable(run.out), qPrintable(run.err));
     return json(run).value(QStringLiteral("backup")).toObject().value(QStringLiteral("path")).toString();
+}
+
+QStringList TestSeatctlFiles::backupsOf(const QString &database)
+{
+    const Run run = seatctl({ QStringLiteral("--database"), database, QStringLiteral("--json"),
+                              QStringLiteral("backup"), QStringLiteral("list") });
+    QStringList paths;
+    for (const QJsonValue &b : json(run).value(QStringLiteral("backups")).toArray())
+        paths.append(b.toObject().value(QStringLiteral("path")).toString());
+    return paths;
+}
+
+QString TestSeatctlFiles::oldStyleCopy(const QString &backup, const QString &database, const QDateTime &at)
+{
+    const QString name = QFileInfo(database).absoluteFilePath() + QLatin1Char('.')
+        + at.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HHmmss.zzz'Z'")) + QStringLiteral(".backup");
+    if (!QFile::copy(backup, name))
+        qWarning("could not copy %s to %s", qPrintable(backup), qPrintable(name));
+    return name;
 }
 
 void TestSeatctlFiles::storageErrorsExitThreeAndChangeNothing_data()
@@ -328,6 +364,173 @@ void TestSeatctlFiles::restoreRefusesWhatIsNotABackup()
     QCOMPARE(seatctl(db({ QStringLiteral("restore") })).exit, 2);
 }
 
+// The database's name is a name: s?.db, seats[1].db and a*b.db are not patterns
+// that take in the backups of sa.db, seats1.db or axxb.db.
+void TestSeatctlFiles::backupNamesAreNotPatterns_data()
+{
+    QTest::addColumn<QString>("odd");
+    QTest::addColumn<QString>("neighbour");
+    QTest::newRow("s?.db next to sa.db") << "s?.db"
+                                         << "sa.db";
+    QTest::newRow("seats[1].db next to seats1.db") << "seats[1].db"
+                                                   << "seats1.db";
+    QTest::newRow("a*b.db next to axxb.db") << "a*b.db"
+                                            << "axxb.db";
+}
+
+void TestSeatctlFiles::backupNamesAreNotPatterns()
+{
+    QFETCH(QString, odd);
+    QFETCH(QString, neighbour);
+    const QString oddPath = m_dir->filePath(odd);
+    const QString neighbourPath = m_dir->filePath(neighbour);
+    QVERIFY(TestSupport::smallAccount(oddPath));
+    QVERIFY(TestSupport::smallAccount(neighbourPath));
+    const QString neighbours = backupOf(neighbourPath);
+    QVERIFY(QFile::exists(neighbours));
+    const QByteArray neighboursBytes = TestSupport::fileHash(neighbours);
+
+    // The neighbour's backup is not the odd one's...
+    QCOMPARE(backupsOf(oddPath), QStringList());
+    const QByteArray oddBefore = TestSupport::fileHash(oddPath);
+    Run run = seatctl({ QStringLiteral("--database"), oddPath, QStringLiteral("restore"), QStringLiteral("latest") });
+    QCOMPARE(run.exit, 3);
+    QVERIFY2(run.err.contains(QStringLiteral("There is no backup")), qPrintable(run.err));
+    QCOMPARE(TestSupport::fileHash(oddPath), oddBefore);
+
+    // ...its rotation leaves the neighbour's alone and rotates its own...
+    for (int i = 0; i < 7; ++i) {
+        const QString taken = backupOf(oddPath);
+        QVERIFY2(QFile::exists(taken), qPrintable(taken));
+        QVERIFY(QFileInfo(taken).fileName().startsWith(odd + QLatin1Char('.')));
+    }
+    const QStringList own = backupsOf(oddPath);
+    QVERIFY2(own.size() >= 5 && own.size() <= 6, qPrintable(own.join(QLatin1Char(' ')))); // 6 only across midnight
+    for (const QString &b : own)
+        QVERIFY2(QFileInfo(b).fileName().startsWith(odd + QLatin1Char('.')), qPrintable(b));
+    QVERIFY(QFile::exists(neighbours));
+    QCOMPARE(TestSupport::fileHash(neighbours), neighboursBytes);
+    QCOMPARE(backupsOf(neighbourPath), QStringList { neighbours });
+
+    // ...and the day's backup is found again: changes do not write one each.
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(seatctl({ QStringLiteral("--database"), oddPath, QStringLiteral("seats"), QStringLiteral("buy"),
+                           QStringLiteral("sales-starter"), QStringLiteral("1") })
+                     .exit,
+                 0);
+    QCOMPARE(backupsOf(oddPath), own);
+
+    // A restore of the odd one puts its own newest backup in place, and only there.
+    run = seatctl({ QStringLiteral("--database"), oddPath, QStringLiteral("--json"), QStringLiteral("restore"),
+                    QStringLiteral("latest") });
+    QCOMPARE(run.exit, 0);
+    QCOMPARE(json(run).value(QStringLiteral("restored_from")).toString(), own.first());
+    QCOMPARE(TestSupport::fileHash(neighbours), neighboursBytes);
+}
+
+// The clock was a day ahead when the earlier backups were written (or is a day
+// behind now): the backup written now is the latest, and rotation keeps it.
+void TestSeatctlFiles::aBackupWrittenWithTheClockBehindIsKept()
+{
+    const QString first = backupOf(m_path);
+    QVERIFY(QFile::exists(first));
+    const QDateTime tomorrow = QDateTime::currentDateTimeUtc().addDays(1);
+    for (int i = 0; i < 5; ++i)
+        oldStyleCopy(first, m_path, tomorrow.addSecs(60 * i));
+    QVERIFY(QFile::remove(first));
+    QCOMPARE(backupsOf(m_path).size(), 5);
+
+    QCOMPARE(seatctl(db({ QStringLiteral("assign"), cat, QStringLiteral("sales-professional") })).exit, 0);
+    const Run run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup") }));
+    QCOMPARE(run.exit, 0);
+    const QString now = json(run).value(QStringLiteral("backup")).toObject().value(QStringLiteral("path")).toString();
+    QVERIFY2(QFile::exists(now), qPrintable(now)); // reported, and there
+    QCOMPARE(backupsOf(m_path).first(), now);
+    const Run restored = seatctl(db({ QStringLiteral("--json"), QStringLiteral("restore"), QStringLiteral("latest") }));
+    QCOMPARE(restored.exit, 0);
+    QCOMPARE(json(restored).value(QStringLiteral("restored_from")).toString(), now);
+    // It holds the change made just before it.
+    const Run users = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }));
+    bool found = false;
+    for (const QJsonValue &u : json(users).value(QStringLiteral("users")).toArray()) {
+        if (u.toObject().value(QStringLiteral("email")).toString() == cat) {
+            QCOMPARE(u.toObject().value(QStringLiteral("sales")).toString(), QStringLiteral("sales-professional"));
+            found = true;
+        }
+    }
+    QVERIFY(found);
+}
+
+// One change made while the clock was a year ahead left a backup dated next
+// year: it is neither "latest" for ever after nor a reason for a backup at
+// every change.
+void TestSeatctlFiles::aBackupFromAClockAheadIsNotPreferredForever()
+{
+    const QString first = backupOf(m_path);
+    const QString future = oldStyleCopy(first, m_path, QDateTime::currentDateTimeUtc().addDays(365));
+    QVERIFY(QFile::remove(first));
+
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(seatctl(db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"),
+                              QStringLiteral("1") }))
+                     .exit,
+                 0);
+    // One backup dated now, before the first change; none at the next ones.
+    const QStringList all = backupsOf(m_path);
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.last(), future);
+    const Run run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("restore"), QStringLiteral("latest") }));
+    QCOMPARE(run.exit, 0);
+    QCOMPARE(json(run).value(QStringLiteral("restored_from")).toString(), all.first());
+}
+
+// Many backups in a moment do not push the older days' restore points out.
+void TestSeatctlFiles::rotationKeepsOlderRestorePoints()
+{
+    const QString first = backupOf(m_path);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString twoDaysAgo = oldStyleCopy(first, m_path, now.addDays(-2));
+    const QString tenDaysAgo = oldStyleCopy(first, m_path, now.addDays(-10));
+    QVERIFY(QFile::remove(first));
+    QStringList taken;
+    for (int i = 0; i < 6; ++i)
+        taken.prepend(backupOf(m_path));
+    const QStringList kept = backupsOf(m_path);
+    QCOMPARE(kept.mid(0, 5), taken.mid(0, 5)); // the newest five, in the order written
+    QVERIFY2(kept.contains(twoDaysAgo) && kept.contains(tenDaysAgo), qPrintable(kept.join(QLatin1Char('\n'))));
+    QCOMPARE(kept.last(), tenDaysAgo);
+    QVERIFY2(kept.size() == 7 || kept.size() == 8, qPrintable(kept.join(QLatin1Char('\n')))); // 8 across midnight
+}
+
+// Backups written at the same moment by several processes: one number each.
+void TestSeatctlFiles::concurrentBackupsNeverShareANumber()
+{
+    QSet<qint64> numbers;
+    for (int round = 0; round < 3; ++round) {
+        std::vector<std::unique_ptr<QProcess>> runs;
+        for (int i = 0; i < 4; ++i) {
+            runs.push_back(std::make_unique<QProcess>());
+            runs.back()->start(QStringLiteral(SEATCTL_PATH),
+                               db({ QStringLiteral("--json"), QStringLiteral("backup") }));
+        }
+        for (auto &p : runs) {
+            QVERIFY(p->waitForFinished(60000));
+            QCOMPARE(p->exitCode(), 0);
+            const QJsonObject backup = QJsonDocument::fromJson(p->readAllStandardOutput())
+                                           .object()
+                                           .value(QStringLiteral("backup"))
+                                           .toObject();
+            const qint64 number = qint64(backup.value(QStringLiteral("sequence")).toDouble());
+            QVERIFY(number > 0);
+            QVERIFY2(!numbers.contains(number), qPrintable(QString::number(number)));
+            numbers.insert(number);
+        }
+    }
+    QCOMPARE(numbers.size(), 12);
+    QCOMPARE(*std::max_element(numbers.begin(), numbers.end()), qint64(12));
+    QCOMPARE(backupsOf(m_path).size(), 5);
+}
+
 void TestSeatctlFiles::restoreRefusesWhatIsNotAFile_data()
 {
     QTest::addColumn<QString>("kind");
@@ -380,6 +583,70 @@ void TestSeatctlFiles::restoreRefusesWhatIsNotAFile()
     QVERIFY(kind != QLatin1String("folder") || after.isDir());
     QVERIFY(kind != QLatin1String("fifo") || (!after.isFile() && !after.isDir() && after.exists()));
     QVERIFY(asBackup || kind != QLatin1String("device") || after.isSymLink());
+}
+
+// A backup that fails part way (here: the process may write no file larger
+// than 64 KiB, which holds for root too) leaves neither its part file nor the
+// journal VACUUM INTO writes beside it, and says what failed: not the database.
+void TestSeatctlFiles::aFailedBackupLeavesNothingBehind()
+{
+    {
+        auto ledger = SeatLedger::open(m_path);
+        QVERIFY(ledger.ok());
+        QVERIFY(ledger.value()->setActor(TestSupport::SmallAccount::ada).ok());
+        QVector<NewUser> many;
+        for (int i = 0; i < 1500; ++i)
+            many.append(NewUser {
+                QStringLiteral("person%1@example.com").arg(i), QString(60, QLatin1Char('x')), {}, Role::User, {}, {} });
+        const auto created = ledger.value()->createUsers(many);
+        QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+    }
+    QVERIFY(QFileInfo(m_path).size() > 4 * 64 * 1024);
+    const QStringList before = folder();
+    const QByteArray database = TestSupport::fileHash(m_path);
+
+    QProcess p;
+    p.setChildProcessModifier([] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const struct rlimit limit
+        {
+            64 * 1024, 64 * 1024
+        };
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    p.start(QStringLiteral(SEATCTL_PATH), db({ QStringLiteral("backup") }));
+    QVERIFY(p.waitForFinished(60000));
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitCode(), 3);
+    QVERIFY2(err.contains(QStringLiteral("Could not write a backup of %1 in the folder %2")
+                              .arg(QDir::toNativeSeparators(m_path), QDir::toNativeSeparators(m_dir->path()))),
+             qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("nothing of the failed backup was left")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("could not be read or written")), qPrintable(err)); // the database is fine
+    QCOMPARE(folder(), before);
+    QCOMPARE(TestSupport::fileHash(m_path), database);
+    QCOMPARE(seatctl(db({ QStringLiteral("check") })).exit, 0);
+    QVERIFY(QFile::exists(backupOf(m_path))); // and with room again, it works
+}
+
+// A database whose name leaves no room for a backup's name beside it.
+void TestSeatctlFiles::aNameTooLongForABackupIsSaidSo()
+{
+    // 215 bytes: room for the database, its -wal and the name it is built under, not for a backup's name.
+    const QString path = m_dir->filePath(QString(212, QLatin1Char('n')) + QStringLiteral(".db"));
+    QVERIFY(TestSupport::smallAccount(path));
+    const QStringList before = folder();
+    const Run run = seatctl({ QStringLiteral("--database"), path, QStringLiteral("backup") });
+    QCOMPARE(run.exit, 3);
+    QVERIFY2(run.err.contains(QStringLiteral("name is too long")), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("could not be read or written")), qPrintable(run.err));
+    QCOMPARE(folder(), before);
+    // A change still goes through, with a warning for the day's backup.
+    const Run change = seatctl({ QStringLiteral("--database"), path, QStringLiteral("seats"), QStringLiteral("buy"),
+                                 QStringLiteral("sales-starter"), QStringLiteral("1") });
+    QCOMPARE(change.exit, 0);
+    QVERIFY2(change.err.contains(QStringLiteral("warning")), qPrintable(change.err));
+    QCOMPARE(folder(), before);
 }
 
 QTEST_GUILESS_MAIN(TestSeatctlFiles)

@@ -142,7 +142,7 @@ QString lockPath(const QString &databasePath)
 
 // Links `from` to `to` only if nothing is at `to`: a hard link, or a rename that
 // refuses to replace where the file system has no hard links.
-int linkExclusive(const QString &from, const QString &to)
+int linkNew(const QString &from, const QString &to)
 {
     if (::link(encoded(from).constData(), encoded(to).constData()) == 0)
         return 0;
@@ -288,7 +288,7 @@ Status SqliteFiles::createExclusive(const QString &path, const std::function<Sta
     if (built && ::stat(encoded(temporary + QStringLiteral("-wal")).constData(), &wal) == 0 && wal.st_size > 0)
         built = storage(tr("Could not create %1: its new content was not written in full.").arg(shown(path)));
     if (built) {
-        const int error = linkExclusive(temporary, path);
+        const int error = linkNew(temporary, path);
         if (error == EEXIST)
             built = Error {
                 ErrorKind::Refused,
@@ -385,6 +385,11 @@ Status SqliteFiles::copyToPrivate(const QString &from, const QString &to)
         size);
 }
 
+int SqliteFiles::linkExclusive(const QString &from, const QString &to)
+{
+    return linkNew(from, to);
+}
+
 bool SqliteFiles::sameFile(const QString &a, const QString &b)
 {
     struct stat sa;
@@ -415,7 +420,7 @@ Result<QString> SqliteFiles::replace(const QString &path, const QString &replace
             return storage(tr("Could not move %1 to %2: %3").arg(shown(path), shown(aside), systemError(errno)));
         if (Status s = moveCompanions(path, aside); !s)
             return s.error();
-        const int error = linkExclusive(replacement, path);
+        const int error = linkNew(replacement, path);
         if (error != 0) {
             if (present)
                 ::rename(encoded(aside).constData(), encoded(path).constData()); // put it back

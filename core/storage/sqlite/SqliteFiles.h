@@ -123,6 +123,10 @@ public:
     // without waiting on it (a pipe with no writer would block forever).
     static Status copyToPrivate(const QString &from, const QString &to);
 
+    // Links `from` to `to` only if nothing is at `to` (never replaces a file):
+    // 0, or the errno of the failure (EEXIST when something is there).
+    static int linkExclusive(const QString &from, const QString &to);
+
     // Whether two paths name the same file (same device and inode).
     static bool sameFile(const QString &a, const QString &b);
 };
