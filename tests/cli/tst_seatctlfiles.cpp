@@ -53,6 +53,7 @@ private slots:
     void concurrentBackupsNeverShareANumber();
     void restoreRefusesWhatIsNotAFile_data();
     void restoreRefusesWhatIsNotAFile();
+    void backupListShowsFullDatesAndSizes();
     void aFailedBackupLeavesNothingBehind();
     void aNameTooLongForABackupIsSaidSo();
 
@@ -583,6 +584,47 @@ void TestSeatctlFiles::restoreRefusesWhatIsNotAFile()
     QVERIFY(kind != QLatin1String("folder") || after.isDir());
     QVERIFY(kind != QLatin1String("fifo") || (!after.isFile() && !after.isDir() && after.exists()));
     QVERIFY(asBackup || kind != QLatin1String("device") || after.isSymLink());
+}
+
+void TestSeatctlFiles::backupListShowsFullDatesAndSizes()
+{
+    const QString backup = backupOf(m_path);
+    const QString old = oldStyleCopy(backup, m_path, QDateTime(QDate(2019, 3, 31), QTime(2, 30, 5, 7), Qt::UTC));
+    for (const QString &language : { QStringLiteral("en"), QStringLiteral("fr") }) {
+        const Run run
+            = seatctl(db({ QStringLiteral("--language"), language, QStringLiteral("backup"), QStringLiteral("list") }));
+        QCOMPARE(run.exit, 0);
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(0).contains(QStringLiteral("(UTC)")), qPrintable(run.out));
+        const QDateTime taken
+            = json(seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("list") })))
+                  .value(QStringLiteral("backups"))
+                  .toArray()
+                  .first()
+                  .toObject()
+                  .value(QStringLiteral("taken_at"))
+                  .toVariant()
+                  .toDateTime();
+        const QRegularExpression row(QStringLiteral("^1\\s+(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)\\s+\\d[\\d,.]* "
+                                                    "\\S+\\s+(\\S+)$"));
+        const auto newest = row.match(lines.at(1));
+        QVERIFY2(newest.hasMatch(), qPrintable(lines.at(1)));
+        QCOMPARE(newest.captured(1), taken.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        QCOMPARE(newest.captured(2), QDir::toNativeSeparators(backup));
+        // A name from before the numbers: no number, its date in full.
+        QVERIFY2(QRegularExpression(QStringLiteral("^-\\s+2019-03-31 02:30:05\\s")).match(lines.at(2)).hasMatch(),
+                 qPrintable(lines.at(2)));
+        QVERIFY2(lines.at(2).endsWith(QDir::toNativeSeparators(old)), qPrintable(lines.at(2)));
+    }
+    const QJsonObject listed
+        = json(seatctl(db({ QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("list") })))
+              .value(QStringLiteral("backups"))
+              .toArray()
+              .first()
+              .toObject();
+    QCOMPARE(listed.value(QStringLiteral("sequence")).toInt(), 1);
+    QCOMPARE(qint64(listed.value(QStringLiteral("bytes")).toDouble()), QFileInfo(backup).size());
 }
 
 // A backup that fails part way (here: the process may write no file larger
