@@ -36,12 +36,10 @@ int BackupCommand::list(CommandContext &context)
 {
     const QVector<BackupInfo> all = Backups::list(context.database);
     QJsonArray json;
-    QString text;
-    for (const BackupInfo &b : all) {
+    for (const BackupInfo &b : all)
         json.append(Formats::backupJson(b));
-        text += Formats::backupLine(b) + QLatin1Char('\n');
-    }
-    if (all.isEmpty())
-        text = tr("There is no backup of %1 yet.").arg(QDir::toNativeSeparators(context.database));
+    const QString text = all.isEmpty()
+        ? tr("There is no backup of %1 yet.").arg(QDir::toNativeSeparators(context.database))
+        : Formats::backupsTable(all);
     return context.output.done(text, { { QStringLiteral("backups"), json } });
 }

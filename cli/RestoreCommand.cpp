@@ -4,7 +4,6 @@
 #include "SeatLedger.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 bool RestoreCommand::worksOnFiles(const QStringList &) const
 {
@@ -20,13 +19,13 @@ int RestoreCommand::run(CommandContext &context)
     QString chosen = context.words.at(1);
     if (chosen == QLatin1String("latest")) {
         const QVector<BackupInfo> all = Backups::list(path);
+        // A backup that is not there is a missing file, as for any other path (exit 3).
         if (all.isEmpty())
             return output.fail(Error {
-                ErrorKind::NotFound, tr("There is no backup of %1 to restore.").arg(QDir::toNativeSeparators(path)) });
-        chosen = all.first().path;
-    } else if (!QFileInfo(chosen).isFile()) {
-        return output.usage(tr("The backup %1 does not exist.").arg(QDir::toNativeSeparators(chosen)));
+                ErrorKind::Storage, tr("There is no backup of %1 to restore.").arg(QDir::toNativeSeparators(path)) });
+        chosen = all.first().path; // the most recently written
     }
+    // What is at `chosen` (missing, a folder, a pipe) is for the restore to say.
     // Recorded in the restored ledger: the --as given (a restore needs no
     // operator, the database may not open), else the system login.
     auto restored = SeatLedger::restore(path, chosen, context.as.value_or(SeatLedger::loginLabel()));

@@ -57,7 +57,8 @@ QJsonObject Formats::backupJson(const BackupInfo &b)
 {
     return QJsonObject { { QStringLiteral("path"), b.path },
                          { QStringLiteral("taken_at"), b.takenAt.toString(Qt::ISODateWithMs) },
-                         { QStringLiteral("bytes"), b.bytes } };
+                         { QStringLiteral("bytes"), b.bytes },
+                         { QStringLiteral("sequence"), b.sequence > 0 ? QJsonValue(b.sequence) : QJsonValue() } };
 }
 
 QStringList Formats::userHeader()
@@ -95,13 +96,18 @@ QStringList Formats::ledgerEntryRow(const LedgerEntry &e)
     return { QString::number(e.id), e.at.toString(Qt::ISODate), e.actor, e.action, e.subject, e.seatType, change };
 }
 
-QString Formats::backupLine(const BackupInfo &b)
+QStringList Formats::backupHeader()
 {
-    const QLocale locale;
-    return QStringLiteral("%1  %2  %3")
-        .arg(locale.toString(b.takenAt.toLocalTime().date(), QLocale::ShortFormat) + QLatin1Char(' ')
-                 + locale.toString(b.takenAt.toLocalTime().time(), QLocale::LongFormat),
-             locale.formattedDataSize(b.bytes), QDir::toNativeSeparators(b.path));
+    return { tr("#"), tr("Written (UTC)"), tr("Size"), tr("File") };
+}
+
+QStringList Formats::backupRow(const BackupInfo &b)
+{
+    // The same date and time in every language, as in the backup's name: the
+    // locale's short date has two-digit years.
+    return { b.sequence > 0 ? QString::number(b.sequence) : QStringLiteral("-"), // a name from before the numbers
+             b.takenAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QLocale().formattedDataSize(b.bytes),
+             QDir::toNativeSeparators(b.path) };
 }
 
 QString Formats::table(const QStringList &header, const QVector<QStringList> &rows)
@@ -150,4 +156,13 @@ QString Formats::ledgerTable(const QVector<LedgerEntry> &entries)
     for (const LedgerEntry &e : entries)
         rows.append(ledgerEntryRow(e));
     return table(ledgerEntryHeader(), rows);
+}
+
+QString Formats::backupsTable(const QVector<BackupInfo> &backups)
+{
+    QVector<QStringList> rows;
+    rows.reserve(backups.size());
+    for (const BackupInfo &b : backups)
+        rows.append(backupRow(b));
+    return table(backupHeader(), rows);
 }

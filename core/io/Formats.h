@@ -34,8 +34,9 @@ public:
     static QStringList seatCountRow(const SeatCount &count);
     static QStringList ledgerEntryHeader();
     static QStringList ledgerEntryRow(const LedgerEntry &entry);
-    // "date time  size  path", in the default QLocale.
-    static QString backupLine(const BackupInfo &backup);
+    // Backups: number, when written (UTC, four-digit years), size, path.
+    static QStringList backupHeader();
+    static QStringList backupRow(const BackupInfo &backup);
 
     // Lays rows out in columns padded to the widest cell, one line each,
     // trailing spaces trimmed, the header first.
@@ -43,4 +44,5 @@ public:
     static QString usersTable(const QVector<User> &users);
     static QString seatCountsTable(const QVector<SeatCount> &counts);
     static QString ledgerTable(const QVector<LedgerEntry> &entries);
+    static QString backupsTable(const QVector<BackupInfo> &backups);
 };

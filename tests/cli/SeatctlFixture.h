@@ -28,8 +28,11 @@ struct Run
 };
 
 // Runs seatctl to the end with `args`, `input` on its standard input, and
-// `locale` (if given) as LC_ALL and LANG.
-inline Run seatctl(const QStringList &args, const QByteArray &input = {}, const QString &locale = {})
+// `locale` (if given) as LC_ALL and LANG. A run still going after `timeoutMs`
+// is killed and reported with exit -1 and "timed out" on standard error, so a
+// test fails rather than hangs.
+inline Run seatctl(const QStringList &args, const QByteArray &input = {}, const QString &locale = {},
+                   int timeoutMs = 60000)
 {
     QProcess p;
     if (!locale.isEmpty()) {
@@ -44,7 +47,11 @@ inline Run seatctl(const QStringList &args, const QByteArray &input = {}, const 
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(60000);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return { -1, QString::fromUtf8(p.readAllStandardOutput()), QStringLiteral("timed out") };
+    }
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
              QString::fromUtf8(p.readAllStandardError()) };
 }

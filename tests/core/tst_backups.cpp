@@ -6,11 +6,16 @@
 #include "SeatLedger.h"
 #include "TestSupport.h"
 
+#include <chrono>
+#include <fcntl.h>
+#include <future>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using TestSupport::fileHash;
 using TestSupport::RawConnection;
@@ -34,6 +39,10 @@ private slots:
     void damagedBackupIsRefusedAndNothingMoves();
     void quickCheckFindsDamage();
     void restoreWaitsUntilNobodyHasTheDatabaseOpen();
+    void backupsAreNumberedInWriteOrder();
+    void rotationKeepsOnePerDayAndPerWeek();
+    void stalePartsOfOtherDatabasesAreLeftAlone();
+    void restoreFromAPipeDoesNotWait();
 
 private:
     QStringList listing() const { return QDir(m_dir->path()).entryList(QDir::Files, QDir::Name); }
@@ -102,15 +111,15 @@ void TestBackups::onlyTheNewestFiveAreKept()
 {
     auto ledger = TestSupport::smallAccount(m_path);
     QStringList taken;
-    for (int i = 0; i < Backups::Keep + 2; ++i) {
+    for (int i = 0; i < Backups::KeepNewest + 2; ++i) {
         QVERIFY(ledger->buySeats(SeatType::SalesStarter, 1).ok()); // each backup differs
         auto b = ledger->backup();
         QVERIFY(b.ok());
         taken.prepend(b.value().path);
     }
     const QVector<BackupInfo> kept = Backups::list(m_path);
-    QCOMPARE(kept.size(), Backups::Keep);
-    for (int i = 0; i < Backups::Keep; ++i)
+    QCOMPARE(kept.size(), Backups::KeepNewest);
+    for (int i = 0; i < Backups::KeepNewest; ++i)
         QCOMPARE(kept.at(i).path, taken.at(i)); // newest first
     QVERIFY(!QFile::exists(taken.last()));
     QVERIFY(kept.first().takenAt > kept.last().takenAt);
@@ -353,6 +362,127 @@ void TestBackups::restoreWaitsUntilNobodyHasTheDatabaseOpen()
     QCOMPARE(ledger->check().value(), QStringList());
     ledger.reset();
     QVERIFY(Backups::restore(m_path, backup).ok());
+}
+
+void TestBackups::backupsAreNumberedInWriteOrder()
+{
+    auto ledger = TestSupport::smallAccount(m_path);
+    // Left by a Seatkeeper from before the numbers, one of them by a clock a year ahead.
+    const QString older = Backups::backupPath(m_path, 0, QDateTime::currentDateTimeUtc().addDays(-3));
+    const QString ahead = Backups::backupPath(m_path, 0, QDateTime::currentDateTimeUtc().addDays(365));
+    QVERIFY(!older.contains(QLatin1String(".000")));
+    QStringList taken;
+    for (int i = 0; i < 3; ++i) {
+        auto b = ledger->backup();
+        QVERIFY(b.ok());
+        QCOMPARE(b.value().sequence, qint64(i + 1));
+        QVERIFY2(QFileInfo(b.value().path).fileName().startsWith(QStringLiteral("seats.db.00000%1.").arg(i + 1)),
+                 qPrintable(b.value().path));
+        taken.prepend(b.value().path);
+        if (i == 0) {
+            QVERIFY(QFile::copy(b.value().path, older));
+            QVERIFY(QFile::copy(b.value().path, ahead));
+        }
+    }
+    const QVector<BackupInfo> all = Backups::list(m_path);
+    QStringList paths;
+    for (const BackupInfo &b : all)
+        paths.append(b.path);
+    const QStringList expected = taken + QStringList { ahead, older };
+    QCOMPARE(paths, expected);
+    QCOMPARE(all.at(3).sequence, qint64(0));
+    // The next number is the highest there plus one, whatever the names' times say.
+    auto next = ledger->backup();
+    QVERIFY(next.ok());
+    QCOMPARE(next.value().sequence, qint64(4));
+    QCOMPARE(Backups::list(m_path).first().path, next.value().path);
+}
+
+// Backups one week apart, the newest written now: the newest five, one a day for
+// the last seven days that have one, one a week for the last eight weeks.
+void TestBackups::rotationKeepsOnePerDayAndPerWeek()
+{
+    auto ledger = TestSupport::smallAccount(m_path);
+    auto first = ledger->backup();
+    QVERIFY(first.ok());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList weekly; // 1 to 12 weeks ago
+    for (int week = 1; week <= 12; ++week) {
+        weekly.append(Backups::backupPath(m_path, 0, now.addDays(-7 * week)));
+        QVERIFY(QFile::copy(first.value().path, weekly.last()));
+    }
+    QVERIFY(QFile::remove(first.value().path));
+    auto taken = ledger->backup();
+    QVERIFY(taken.ok());
+    QStringList kept;
+    for (const BackupInfo &b : Backups::list(m_path))
+        kept.append(b.path);
+    QCOMPARE(kept, QStringList { taken.value().path } + weekly.mid(0, 7));
+    for (const QString &gone : weekly.mid(7))
+        QVERIFY(!QFile::exists(gone));
+
+    // Many more today: the older weeks' restore points stay.
+    for (int i = 0; i < 8; ++i)
+        QVERIFY(ledger->backup().ok());
+    kept.clear();
+    for (const BackupInfo &b : Backups::list(m_path))
+        kept.append(b.path);
+    QCOMPARE(kept.size(), Backups::KeepNewest + 7);
+    QCOMPARE(kept.mid(Backups::KeepNewest), weekly.mid(0, 7));
+}
+
+// Half-written backups are matched by exact name too: those of sa.db are not
+// those of s?.db.
+void TestBackups::stalePartsOfOtherDatabasesAreLeftAlone()
+{
+    const QString odd = m_dir->filePath(QStringLiteral("s?.db"));
+    auto ledger = TestSupport::smallAccount(odd);
+    const QDateTime twoHoursAgo = QDateTime::currentDateTimeUtc().addSecs(-7200);
+    const QStringList names { QStringLiteral("s?.db.2026-01-02T030405.678Z.backup.part-x1"),
+                              QStringLiteral("s?.db.000007.2026-01-02T030405.678Z.backup.part-x2"),
+                              QStringLiteral("s?.db.000007.2026-01-02T030405.678Z.backup.part-x2-journal"),
+                              QStringLiteral("sa.db.2026-01-02T030405.678Z.backup.part-x1"),
+                              QStringLiteral("sa.db.000007.2026-01-02T030405.678Z.backup.part-x2-journal") };
+    for (const QString &name : names) {
+        QFile f(m_dir->filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x");
+        QVERIFY(f.flush()); // before the time is set: a later write would set it to now
+        QVERIFY(f.setFileTime(twoHoursAgo, QFileDevice::FileModificationTime));
+    }
+    QVERIFY(ledger->backup().ok());
+    for (const QString &name : names)
+        QCOMPARE(QFile::exists(m_dir->filePath(name)), name.startsWith(QLatin1String("sa.db")));
+}
+
+// A pipe named as the backup: refused at once, not waited on for a writer.
+void TestBackups::restoreFromAPipeDoesNotWait()
+{
+    {
+        auto ledger = TestSupport::smallAccount(m_path);
+        QVERIFY(ledger);
+    }
+    const QString pipe = m_dir->filePath(QStringLiteral("seats.db.2026-01-02T030405.678Z.backup"));
+    QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+    QVERIFY(Backups::list(m_path).isEmpty()); // never offered
+    const QStringList before = listing();
+    const QByteArray database = fileHash(m_path);
+    auto restoring = std::async(std::launch::async, [&] { return Backups::restore(m_path, pipe); });
+    if (restoring.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+        // Give the restore its writer so that the test can end.
+        const int fd = ::open(QFile::encodeName(pipe).constData(), O_WRONLY | O_NONBLOCK);
+        if (fd >= 0)
+            ::close(fd);
+        restoring.wait();
+        QFAIL("the restore waited on the pipe");
+    }
+    const auto restored = restoring.get();
+    QVERIFY(!restored.ok());
+    QCOMPARE(restored.error().kind, ErrorKind::Storage);
+    QVERIFY2(restored.error().message.contains(QDir::toNativeSeparators(pipe) + QStringLiteral(" is not a file")),
+             qPrintable(restored.error().message));
+    QCOMPARE(listing(), before);
+    QCOMPARE(fileHash(m_path), database);
 }
 
 QTEST_GUILESS_MAIN(TestBackups)

@@ -142,7 +142,7 @@ QString lockPath(const QString &databasePath)
 
 // Links `from` to `to` only if nothing is at `to`: a hard link, or a rename that
 // refuses to replace where the file system has no hard links.
-int linkExclusive(const QString &from, const QString &to)
+int linkNew(const QString &from, const QString &to)
 {
     if (::link(encoded(from).constData(), encoded(to).constData()) == 0)
         return 0;
@@ -194,23 +194,25 @@ constexpr int ChunkBytes = 1 << 16;
 
 } // namespace
 
+SqliteFiles::Header::State SqliteFiles::kindOf(const QString &path, QString *error)
+{
+    struct stat st;
+    if (::stat(encoded(path).constData(), &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return Header::Missing;
+        if (error)
+            *error = systemError(errno);
+        return Header::Unreadable;
+    }
+    return S_ISREG(st.st_mode) ? Header::Read : Header::NotAFile;
+}
+
 SqliteFiles::Header SqliteFiles::readHeader(const QString &path)
 {
     Header header;
-    struct stat st;
-    if (::stat(encoded(path).constData(), &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR) {
-            header.state = Header::Missing;
-        } else {
-            header.state = Header::Unreadable;
-            header.error = systemError(errno);
-        }
+    header.state = kindOf(path, &header.error);
+    if (header.state != Header::Read)
         return header;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        header.state = Header::NotAFile;
-        return header;
-    }
     VfsFile file;
     if (const int rc = file.open(path, SQLITE_OPEN_READONLY); rc != SQLITE_OK) {
         header.state = Header::Unreadable;
@@ -286,7 +288,7 @@ Status SqliteFiles::createExclusive(const QString &path, const std::function<Sta
     if (built && ::stat(encoded(temporary + QStringLiteral("-wal")).constData(), &wal) == 0 && wal.st_size > 0)
         built = storage(tr("Could not create %1: its new content was not written in full.").arg(shown(path)));
     if (built) {
-        const int error = linkExclusive(temporary, path);
+        const int error = linkNew(temporary, path);
         if (error == EEXIST)
             built = Error {
                 ErrorKind::Refused,
@@ -354,9 +356,25 @@ void SqliteFiles::removePrivate(const QString &path)
 
 Status SqliteFiles::copyToPrivate(const QString &from, const QString &to)
 {
-    QFile source(from);
-    if (!source.open(QIODevice::ReadOnly))
+    // Opened without blocking, then checked: what is at the path may have
+    // changed since anybody looked.
+    const int fd = ::open(encoded(from).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        return storage(error == ENOENT ? tr("The backup %1 does not exist.").arg(shown(from))
+                                       : tr("The backup %1 cannot be read: %2").arg(shown(from), systemError(error)));
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || ::fcntl(fd, F_SETFL, 0) != 0) {
+        ::close(fd);
+        return storage(tr("The backup %1 is not a file (it is a folder, a device or a pipe); nothing was restored.")
+                           .arg(shown(from)));
+    }
+    QFile source;
+    if (!source.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         return storage(tr("The backup %1 cannot be read: %2").arg(shown(from), source.errorString()));
+    }
     const qint64 size = source.size();
     return writeNewFile(
         to,
@@ -365,6 +383,11 @@ Status SqliteFiles::copyToPrivate(const QString &from, const QString &to)
             return source.error() == QFileDevice::NoError;
         },
         size);
+}
+
+int SqliteFiles::linkExclusive(const QString &from, const QString &to)
+{
+    return linkNew(from, to);
 }
 
 bool SqliteFiles::sameFile(const QString &a, const QString &b)
@@ -397,7 +420,7 @@ Result<QString> SqliteFiles::replace(const QString &path, const QString &replace
             return storage(tr("Could not move %1 to %2: %3").arg(shown(path), shown(aside), systemError(errno)));
         if (Status s = moveCompanions(path, aside); !s)
             return s.error();
-        const int error = linkExclusive(replacement, path);
+        const int error = linkNew(replacement, path);
         if (error != 0) {
             if (present)
                 ::rename(encoded(aside).constData(), encoded(path).constData()); // put it back

@@ -53,6 +53,9 @@ public:
         bool walPending = false; // a non-empty -wal beside it
     };
     static Header readHeader(const QString &path);
+    // What is at `path`, without opening it (a pipe would block, a device could
+    // answer anything): Read for a regular file, or Missing, NotAFile, Unreadable.
+    static Header::State kindOf(const QString &path, QString *error = nullptr);
     // Whether the header names this application (PRAGMA application_id).
     static bool isOurs(const QByteArray &header, qint32 applicationId);
 
@@ -116,8 +119,13 @@ public:
     static void removePrivate(const QString &path);
 
     // Copies a file this process holds no connection to (a backup) to a new,
-    // private file, flushed to disk.
+    // private file, flushed to disk. Anything but a regular file is refused
+    // without waiting on it (a pipe with no writer would block forever).
     static Status copyToPrivate(const QString &from, const QString &to);
+
+    // Links `from` to `to` only if nothing is at `to` (never replaces a file):
+    // 0, or the errno of the failure (EEXIST when something is there).
+    static int linkExclusive(const QString &from, const QString &to);
 
     // Whether two paths name the same file (same device and inode).
     static bool sameFile(const QString &a, const QString &b);
