@@ -63,20 +63,64 @@
 <context>
     <name>Backups</name>
     <message>
-        <source>Could not write a backup of %1 to %2: %3</source>
-        <translation>Impossible d’écrire une sauvegarde de %1 dans %2&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>Could not write a backup of %1 to %2.</source>
-        <translation>Impossible d’écrire une sauvegarde de %1 dans %2.</translation>
-    </message>
-    <message>
         <source>The backup %1 cannot be restored: %2</source>
         <translation>La sauvegarde %1 ne peut pas être restaurée&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 is the database itself, not one of its backups.</source>
         <translation>%1 est la base de données elle-même, pas l’une de ses sauvegardes.</translation>
+    </message>
+    <message>
+        <source>Could not write a backup of %1: another backup in the folder %2 is still being written. Try again when it is done.</source>
+        <translation>Impossible d’écrire une sauvegarde de %1&#xa0;: une autre sauvegarde est encore en cours d’écriture dans le dossier %2. Réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Could not write a backup of %1 in the folder %2: %3</source>
+        <translation>Impossible d’écrire une sauvegarde de %1 dans le dossier %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The database is unchanged, and nothing of the failed backup was left in the folder.</source>
+        <translation>La base de données n’a pas été modifiée, et rien de la sauvegarde manquée n’est resté dans le dossier.</translation>
+    </message>
+    <message>
+        <source>The database is unchanged; the unfinished file %1 could not be removed.</source>
+        <translation>La base de données n’a pas été modifiée&#xa0;; le fichier inachevé %1 n’a pas pu être supprimé.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>Le disque est plein.</translation>
+    </message>
+    <message>
+        <source>No new file can be created there.</source>
+        <translation>Aucun nouveau fichier ne peut y être créé.</translation>
+    </message>
+    <message>
+        <source>The copy could not be written (%1).</source>
+        <translation>La copie n’a pas pu être écrite (%1).</translation>
+    </message>
+    <message>
+        <source>The database&apos;s name is too long to name a backup after it in this folder. Give the database a shorter name.</source>
+        <translation>Le nom de la base de données est trop long pour nommer une sauvegarde d’après lui dans ce dossier. Donnez à la base de données un nom plus court.</translation>
+    </message>
+    <message>
+        <source>The copy could not be put in place as %1 (%2).</source>
+        <translation>La copie n’a pas pu être mise en place sous le nom %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>La sauvegarde %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is not a file (it is a folder, a device or a pipe); nothing was restored.</source>
+        <translation>La sauvegarde %1 n’est pas un fichier (c’est un dossier, un périphérique ou un tube)&#xa0;; rien n’a été restauré.</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be read: %2</source>
+        <translation>La sauvegarde %1 ne peut pas être lue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 is not a file (it is a folder, a device or a pipe); nothing was restored.</source>
+        <translation>La base de données %1 n’est pas un fichier (c’est un dossier, un périphérique ou un tube)&#xa0;; rien n’a été restauré.</translation>
     </message>
 </context>
 <context>
@@ -196,6 +240,18 @@
     <message>
         <source>Before → after</source>
         <translation>Avant → après</translation>
+    </message>
+    <message>
+        <source>Written (UTC)</source>
+        <translation>Écrite (UTC)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
     </message>
 </context>
 <context>
@@ -553,10 +609,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>There is no backup of %1 to restore.</source>
         <translation>Il n’y a aucune sauvegarde de %1 à restaurer.</translation>
-    </message>
-    <message>
-        <source>The backup %1 does not exist.</source>
-        <translation>La sauvegarde %1 n’existe pas.</translation>
     </message>
     <message>
         <source>Restored %1 from the backup %2.</source>
@@ -1181,6 +1233,14 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>The file as it was is kept as %1.</source>
         <translation>Le fichier tel qu’il était est conservé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>La sauvegarde %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is not a file (it is a folder, a device or a pipe); nothing was restored.</source>
+        <translation>La sauvegarde %1 n’est pas un fichier (c’est un dossier, un périphérique ou un tube)&#xa0;; rien n’a été restauré.</translation>
     </message>
 </context>
 <context>
