@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <QThread>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -38,6 +39,7 @@ private slots:
     void storageErrorsExitThreeAndChangeNothing();
     void applyIsAllOrNothing();
     void applyReadsStandardInput();
+    void applyReadsAPipeToItsEnd();
     void badPlansChangeNothing_data();
     void badPlansChangeNothing();
     void checkReportsTampering();
@@ -222,6 +224,44 @@ void TestSeatctlFiles::applyReadsStandardInput()
         = seatctl(db({ QStringLiteral("apply"), QStringLiteral("-") }), "assign cat@example.com service-starter\n");
     QCOMPARE(run.exit, 0);
     QVERIFY(run.out.contains(QStringLiteral("Applied 1 change.")));
+}
+
+void TestSeatctlFiles::applyReadsAPipeToItsEnd()
+{
+    // (head -n 10 plan; sleep 1; tail -n +11 plan) | seatctl apply - used to
+    // apply the first 10 lines and exit 0; a 131 KB plan through cat was cut at 64 KB.
+    QByteArray plan;
+    const int lines = 3801; // about 131 KB; odd, so the last line gives cat the seat
+    for (int i = 0; i < lines; ++i)
+        plan += i % 2 == 0 ? "assign cat@example.com service-starter\n" : "unassign cat@example.com service\n";
+    QVERIFY(plan.size() > 128 * 1024);
+    const int firstTen = int(plan.indexOf('\n', 0)) + 1;
+    int cut = 0;
+    for (int i = 0; i < 10; ++i)
+        cut = int(plan.indexOf('\n', cut)) + 1;
+    QVERIFY(firstTen > 0 && cut > firstTen);
+
+    QProcess p;
+    p.start(QStringLiteral(SEATCTL_PATH), db({ QStringLiteral("apply"), QStringLiteral("-") }));
+    QVERIFY(p.waitForStarted());
+    p.write(plan.left(cut));
+    QVERIFY(p.waitForBytesWritten(10000));
+    QThread::sleep(1); // the writer pauses, as `sleep 1` in a shell pipeline
+    QCOMPARE(p.state(), QProcess::Running); // still reading: the input has not ended
+    p.write(plan.mid(cut));
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(out.contains(QStringLiteral("Applied")), qPrintable(out));
+    const Run users = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }));
+    bool catHasIt = false;
+    for (const QJsonValue &u : json(users).value(QStringLiteral("users")).toArray())
+        catHasIt = catHasIt
+            || (u.toObject().value(QStringLiteral("email")).toString() == QLatin1String("cat@example.com")
+                && u.toObject().value(QStringLiteral("service")).toString() == QLatin1String("service-starter"));
+    QVERIFY2(catHasIt, qPrintable(users.out));
+    QCOMPARE(seatctl(db({ QStringLiteral("check") })).exit, 0);
 }
 
 void TestSeatctlFiles::checkReportsTampering()
