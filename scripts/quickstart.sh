@@ -10,7 +10,7 @@ mode=${1:-run}
 [ $# -gt 0 ] && shift
 case "$mode" in run|test|build) ;; *) echo "usage: $0 run|test|build" >&2; exit 2;; esac
 
-packages=(cmake g++ make pkg-config libsqlite3-dev
+packages=(cmake g++ make pkg-config libsqlite3-dev librsvg2-bin desktop-file-utils appstream dpkg-dev file
           qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
           qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libgl1-mesa-dev fonts-dejavu-core)
 missing=()

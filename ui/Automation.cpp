@@ -157,6 +157,9 @@ QString Automation::run(const QString &line)
         return users();
     if (line == QLatin1String("seats"))
         return seats();
+    if (line == QLatin1String("window")) // what the window shows: its title and whether it is visible
+        return QStringLiteral("window %1 %2")
+            .arg(m_window.isVisible() ? QStringLiteral("visible") : QStringLiteral("hidden"), m_window.windowTitle());
     if (line == QLatin1String("quit")) {
         m_quitting = true;
         return QStringLiteral("bye");

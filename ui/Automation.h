@@ -18,6 +18,7 @@ class SettingsWindow;
 //   grid EMAIL SEATTYPE on|off              -> saved grid … | refused grid … MESSAGE
 //   users                                   -> users N EMAIL…
 //   seats                                   -> seats TYPE=ASSIGNED/PURCHASED … (six types)
+//   window                                  -> window visible|hidden TITLE
 //   quit                                    -> bye, and the window closes
 //
 // Commands run one at a time, in order; modal message boxes opened meanwhile are

@@ -1,5 +1,6 @@
 #include "SettingsWindow.h"
 
+#include "AboutDialog.h"
 #include "BackgroundWork.h"
 #include "Language.h"
 #include "LedgerWatcher.h"
@@ -44,6 +45,8 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     , m_restore(m_databaseMenu->addAction(QString()))
     , m_languageMenu(menuBar()->addMenu(QString()))
     , m_languages(new QActionGroup(this))
+    , m_helpMenu(menuBar()->addMenu(QString()))
+    , m_about(m_helpMenu->addAction(QString()))
     , m_auditBanner(new QFrame(this))
     , m_auditText(new QLabel(m_auditBanner))
     , m_auditRestore(new QPushButton(m_auditBanner))
@@ -66,6 +69,10 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_languages->addAction(action);
         connect(action, &QAction::triggered, this, [this, action] { setLanguage(action->data().toString()); });
     }
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_about->setObjectName(QStringLiteral("aboutSeatkeeper"));
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &SettingsWindow::showAbout);
     setObjectName(QStringLiteral("settingsWindow"));
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->addItem(QString());
@@ -268,6 +275,12 @@ void SettingsWindow::askRestore()
     emit restoreRequested();
 }
 
+void SettingsWindow::showAbout()
+{
+    AboutDialog about(m_ledger.path(), this);
+    about.exec();
+}
+
 void SettingsWindow::closeEvent(QCloseEvent *event)
 {
     if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave()) {
@@ -308,6 +321,8 @@ void SettingsWindow::retranslateUi()
     m_backupNow->setText(tr("Back up now"));
     m_restore->setText(tr("Restore from backup…"));
     m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("About Seatkeeper"));
     m_sidebar->item(0)->setText(tr("Users & Teams"));
     m_sidebar->setAccessibleName(tr("Settings"));
     m_operator->setText(tr("Operator: %1").arg(m_ledger.actor()));

@@ -61,6 +61,7 @@ private:
     void applyOperatorRights();
     bool operatorIsAdmin() const;
     void askRestore();
+    void showAbout();
     void restoreLayout();
     void saveLayout() const;
 
@@ -78,6 +79,8 @@ private:
     QAction *m_restore;
     QMenu *m_languageMenu;
     QActionGroup *m_languages;
+    QMenu *m_helpMenu;
+    QAction *m_about;
     QFrame *m_auditBanner;
     QLabel *m_auditText;
     QPushButton *m_auditRestore;

@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
@@ -78,6 +79,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Seatkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Seatkeeper"));
     QApplication::setApplicationVersion(QStringLiteral(SEATKEEPER_VERSION));
+    // The desktop entry's id ties the window to its icon and entry on Wayland.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.seatkeeper.Seatkeeper"));
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48, 64, 128, 256 })
+        icon.addFile(QStringLiteral(":/icons/seatkeeper-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     ToggleSwitch::installAccessibility();
     Language::install(Language::system());
 
