@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Seatkeeper</source>
+        <translation>À propos de Seatkeeper</translation>
+    </message>
+    <message>
+        <source>Seatkeeper</source>
+        <translation>Seatkeeper</translation>
+    </message>
+    <message>
+        <source>Manage paid seats of Sales Hub and Service Hub.</source>
+        <translation>Gérer les sièges payants de Sales Hub et Service Hub.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>Qt version</source>
+        <translation>Version de Qt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>ApplyCommand</name>
     <message>
         <source>Usage: apply PLAN</source>
@@ -1146,6 +1177,14 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Restore from backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>About Seatkeeper</source>
+        <translation>À propos de Seatkeeper</translation>
     </message>
 </context>
 <context>
