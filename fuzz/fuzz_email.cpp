@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString key = Validation::emailKey(email);
     if (Validation::emailKey(key) != key)
         std::abort();
-    Validation::checkName(email); // names take any text; only its verdict matters, not a crash
+    Validation::checkName(email, Validation::NamePart::First); // names take any text; only its verdict matters, not a crash
     if (!checked) {
         if (checked.error().message.isEmpty() || checked.error().kind != ErrorKind::Invalid)
             std::abort();

@@ -17,11 +17,20 @@ public:
     static constexpr int MaxLocalPartLength = 64;
     static constexpr int MaxNameLength = 256;
 
+    enum class NamePart
+    {
+        First,
+        Last
+    };
+
     // Accepts dot-atom local parts (ASCII atext or Unicode letters and digits) and
     // domains of at least two labels, internationalised ones included. Refuses
-    // what mail systems refuse, with a message that says why.
+    // what mail systems refuse, and characters that change how text shows
+    // (InputText), with a message that says why.
     static Status checkEmail(const QString &email);
-    static Status checkName(const QString &name);
+    // Any Unicode, but no control, text-direction or line-separator character.
+    static Status checkName(const QString &name, NamePart part);
+
     // The form under which uniqueness is decided: case folded, so that
     // Ada@Example.com and ada@example.COM are the same person.
     static QString emailKey(const QString &email) { return email.toCaseFolded(); }

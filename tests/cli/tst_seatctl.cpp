@@ -4,6 +4,7 @@
 // tst_seatctlfiles.
 
 #include "HostileInput.h"
+#include "InputText.h"
 #include "SeatctlFixture.h"
 #include "TestSupport.h"
 
@@ -300,6 +301,7 @@ void TestSeatctl::hostileEmails()
     } else {
         QCOMPARE(run.exit, 1);
         QVERIFY2(run.err.contains(refusal), qPrintable(run.err));
+        QVERIFY2(!InputText::firstHidden(run.err.trimmed()), qPrintable(run.err)); // nothing echoed raw
         QCOMPARE(TestSupport::fileHash(m_path), before);
         QCOMPARE(listedUsers(db({})).size(), 5);
     }
@@ -323,6 +325,7 @@ void TestSeatctl::hostileNames()
     } else {
         QCOMPARE(run.exit, 1);
         QVERIFY2(run.err.contains(refusal), qPrintable(run.err));
+        QVERIFY2(!InputText::firstHidden(run.err.trimmed()), qPrintable(run.err)); // nothing echoed raw
         QCOMPARE(TestSupport::fileHash(m_path), before);
         QVERIFY(!listedUsers(db({})).contains(email));
     }

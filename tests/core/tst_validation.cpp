@@ -1,6 +1,7 @@
 // R6: which e-mail addresses and names are accepted, and what a refusal says.
 
 #include "HostileInput.h"
+#include "InputText.h"
 #include "Language.h"
 #include "Validation.h"
 
@@ -17,6 +18,9 @@ private slots:
     void names_data();
     void names();
     void sameAddressInAnotherCaseHasTheSameKey();
+    void loneSurrogateIsNoCharacter();
+    void echoedInputShowsHiddenCharacters_data();
+    void echoedInputShowsHiddenCharacters();
 };
 
 void TestValidation::emails_data()
@@ -47,12 +51,19 @@ void TestValidation::names()
 {
     QFETCH(QString, name);
     QFETCH(QString, refusal);
-    const Status s = Validation::checkName(name);
-    if (refusal.isEmpty()) {
-        QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
-    } else {
-        QVERIFY(!s.ok());
-        QVERIFY2(s.error().message.contains(refusal), qPrintable(s.error().message));
+    for (const auto part : { Validation::NamePart::First, Validation::NamePart::Last }) {
+        const Status s = Validation::checkName(name, part);
+        if (refusal.isEmpty()) {
+            QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
+        } else {
+            QVERIFY(!s.ok());
+            QVERIFY2(s.error().message.contains(refusal), qPrintable(s.error().message));
+            // Which name, too.
+            const QString which = part == Validation::NamePart::First ? QStringLiteral("The first name")
+                                                                      : QStringLiteral("The last name");
+            QVERIFY2(s.error().message.startsWith(which), qPrintable(s.error().message));
+            QVERIFY(!InputText::firstHidden(s.error().message));
+        }
     }
 }
 
@@ -64,6 +75,47 @@ void TestValidation::sameAddressInAnotherCaseHasTheSameKey()
              Validation::emailKey(QStringLiteral("cléo@exämple.fr")));
     QVERIFY(Validation::emailKey(QStringLiteral("ada@example.com"))
             != Validation::emailKey(QStringLiteral("ada@example.org")));
+}
+
+void TestValidation::loneSurrogateIsNoCharacter()
+{
+    const QString email = QStringLiteral("dana") + QChar(0xD800) + QStringLiteral("@example.com");
+    const Status s = Validation::checkEmail(email);
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().message.contains(QStringLiteral("not allowed before the @")), qPrintable(s.error().message));
+}
+
+void TestValidation::echoedInputShowsHiddenCharacters_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("plain") << "bob@example.com"
+                           << "bob@example.com";
+    QTest::newRow("terminal title") << QStringLiteral("\x1b]0;pwned\x07") << "\\e]0;pwned\\a";
+    QTest::newRow("screen clear") << QStringLiteral("\x1b[2J") << "\\e[2J";
+    QTest::newRow("line breaks and tabs") << QStringLiteral("a\nb\r\tc") << "a\\nb\\r\\tc";
+    QTest::newRow("NUL") << QString(QChar(0)) << "\\0";
+    QTest::newRow("DEL and C1 CSI") << QStringLiteral("\x7f\u009B") << "\\u007F\\u009B";
+    QTest::newRow("bidi override") << QStringLiteral("abc\u202Edef") << "abc\\u202Edef";
+    QTest::newRow("isolates and marks") << QStringLiteral("\u2066\u2069\u200E\u200F\u061C")
+                                        << "\\u2066\\u2069\\u200E\\u200F\\u061C";
+    QTest::newRow("separators") << QStringLiteral("\u2028\u2029") << "\\u2028\\u2029";
+    QTest::newRow("kept: accents, emoji, joiners, right-to-left letters")
+        << QStringLiteral("Éloïse 👩‍💻 \u200C שלום")
+        << QStringLiteral("Éloïse 👩‍💻 \u200C שלום");
+    QTest::newRow("already escaped") << "\\e[2J"
+                                     << "\\e[2J";
+}
+
+void TestValidation::echoedInputShowsHiddenCharacters()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, shown);
+    QCOMPARE(InputText::escaped(input), shown);
+    QVERIFY(!InputText::firstHidden(InputText::escaped(input)));
+    // A message over several lines keeps its line breaks, and only those.
+    if (!input.contains(QLatin1Char('\n')))
+        QCOMPARE(InputText::escapedLines(QStringLiteral("one\n") + input), QStringLiteral("one\n") + shown);
 }
 
 QTEST_GUILESS_MAIN(TestValidation)

@@ -68,6 +68,18 @@ inline void emailRows()
                                         << "contains a space";
     QTest::newRow("comma") << "ada,bob@example.com"
                            << "not allowed before the @";
+    // Characters that change how the address shows: named, with where they are.
+    QTest::newRow("right-to-left override before the @")
+        << QStringLiteral("moc.elpmaxe\u202E@example.com") << "U+202E RIGHT-TO-LEFT OVERRIDE at character 12";
+    QTest::newRow("right-to-left override in the domain")
+        << QStringLiteral("dana@\u202Emoc.elpmaxe") << "U+202E RIGHT-TO-LEFT OVERRIDE at character 6";
+    QTest::newRow("left-to-right mark") << QStringLiteral("\u200Edana@example.com") << "U+200E LEFT-TO-RIGHT MARK";
+    QTest::newRow("isolate") << QStringLiteral("dana@example.com\u2066") << "U+2066 LEFT-TO-RIGHT ISOLATE";
+    QTest::newRow("ANSI escape sequence")
+        << QStringLiteral("\x1b[2Jdana@example.com") << "control character U+001B ESCAPE at character 1";
+    QTest::newRow("C1 control") << QStringLiteral("dana\u009B@example.com") << "control character U+009B";
+    QTest::newRow("line separator") << QStringLiteral("dana\u2028@example.com") << "U+2028 LINE SEPARATOR";
+    QTest::newRow("full-width @") << QStringLiteral("dana\uFF20example.com") << "U+FF20";
 }
 
 // Columns: QString name, QString refusal.
@@ -90,6 +102,21 @@ inline void nameRows()
     QTest::newRow("NUL") << QString(QStringLiteral("Ada")) + QChar(0) << "control character";
     QTest::newRow("newline") << "Ada\nLovelace"
                              << "control character";
+    QTest::newRow("zero-width non-joiner (Persian)")
+        << QStringLiteral("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645") << "";
+    QTest::newRow("right-to-left override")
+        << QStringLiteral("Ada\u202Eecalevol")
+        << "the text-direction character U+202E RIGHT-TO-LEFT OVERRIDE at character 4";
+    QTest::newRow("right-to-left mark") << QStringLiteral("Ada\u200F") << "U+200F RIGHT-TO-LEFT MARK at character 4";
+    QTest::newRow("Arabic letter mark") << QStringLiteral("\u061CAda") << "U+061C ARABIC LETTER MARK at character 1";
+    QTest::newRow("isolate") << QStringLiteral("\u2067Ada\u2069") << "U+2067 RIGHT-TO-LEFT ISOLATE at character 1";
+    QTest::newRow("ANSI escape sequence") << QStringLiteral("\x1b]0;pwned\x07"
+                                                            "Ada")
+                                          << "the control character U+001B ESCAPE at character 1";
+    QTest::newRow("screen clear after the name") << QStringLiteral("Ada\x1b[2J") << "U+001B ESCAPE at character 4";
+    QTest::newRow("line separator") << QStringLiteral("Ada\u2028Lovelace") << "U+2028 LINE SEPARATOR at character 4";
+    QTest::newRow("paragraph separator") << QStringLiteral("Ada\u2029") << "U+2029 PARAGRAPH SEPARATOR";
+    QTest::newRow("character after an emoji") << QStringLiteral("\U0001F469\u202E") << "at character 2";
 }
 
 } // namespace HostileInput

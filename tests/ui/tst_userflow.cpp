@@ -5,6 +5,7 @@
 
 #include "GuiSupport.h"
 #include "HostileInput.h"
+#include "InputText.h"
 #include "TestSupport.h"
 #include "ToggleSwitch.h"
 #include "UserPanel.h"
@@ -151,6 +152,7 @@ void TestUserFlow::hostileEmailsThroughTheSidePanel()
         const QString shown = find<QLabel>("panelEmailProblem")->text();
         // An empty field is not shouted at; anything else says what is wrong.
         QVERIFY2(email.isEmpty() ? shown.isEmpty() : shown.contains(refusal), qPrintable(shown));
+        QVERIFY2(!InputText::firstHidden(shown), qPrintable(shown)); // shown, never obeyed
         QTest::keyClick(field, Qt::Key_Return);
         QVERIFY(field->isVisible());
         QCOMPARE(TestSupport::snapshot(*m_ledger), before);
