@@ -18,7 +18,13 @@ private slots:
     void names_data();
     void names();
     void sameAddressInAnotherCaseHasTheSameKey();
+    void oneMailboxHasOneKey_data() { HostileInput::sameMailboxRows(); }
+    void oneMailboxHasOneKey();
+    void keysOfAcceptedAddressesAreAcceptedAndStable_data() { HostileInput::emailRows(); }
+    void keysOfAcceptedAddressesAreAcceptedAndStable();
+    void differentMailboxesKeepDifferentKeys();
     void loneSurrogateIsNoCharacter();
+    void normalizingCannotTakeAnAddressPastItsLimits();
     void echoedInputShowsHiddenCharacters_data();
     void echoedInputShowsHiddenCharacters();
 };
@@ -77,12 +83,58 @@ void TestValidation::sameAddressInAnotherCaseHasTheSameKey()
             != Validation::emailKey(QStringLiteral("ada@example.org")));
 }
 
+void TestValidation::oneMailboxHasOneKey()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QVERIFY(Validation::checkEmail(first).ok());
+    QVERIFY2(Validation::checkEmail(second).ok(), qPrintable(Validation::checkEmail(second).error().message));
+    QCOMPARE(Validation::emailKey(second), Validation::emailKey(first));
+}
+
+void TestValidation::keysOfAcceptedAddressesAreAcceptedAndStable()
+{
+    QFETCH(QString, email);
+    QFETCH(QString, refusal);
+    if (!refusal.isEmpty())
+        return;
+    const QString key = Validation::emailKey(email);
+    QCOMPARE(Validation::emailKey(key), key);
+    QVERIFY2(Validation::checkEmail(key).ok(), qPrintable(key));
+}
+
+void TestValidation::differentMailboxesKeepDifferentKeys()
+{
+    const auto differ = [](const char *a, const char *b) {
+        return Validation::emailKey(QString::fromUtf8(a)) != Validation::emailKey(QString::fromUtf8(b));
+    };
+    QVERIFY(differ("jose@example.com", "josé@example.com")); // an accent is a letter of its own
+    QVERIFY(differ("j@bücher.de", "j@bucher.de"));
+    QVERIFY(differ("strasse@example.com", "straße@example.com"));
+    QVERIFY(differ("j@faß.de", "j@fass.de")); // UTS #46 non-transitional: ß stays ß
+    QVERIFY(differ("ada@example.com", "ada@example.org"));
+    // The key keeps the domain readable: what the users are sorted by.
+    QCOMPARE(Validation::emailKey(QStringLiteral("J@XN--BCHER-KVA.DE")), QStringLiteral("j@bücher.de"));
+    QCOMPARE(Validation::emailKey(QStringLiteral("Ada@Example.COM")), QStringLiteral("ada@example.com"));
+}
+
 void TestValidation::loneSurrogateIsNoCharacter()
 {
     const QString email = QStringLiteral("dana") + QChar(0xD800) + QStringLiteral("@example.com");
     const Status s = Validation::checkEmail(email);
     QVERIFY(!s.ok());
     QVERIFY2(s.error().message.contains(QStringLiteral("not allowed before the @")), qPrintable(s.error().message));
+}
+
+void TestValidation::normalizingCannotTakeAnAddressPastItsLimits()
+{
+    // U+0958 is two characters once in NFC: 40 of them are 80 before the @.
+    const QString local = QString(40, QChar(0x0958));
+    QCOMPARE(Validation::emailKey(local).size(), 80);
+    const Status s = Validation::checkEmail(local + QStringLiteral("@example.com"));
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().message.contains(QStringLiteral("80 characters long; at most 64")),
+             qPrintable(s.error().message));
 }
 
 void TestValidation::echoedInputShowsHiddenCharacters_data()

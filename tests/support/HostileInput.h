@@ -4,7 +4,8 @@
 // and the side panel all run these rows (issue: "data-driven cases through
 // core, seatctl and the side panel"). Each row is accepted (refusal empty) and
 // must then be stored exactly, or refused with a message containing `refusal`
-// that changes nothing.
+// that changes nothing. sameMailboxRows() are pairs of addresses that name one
+// mailbox: once the first is a user, the second is that user, never another.
 
 #include <QString>
 #include <QTest>
@@ -80,6 +81,33 @@ inline void emailRows()
     QTest::newRow("C1 control") << QStringLiteral("dana\u009B@example.com") << "control character U+009B";
     QTest::newRow("line separator") << QStringLiteral("dana\u2028@example.com") << "U+2028 LINE SEPARATOR";
     QTest::newRow("full-width @") << QStringLiteral("dana\uFF20example.com") << "U+FF20";
+    // Internationalised domains as IDNA maps them: accepted, and stored as typed.
+    QTest::newRow("Punycode domain") << "dana@xn--bcher-kva.de"
+                                     << "";
+    QTest::newRow("full-width letters in the domain") << QStringLiteral("dana@\uFF45\uFF58ample.org") << "";
+    QTest::newRow("ideographic full stop in the domain") << QStringLiteral("dana@example\u3002org") << "";
+}
+
+// Columns: QString first, QString second: two ways of writing one mailbox.
+inline void sameMailboxRows()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::newRow("letter case") << "Dana@Example.com"
+                                 << "dana@EXAMPLE.COM";
+    QTest::newRow("é precomposed, then e and a combining accent")
+        << QStringLiteral("jos\u00E9@example.com") << QStringLiteral("jose\u0301@example.com");
+    QTest::newRow("e and a combining accent, then é precomposed")
+        << QStringLiteral("JOSE\u0301@example.com") << QStringLiteral("jos\u00E9@example.com");
+    QTest::newRow("a full-width letter in the domain") << "jose@example.com" << QStringLiteral("jose@\uFF45xample.com");
+    QTest::newRow("full-width letters before the @")
+        << "jose@example.com" << QStringLiteral("\uFF4A\uFF4F\uFF53\uFF45@example.com");
+    QTest::newRow("IDN, then Punycode") << QStringLiteral("j@b\u00FCcher.de") << "j@xn--bcher-kva.de";
+    QTest::newRow("Punycode, then IDN") << "j@xn--bcher-kva.de" << QStringLiteral("j@b\u00FCcher.de");
+    QTest::newRow("IDN, then Punycode in capitals") << QStringLiteral("j@b\u00FCcher.de") << "J@XN--BCHER-KVA.DE";
+    QTest::newRow("IDN with a combining diaeresis")
+        << QStringLiteral("j@b\u00FCcher.de") << QStringLiteral("j@bu\u0308cher.de");
+    QTest::newRow("ideographic full stop") << "j@example.com" << QStringLiteral("j@example\u3002com");
 }
 
 // Columns: QString name, QString refusal.

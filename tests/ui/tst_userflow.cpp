@@ -45,6 +45,8 @@ private slots:
     void nextNeedsAValidUnusedAddress();
     void hostileEmailsThroughTheSidePanel_data() { HostileInput::emailRows(); }
     void hostileEmailsThroughTheSidePanel();
+    void oneMailboxIsOneUserInTheSidePanel_data() { HostileInput::sameMailboxRows(); }
+    void oneMailboxIsOneUserInTheSidePanel();
     void buyAnotherUserWhenNoSeatIsFree();
     void cancelCreatesNothing();
     void editingAUserSwitchesTierInOneStep();
@@ -157,6 +159,25 @@ void TestUserFlow::hostileEmailsThroughTheSidePanel()
         QVERIFY(field->isVisible());
         QCOMPARE(TestSupport::snapshot(*m_ledger), before);
     }
+}
+
+void TestUserFlow::oneMailboxIsOneUserInTheSidePanel()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    NewUser existing;
+    existing.email = first;
+    QVERIFY(m_ledger->createUser(existing).ok());
+    const QString before = TestSupport::snapshot(*m_ledger);
+    click("createUser");
+    auto *field = find<QLineEdit>("panelEmail");
+    field->setText(second);
+    QVERIFY(!find<QPushButton>("panelNext")->isEnabled());
+    QCOMPARE(find<QLabel>("panelEmailProblem")->text(),
+             QStringLiteral("A user with the email address “%1” already exists.").arg(first));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(field->isVisible());
+    QCOMPARE(TestSupport::snapshot(*m_ledger), before);
 }
 
 void TestUserFlow::buyAnotherUserWhenNoSeatIsFree()
