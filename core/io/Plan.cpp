@@ -1,5 +1,6 @@
 #include "Plan.h"
 
+#include "InputText.h"
 #include "Validation.h"
 
 #include <QStringDecoder>
@@ -55,7 +56,7 @@ Result<QVector<PlanLine>> Plan::parse(const QByteArray &data)
                                  tr("unknown seat type “%1”; expected one of sales-starter, "
                                     "sales-professional, sales-enterprise, service-starter, "
                                     "service-professional, service-enterprise.")
-                                     .arg(words.at(2)));
+                                     .arg(InputText::escaped(words.at(2))));
             parsed.type = *type;
             parsed.product = productOf(*type);
         } else if (command == QLatin1String("unassign")) {
@@ -64,10 +65,13 @@ Result<QVector<PlanLine>> Plan::parse(const QByteArray &data)
                 return lineError(lineNumber, tr("expected “unassign EMAIL PRODUCT”."));
             const auto product = productFromKey(words.at(2));
             if (!product)
-                return lineError(lineNumber, tr("unknown product “%1”; expected sales or service.").arg(words.at(2)));
+                return lineError(
+                    lineNumber,
+                    tr("unknown product “%1”; expected sales or service.").arg(InputText::escaped(words.at(2))));
             parsed.product = *product;
         } else {
-            return lineError(lineNumber, tr("unknown command “%1”; expected assign or unassign.").arg(command));
+            return lineError(lineNumber,
+                             tr("unknown command “%1”; expected assign or unassign.").arg(InputText::escaped(command)));
         }
         parsed.email = words.at(1);
         if (const Status valid = Validation::checkEmail(parsed.email); !valid)

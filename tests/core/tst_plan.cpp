@@ -1,5 +1,6 @@
 // Plan files for `seatctl apply`: what parses, and what is refused with its line number.
 
+#include "InputText.h"
 #include "Plan.h"
 
 #include <QTest>
@@ -69,6 +70,17 @@ void TestPlan::refuses_data()
                                    << "Line 2: the text is not valid UTF-8";
     QTest::newRow("NUL byte") << QByteArray("assign a@example.com sales-starter\0\n", 36)
                               << "Line 1: the line contains a NUL";
+    // What a line says is quoted back with its hidden characters made visible:
+    // a plan cannot clear or retitle the terminal that shows the refusal.
+    QTest::newRow("terminal title as a command")
+        << QByteArray("\x1b]0;pwned\x07 a@example.com sales\n") << "Line 1: unknown command “\\e]0;pwned\\a”";
+    QTest::newRow("screen clear as a seat type")
+        << QByteArray("assign a@example.com \x1b[2J\n") << "Line 1: unknown seat type “\\e[2J”";
+    QTest::newRow("right-to-left override in a product")
+        << QByteArray("unassign a@example.com \xE2\x80\xAEselas\n") << "Line 1: unknown product “\\u202Eselas”";
+    QTest::newRow("right-to-left override in an address")
+        << QByteArray("assign a\xE2\x80\xAE@example.com sales-starter\n")
+        << "Line 1: The email address contains the text-direction character U+202E";
 }
 
 void TestPlan::refuses()
@@ -79,6 +91,7 @@ void TestPlan::refuses()
     QVERIFY(!plan.ok());
     QCOMPARE(int(plan.error().kind), int(ErrorKind::Invalid));
     QVERIFY2(plan.error().message.startsWith(message), qPrintable(plan.error().message));
+    QVERIFY2(!InputText::firstHidden(plan.error().message), qPrintable(plan.error().message));
 }
 
 void TestPlan::tooLargeIsRefused()
