@@ -3,6 +3,8 @@
 #include "InputText.h"
 #include "Validation.h"
 
+#include <algorithm>
+#include <QIODevice>
 #include <QStringDecoder>
 
 namespace {
@@ -12,15 +14,44 @@ Error lineError(int line, const QString &message)
     return Error { ErrorKind::Invalid, Plan::tr("Line %1: %2").arg(line).arg(message) };
 }
 
+Error tooLarge(qint64 bytes, qint64 maxBytes)
+{
+    return Error { ErrorKind::Invalid,
+                   Plan::tr("The plan is %1 MB; a plan may be at most %2 MB.")
+                       .arg(bytes / (1024 * 1024))
+                       .arg(maxBytes / (1024 * 1024)) };
+}
+
 } // namespace
 
-Result<QVector<PlanLine>> Plan::parse(const QByteArray &data)
+Result<QVector<PlanLine>> Plan::read(QIODevice &device, qint64 maxBytes)
 {
-    if (data.size() > MaxBytes)
-        return Error { ErrorKind::Invalid,
-                       tr("The plan is %1 MB; a plan may be at most %2 MB.")
-                           .arg(data.size() / (1024 * 1024))
-                           .arg(MaxBytes / (1024 * 1024)) };
+    if (!device.isSequential() && device.size() > maxBytes)
+        return tooLarge(device.size(), maxBytes);
+    // A pipe hands its data over in pieces: read until the end of the input,
+    // not just what has arrived so far. A device with nothing for now (one
+    // that is not blocking) is waited on; one that cannot wait is at its end.
+    QByteArray data;
+    for (;;) {
+        const qint64 wanted = std::min<qint64>(64 * 1024, maxBytes + 1 - data.size());
+        const qsizetype had = data.size();
+        data.resize(had + wanted);
+        const qint64 got = device.read(data.data() + had, wanted);
+        data.resize(had + std::max<qint64>(got, 0));
+        if (got < 0)
+            return Error { ErrorKind::Invalid, tr("The plan could not be read: %1").arg(device.errorString()) };
+        if (data.size() > maxBytes)
+            return tooLarge(data.size(), maxBytes);
+        if (got == 0 && !device.waitForReadyRead(-1))
+            break;
+    }
+    return parse(data, maxBytes);
+}
+
+Result<QVector<PlanLine>> Plan::parse(const QByteArray &data, qint64 maxBytes)
+{
+    if (data.size() > maxBytes)
+        return tooLarge(data.size(), maxBytes);
     QVector<PlanLine> lines;
     QByteArrayView rest(data);
     if (rest.startsWith("\xEF\xBB\xBF"))
