@@ -81,3 +81,9 @@ int Output::done(const QString &text, const QJsonObject &json)
     }
     return Done;
 }
+
+void Output::warn(const QString &message)
+{
+    if (!m_json)
+        m_err << tr("seatctl: warning: %1").arg(InputText::escapedLines(message)) << '\n';
+}

@@ -44,6 +44,8 @@ public:
     int fail(const Error &error);
     // Success: the text (a line break added if it has none), or {"ok": true} with json's keys. Returns Done.
     int done(const QString &text, const QJsonObject &json = {});
+    // A warning on standard error, in text mode only: the run goes on.
+    void warn(const QString &message);
 
 private:
     QTextStream m_out;
