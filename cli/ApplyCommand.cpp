@@ -41,30 +41,11 @@ Result<QVector<PlanLine>> ApplyCommand::readPlan(const QString &planPath, bool &
         if (!file.open(QIODevice::ReadOnly))
             return Error { ErrorKind::Invalid, tr("Cannot read the plan %1: %2").arg(planPath, file.errorString()) };
     }
-    const auto tooLarge = [](qint64 bytes) {
-        return Error { ErrorKind::Invalid,
-                       Plan::tr("The plan is %1 MB; a plan may be at most %2 MB.")
-                           .arg(bytes / (1024 * 1024))
-                           .arg(Plan::MaxBytes / (1024 * 1024)) };
-    };
     unreadable = false;
-    if (file.size() > Plan::MaxBytes && !file.isSequential())
-        return tooLarge(file.size());
-    // A pipe hands its data over in pieces, as the writer produces them: read
-    // until the end of the input, not just what has arrived so far.
-    QByteArray data;
-    for (;;) {
-        const QByteArray chunk = file.read(Plan::MaxBytes + 1 - data.size());
-        if (chunk.isEmpty())
-            break;
-        data += chunk;
-        if (data.size() > Plan::MaxBytes)
-            return tooLarge(data.size());
-    }
+    auto plan = Plan::read(file);
     if (file.error() != QFileDevice::NoError) {
         unreadable = true;
         return Error { ErrorKind::Invalid, tr("Cannot read the plan %1: %2").arg(planPath, file.errorString()) };
     }
-    unreadable = false;
-    return Plan::parse(data);
+    return plan;
 }

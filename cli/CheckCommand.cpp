@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 
+#include "InputText.h"
 #include "SeatLedger.h"
 
 #include <QJsonArray>
@@ -19,7 +20,10 @@ int CheckCommand::run(CommandContext &context)
     auto problems = context.ledger->check();
     if (!problems)
         return output.fail(problems.error());
-    const QStringList &list = problems.value();
+    // Problems quote what the database holds, which may be anything.
+    QStringList list = problems.value();
+    for (QString &p : list)
+        p = InputText::escapedLines(p);
     if (output.json()) {
         output.out() << QJsonDocument(QJsonObject { { QStringLiteral("ok"), list.isEmpty() },
                                                     { QStringLiteral("problems"), QJsonArray::fromStringList(list) } })

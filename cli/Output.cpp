@@ -1,5 +1,7 @@
 #include "Output.h"
 
+#include "InputText.h"
+
 #include <cstdio>
 #include <QJsonDocument>
 
@@ -36,8 +38,9 @@ QString Output::usageText()
               "Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.\n");
 }
 
-int Output::usage(const QString &message)
+int Output::usage(const QString &given)
 {
+    const QString message = InputText::escapedLines(given);
     if (m_json) {
         const QJsonObject error { { QStringLiteral("kind"), QStringLiteral("usage") },
                                   { QStringLiteral("message"), message } };
@@ -52,13 +55,14 @@ int Output::usage(const QString &message)
 int Output::fail(const Error &error)
 {
     const int code = error.kind == ErrorKind::Storage ? StorageFailure : Refused;
+    const QString message = InputText::escapedLines(error.message);
     if (m_json) {
         const QJsonObject e { { QStringLiteral("kind"), errorKindKey(error.kind) },
-                              { QStringLiteral("message"), error.message } };
+                              { QStringLiteral("message"), message } };
         m_out << QJsonDocument(QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), e } })
                      .toJson(QJsonDocument::Indented);
     } else {
-        m_err << tr("seatctl: %1").arg(error.message) << '\n';
+        m_err << tr("seatctl: %1").arg(message) << '\n';
     }
     return code;
 }
@@ -71,9 +75,15 @@ int Output::done(const QString &text, const QJsonObject &json)
             doc.insert(it.key(), it.value());
         m_out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else if (!text.isEmpty()) {
-        m_out << text;
+        m_out << InputText::escapedLines(text);
         if (!text.endsWith(QLatin1Char('\n')))
             m_out << '\n';
     }
     return Done;
+}
+
+void Output::warn(const QString &message)
+{
+    if (!m_json)
+        m_err << tr("seatctl: warning: %1").arg(InputText::escapedLines(message)) << '\n';
 }

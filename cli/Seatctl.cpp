@@ -146,8 +146,8 @@ int Seatctl::run(const QStringList &arguments)
     // Once a day, before the first change, a backup; a backup that cannot be
     // written is worth a warning, not a refusal.
     if (changes) {
-        if (auto daily = ledger.dailyBackup(); !daily && !m_output.json())
-            m_output.err() << tr("seatctl: warning: %1").arg(daily.error().message) << '\n';
+        if (auto daily = ledger.dailyBackup(); !daily)
+            m_output.warn(daily.error().message);
     }
     if (!command)
         return m_output.usage(tr("Unknown command “%1”.").arg(words.first()));

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the plan-file parser and the e-mail validator with libFuzzer (clang,
-# address and undefined-behaviour sanitizers) for a bounded time, starting from
-# the committed seed corpus in fuzz/corpus/. Not part of CI.
+# Fuzzes the plan-file parser (whole, and read from a pipe in pieces) and the
+# e-mail validator and key with libFuzzer (clang, address and
+# undefined-behaviour sanitizers) for a bounded time, starting from the
+# committed seed corpus in fuzz/corpus/ (plan_stream starts from plan's). Not
+# part of CI.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 60)
 # Prints the executions run and any crash; new inputs it finds stay in
 # build-fuzz/, never in the committed corpus. Exits 1 if a target crashed.
@@ -22,13 +24,13 @@ cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelW
 cmake --build build-fuzz -j2 >/dev/null
 
 status=0
-for target in plan email; do
+for target in plan plan_stream email; do
     corpus=build-fuzz/corpus-$target
     mkdir -p "$corpus"
     log=build-fuzz/fuzz_$target.log
     echo "== fuzz_$target for ${seconds}s"
     if ! ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz_$target -max_total_time="$seconds" -print_final_stats=1 \
-        -artifact_prefix="build-fuzz/crash-$target-" "$corpus" "fuzz/corpus/$target" >"$log" 2>&1; then
+        -artifact_prefix="build-fuzz/crash-$target-" "$corpus" "fuzz/corpus/${target%_stream}" >"$log" 2>&1; then
         echo "   CRASH — see $log and build-fuzz/crash-$target-*"; status=1
     fi
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")

@@ -17,12 +17,26 @@ public:
     static constexpr int MaxLocalPartLength = 64;
     static constexpr int MaxNameLength = 256;
 
+    enum class NamePart
+    {
+        First,
+        Last
+    };
+
     // Accepts dot-atom local parts (ASCII atext or Unicode letters and digits) and
     // domains of at least two labels, internationalised ones included. Refuses
-    // what mail systems refuse, with a message that says why.
+    // what mail systems refuse, and characters that change how text shows
+    // (InputText), with a message that says why.
     static Status checkEmail(const QString &email);
-    static Status checkName(const QString &name);
-    // The form under which uniqueness is decided: case folded, so that
-    // Ada@Example.com and ada@example.COM are the same person.
-    static QString emailKey(const QString &email) { return email.toCaseFolded(); }
+    // Any Unicode, but no control, text-direction or line-separator character.
+    static Status checkName(const QString &name, NamePart part);
+
+    // The form under which uniqueness is decided: two ways of writing one
+    // mailbox give one key. Before the @: full-width letters and digits as
+    // their ASCII selves, case folded, NFC (so "é" typed precomposed or as
+    // e + U+0301 is one letter). The domain as IDNA (UTS #46) maps it — case,
+    // width, "。" for "." — in its Unicode form, so that bücher.de and
+    // xn--bcher-kva.de are one domain. Defined for any text, valid or not;
+    // for an accepted address the key is accepted too, and is its own key.
+    static QString emailKey(const QString &email);
 };

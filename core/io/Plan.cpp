@@ -1,7 +1,10 @@
 #include "Plan.h"
 
+#include "InputText.h"
 #include "Validation.h"
 
+#include <algorithm>
+#include <QIODevice>
 #include <QStringDecoder>
 
 namespace {
@@ -11,15 +14,44 @@ Error lineError(int line, const QString &message)
     return Error { ErrorKind::Invalid, Plan::tr("Line %1: %2").arg(line).arg(message) };
 }
 
+Error tooLarge(qint64 bytes, qint64 maxBytes)
+{
+    return Error { ErrorKind::Invalid,
+                   Plan::tr("The plan is %1 MB; a plan may be at most %2 MB.")
+                       .arg(bytes / (1024 * 1024))
+                       .arg(maxBytes / (1024 * 1024)) };
+}
+
 } // namespace
 
-Result<QVector<PlanLine>> Plan::parse(const QByteArray &data)
+Result<QVector<PlanLine>> Plan::read(QIODevice &device, qint64 maxBytes)
 {
-    if (data.size() > MaxBytes)
-        return Error { ErrorKind::Invalid,
-                       tr("The plan is %1 MB; a plan may be at most %2 MB.")
-                           .arg(data.size() / (1024 * 1024))
-                           .arg(MaxBytes / (1024 * 1024)) };
+    if (!device.isSequential() && device.size() > maxBytes)
+        return tooLarge(device.size(), maxBytes);
+    // A pipe hands its data over in pieces: read until the end of the input,
+    // not just what has arrived so far. A device with nothing for now (one
+    // that is not blocking) is waited on; one that cannot wait is at its end.
+    QByteArray data;
+    for (;;) {
+        const qint64 wanted = std::min<qint64>(64 * 1024, maxBytes + 1 - data.size());
+        const qsizetype had = data.size();
+        data.resize(had + wanted);
+        const qint64 got = device.read(data.data() + had, wanted);
+        data.resize(had + std::max<qint64>(got, 0));
+        if (got < 0)
+            return Error { ErrorKind::Invalid, tr("The plan could not be read: %1").arg(device.errorString()) };
+        if (data.size() > maxBytes)
+            return tooLarge(data.size(), maxBytes);
+        if (got == 0 && !device.waitForReadyRead(-1))
+            break;
+    }
+    return parse(data, maxBytes);
+}
+
+Result<QVector<PlanLine>> Plan::parse(const QByteArray &data, qint64 maxBytes)
+{
+    if (data.size() > maxBytes)
+        return tooLarge(data.size(), maxBytes);
     QVector<PlanLine> lines;
     QByteArrayView rest(data);
     if (rest.startsWith("\xEF\xBB\xBF"))
@@ -55,7 +87,7 @@ Result<QVector<PlanLine>> Plan::parse(const QByteArray &data)
                                  tr("unknown seat type “%1”; expected one of sales-starter, "
                                     "sales-professional, sales-enterprise, service-starter, "
                                     "service-professional, service-enterprise.")
-                                     .arg(words.at(2)));
+                                     .arg(InputText::escaped(words.at(2))));
             parsed.type = *type;
             parsed.product = productOf(*type);
         } else if (command == QLatin1String("unassign")) {
@@ -64,10 +96,13 @@ Result<QVector<PlanLine>> Plan::parse(const QByteArray &data)
                 return lineError(lineNumber, tr("expected “unassign EMAIL PRODUCT”."));
             const auto product = productFromKey(words.at(2));
             if (!product)
-                return lineError(lineNumber, tr("unknown product “%1”; expected sales or service.").arg(words.at(2)));
+                return lineError(
+                    lineNumber,
+                    tr("unknown product “%1”; expected sales or service.").arg(InputText::escaped(words.at(2))));
             parsed.product = *product;
         } else {
-            return lineError(lineNumber, tr("unknown command “%1”; expected assign or unassign.").arg(command));
+            return lineError(lineNumber,
+                             tr("unknown command “%1”; expected assign or unassign.").arg(InputText::escaped(command)));
         }
         parsed.email = words.at(1);
         if (const Status valid = Validation::checkEmail(parsed.email); !valid)

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVector>
 
+class QIODevice;
+
 // One line of a plan file for `seatctl apply`:
 //   assign EMAIL TYPE
 //   unassign EMAIL PRODUCT
@@ -34,6 +36,12 @@ public:
 
     // Parses a whole plan: UTF-8 (a BOM is skipped), LF or CRLF, blank lines and
     // lines starting with # ignored. The first bad line refuses the whole plan,
-    // with its line number, so that nothing is half applied.
-    static Result<QVector<PlanLine>> parse(const QByteArray &data);
+    // with its line number, so that nothing is half applied. A plan of more
+    // than `maxBytes` is refused (seatctl's limit; tests and fuzzing use less).
+    static Result<QVector<PlanLine>> parse(const QByteArray &data, qint64 maxBytes = MaxBytes);
+    // Reads a plan from an open device to its end and parses it: a file, or
+    // standard input, which a pipe hands over in pieces as its writer produces
+    // them. Gives exactly what parse() gives for the same bytes read whole; a
+    // device that fails partway refuses the plan rather than parse a part.
+    static Result<QVector<PlanLine>> read(QIODevice &device, qint64 maxBytes = MaxBytes);
 };

@@ -38,7 +38,8 @@ Result<std::unique_ptr<SeatLedger>> SeatLedger::create(const QString &location, 
 {
     // Check the first user before anything exists, so a typo leaves nothing behind.
     for (const Status &s :
-         { Validation::checkEmail(adminEmail), Validation::checkName(firstName), Validation::checkName(lastName) }) {
+         { Validation::checkEmail(adminEmail), Validation::checkName(firstName, Validation::NamePart::First),
+           Validation::checkName(lastName, Validation::NamePart::Last) }) {
         if (!s)
             return s.error();
     }
@@ -305,8 +306,9 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
 {
     QSet<QString> keys;
     for (const NewUser &newUser : newUsers) {
-        for (const Status &s : { Validation::checkEmail(newUser.email), Validation::checkName(newUser.firstName),
-                                 Validation::checkName(newUser.lastName) }) {
+        for (const Status &s : { Validation::checkEmail(newUser.email),
+                                 Validation::checkName(newUser.firstName, Validation::NamePart::First),
+                                 Validation::checkName(newUser.lastName, Validation::NamePart::Last) }) {
             if (!s)
                 return s.error();
         }

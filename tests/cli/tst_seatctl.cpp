@@ -4,6 +4,7 @@
 // tst_seatctlfiles.
 
 #include "HostileInput.h"
+#include "InputText.h"
 #include "SeatctlFixture.h"
 #include "TestSupport.h"
 
@@ -48,6 +49,8 @@ private slots:
     void emptyDatabaseNameIsAUsageError();
     void readOnlyFolderIsNamedAsTheCause();
     void jsonKeepsItsKeysAndSpeaksTheLanguageInMessages();
+    void oneMailboxIsOneUser_data() { HostileInput::sameMailboxRows(); }
+    void oneMailboxIsOneUser();
 };
 
 void TestSeatctl::commands_data()
@@ -300,6 +303,7 @@ void TestSeatctl::hostileEmails()
     } else {
         QCOMPARE(run.exit, 1);
         QVERIFY2(run.err.contains(refusal), qPrintable(run.err));
+        QVERIFY2(!InputText::firstHidden(run.err.trimmed()), qPrintable(run.err)); // nothing echoed raw
         QCOMPARE(TestSupport::fileHash(m_path), before);
         QCOMPARE(listedUsers(db({})).size(), 5);
     }
@@ -323,12 +327,52 @@ void TestSeatctl::hostileNames()
     } else {
         QCOMPARE(run.exit, 1);
         QVERIFY2(run.err.contains(refusal), qPrintable(run.err));
+        QVERIFY2(!InputText::firstHidden(run.err.trimmed()), qPrintable(run.err)); // nothing echoed raw
         QCOMPARE(TestSupport::fileHash(m_path), before);
         QVERIFY(!listedUsers(db({})).contains(email));
     }
 }
 
-QTEST_GUILESS_MAIN(TestSeatctl)
+void TestSeatctl::oneMailboxIsOneUser()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    const auto run = [this](const QStringList &args, const QByteArray &input = {}) {
+        return seatctl(db(args), input);
+    };
+    const auto sales = [this](const QString &email) {
+        return listedUsers(db({})).value(email).value(QStringLiteral("sales")).toString();
+    };
+    QCOMPARE(run({ QStringLiteral("users"), QStringLiteral("add"), first, QStringLiteral("--role"),
+                   QStringLiteral("admin") })
+                 .exit,
+             0);
+    const QByteArray before = TestSupport::fileHash(m_path);
+    Run r = run({ QStringLiteral("users"), QStringLiteral("add"), second });
+    QCOMPARE(r.exit, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("“%1” already exists").arg(first)), qPrintable(r.err));
+    QCOMPARE(TestSupport::fileHash(m_path), before);
+
+    // Every way seatctl names a user finds the one stored, whichever spelling is typed.
+    r = run({ QStringLiteral("assign"), second, QStringLiteral("sales-professional") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    QCOMPARE(sales(first), QStringLiteral("sales-professional"));
+    r = run({ QStringLiteral("apply"), QStringLiteral("-") },
+            (QStringLiteral("unassign ") + second + " sales\n").toUtf8());
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    QCOMPARE(sales(first), QString());
+    r = run({ QStringLiteral("--as"), second, QStringLiteral("seats"), QStringLiteral("buy"),
+              QStringLiteral("sales-starter"), QStringLiteral("1") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    r = run({ QStringLiteral("--json"), QStringLiteral("ledger") });
+    const QJsonArray entries = json(r).value(QStringLiteral("ledger")).toArray();
+    QCOMPARE(entries.last().toObject().value(QStringLiteral("actor")).toString(), first); // as stored
+    r = run({ QStringLiteral("users"), QStringLiteral("delete"), second });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    QCOMPARE(listedUsers(db({})).size(), 5);
+    QCOMPARE(run({ QStringLiteral("check") }).exit, 0);
+}
+
 void TestSeatctl::purchasedCountsStopAtADocumentedMaximum()
 {
     // 32-bit counts used to wrap after 21,476 purchases of 100,000 (2147400000 → -2147467296).
@@ -458,4 +502,5 @@ void TestSeatctl::jsonKeepsItsKeysAndSpeaksTheLanguageInMessages()
              seatctl(QStringList { QStringLiteral("--language"), QStringLiteral("en") } + list).out);
 }
 
+QTEST_GUILESS_MAIN(TestSeatctl)
 #include "tst_seatctl.moc"

@@ -3,6 +3,7 @@
 // all or nothing, tampering, locks, backups and restores. The commands
 // themselves are in tst_seatctl.
 
+#include "InputText.h"
 #include "SeatctlFixture.h"
 #include "SeatLedger.h"
 #include "TestSupport.h"
@@ -42,6 +43,8 @@ private slots:
     void applyReadsAPipeToItsEnd();
     void badPlansChangeNothing_data();
     void badPlansChangeNothing();
+    void echoedInputCannotDriveTheTerminal_data();
+    void echoedInputCannotDriveTheTerminal();
     void checkReportsTampering();
     void lockedDatabaseExitsThree();
     void backupListAndRestore();
@@ -215,6 +218,69 @@ void TestSeatctlFiles::badPlansChangeNothing()
     const Run run = seatctl(db({ QStringLiteral("apply"), file }));
     QCOMPARE(run.exit, 1);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QCOMPARE(TestSupport::fileHash(m_path), before);
+}
+
+void TestSeatctlFiles::echoedInputCannotDriveTheTerminal_data()
+{
+    QTest::addColumn<QStringList>("args"); // after --database; "DIR/" stands for the test's folder
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("exit");
+    QTest::addColumn<QString>("shown");
+    const QStringList apply { QStringLiteral("apply"), QStringLiteral("-") };
+    QTest::newRow("plan line that retitles the terminal")
+        << apply << QByteArray("assign cat@example.com service-starter\nassign bob@example.com \x1b]0;pwned\x07\n") << 1
+        << "Line 2: unknown seat type “\\e]0;pwned\\a”";
+    QTest::newRow("plan line that clears the screen")
+        << apply << QByteArray("\x1b[2J\n") << 1 << "Line 1: unknown command “\\e[2J”";
+    QTest::newRow("plan line with a right-to-left override")
+        << apply << QByteArray("unassign bob@example.com \xE2\x80\xAEselas\n") << 1
+        << "Line 1: unknown product “\\u202Eselas”";
+    QTest::newRow("seat type argument") << QStringList { QStringLiteral("assign"), QStringLiteral("bob@example.com"),
+                                                         QStringLiteral("\x1b[2J") }
+                                        << QByteArray() << 2 << "Unknown seat type “\\e[2J”";
+    QTest::newRow("command") << QStringList { QStringLiteral("\x1b]0;pwned\x07") } << QByteArray() << 2
+                             << "Unknown command “\\e]0;pwned\\a”";
+    QTest::newRow("option") << QStringList { QStringLiteral("--\u202Ejson"), QStringLiteral("check") } << QByteArray()
+                            << 2 << "Unknown option '\\u202Ejson'";
+    QTest::newRow("operator") << QStringList { QStringLiteral("--as"), QStringLiteral("\x1b[2Jbob@example.com"),
+                                               QStringLiteral("seats"), QStringLiteral("list") }
+                              << QByteArray() << 1 << "No user has the email address “\\e[2Jbob@example.com”";
+    QTest::newRow("address to delete") << QStringList { QStringLiteral("users"), QStringLiteral("delete"),
+                                                        QStringLiteral("bob\u2067@example.com") }
+                                       << QByteArray() << 1 << "No user has the email address “bob\\u2067@example.com”";
+    QTest::newRow("database path") << QStringList { QStringLiteral("DIR/\x1b[2J.db"), QStringLiteral("check") }
+                                   << QByteArray() << 3 << "\\e[2J.db does not exist";
+}
+
+void TestSeatctlFiles::echoedInputCannotDriveTheTerminal()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
+    QFETCH(int, exit);
+    QFETCH(QString, shown);
+    if (args.first().startsWith(QLatin1String("DIR/")))
+        args = QStringList { QStringLiteral("--database"), m_dir->filePath(args.first().mid(4)) } + args.mid(1);
+    else
+        args = db(args);
+    // Line breaks are the output's own; anything else hidden came from the input.
+    const auto hidden = [](QString text) {
+        return InputText::firstHidden(text.remove(QLatin1Char('\n')));
+    };
+    const QByteArray before = TestSupport::fileHash(m_path);
+
+    Run run = seatctl(args, input);
+    QCOMPARE(run.exit, exit);
+    QVERIFY2(run.err.contains(shown), qPrintable(run.err));
+    QVERIFY2(!hidden(run.err) && !hidden(run.out), qPrintable(run.err));
+
+    run = seatctl(QStringList { QStringLiteral("--json") } + args, input);
+    QCOMPARE(run.exit, exit);
+    QVERIFY2(!hidden(run.out), qPrintable(run.out)); // not even inside a JSON string
+    const QString message
+        = json(run).value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(shown), qPrintable(run.out));
+    QVERIFY2(!hidden(message), qPrintable(message)); // decoded, still nothing a terminal would act on
     QCOMPARE(TestSupport::fileHash(m_path), before);
 }
 

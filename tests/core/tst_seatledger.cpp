@@ -45,6 +45,8 @@ private slots:
     void hostileNamesAreStoredExactlyOrChangeNothing_data() { HostileInput::nameRows(); }
     void hostileNamesAreStoredExactlyOrChangeNothing();
     void sameAddressInOtherLetterCaseIsTheSameUser();
+    void oneMailboxIsOneUser_data() { HostileInput::sameMailboxRows(); }
+    void oneMailboxIsOneUser();
     void hashesMadeAheadStayChainedWhateverComesBetween();
 };
 
@@ -325,6 +327,36 @@ void TestSeatLedger::sameAddressInOtherLetterCaseIsTheSameUser()
     QCOMPARE(TestSupport::snapshot(*m_ledger), before);
     // Found whatever the case it is typed in, and shown as first stored.
     QCOMPARE(m_ledger->user(QStringLiteral("BOB@example.COM")).value().email, QStringLiteral("bob@example.com"));
+}
+
+void TestSeatLedger::oneMailboxIsOneUser()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QVERIFY(createPlain(*m_ledger, first).ok());
+    const QString before = TestSupport::snapshot(*m_ledger);
+    NewUser u;
+    u.email = second;
+    auto created = m_ledger->createUser(u);
+    QVERIFY2(!created.ok(), "a second user for one mailbox");
+    QCOMPARE(created.error().kind, ErrorKind::Duplicate);
+    QVERIFY2(created.error().message.contains(QStringLiteral("“%1” already exists").arg(first)),
+             qPrintable(created.error().message));
+    // Both spellings in one batch are refused too, before anything is written.
+    NewUser other;
+    other.email = QStringLiteral("x") + first;
+    u.email = QStringLiteral("x") + second;
+    QCOMPARE(m_ledger->createUsers({ other, u }).error().kind, ErrorKind::Duplicate);
+    QCOMPARE(TestSupport::snapshot(*m_ledger), before);
+    // Every look-up by the other spelling finds the user, shown as typed first.
+    QCOMPARE(m_ledger->user(second).value().email, first);
+    QVERIFY(m_ledger->assignSeat(second, SeatType::SalesProfessional).ok());
+    QCOMPARE(m_ledger->user(first).value().sales, std::optional<SeatType>(SeatType::SalesProfessional));
+    QVERIFY(m_ledger->removeSeat(second, Product::Sales).ok());
+    QVERIFY(m_ledger->setActor(QStringLiteral("ada@example.com")).ok());
+    QVERIFY(m_ledger->deleteUser(second).ok());
+    QCOMPARE(m_ledger->user(first).error().kind, ErrorKind::NotFound);
+    QCOMPARE(m_ledger->check().value(), QStringList());
 }
 
 // A batch's hashes are made on another thread before its rows are written

@@ -1,10 +1,14 @@
 // Storage: files that are not ours are refused untouched, the first schema
-// migrates forward, the ledger refuses rewrites and tampering is detected.
+// migrates forward, e-mail keys are recomputed (v4), the ledger refuses
+// rewrites and tampering is detected.
 
 #include "Backups.h"
+#include "LedgerEntry.h"
+#include "LedgerWriter.h"
 #include "SeatDatabase.h"
 #include "SeatLedger.h"
 #include "TestSupport.h"
+#include "Validation.h"
 
 #include <QFile>
 #include <type_traits>
@@ -35,6 +39,9 @@ private slots:
     void initInAMissingFolderIsRefused();
     void newDatabaseIsOursWithWalAndForeignKeys();
     void firstSchemaMigratesForward();
+    void emailKeysAreRecomputedOnUpgrade();
+    void upgradeIsRefusedWhileTwoUsersShareAMailbox();
+    void upgradeKeepsTheLedgerOfAMailboxThatWasTwoUsers();
     void ledgerRefusesUpdateAndDelete();
     void tamperingIsDetectedByCheck_data();
     void tamperingIsDetectedByCheck();
@@ -292,6 +299,9 @@ void TestStorage::tamperingIsDetectedByCheck_data()
         << QStringList { QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES "
                                         "('eve@example.com', 'eve@example.com', 'super-admin', '2026-01-01')") }
         << "eve@example.com is in the database but not in the ledger";
+    QTest::newRow("e-mail key not the address's own") << QStringList {
+        QStringLiteral("UPDATE users SET email_key = 'cat2@example.com' WHERE email = 'cat@example.com'")
+    } << "cat@example.com is stored under the key “cat2@example.com” instead of “cat@example.com”";
     QTest::newRow("counter out of step") << QStringList {
         QStringLiteral("UPDATE seat_types SET assigned = 0 WHERE type = 'sales-professional'")
     } << "sales-professional: the assigned count says 0 but 1 users hold one";
@@ -330,6 +340,146 @@ void TestStorage::lockedDatabaseGivesAClearError()
     QCOMPARE(other.exec(QStringLiteral("ROLLBACK")), QString());
     QCOMPARE(TestSupport::snapshot(*ledger), before);
     QVERIFY(ledger->buySeats(SeatType::SalesStarter, 1).ok()); // and works once the lock is gone
+}
+
+namespace {
+
+// Makes the file at `path` what a schema-3 Seatkeeper would have left: every
+// key its address case folded, and nothing more.
+bool backToSchema3(const QString &path)
+{
+    RawConnection raw(path);
+    for (const QString &email : raw.column(QStringLiteral("SELECT email FROM users"))) {
+        if (!raw.exec(QStringLiteral("UPDATE users SET email_key = '%1' WHERE email = '%2'")
+                          .arg(email.toCaseFolded(), email))
+                 .isEmpty())
+            return false;
+    }
+    return raw.exec(QStringLiteral("PRAGMA user_version = 3")).isEmpty();
+}
+
+} // namespace
+
+void TestStorage::emailKeysAreRecomputedOnUpgrade()
+{
+    const QString path = m_dir->filePath(QStringLiteral("v3.db"));
+    const QStringList typed { QStringLiteral("\uFF2A\uFF2F\uFF33\uFF25@example.com"),
+                              QStringLiteral("Zoe\u0308@example.com"), QStringLiteral("dana@XN--BCHER-KVA.de"),
+                              QStringLiteral("j@b\u00FCcher.de") };
+    {
+        auto ledger = TestSupport::smallAccount(path);
+        for (const QString &email : typed) {
+            NewUser u;
+            u.email = email;
+            QVERIFY(ledger->createUser(u).ok());
+        }
+        QVERIFY(ledger->assignSeat(typed.at(1), SeatType::SalesProfessional).ok());
+    }
+    QVERIFY(backToSchema3(path));
+
+    auto opened = SeatLedger::open(path);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    SeatLedger &ledger = *opened.value();
+    // The upgrade kept the schema-3 file as a backup first.
+    const QVector<BackupInfo> backups = Backups::list(path);
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(RawConnection(backups.first().path).scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(ledger.check().value(), QStringList());
+    // Any spelling of the mailbox finds the user, shown as first typed.
+    QCOMPARE(ledger.user(QStringLiteral("jose@example.com")).value().email, typed.at(0));
+    QCOMPARE(ledger.user(QStringLiteral("ZO\u00CB@EXAMPLE.COM")).value().email, typed.at(1));
+    QCOMPARE(ledger.user(QStringLiteral("dana@b\u00FCcher.de")).value().email, typed.at(2));
+    QCOMPARE(ledger.user(QStringLiteral("J@XN--BCHER-KVA.DE")).value().email, typed.at(3));
+    QVERIFY(ledger.setActor(QStringLiteral("ada@example.com")).ok());
+    NewUser again;
+    again.email = QStringLiteral("jose@example.com");
+    QCOMPARE(ledger.createUser(again).error().kind, ErrorKind::Duplicate);
+    opened.value().reset();
+
+    RawConnection raw(path);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), SeatDatabase::SchemaVersion);
+    for (const QString &email : typed)
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT email_key FROM users WHERE email = '%1'").arg(email)).toString(),
+                 Validation::emailKey(email));
+}
+
+void TestStorage::upgradeIsRefusedWhileTwoUsersShareAMailbox()
+{
+    const QString path = m_dir->filePath(QStringLiteral("v3.db"));
+    {
+        QVERIFY(TestSupport::smallAccount(path));
+    }
+    QVERIFY(backToSchema3(path));
+    {
+        // What schema 3 let in: ada's mailbox again, in full-width letters.
+        RawConnection raw(path);
+        QCOMPARE(raw.exec(QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES "
+                                         "('\uFF41\uFF44\uFF41@example.com', '\uFF41\uFF44\uFF41@example.com', "
+                                         "'user', '2026-01-01T00:00:00.000Z')")),
+                 QString());
+    }
+    const QByteArray before = TestSupport::fileHash(path);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto opened = SeatLedger::open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().kind, ErrorKind::Storage);
+        const QString message = opened.error().message;
+        QVERIFY2(message.contains(QStringLiteral("the users ada@example.com and \uFF41\uFF44\uFF41@example.com are "
+                                                 "one mailbox")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("Nothing was changed.")), qPrintable(message));
+        QCOMPARE(TestSupport::fileHash(path), before);
+        QVERIFY(Backups::list(path).isEmpty()); // trying again pushes no older backup out
+    }
+}
+
+void TestStorage::upgradeKeepsTheLedgerOfAMailboxThatWasTwoUsers()
+{
+    const QString path = m_dir->filePath(QStringLiteral("v3.db"));
+    const QString precomposed = QStringLiteral("jos\u00E9@example.com");
+    const QString combining = QStringLiteral("jose\u0301@example.com");
+    {
+        auto ledger = TestSupport::smallAccount(path);
+        NewUser u;
+        u.email = precomposed;
+        QVERIFY(ledger->createUser(u).ok());
+    }
+    {
+        // Schema 3 let the same mailbox in a second time, as its own user, ledger and all.
+        auto db = SeatDatabase::open(path);
+        QVERIFY(db.ok());
+        WriteTransaction tx(*db.value());
+        QVERIFY(tx.started().ok());
+        auto insert = db.value()->prepare("INSERT INTO users (email, email_key, role, created_at) "
+                                          "VALUES (:email, :key, 'user', '2026-01-01T00:00:00.000Z')");
+        QVERIFY(insert.ok());
+        insert.value().bindValue(QStringLiteral(":email"), combining);
+        insert.value().bindValue(QStringLiteral(":key"), combining.toCaseFolded());
+        QVERIFY(db.value()->exec(insert.value()).ok());
+        LedgerWriter writer(*db.value(), QStringLiteral("ada@example.com"));
+        QVERIFY(writer
+                    .append(LedgerAction::UserCreated, combining, {}, {},
+                            QStringLiteral(R"({"first":"","last":"","role":"user"})"))
+                    .ok());
+        QVERIFY(writer.finish().ok());
+        QVERIFY(tx.commit().ok());
+    }
+    {
+        // And the first one was deleted since.
+        auto ledger = SeatLedger::open(path);
+        QVERIFY(ledger.value()->setActor(QStringLiteral("ada@example.com")).ok());
+        QVERIFY(ledger.value()->deleteUser(precomposed).ok());
+    }
+    QVERIFY(backToSchema3(path));
+
+    auto opened = SeatLedger::open(path);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    SeatLedger &ledger = *opened.value();
+    QCOMPARE(ledger.user(QStringLiteral("JOS\u00C9@example.com")).value().email, combining);
+    QVERIFY(ledger.setActor(QStringLiteral("ada@example.com")).ok());
+    QVERIFY(ledger.assignSeat(precomposed, SeatType::SalesProfessional).ok());
+    // Replaying the ledger tells the two people of one key apart.
+    QCOMPARE(ledger.check().value(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

@@ -84,6 +84,17 @@ public:
             return q.lastError().text().isEmpty() ? QStringLiteral("error") : q.lastError().text();
         return {};
     }
+    // The first column of every row a query gives.
+    QStringList column(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        QStringList values;
+        if (q.exec(sql)) {
+            while (q.next())
+                values << q.value(0).toString();
+        }
+        return values;
+    }
     QVariant scalar(const QString &sql)
     {
         QSqlQuery q(QSqlDatabase::database(m_name, false));

@@ -5,6 +5,7 @@
 
 #include "GuiSupport.h"
 #include "HostileInput.h"
+#include "InputText.h"
 #include "TestSupport.h"
 #include "ToggleSwitch.h"
 #include "UserPanel.h"
@@ -44,6 +45,8 @@ private slots:
     void nextNeedsAValidUnusedAddress();
     void hostileEmailsThroughTheSidePanel_data() { HostileInput::emailRows(); }
     void hostileEmailsThroughTheSidePanel();
+    void oneMailboxIsOneUserInTheSidePanel_data() { HostileInput::sameMailboxRows(); }
+    void oneMailboxIsOneUserInTheSidePanel();
     void buyAnotherUserWhenNoSeatIsFree();
     void cancelCreatesNothing();
     void editingAUserSwitchesTierInOneStep();
@@ -151,10 +154,30 @@ void TestUserFlow::hostileEmailsThroughTheSidePanel()
         const QString shown = find<QLabel>("panelEmailProblem")->text();
         // An empty field is not shouted at; anything else says what is wrong.
         QVERIFY2(email.isEmpty() ? shown.isEmpty() : shown.contains(refusal), qPrintable(shown));
+        QVERIFY2(!InputText::firstHidden(shown), qPrintable(shown)); // shown, never obeyed
         QTest::keyClick(field, Qt::Key_Return);
         QVERIFY(field->isVisible());
         QCOMPARE(TestSupport::snapshot(*m_ledger), before);
     }
+}
+
+void TestUserFlow::oneMailboxIsOneUserInTheSidePanel()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    NewUser existing;
+    existing.email = first;
+    QVERIFY(m_ledger->createUser(existing).ok());
+    const QString before = TestSupport::snapshot(*m_ledger);
+    click("createUser");
+    auto *field = find<QLineEdit>("panelEmail");
+    field->setText(second);
+    QVERIFY(!find<QPushButton>("panelNext")->isEnabled());
+    QCOMPARE(find<QLabel>("panelEmailProblem")->text(),
+             QStringLiteral("A user with the email address “%1” already exists.").arg(first));
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(field->isVisible());
+    QCOMPARE(TestSupport::snapshot(*m_ledger), before);
 }
 
 void TestUserFlow::buyAnotherUserWhenNoSeatIsFree()

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <utility>
 
 namespace {
 
@@ -35,6 +36,45 @@ struct State
 {
     QMap<QString, Person> people; // by e-mail key
     std::array<qint64, SeatTypeCount> purchased {};
+};
+
+// The people the ledger gives, by e-mail key. Before schema v4 two spellings
+// of one mailbox could be two users at once (one deleted since, or the
+// upgrade would have refused): a key holds each of them, and an entry is
+// about the one its subject names exactly — or, if none is, the one there.
+struct Replayed
+{
+    QMap<QString, QVector<Person>> people;
+    std::array<qint64, SeatTypeCount> purchased {};
+
+    const Person *find(const QString &key, const QString &email) const
+    {
+        const auto it = people.constFind(key);
+        if (it == people.cend() || it->isEmpty())
+            return nullptr;
+        for (const Person &p : *it) {
+            if (p.email == email)
+                return &p;
+        }
+        return &it->last();
+    }
+    Person *find(const QString &key, const QString &email)
+    {
+        const Person *p = std::as_const(*this).find(key, email);
+        if (!p)
+            return nullptr;
+        QVector<Person> &same = people[key];
+        return same.data() + (p - std::as_const(same).data());
+    }
+    void remove(const QString &key, const QString &email)
+    {
+        if (Person *p = find(key, email)) {
+            QVector<Person> &same = people[key];
+            same.removeAt(p - same.data());
+            if (same.isEmpty())
+                people.remove(key);
+        }
+    }
 };
 
 Status collect(const SeatDatabase &db, const SqlText &sql, const std::function<void(const QSqlQuery &)> &row)
@@ -118,12 +158,17 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
 
     // 3. The current state, and R3: each assignment's type belongs to its product.
     if (Status s
-        = collect(db, ("SELECT email, first_name, last_name, role FROM users"),
+        = collect(db, ("SELECT email, first_name, last_name, role, email_key FROM users"),
                   [&](const QSqlQuery &q) {
                       Person p {
                           q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {}
                       };
-                      stored.people.insert(Validation::emailKey(p.email), p);
+                      const QString key = Validation::emailKey(p.email);
+                      // A key that is not the address's own lets a second user in for the same mailbox.
+                      if (q.value(4).toString() != key)
+                          problems << tr("%1 is stored under the key “%2” instead of “%3”.")
+                                          .arg(p.email, q.value(4).toString(), key);
+                      stored.people.insert(key, p);
                   });
         !s)
         return s.error();
@@ -146,7 +191,7 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
         return s.error();
 
     // 4. The hash chain, and 5. the replay.
-    State replayed;
+    Replayed replayed;
     QString prevHash;
     qint64 prevId = 0;
     if (Status s = collect(
@@ -171,19 +216,18 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
                 const auto type = seatTypeFromKey(e.seatType);
                 if (e.action == LedgerAction::UserCreated || e.action == LedgerAction::UserDeleted) {
                     if (e.action == LedgerAction::UserDeleted) {
-                        replayed.people.remove(key);
+                        replayed.remove(key, e.subject);
                         return;
                     }
                     const QJsonObject o = QJsonDocument::fromJson(e.after.toUtf8()).object();
-                    replayed.people.insert(key,
-                                           Person { e.subject,
-                                                    o.value(QStringLiteral("first")).toString(),
-                                                    o.value(QStringLiteral("last")).toString(),
-                                                    o.value(QStringLiteral("role")).toString(),
-                                                    {} });
+                    replayed.people[key].append(Person { e.subject,
+                                                         o.value(QStringLiteral("first")).toString(),
+                                                         o.value(QStringLiteral("last")).toString(),
+                                                         o.value(QStringLiteral("role")).toString(),
+                                                         {} });
                 } else if ((e.action == LedgerAction::SeatAssigned || e.action == LedgerAction::SeatRemoved) && type
-                           && replayed.people.contains(key)) {
-                    replayed.people[key].seats[productIndex(productOf(*type))]
+                           && replayed.find(key, e.subject)) {
+                    replayed.find(key, e.subject)->seats[productIndex(productOf(*type))]
                         = e.action == LedgerAction::SeatAssigned ? e.seatType : QString();
                 } else if ((e.action == LedgerAction::SeatsBought || e.action == LedgerAction::SeatsReleased) && type) {
                     replayed.purchased[seatTypeIndex(*type)] = e.after.toLongLong();
@@ -204,16 +248,21 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
                             .arg(stored.purchased[seatTypeIndex(t)]);
     }
     for (auto it = stored.people.cbegin(); it != stored.people.cend(); ++it) {
-        const auto other = replayed.people.constFind(it.key());
-        if (other == replayed.people.cend())
+        const Person *other = std::as_const(replayed).find(it.key(), it->email);
+        if (!other)
             problems << tr("%1 is in the database but not in the ledger.").arg(it->email);
         else if (!(*other == *it))
             problems << tr("%1 differs from the ledger: the database holds %2, the ledger gives %3.")
                             .arg(it->email, describe(*it), describe(*other));
     }
     for (auto it = replayed.people.cbegin(); it != replayed.people.cend(); ++it) {
-        if (!stored.people.contains(it.key()))
-            problems << tr("%1 is in the ledger but not in the database.").arg(it->email);
+        const auto kept = stored.people.constFind(it.key());
+        const Person *match
+            = kept == stored.people.cend() ? nullptr : std::as_const(replayed).find(it.key(), kept->email);
+        for (const Person &p : *it) {
+            if (&p != match)
+                problems << tr("%1 is in the ledger but not in the database.").arg(p.email);
+        }
     }
     return problems;
 }

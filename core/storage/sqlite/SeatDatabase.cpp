@@ -1,14 +1,17 @@
 #include "SeatDatabase.h"
 
+#include "InputText.h"
 #include "LedgerChain.h"
 #include "LedgerEntry.h"
 #include "SeatType.h"
 #include "SqliteFiles.h"
+#include "Validation.h"
 
 #include <cstring>
 #include <QAtomicInt>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QtEndian>
@@ -151,13 +154,20 @@ const SqlText schemaV3[] = {
     " BEGIN SELECT RAISE(ABORT, 'a user who holds a seat cannot be deleted'); END",
 };
 
-static_assert(SeatDatabase::SchemaVersion == 3, "a new schema version needs its case in userVersionStatement()");
+static_assert(SeatDatabase::SchemaVersion == 4, "a new schema version needs its case in userVersionStatement()");
 
 SqlText userVersionStatement(int version)
 {
-    if (version == 1)
+    switch (version) {
+    case 1:
         return SqlText("PRAGMA user_version = 1");
-    return version == 2 ? SqlText("PRAGMA user_version = 2") : SqlText("PRAGMA user_version = 3");
+    case 2:
+        return SqlText("PRAGMA user_version = 2");
+    case 3:
+        return SqlText("PRAGMA user_version = 3");
+    default:
+        return SqlText("PRAGMA user_version = 4");
+    }
 }
 
 } // namespace
@@ -212,6 +222,12 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &
         return storage(tr("The file %1 is not a Seatkeeper database.").arg(QDir::toNativeSeparators(path)));
     if (Status s = db->checkSchema(); !s)
         return s.error();
+    // An upgrade that would be refused is refused before its backup is taken:
+    // trying again and again must not push the older backups out.
+    if (db->m_version < 4) {
+        if (auto keys = db->newEmailKeys(); !keys)
+            return keys.error();
+    }
     if (db->m_version < SchemaVersion && beforeMigration) {
         // An upgrade rewrites the file: keep the old one first, or do not upgrade.
         if (Status taken = beforeMigration(*db); !taken)
@@ -356,6 +372,9 @@ Status SeatDatabase::migrateStep(int toVersion)
     } else if (toVersion == 3) {
         if (Status s = runAll(schemaV3); !s)
             return s;
+    } else if (toVersion == 4) {
+        if (Status s = rewriteEmailKeys(); !s)
+            return s;
     } else if (toVersion == 2) {
         if (Status s = runAll(schemaV2); !s)
             return s;
@@ -403,6 +422,56 @@ Status SeatDatabase::migrateStep(int toVersion)
     if (Status s = tx.commit(); !s)
         return s;
     m_version = toVersion;
+    return {};
+}
+
+Result<QVector<SeatDatabase::NewEmailKey>> SeatDatabase::newEmailKeys() const
+{
+    auto select = prepare("SELECT id, email, email_key FROM users ORDER BY id");
+    if (!select)
+        return select.error();
+    if (Status s = exec(select.value()); !s)
+        return s.error();
+    QVector<NewEmailKey> changed;
+    QHash<QString, QString> emailOfKey;
+    while (select.value().next()) {
+        const QSqlQuery &row = select.value();
+        const QString email = row.value(1).toString();
+        const QString key = Validation::emailKey(email);
+        if (const auto other = emailOfKey.constFind(key); other != emailOfKey.cend())
+            return storage(
+                tr("The database %1 cannot be upgraded: the users %2 and %3 are one mailbox written in "
+                   "two ways, and Seatkeeper now counts them as one. Delete one of them with the "
+                   "previous version of Seatkeeper, then open the database again. Nothing was changed.")
+                    .arg(QDir::toNativeSeparators(m_path), InputText::escaped(*other), InputText::escaped(email)));
+        emailOfKey.insert(key, email);
+        if (key != row.value(2).toString())
+            changed.append({ row.value(0).toLongLong(), key });
+    }
+    if (select.value().lastError().isValid())
+        return storageError(select.value().lastError());
+    return changed;
+}
+
+Status SeatDatabase::rewriteEmailKeys()
+{
+    auto changed = newEmailKeys();
+    if (!changed)
+        return changed.error();
+    auto update = prepare("UPDATE users SET email_key = :key WHERE id = :id");
+    if (!update)
+        return update.error();
+    // Keys are unique at every moment: each changed key is first set aside
+    // under a name no address can have (no key holds a control character),
+    // so a new key never meets an old one that is about to change.
+    for (const bool aside : { true, false }) {
+        for (const NewEmailKey &k : changed.value()) {
+            update.value().bindValue(QStringLiteral(":key"), aside ? QStringLiteral("\x01%1").arg(k.id) : k.key);
+            update.value().bindValue(QStringLiteral(":id"), k.id);
+            if (Status s = exec(update.value()); !s)
+                return s;
+        }
+    }
     return {};
 }
 

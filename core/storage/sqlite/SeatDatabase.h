@@ -25,7 +25,9 @@ public:
     // Version 2: ledger hash chain, revision counter.
     // Version 3: R3 and R9 held by triggers too, which no connection can switch
     // off (foreign keys are off unless a connection turns them on).
-    static constexpr int SchemaVersion = 3;
+    // Version 4: users.email_key as Validation::emailKey makes it now (NFC,
+    // IDNA, width) instead of case folding alone; the keys are recomputed.
+    static constexpr int SchemaVersion = 4;
     // PRAGMA application_id of every Seatkeeper file: "SETK".
     static constexpr qint32 ApplicationId = 0x5345544B;
     static constexpr int BusyTimeoutMs = 5000;
@@ -84,6 +86,15 @@ private:
     Status checkSchema() const;
     Status migrate();
     Status migrateStep(int toVersion);
+    // Before version 4: each user whose key changes, and the key it gets.
+    // Refused, naming both, if two users turn out to share one mailbox.
+    struct NewEmailKey
+    {
+        qint64 id;
+        QString key;
+    };
+    Result<QVector<NewEmailKey>> newEmailKeys() const;
+    Status rewriteEmailKeys();
 
     QString m_path;
     QString m_connectionName;

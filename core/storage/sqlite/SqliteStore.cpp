@@ -2,6 +2,7 @@
 
 #include "Backups.h"
 #include "BulkStatement.h"
+#include "InputText.h"
 #include "LedgerAudit.h"
 #include "LedgerChain.h"
 #include "LedgerWriter.h"
@@ -143,8 +144,10 @@ Result<User> SqliteStore::user(const QString &email) const
         return found;
     if (error.isValid())
         return m_db->storageError(error);
-    return Error { ErrorKind::NotFound,
-                   QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };
+    return Error {
+        ErrorKind::NotFound,
+        QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(InputText::escaped(email))
+    };
 }
 
 Result<StoredUser> SqliteStore::findUser(const QString &email) const
@@ -175,7 +178,8 @@ Result<StoredUser> SqliteStore::findUser(const QString &email) const
         return m_db->storageError(error);
     if (found.id == 0)
         return Error { ErrorKind::NotFound,
-                       QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };
+                       QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.")
+                           .arg(InputText::escaped(email)) };
     return found;
 }
 
