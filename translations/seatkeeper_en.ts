@@ -137,10 +137,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>A name is %n characters long; at most 256 are allowed.</source>
+        <source>The first name is %n characters long; at most 256 are allowed.</source>
         <translation>
-            <numerusform>A name is %n character long; at most 256 are allowed.</numerusform>
-            <numerusform>A name is %n characters long; at most 256 are allowed.</numerusform>
+            <numerusform>The first name is %n character long; at most 256 are allowed.</numerusform>
+            <numerusform>The first name is %n characters long; at most 256 are allowed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last name is %n characters long; at most 256 are allowed.</source>
+        <translation>
+            <numerusform>The last name is %n character long; at most 256 are allowed.</numerusform>
+            <numerusform>The last name is %n characters long; at most 256 are allowed.</numerusform>
         </translation>
     </message>
 </context>

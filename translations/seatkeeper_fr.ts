@@ -354,6 +354,10 @@
         <source>%1 is in the ledger but not in the database.</source>
         <translation>%1 figure dans le registre mais pas dans la base de données.</translation>
     </message>
+    <message>
+        <source>%1 is stored under the key “%2” instead of “%3”.</source>
+        <translation>%1 est enregistré sous la clé «&#xa0;%2&#xa0;» au lieu de «&#xa0;%3&#xa0;».</translation>
+    </message>
 </context>
 <context>
     <name>LedgerCommand</name>
@@ -478,6 +482,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>seatctl: %1</source>
         <translation>seatctl&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>seatctl: warning: %1</source>
+        <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -629,6 +637,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>unknown command “%1”; expected assign or unassign.</source>
         <translation>commande inconnue «&#xa0;%1&#xa0;»&#xa0;; attendu assign ou unassign.</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: %1</source>
+        <translation>Le plan n’a pas pu être lu&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -816,6 +828,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>The database %1 could not be read or written (SQLite: %2).</source>
         <translation>La base de données %1 n’a pas pu être lue ou écrite (SQLite&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be upgraded: the users %2 and %3 are one mailbox written in two ways, and Seatkeeper now counts them as one. Delete one of them with the previous version of Seatkeeper, then open the database again. Nothing was changed.</source>
+        <translation>La base de données %1 ne peut pas être mise à niveau&#xa0;: les utilisateurs %2 et %3 sont une même boîte aux lettres écrite de deux façons, que Seatkeeper compte désormais comme une seule. Supprimez l’un des deux avec la version précédente de Seatkeeper, puis rouvrez la base de données. Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1078,10 +1094,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Unknown command “%1”.</source>
         <translation>Commande inconnue «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>seatctl: warning: %1</source>
-        <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
     </message>
     <message>
         <source>--database needs the name of a database file; it was empty.</source>
@@ -1443,10 +1455,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         </translation>
     </message>
     <message>
-        <source>The email address contains a control character.</source>
-        <translation>L’adresse e-mail contient un caractère de contrôle.</translation>
-    </message>
-    <message>
         <source>The email address contains a space.</source>
         <translation>L’adresse e-mail contient une espace.</translation>
     </message>
@@ -1474,10 +1482,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>La partie avant le @ de «&#xa0;%1&#xa0;» a un point mal placé.</translation>
     </message>
     <message>
-        <source>The email address “%1” contains the character “%2”, which is not allowed before the @.</source>
-        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» contient le caractère «&#xa0;%2&#xa0;», interdit avant le @.</translation>
-    </message>
-    <message>
         <source>The email address “%1” has no domain after the @.</source>
         <translation>L’adresse e-mail «&#xa0;%1&#xa0;» n’a pas de domaine après le @.</translation>
     </message>
@@ -1485,16 +1489,51 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>The domain “%1” is not a valid domain name.</source>
         <translation>Le domaine «&#xa0;%1&#xa0;» n’est pas un nom de domaine valide.</translation>
     </message>
+    <message>
+        <source>the control character %1</source>
+        <translation>le caractère de contrôle %1</translation>
+    </message>
+    <message>
+        <source>the text-direction character %1</source>
+        <translation>le caractère de sens d’écriture %1</translation>
+    </message>
+    <message>
+        <source>the line-breaking character %1</source>
+        <translation>le caractère de saut de ligne %1</translation>
+    </message>
+    <message>
+        <source>The email address contains %1 at character %2.</source>
+        <translation>L’adresse e-mail contient %1 en position %2.</translation>
+    </message>
+    <message>
+        <source>The email address “%1” has no @: “%2” (%3) looks like one but is another character.</source>
+        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» n’a pas de @&#xa0;: «&#xa0;%2&#xa0;» (%3) lui ressemble, mais c’est un autre caractère.</translation>
+    </message>
+    <message>
+        <source>The email address “%1” contains the character “%2” (%3), which is not allowed before the @.</source>
+        <translation>L’adresse e-mail «&#xa0;%1&#xa0;» contient le caractère «&#xa0;%2&#xa0;» (%3), interdit avant le @.</translation>
+    </message>
     <message numerus="yes">
-        <source>A name is %n characters long; at most 256 are allowed.</source>
+        <source>The first name is %n characters long; at most 256 are allowed.</source>
         <translation>
-            <numerusform>Un nom fait %n caractère, 256 au plus sont permis.</numerusform>
-            <numerusform>Un nom fait %n caractères, 256 au plus sont permis.</numerusform>
+            <numerusform>Le prénom fait %n caractère, 256 au plus sont permis.</numerusform>
+            <numerusform>Le prénom fait %n caractères, 256 au plus sont permis.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The last name is %n characters long; at most 256 are allowed.</source>
+        <translation>
+            <numerusform>Le nom fait %n caractère, 256 au plus sont permis.</numerusform>
+            <numerusform>Le nom fait %n caractères, 256 au plus sont permis.</numerusform>
         </translation>
     </message>
     <message>
-        <source>A name contains a control character.</source>
-        <translation>Un nom contient un caractère de contrôle.</translation>
+        <source>The first name contains %1 at character %2.</source>
+        <translation>Le prénom contient %1 en position %2.</translation>
+    </message>
+    <message>
+        <source>The last name contains %1 at character %2.</source>
+        <translation>Le nom contient %1 en position %2.</translation>
     </message>
 </context>
 <context>
