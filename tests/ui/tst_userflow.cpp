@@ -76,6 +76,7 @@ private slots:
     void emailsSortInNaturalOrder();
     void aUserOpensOnTheTabOfTheirSeat();
     void createAndSaveSayWhatTheyDid();
+    void buySaysWhatTheCountsBecome();
 };
 
 void TestUserFlow::createUserWithSalesAndServiceSeats()
@@ -749,6 +750,29 @@ void TestUserFlow::createAndSaveSayWhatTheyDid()
     QCOMPARE(m_ledger->user(cat).value().service, std::optional<SeatType>(SeatType::ServiceStarter));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(cat),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestUserFlow::buySaysWhatTheCountsBecome()
+{
+    click("createUser");
+    QTest::keyClicks(find<QLineEdit>("panelEmail"), QStringLiteral("dan@example.com"));
+    QTest::keyClick(find<QLineEdit>("panelEmail"), Qt::Key_Return);
+    clickSwitch(QStringLiteral("salesAccess"));
+    QString before;
+    QString after;
+    whenDialogShows([&](QWidget *dialog) {
+        auto *shown = dialog->findChild<QLabel *>(QStringLiteral("buySeatsAfter"));
+        before = shown ? shown->text() : QString();
+        auto *count = dialog->findChild<QSpinBox *>(QStringLiteral("buySeatsCount"));
+        count->selectAll();
+        QTest::keyClicks(count, QStringLiteral("3"));
+        after = shown ? shown->text() : QString();
+        qobject_cast<QDialog *>(dialog)->reject();
+    });
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("sales-enterprise-buy")), Qt::LeftButton);
+    QCOMPARE(before, QStringLiteral("After buying: 1 purchased, 0 assigned, 1 free."));
+    QCOMPARE(after, QStringLiteral("After buying: 3 purchased, 0 assigned, 3 free."));
+    QCOMPARE(m_ledger->seatCounts().value()[seatTypeIndex(SeatType::SalesEnterprise)].purchased, 0); // cancelled
 }
 
 QTEST_MAIN(TestUserFlow)
