@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QLabel>
 #include <QString>
 
@@ -16,9 +17,14 @@ inline void makeTitle(QLabel *label, qreal scale = 1.5)
 }
 
 // Refusals and counts over their limit: red, readable on light and dark palettes.
+inline QColor problemColor()
+{
+    return QColor(0xb0, 0x00, 0x20);
+}
+
 inline QString problemStyle()
 {
-    return QStringLiteral("color: #b00020; font-weight: bold;");
+    return QStringLiteral("color: %1; font-weight: bold;").arg(problemColor().name());
 }
 
 } // namespace Appearance

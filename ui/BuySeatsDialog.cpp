@@ -19,6 +19,7 @@ BuySeatsDialog::BuySeatsDialog(SeatType type, int purchased, int assigned, QWidg
     , m_text(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_count(new QSpinBox(this))
+    , m_after(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
     // Our own buttons: a box's standard buttons reset their text on LanguageChange.
     , m_ok(m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole))
@@ -30,12 +31,16 @@ BuySeatsDialog::BuySeatsDialog(SeatType type, int purchased, int assigned, QWidg
     m_count->setRange(1, SeatLedger::MaxSeatsPerPurchase);
     m_count->setValue(1);
     m_countLabel->setBuddy(m_count);
+    m_after->setObjectName(QStringLiteral("buySeatsAfter"));
+    m_after->setWordWrap(true);
+    connect(m_count, &QSpinBox::valueChanged, this, &BuySeatsDialog::showAfter);
     retranslateUi();
     auto *form = new QFormLayout;
     form->addRow(m_countLabel, m_count);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_text);
     layout->addLayout(form);
+    layout->addWidget(m_after);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -68,4 +73,15 @@ void BuySeatsDialog::retranslateUi()
     QPushButton *cancel = m_cancel;
     cancel->setText(tr("Cancel"));
     cancel->setAccessibleName(cancel->text());
+    showAfter();
+}
+
+void BuySeatsDialog::showAfter()
+{
+    // What Buy changes, said before it is pressed.
+    const QLocale locale;
+    const int purchased = m_purchased + m_count->value();
+    m_after->setText(
+        tr("After buying: %1 purchased, %2 assigned, %3 free.")
+            .arg(locale.toString(purchased), locale.toString(m_assigned), locale.toString(purchased - m_assigned)));
 }

@@ -23,6 +23,7 @@ protected:
 
 private:
     void retranslateUi();
+    void showAfter();
 
     SeatType m_type;
     int m_purchased;
@@ -30,6 +31,7 @@ private:
     QLabel *m_text;
     QLabel *m_countLabel;
     QSpinBox *m_count;
+    QLabel *m_after; // the counts once bought, as the number changes
     QDialogButtonBox *m_buttons;
     QPushButton *m_ok;
     QPushButton *m_cancel;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <numeric>
 #include <optional>
+#include <QAbstractItemDelegate>
 #include <QCollator>
 #include <QHeaderView>
 #include <QLocale>
 #include <QSortFilterProxyModel>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <thread>
 #include <vector>
@@ -26,6 +28,32 @@ void configureLargeTable(QTableView *table, QSortFilterProxyModel *proxy, int so
     table->verticalHeader()->hide();
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
+}
+
+void fitColumnToContents(QTableView *table, int column, int limit)
+{
+    const QAbstractItemModel *model = table->model();
+    const int rows = model->rowCount();
+    // A few dozen of the longest texts stand for all of them, whatever letters they are made of.
+    constexpr int Measured = 48;
+    std::vector<std::pair<int, int>> lengths; // (characters, row)
+    lengths.reserve(size_t(rows));
+    for (int row = 0; row < rows; ++row)
+        lengths.emplace_back(int(model->index(row, column).data().toString().size()), row);
+    const auto measured = lengths.begin() + std::min<std::ptrdiff_t>(Measured, std::ptrdiff_t(lengths.size()));
+    std::partial_sort(lengths.begin(), measured, lengths.end(),
+                      [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStyleOptionViewItem option;
+    option.initFrom(table->viewport());
+    option.font = table->font();
+    QHeaderView *header = table->horizontalHeader();
+    int width = header->sectionSizeHint(column);
+    for (auto it = lengths.begin(); it != measured; ++it) {
+        const QModelIndex index = model->index(it->second, column);
+        width = std::max(
+            width, table->itemDelegateForIndex(index)->sizeHint(option, index).width() + (table->showGrid() ? 1 : 0));
+    }
+    header->resizeSection(column, std::min(width, std::max(limit, header->sectionSizeHint(column))));
 }
 
 namespace {

@@ -18,6 +18,13 @@ class QTableView;
 // Tab leaves the table.
 void configureLargeTable(QTableView *table, QSortFilterProxyModel *proxy, int sortedColumn);
 
+// Makes `column` as wide as its widest text in every row, not only in the rows
+// around the visible ones that QHeaderView measures (at 100,000 users a long
+// name in the middle was cut), and as its header; never wider than `limit`
+// pixels (a cut text shows whole in its tooltip). The longest texts by
+// characters are the ones measured, so it stays quick at any number of rows.
+void fitColumnToContents(QTableView *table, int column, int limit);
+
 // The collation keys of a table's text columns — how people expect them sorted in
 // the current language (accents, case, numbers inside names) — kept in the order
 // of the table's rows. A key costs about a microsecond through the locale, so a

@@ -56,7 +56,11 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
-    m_sortColumn = -1; // storage hands them over by e-mail
+    // Storage hands them over by e-mail in plain text order (".10659" before
+    // ".1840"): put them in the order people expect, numbers inside by value,
+    // or in the order the admin chose by a header.
+    const int sortColumn = m_sortColumn < 0 ? int(EmailColumn) : m_sortColumn;
+    const Qt::SortOrder sortOrder = m_sortColumn < 0 ? Qt::AscendingOrder : m_sortOrder;
     m_seats.resize(m_users.size());
     m_assigned.fill(0);
     // Counted from the rows themselves, so the footer always agrees with the grid.
@@ -73,6 +77,7 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     indexRows();
     endResetModel();
     emit pendingChanged();
+    sort(sortColumn, sortOrder);
 }
 
 bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList &removed,

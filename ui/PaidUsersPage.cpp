@@ -2,6 +2,7 @@
 
 #include "Appearance.h"
 #include "BackgroundWork.h"
+#include "ColumnFooter.h"
 #include "LargeTable.h"
 #include "PaidUsersModel.h"
 #include "SeatLedger.h"
@@ -9,7 +10,6 @@
 
 #include <QAction>
 #include <QEvent>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -65,10 +65,11 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     m_table->setObjectName(QStringLiteral("paidUsersTable"));
     configureLargeTable(m_table, m_proxy, PaidUsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
-    // Seat columns as wide as their names, the rest for name and e-mail: the
-    // whole grid fits the window without scrolling sideways.
+    // Seat columns as wide as their names, names as wide as the longest one,
+    // the rest for e-mail addresses: the whole grid fits the window without
+    // scrolling sideways, and a half-empty name column no longer cuts addresses.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setSectionResizeMode(PaidUsersModel::NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(PaidUsersModel::NameColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(PaidUsersModel::EmailColumn, QHeaderView::Stretch);
 
     QAction *undo = m_undo->createUndoAction(this);
@@ -96,22 +97,25 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     top->addWidget(m_filter);
 
     m_pendingLabel->setObjectName(QStringLiteral("paidUsersPending"));
-    auto *footer = new QGridLayout;
-    footer->setHorizontalSpacing(18);
-    footer->addWidget(m_purchasedHeader, 1, 0);
-    footer->addWidget(m_assignedHeader, 2, 0);
+    // Each count under its column of the grid, the column's header naming it.
+    auto *footer = new ColumnFooter(m_table, 2, this);
+    footer->setObjectName(QStringLiteral("paidUsersFooter"));
+    for (QLabel *title : { m_purchasedHeader, m_assignedHeader })
+        title->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    footer->setRowTitle(0, m_purchasedHeader);
+    footer->setRowTitle(1, m_assignedHeader);
     for (SeatType type : allSeatTypes()) {
         const int i = seatTypeIndex(type);
-        m_typeLabels[i] = new QLabel(this);
         m_purchasedLabels[i] = new QLabel(this);
         m_assignedLabels[i] = new QLabel(this);
         m_purchasedLabels[i]->setObjectName(QStringLiteral("purchased-") + seatTypeKey(type));
         m_assignedLabels[i]->setObjectName(QStringLiteral("assigned-") + seatTypeKey(type));
-        for (QLabel *l : { m_typeLabels[i], m_purchasedLabels[i], m_assignedLabels[i] })
-            l->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        footer->addWidget(m_typeLabels[i], 0, i + 1);
-        footer->addWidget(m_purchasedLabels[i], 1, i + 1);
-        footer->addWidget(m_assignedLabels[i], 2, i + 1);
+        for (QLabel *l : { m_purchasedLabels[i], m_assignedLabels[i] }) {
+            l->setAlignment(Qt::AlignCenter); // as the check boxes above them
+            l->setMinimumWidth(0);
+        }
+        footer->setCell(0, PaidUsersModel::columnOf(type), m_purchasedLabels[i]);
+        footer->setCell(1, PaidUsersModel::columnOf(type), m_assignedLabels[i]);
     }
     m_problem->setObjectName(QStringLiteral("paidUsersProblem"));
     m_problem->setStyleSheet(Appearance::problemStyle());
@@ -126,7 +130,6 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     buttons->addWidget(m_save);
 
     auto *bottomRight = new QVBoxLayout;
-    bottomRight->addLayout(footer);
     bottomRight->addWidget(m_problem);
     bottomRight->addLayout(buttons);
     auto *bottom = new QHBoxLayout;
@@ -138,6 +141,8 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     layout->addLayout(top);
     layout->addWidget(m_notice);
     layout->addWidget(m_table, 1);
+    layout->setSpacing(6);
+    layout->addWidget(footer);
     layout->addLayout(bottom);
 
     setTabOrder(m_back, m_filter);
@@ -169,6 +174,7 @@ void PaidUsersPage::reload()
     }
     m_undo->clear();
     m_model->reset(users.takeValue(), counts.value());
+    fitNames();
     m_loaded = true;
     m_stale = false;
     m_notice->setVisible(m_readOnly);
@@ -321,6 +327,11 @@ void PaidUsersPage::updateFooter()
     m_cancel->setEnabled(true);
 }
 
+void PaidUsersPage::fitNames()
+{
+    fitColumnToContents(m_table, PaidUsersModel::NameColumn, m_table->fontMetrics().averageCharWidth() * 28);
+}
+
 void PaidUsersPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -345,8 +356,6 @@ void PaidUsersPage::retranslateUi()
     m_table->setAccessibleName(tr("Manage paid users"));
     m_purchasedHeader->setText(tr("Purchased", "seat count"));
     m_assignedHeader->setText(tr("Assigned", "seat count"));
-    for (SeatType type : allSeatTypes())
-        m_typeLabels[seatTypeIndex(type)]->setText(seatTypeName(type));
     m_cancel->setText(tr("Cancel"));
     m_cancel->setAccessibleName(m_cancel->text());
     m_save->setText(tr("Save"));
@@ -364,5 +373,6 @@ void PaidUsersPage::retranslateUi()
         const int column = PaidUsersModel::columnOf(type);
         header->resizeSection(column, header->sectionSizeHint(column));
     }
+    fitNames();
     updateFooter();
 }

@@ -56,6 +56,7 @@ protected:
 private:
     void retranslateUi();
     void updateFooter();
+    void fitNames();
     void cancel();
     void discardPending();
 
@@ -74,7 +75,6 @@ private:
     QLabel *m_pendingLabel;
     QLabel *m_purchasedHeader;
     QLabel *m_assignedHeader;
-    std::array<QLabel *, SeatTypeCount> m_typeLabels {};
     std::array<QLabel *, SeatTypeCount> m_purchasedLabels {};
     std::array<QLabel *, SeatTypeCount> m_assignedLabels {};
     QLabel *m_problem;

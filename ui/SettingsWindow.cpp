@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "BackgroundWork.h"
+#include "EnterClicks.h"
 #include "Language.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
@@ -118,7 +119,10 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
             [this](qint64 revision, qint64 position, const QVector<SeatEdit> &edits) {
                 m_usersPage->model()->applySeatEdits(edits);
                 m_watcher->acknowledge(revision, position);
+                statusBar()->showMessage(tr("Your changes to the seats are saved."), StatusMessageMs);
             });
+    connect(m_usersPage, &UsersPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
     connect(m_watcher, &LedgerWatcher::changed, this, [this](const SeatLedger::Changes &changes) {
         m_usersPage->applyChanges(changes);
         m_paidUsersPage->applyChanges(changes);
@@ -138,6 +142,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     restoreLayout();
     applyOperatorRights();
     retranslateUi();
+    EnterClicks::install(this);
 }
 
 SettingsWindow::~SettingsWindow()
@@ -325,6 +330,8 @@ void SettingsWindow::retranslateUi()
     m_about->setText(tr("About Seatkeeper"));
     m_sidebar->item(0)->setText(tr("Users & Teams"));
     m_sidebar->setAccessibleName(tr("Settings"));
+    // Never narrower than its entries, in this language: the pages give way first.
+    m_sidebar->setMinimumWidth(m_sidebar->sizeHintForColumn(0) + 2 * m_sidebar->frameWidth() + 4);
     m_operator->setText(tr("Operator: %1").arg(m_ledger.actor()));
     if (!m_auditProblems.isEmpty()) {
         const int shown = std::min<int>(int(m_auditProblems.size()), 3);

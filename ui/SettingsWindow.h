@@ -55,6 +55,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    static constexpr int StatusMessageMs = 8000;
     void retranslateUi();
     void showAudit(const QStringList &problems);
     void backupNow();

@@ -11,9 +11,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -30,6 +33,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     , m_next(new QPushButton(this))
     , m_tabWidget(new QTabWidget(this))
     , m_problem(new QLabel(this))
+    , m_incomplete(new QLabel(this))
     , m_removeAccess(new QPushButton(this))
     , m_delete(new QPushButton(this))
     , m_cancel(new QPushButton(this))
@@ -79,6 +83,10 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     m_problem->setStyleSheet(Appearance::problemStyle());
     m_problem->setWordWrap(true);
     m_problem->hide();
+    m_incomplete->setObjectName(QStringLiteral("panelIncomplete"));
+    m_incomplete->setStyleSheet(Appearance::problemStyle());
+    m_incomplete->setWordWrap(true);
+    m_incomplete->hide();
     m_removeAccess->setObjectName(QStringLiteral("panelRemoveAccess"));
     m_removeAccess->hide();
     m_delete->setObjectName(QStringLiteral("panelDelete"));
@@ -92,6 +100,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     auto *accessLayout = new QVBoxLayout(accessStep);
     accessLayout->setContentsMargins(0, 0, 0, 0);
     accessLayout->addWidget(m_tabWidget, 1);
+    accessLayout->addWidget(m_incomplete);
     accessLayout->addWidget(m_problem);
     accessLayout->addWidget(m_removeAccess, 0, Qt::AlignLeft);
     accessLayout->addLayout(buttons);
@@ -158,6 +167,13 @@ void UserPanel::openUser(const QString &email)
         tab(product)->setHeld(m_user.seat(product));
         tab(product)->setSeat(m_user.seat(product));
     }
+    // Where their seat is: Sales first, then Service; without one, the tab last used.
+    for (Product product : allProducts()) {
+        if (m_user.seat(product)) {
+            m_tabWidget->setCurrentIndex(productIndex(product));
+            break;
+        }
+    }
     showAccess();
 }
 
@@ -222,22 +238,42 @@ void UserPanel::showAccess()
     m_steps->setCurrentIndex(1);
     retranslateUi();
     refresh();
-    m_tabWidget->setFocus();
+    // After Next the admin goes on in the panel; a user opened from the list
+    // (or by the search moving the rows) leaves the focus where the admin is.
+    if (m_mode == Mode::Create)
+        m_tabWidget->setFocus();
 }
 
 void UserPanel::updateButtons()
 {
     const bool edit = m_mode == Mode::Edit;
     m_delete->setVisible(edit);
-    m_delete->setEnabled(!m_readOnly);
+    // The core refuses it (an admin cannot delete themselves): not offered, and why.
+    const bool self = edit && Validation::emailKey(m_user.email) == Validation::emailKey(m_ledger.actor());
+    m_delete->setEnabled(!m_readOnly && !self);
+    const QString notSelf = self ? tr("You cannot delete yourself; ask another admin.") : QString();
+    m_delete->setToolTip(notSelf);
+    m_delete->setAccessibleDescription(notSelf);
     bool complete = true;
     bool changed = !edit;
+    QStringList missing;
     for (SeatAccessTab *t : m_tabs) {
-        if (t->accessOn() && !t->seat())
+        const int index = productIndex(t->product());
+        const bool incomplete = t->accessOn() && !t->seat();
+        if (incomplete) {
             complete = false;
+            missing << tr("%1 is on but no tier is chosen: choose one on the %2 tab, or switch the access off.")
+                           .arg(t->accessSwitch()->text(), m_tabWidget->tabText(index));
+        }
+        // Marked on the tab itself, so it shows from the other tab too.
+        m_tabWidget->setTabIcon(index, incomplete ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+        m_tabWidget->tabBar()->setTabTextColor(index, incomplete ? Appearance::problemColor() : QColor());
+        m_tabWidget->setTabToolTip(index, incomplete ? missing.last() : QString());
         if (edit && t->seat() != m_user.seat(t->product()))
             changed = true;
     }
+    m_incomplete->setText(missing.join(QLatin1Char('\n')));
+    m_incomplete->setVisible(!missing.isEmpty());
     m_confirm->setEnabled(!m_readOnly && complete && changed);
     m_confirm->setToolTip(complete ? QString() : tr("Choose a tier, or switch the access off."));
 }
@@ -272,7 +308,7 @@ void UserPanel::confirm()
         if (!created)
             return showProblem(created.error().message);
         emit ledgerChanged();
-        emit closed();
+        emit done(u.email, tr("User %1 created.").arg(u.email));
         return;
     }
     QVector<SeatEdit> edits;
@@ -289,6 +325,7 @@ void UserPanel::confirm()
     }
     emit ledgerChanged();
     openUser(m_user.email);
+    emit done(m_user.email, tr("Seats of %1 saved.").arg(m_user.email));
 }
 
 void UserPanel::deleteUser()
@@ -313,6 +350,9 @@ void UserPanel::deleteUser()
     box.setObjectName(QStringLiteral("confirmDelete"));
     box.button(QMessageBox::Yes)->setText(tr("Delete user"));
     box.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+    // Enter or Escape on the question must never delete.
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
     if (box.exec() != QMessageBox::Yes)
         return;
     if (Status s = m_ledger.deleteUser(m_user.email); !s)
@@ -326,11 +366,35 @@ void UserPanel::removePaidAccess()
     auto stored = m_ledger.user(m_user.email);
     if (!stored)
         return showProblem(stored.error().message);
+    auto counts = m_ledger.seatCounts();
+    if (!counts)
+        return showProblem(counts.error().message);
+    const QLocale locale;
+    QStringList changes;
     QVector<SeatEdit> edits;
     for (Product product : allProducts()) {
-        if (const auto seat = stored.value().seat(product))
+        if (const auto seat = stored.value().seat(product)) {
             edits.append(SeatEdit { stored.value().id, stored.value().email, product, seat, std::nullopt });
+            const SeatCount c = counts.value()[seatTypeIndex(*seat)];
+            changes << tr("%1: %2 of %3 seats assigned now, %4 of %3 after.")
+                           .arg(seatTypeName(*seat), locale.toString(c.assigned), locale.toString(c.purchased),
+                                locale.toString(c.assigned - 1));
+        }
     }
+    if (edits.isEmpty())
+        return openUser(m_user.email);
+    // Says what the counts become; the seats stay purchased, free for somebody else.
+    QMessageBox box(QMessageBox::Question, tr("Remove paid access"),
+                    tr("Remove the paid access of %1?").arg(m_user.email) + QLatin1Char('\n')
+                        + changes.join(QLatin1Char('\n')),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmRemoveAccess"));
+    box.button(QMessageBox::Yes)->setText(tr("Remove paid access"));
+    box.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
+    if (box.exec() != QMessageBox::Yes)
+        return;
     if (Status s = m_ledger.applyEdits(edits); !s)
         return showProblem(s.error().message);
     emit ledgerChanged();

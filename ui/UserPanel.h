@@ -42,6 +42,8 @@ signals:
     void closed();
     // The panel changed the ledger (user created or deleted, seats moved or bought).
     void ledgerChanged();
+    // Create or Save went through: the user concerned, and a word to say so.
+    void done(const QString &email, const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -74,6 +76,7 @@ private:
     QTabWidget *m_tabWidget;
     std::array<SeatAccessTab *, ProductCount> m_tabs {};
     QLabel *m_problem;
+    QLabel *m_incomplete; // a tab's access is on with no tier: which, and where
     QPushButton *m_removeAccess;
     QPushButton *m_delete;
     QPushButton *m_cancel;

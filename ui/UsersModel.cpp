@@ -21,9 +21,14 @@ void UsersModel::setUsers(QVector<User> users)
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
-    m_sortColumn = -1; // storage hands them over by e-mail
+    // Storage hands them over by e-mail in plain text order (".10659" before
+    // ".1840"): put them in the order people expect, numbers inside by value,
+    // or in the order the admin chose by a header.
+    const int sortColumn = m_sortColumn < 0 ? int(EmailColumn) : m_sortColumn;
+    const Qt::SortOrder sortOrder = m_sortColumn < 0 ? Qt::AscendingOrder : m_sortOrder;
     indexRows();
     endResetModel();
+    sort(sortColumn, sortOrder);
 }
 
 void UsersModel::indexRows()
@@ -80,6 +85,11 @@ void UsersModel::applySeatEdits(const QVector<SeatEdit> &edits)
         m_sortKeys.updateCell(row, column, textOf(m_users[row], column));
         emit dataChanged(index(row, column), index(row, column));
     }
+}
+
+int UsersModel::rowOfEmail(const QString &email) const
+{
+    return UserRows::rowOfEmail(m_users, email);
 }
 
 QString UsersModel::textOf(const User &u, int column) const

@@ -37,6 +37,8 @@ public:
     // Seat edits saved in this window: the rows of their users show them.
     void applySeatEdits(const QVector<SeatEdit> &edits);
     const User &userAt(int row) const { return m_users.at(row); }
+    // The row of the user with this e-mail, -1 if none.
+    int rowOfEmail(const QString &email) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

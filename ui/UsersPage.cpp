@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QShortcut>
 #include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -114,8 +115,7 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     setTabOrder(m_create, m_table);
     setTabOrder(m_table, m_panel);
 
-    connect(m_search, &QLineEdit::textChanged, this,
-            [this](const QString &text) { static_cast<UserFilter *>(m_proxy)->setText(text); });
+    connect(m_search, &QLineEdit::textChanged, this, &UsersPage::filter);
     connect(m_create, &QPushButton::clicked, this, [this] {
         m_table->clearSelection();
         m_panel->show();
@@ -123,13 +123,46 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPage::openSelected);
     connect(m_panel, &UserPanel::closed, this, &UsersPage::closePanel);
+    connect(m_panel, &UserPanel::done, this, [this](const QString &email, const QString &message) {
+        showUser(email); // the change feed has brought the row in already
+        emit statusMessage(message);
+    });
+    // Escape: first the search, then the panel.
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (!m_search->text().isEmpty())
+            m_search->clear();
+        else if (m_panel->isVisible())
+            closePanel();
+    });
     // The change reaches the list through the change feed, like anybody else's.
     connect(m_panel, &UserPanel::ledgerChanged, this, &UsersPage::ledgerChanged);
 
     retranslateUi();
     reload();
-    m_table->horizontalHeader()->setResizeContentsPrecision(200); // sample rows: never measure 100,000
-    m_table->resizeColumnsToContents();
+}
+
+void UsersPage::fitColumns()
+{
+    // The last column stretches to the edge.
+    for (int column = 0; column < UsersModel::ColumnCount - 1; ++column)
+        fitColumnToContents(m_table, column, m_table->fontMetrics().averageCharWidth() * 64);
+}
+
+void UsersPage::showUser(const QString &email)
+{
+    const int source = m_model->rowOfEmail(email);
+    if (source < 0)
+        return;
+    const QModelIndex row = m_proxy->mapFromSource(m_model->index(source, 0));
+    if (!row.isValid()) { // hidden by the search: the panel shows them anyway
+        m_panel->show();
+        m_panel->openUser(email);
+        return;
+    }
+    m_table->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(row);
 }
 
 void UsersPage::reload()
@@ -142,6 +175,7 @@ void UsersPage::reload()
         return;
     }
     m_model->setUsers(users.takeValue());
+    fitColumns();
     m_status->setVisible(m_readOnly);
     if (m_panel->isVisible())
         m_panel->refresh();
@@ -171,14 +205,43 @@ void UsersPage::setReadOnly(bool readOnly, const QString &why)
     m_status->setVisible(readOnly);
 }
 
+void UsersPage::filter(const QString &text)
+{
+    // Rows come and go under the selection as the admin types: that moves the
+    // current row, which is no choice of theirs, so no panel opens and the focus
+    // stays in the field. The user the panel shows stays selected while listed.
+    m_filtering = true;
+    static_cast<UserFilter *>(m_proxy)->setText(text);
+    selectPanelUser();
+    m_filtering = false;
+}
+
+void UsersPage::selectPanelUser()
+{
+    const bool editing = m_panel->isVisible() && m_panel->mode() == UserPanel::Mode::Edit;
+    const int source = editing ? m_model->rowOfEmail(m_panel->userEmail()) : -1;
+    const QModelIndex row = source < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(source, 0));
+    QItemSelectionModel *selection = m_table->selectionModel();
+    if (!row.isValid()) {
+        selection->clear();
+        return;
+    }
+    selection->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
 void UsersPage::openSelected()
 {
+    if (m_filtering)
+        return;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return;
     const QModelIndex source = m_proxy->mapToSource(rows.first());
+    const QString email = m_model->userAt(source.row()).email;
+    if (m_panel->isVisible() && m_panel->mode() == UserPanel::Mode::Edit && m_panel->userEmail() == email)
+        return; // already shown
     m_panel->show();
-    m_panel->openUser(m_model->userAt(source.row()).email);
+    m_panel->openUser(email);
 }
 
 void UsersPage::closePanel()
@@ -214,4 +277,5 @@ void UsersPage::retranslateUi()
     m_create->setAccessibleName(m_create->text());
     m_table->setAccessibleName(tr("Users"));
     m_model->retranslate();
+    fitColumns(); // names of roles and seats differ in length from one language to another
 }

@@ -41,6 +41,8 @@ public:
 signals:
     void managePaidUsersRequested();
     void ledgerChanged();
+    // A short word for the status bar (a user created, seats saved).
+    void statusMessage(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,6 +50,12 @@ protected:
 
 private:
     void retranslateUi();
+    void fitColumns();
+    // Selects `email`'s row, which opens the panel on them.
+    void showUser(const QString &email);
+    void filter(const QString &text);
+    // Selects the row of the user the panel shows, or nothing.
+    void selectPanelUser();
     void openSelected();
     void closePanel();
 
@@ -67,4 +75,5 @@ private:
     UserPanel *m_panel;
     bool m_readOnly = false;
     bool m_stale = false;
+    bool m_filtering = false; // the search is changing the rows under the selection
 };

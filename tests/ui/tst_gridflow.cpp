@@ -15,11 +15,13 @@
 #include "WindowFixture.h"
 
 #include <algorithm>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -48,6 +50,9 @@ private slots:
     void aLargeAccountReloadsInTheBackground();
     void changesFromAnotherConnectionRefreshAndConflict();
     void twoWindowsEditingTheGridNeverLoseAnUpdate();
+    void eachCountSitsUnderItsColumn();
+    void emailsAreNotCutWithRoomToSpare();
+    void saveSaysWhatItDid();
 };
 
 void TestGridFlow::gridCountsPendingTicksAndSaves()
@@ -349,6 +354,73 @@ void TestGridFlow::twoWindowsEditingTheGridNeverLoseAnUpdate()
     QCOMPARE(entries.last().actor, QStringLiteral("ben@example.com"));
     QCOMPARE(entries.last().subject, uma);
     QCOMPARE(m_ledger->check().value(), QStringList());
+}
+
+// The horizontal extent of `w`, in `table`'s viewport coordinates.
+static std::pair<int, int> spanIn(QTableView *table, QWidget *w)
+{
+    const QPoint left = w->mapTo(table->window(), QPoint(0, 0));
+    const QPoint origin = table->viewport()->mapTo(table->window(), QPoint(0, 0));
+    return { left.x() - origin.x(), left.x() - origin.x() + w->width() };
+}
+
+void TestGridFlow::eachCountSitsUnderItsColumn()
+{
+    openGrid();
+    auto *table = find<QTableView>("paidUsersTable");
+    QHeaderView *header = table->horizontalHeader();
+    const auto check = [&] {
+        for (SeatType type : allSeatTypes()) {
+            const int column = PaidUsersModel::columnOf(type);
+            const int from = header->sectionViewportPosition(column);
+            const int to = from + header->sectionSize(column);
+            for (const QString &kind : { QStringLiteral("purchased-"), QStringLiteral("assigned-") }) {
+                auto *label = m_window->findChild<QLabel *>(kind + seatTypeKey(type));
+                QVERIFY(label->isVisible());
+                const auto [left, right] = spanIn(table, label);
+                QVERIFY2(left >= from - 1 && right <= to + 1,
+                         qPrintable(QStringLiteral("%1: [%2, %3] not under [%4, %5]")
+                                        .arg(label->objectName())
+                                        .arg(left)
+                                        .arg(right)
+                                        .arg(from)
+                                        .arg(to)));
+            }
+        }
+    };
+    check();
+    m_window->resize(m_window->width() + 230, m_window->height());
+    QTRY_VERIFY(header->sectionViewportPosition(PaidUsersModel::columnOf(SeatType::SalesStarter)) > 0);
+    QTest::qWait(50);
+    check();
+    header->resizeSection(PaidUsersModel::columnOf(SeatType::SalesStarter),
+                          header->sectionSize(PaidUsersModel::columnOf(SeatType::SalesStarter)) + 40);
+    QTest::qWait(50);
+    check();
+}
+
+void TestGridFlow::emailsAreNotCutWithRoomToSpare()
+{
+    NewUser u;
+    u.email = QStringLiteral("rosalind.franklin@example.com");
+    QVERIFY(m_ledger->createUser(u).ok());
+    openGrid();
+    auto *table = find<QTableView>("paidUsersTable");
+    QTRY_VERIFY(gridCell(u.email, SeatType::SalesStarter).isValid());
+    const int needed = static_cast<QAbstractItemView *>(table)->sizeHintForColumn(PaidUsersModel::EmailColumn);
+    QVERIFY2(table->columnWidth(PaidUsersModel::EmailColumn) >= needed,
+             qPrintable(QStringLiteral("%1 < %2").arg(table->columnWidth(PaidUsersModel::EmailColumn)).arg(needed)));
+}
+
+void TestGridFlow::saveSaysWhatItDid()
+{
+    openGrid();
+    auto *table = find<QTableView>("paidUsersTable");
+    GuiSupport::clickCheckBox(table, gridCell(cat, SeatType::SalesProfessional));
+    m_window->statusBar()->clearMessage();
+    click("paidUsersSave");
+    QCOMPARE(m_ledger->user(cat).value().sales, std::optional<SeatType>(SeatType::SalesProfessional));
+    QVERIFY2(!m_window->statusBar()->currentMessage().isEmpty(), "no word after Save");
 }
 
 QTEST_MAIN(TestGridFlow)

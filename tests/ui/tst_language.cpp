@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 #include "ToggleSwitch.h"
 #include "UserPanel.h"
+#include "UsersModel.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -46,6 +47,7 @@ private slots:
     void numbersFollowTheLanguage();
     void theChoiceIsSavedAndRestored_data();
     void theChoiceIsSavedAndRestored();
+    void columnsFitAgainAfterASwitch();
 
 private:
     template<typename T> T *find(const char *name) const { return m_window->findChild<T *>(QLatin1String(name)); }
@@ -167,7 +169,10 @@ void TestLanguage::everyPageSwitchesToFrenchAndBack()
         shown << l->text();
     QVERIFY2(shown.contains(QStringLiteral("Achetés")) && shown.contains(QStringLiteral("Attribués")),
              qPrintable(shown.join(QLatin1Char('|'))));
-    QVERIFY(shown.contains(QStringLiteral("Service Entreprise")));
+    // Each count sits under its column, whose header names the seat type; its accessible name says it too.
+    QVERIFY2(
+        find<QLabel>("purchased-service-enterprise")->accessibleName().contains(QStringLiteral("Service Entreprise")),
+        qPrintable(find<QLabel>("purchased-service-enterprise")->accessibleName()));
     QCOMPARE(text("paidUsersSave"), QStringLiteral("Enregistrer"));
     QCOMPARE(text("paidUsersCancel"), QStringLiteral("Annuler"));
     QCOMPARE(text("paidUsersUndo"), QStringLiteral("Défaire"));
@@ -280,6 +285,30 @@ void TestLanguage::theChoiceIsSavedAndRestored()
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("language-fr"))->isChecked());
     switchTo("en");
     QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+}
+
+void TestLanguage::columnsFitAgainAfterASwitch()
+{
+    auto *table = find<QTableView>("usersTable");
+    const auto fits = [table] {
+        QHeaderView *header = table->horizontalHeader();
+        for (int column = 0; column < header->count() - 1; ++column) { // the last one stretches
+            const int needed = std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column),
+                                        header->sectionSizeHint(column));
+            if (table->columnWidth(column) < needed) {
+                qWarning("column %d: %d < %d", column, table->columnWidth(column), needed);
+                return false;
+            }
+        }
+        return true;
+    };
+    QVERIFY(fits());
+    switchTo("fr");
+    QCOMPARE(table->model()->index(0, UsersModel::RoleColumn).data().toString(),
+             QStringLiteral("Super administrateur"));
+    QVERIFY(fits());
+    switchTo("en");
+    QVERIFY(fits());
 }
 
 QTEST_MAIN(TestLanguage)

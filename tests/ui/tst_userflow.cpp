@@ -6,9 +6,12 @@
 #include "GuiSupport.h"
 #include "HostileInput.h"
 #include "InputText.h"
+#include "LedgerWatcher.h"
+#include "PaidUsersPage.h"
 #include "TestSupport.h"
 #include "ToggleSwitch.h"
 #include "UserPanel.h"
+#include "UsersModel.h"
 #include "UsersPage.h"
 #include "Validation.h"
 #include "WindowFixture.h"
@@ -22,9 +25,13 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QStyledItemDelegate>
+#include <QTabBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 using GuiSupport::whenDialogShows;
 
@@ -58,6 +65,21 @@ private slots:
     void wholeCreateFlowByKeyboardAlone();
     void windowRemembersItsGeometry();
     void everyControlIsNamedAsItReads();
+
+    // Issue 15: what a new admin tripped over.
+    void typingInTheSearchKeepsTheFocusAndOpensNoPanel();
+    void enterPressesTheFocusedButton();
+    void aTabWithAccessButNoTierSaysWhatIsMissing();
+    void theOperatorIsNotOfferedToDeleteThemselves();
+    void columnsFitTheirWidestRowNotJustTheFirst();
+    void theSidebarIsNotCutInANarrowWindow();
+    void escapeClearsTheSearchThenClosesThePanel();
+    void enterInTheDeleteQuestionDeletesNothing();
+    void removingPaidAccessAsksWithTheCounts();
+    void emailsSortInNaturalOrder();
+    void aUserOpensOnTheTabOfTheirSeat();
+    void createAndSaveSayWhatTheyDid();
+    void buySaysWhatTheCountsBecome();
 };
 
 void TestUserFlow::createUserWithSalesAndServiceSeats()
@@ -97,7 +119,10 @@ void TestUserFlow::createUserWithSalesAndServiceSeats()
     QVERIFY(dan.ok());
     QCOMPARE(dan.value().sales, std::optional<SeatType>(SeatType::SalesProfessional));
     QCOMPARE(dan.value().service, std::optional<SeatType>(SeatType::ServiceStarter));
-    QTRY_VERIFY(!panel->isVisible());
+    // The panel goes on showing the new user, on the tab of their first seat.
+    QCOMPARE(panel->mode(), UserPanel::Mode::Edit);
+    QCOMPARE(panel->userEmail(), QStringLiteral("dan@example.com"));
+    QCOMPARE(find<QTabWidget>("panelTabs")->currentIndex(), 0);
     const QModelIndex row = usersRow(QStringLiteral("dan@example.com"));
     QVERIFY(row.isValid());
     QCOMPARE(row.sibling(row.row(), 3).data().toString(), QStringLiteral("Sales Professional"));
@@ -268,6 +293,7 @@ void TestUserFlow::deleteIsRefusedWhileHoldingASeatThenAllowed()
     QVERIFY(m_ledger->user(bob).ok());
     auto *remove = find<QPushButton>("panelRemoveAccess");
     QVERIFY(remove->isVisible());
+    whenDialogShows([](QWidget *dialog) { qobject_cast<QMessageBox *>(dialog)->button(QMessageBox::Yes)->click(); });
     QTest::mouseClick(remove, Qt::LeftButton);
     QCOMPARE(m_ledger->user(bob).value().sales, std::nullopt);
 
@@ -463,6 +489,313 @@ void TestUserFlow::everyControlIsNamedAsItReads()
     click("panelCancel");
     openGrid();
     checkVisible();
+}
+
+void TestUserFlow::typingInTheSearchKeepsTheFocusAndOpensNoPanel()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *table = find<QTableView>("usersTable");
+    auto *panel = find<UserPanel>("userPanel");
+    table->selectRow(usersRow(bob).row()); // a row was selected before
+    QTRY_VERIFY(panel->isVisible());
+    auto *search = find<QLineEdit>("usersSearch");
+    QTest::mouseClick(search, Qt::LeftButton);
+    QTRY_COMPARE(QApplication::focusWidget(), search);
+    for (const QChar c : QStringLiteral("cat")) {
+        QTest::keyClick(QApplication::focusWidget(), c.toLatin1());
+        QCOMPARE(QApplication::focusWidget(), search);
+    }
+    QCOMPARE(search->text(), QStringLiteral("cat"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(panel->userEmail() != cat); // the filter chose nobody
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("bo"));
+    QCOMPARE(QApplication::focusWidget(), search);
+    QCOMPARE(search->text(), QStringLiteral("bo"));
+}
+
+void TestUserFlow::enterPressesTheFocusedButton()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *panel = find<UserPanel>("userPanel");
+    auto *create = find<QPushButton>("createUser");
+    create->setFocus();
+    QTest::keyClick(create, Qt::Key_Return);
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->mode(), UserPanel::Mode::Create);
+    QTest::keyClicks(find<QLineEdit>("panelEmail"), QStringLiteral("kim@example.com"));
+    QTest::keyClick(find<QLineEdit>("panelEmail"), Qt::Key_Return);
+    clickSwitch(QStringLiteral("salesAccess"));
+    clickSwitch(QStringLiteral("sales-professional"));
+    auto *confirm = find<QPushButton>("panelConfirm");
+    confirm->setFocus();
+    QTest::keyClick(confirm, Qt::Key_Enter, Qt::KeypadModifier); // the keypad's Enter too
+    QVERIFY(m_ledger->user(QStringLiteral("kim@example.com")).ok());
+
+    // Every other button of the page and the panel.
+    find<QTableView>("usersTable")->selectRow(usersRow(bob).row());
+    QTRY_VERIFY(panel->isVisible());
+    auto *del = find<QPushButton>("panelDelete");
+    del->setFocus();
+    QTest::keyClick(del, Qt::Key_Return);
+    QVERIFY(find<QLabel>("panelProblem")->isVisible()); // bob holds a seat: refused, with the way out
+    auto *close = find<QToolButton>("panelClose");
+    close->setFocus();
+    QTest::keyClick(close, Qt::Key_Return);
+    QVERIFY(!panel->isVisible());
+    click("createUser");
+    QTest::keyClicks(find<QLineEdit>("panelEmail"), QStringLiteral("lee@example.com"));
+    click("panelNext");
+    auto *cancel = find<QPushButton>("panelCancel");
+    cancel->setFocus();
+    QTest::keyClick(cancel, Qt::Key_Return);
+    QVERIFY(!panel->isVisible());
+    openGrid();
+    auto *back = find<QToolButton>("paidUsersBack");
+    back->setFocus();
+    QTest::keyClick(back, Qt::Key_Return);
+    QTRY_VERIFY(!find<PaidUsersPage>("paidUsersPage")->isVisible());
+}
+
+void TestUserFlow::aTabWithAccessButNoTierSaysWhatIsMissing()
+{
+    click("createUser");
+    QTest::keyClicks(find<QLineEdit>("panelEmail"), QStringLiteral("dan@example.com"));
+    click("panelNext");
+    clickSwitch(QStringLiteral("salesAccess")); // on, no tier yet
+    selectTab(1);
+    auto *tabs = find<QTabWidget>("panelTabs");
+    QVERIFY(!find<QPushButton>("panelConfirm")->isEnabled());
+    // On the Service tab, the admin sees why Create is off, and where to go.
+    auto *missing = find<QLabel>("panelIncomplete");
+    QVERIFY(missing && missing->isVisible());
+    QVERIFY2(missing->text().contains(QStringLiteral("Sales")), qPrintable(missing->text()));
+    QVERIFY(!tabs->tabIcon(0).isNull());
+    QCOMPARE(tabs->tabBar()->tabTextColor(0), QColor(0xb0, 0x00, 0x20));
+    QVERIFY(tabs->tabIcon(1).isNull());
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Sales")); // the label, and so its name, stays
+    selectTab(0);
+    clickSwitch(QStringLiteral("sales-professional"));
+    QVERIFY(!missing->isVisible());
+    QVERIFY(tabs->tabIcon(0).isNull());
+    QVERIFY(find<QPushButton>("panelConfirm")->isEnabled());
+}
+
+void TestUserFlow::theOperatorIsNotOfferedToDeleteThemselves()
+{
+    QCOMPARE(m_ledger->actor(), QStringLiteral("ada@example.com"));
+    find<QTableView>("usersTable")->selectRow(usersRow(QStringLiteral("ada@example.com")).row());
+    QTRY_VERIFY(find<UserPanel>("userPanel")->isVisible());
+    auto *del = find<QPushButton>("panelDelete");
+    QVERIFY(del->isVisible());
+    QVERIFY(!del->isEnabled());
+    QVERIFY2(del->toolTip().contains(QStringLiteral("yourself")), qPrintable(del->toolTip()));
+    QCOMPARE(del->accessibleDescription(), del->toolTip());
+    // Anybody else can be.
+    find<QTableView>("usersTable")->selectRow(usersRow(cat).row());
+    QTRY_COMPARE(find<UserPanel>("userPanel")->userEmail(), cat);
+    QVERIFY(del->isEnabled());
+    QVERIFY(del->toolTip().isEmpty());
+}
+
+// The widest text of `column` in `table`, as the view draws it.
+static int widestCell(QTableView *table, int column)
+{
+    int widest = 0;
+    QStyleOptionViewItem option;
+    option.initFrom(table->viewport());
+    option.font = table->font();
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QModelIndex index = table->model()->index(row, column);
+        widest = std::max(widest, table->itemDelegateForIndex(index)->sizeHint(option, index).width());
+    }
+    return widest;
+}
+
+void TestUserFlow::columnsFitTheirWidestRowNotJustTheFirst()
+{
+    // Far more rows than the header measures, the longest name in the middle.
+    QVector<NewUser> people;
+    for (int i = 0; i < 3000; ++i) {
+        NewUser u;
+        u.email = QStringLiteral("p%1@example.com").arg(i, 4, 10, QLatin1Char('0'));
+        u.firstName = QStringLiteral("Jo");
+        if (i == 1500) {
+            u.firstName = QStringLiteral("Jürgen");
+            u.lastName = QStringLiteral("Wolfeschlegelsteinhausenbergerdorff");
+            u.email = QStringLiteral("juergen.wolfeschlegelsteinhausenbergerdorff@example.com");
+        }
+        people.append(u);
+    }
+    QVERIFY(m_ledger->createUsers(people).ok());
+    m_window->watcher()->checkNow();
+    auto *table = find<QTableView>("usersTable");
+    QCOMPARE(table->model()->rowCount(), 3005);
+    for (int column : { int(UsersModel::NameColumn), int(UsersModel::EmailColumn) })
+        QVERIFY2(table->columnWidth(column) >= widestCell(table, column),
+                 qPrintable(QStringLiteral("column %1: %2 < %3")
+                                .arg(column)
+                                .arg(table->columnWidth(column))
+                                .arg(widestCell(table, column))));
+}
+
+void TestUserFlow::theSidebarIsNotCutInANarrowWindow()
+{
+    m_window->resize(900, 700);
+    auto *sidebar = find<QListWidget>("sidebar");
+    QTRY_COMPARE(m_window->width(), 900);
+    const int text = sidebar->fontMetrics().horizontalAdvance(sidebar->item(0)->text());
+    QVERIFY2(sidebar->viewport()->width() >= text + 12,
+             qPrintable(QStringLiteral("%1 < %2").arg(sidebar->viewport()->width()).arg(text + 12)));
+}
+
+void TestUserFlow::escapeClearsTheSearchThenClosesThePanel()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *panel = find<UserPanel>("userPanel");
+    find<QTableView>("usersTable")->selectRow(usersRow(bob).row());
+    QTRY_VERIFY(panel->isVisible());
+    auto *search = find<QLineEdit>("usersSearch");
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("bo"));
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QVERIFY(panel->isVisible()); // one thing at a time
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!panel->isVisible());
+    // From inside the panel too.
+    click("createUser");
+    QTRY_COMPARE(QApplication::focusWidget(), find<QLineEdit>("panelEmail"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!panel->isVisible());
+}
+
+void TestUserFlow::enterInTheDeleteQuestionDeletesNothing()
+{
+    find<QTableView>("usersTable")->selectRow(usersRow(cat).row());
+    QTRY_VERIFY(find<UserPanel>("userPanel")->isVisible());
+    bool destructiveIsDefault = true;
+    whenDialogShows([&](QWidget *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        destructiveIsDefault = box->defaultButton() == box->button(QMessageBox::Yes);
+        QWidget *focus = box->focusWidget();
+        QTest::keyClick(focus ? focus : box, Qt::Key_Return);
+    });
+    click("panelDelete");
+    QVERIFY(!destructiveIsDefault);
+    QVERIFY(m_ledger->user(cat).ok());
+}
+
+void TestUserFlow::removingPaidAccessAsksWithTheCounts()
+{
+    find<QTableView>("usersTable")->selectRow(usersRow(bob).row());
+    QTRY_VERIFY(find<UserPanel>("userPanel")->isVisible());
+    click("panelDelete");
+    QString question;
+    whenDialogShows([&](QWidget *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        question = box->text();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    click("panelRemoveAccess");
+    QVERIFY2(question.contains(QStringLiteral("Sales Professional")), qPrintable(question));
+    QVERIFY2(question.contains(QStringLiteral("1 of 2")) && question.contains(QStringLiteral("0 of 2")),
+             qPrintable(question));
+    QCOMPARE(m_ledger->user(bob).value().sales, std::optional<SeatType>(SeatType::SalesProfessional)); // kept
+    whenDialogShows([](QWidget *dialog) { qobject_cast<QMessageBox *>(dialog)->button(QMessageBox::Yes)->click(); });
+    click("panelRemoveAccess");
+    QCOMPARE(m_ledger->user(bob).value().sales, std::nullopt);
+}
+
+void TestUserFlow::emailsSortInNaturalOrder()
+{
+    QVector<NewUser> people;
+    for (const char *email : { "x.10659@example.com", "x.1840@example.com", "x.9@example.com" }) {
+        NewUser u;
+        u.email = QLatin1String(email);
+        people.append(u);
+    }
+    QVERIFY(m_ledger->createUsers(people).ok());
+    m_window->usersPage()->reload();
+    QStringList order;
+    auto *m = find<QTableView>("usersTable")->model();
+    for (int row = 0; row < m->rowCount(); ++row) {
+        const QString email = m->index(row, UsersModel::EmailColumn).data().toString();
+        if (email.startsWith(QLatin1String("x.")))
+            order << email;
+    }
+    QCOMPARE(order,
+             (QStringList { QStringLiteral("x.9@example.com"), QStringLiteral("x.1840@example.com"),
+                            QStringLiteral("x.10659@example.com") }));
+}
+
+void TestUserFlow::aUserOpensOnTheTabOfTheirSeat()
+{
+    QVERIFY(m_ledger->assignSeat(cat, SeatType::ServiceStarter).ok());
+    m_window->watcher()->checkNow();
+    auto *tabs = find<QTabWidget>("panelTabs");
+    auto *table = find<QTableView>("usersTable");
+    table->selectRow(usersRow(cat).row()); // a Service seat only
+    QTRY_COMPARE(find<UserPanel>("userPanel")->userEmail(), cat);
+    QCOMPARE(tabs->currentIndex(), 1);
+    table->selectRow(usersRow(bob).row()); // a Sales seat
+    QTRY_COMPARE(find<UserPanel>("userPanel")->userEmail(), bob);
+    QCOMPARE(tabs->currentIndex(), 0);
+    selectTab(1);
+    table->selectRow(usersRow(uma).row()); // no seat: the tab last used
+    QTRY_COMPARE(find<UserPanel>("userPanel")->userEmail(), uma);
+    QCOMPARE(tabs->currentIndex(), 1);
+}
+
+void TestUserFlow::createAndSaveSayWhatTheyDid()
+{
+    click("createUser");
+    QTest::keyClicks(find<QLineEdit>("panelEmail"), QStringLiteral("dan@example.com"));
+    click("panelNext");
+    click("panelConfirm");
+    QVERIFY(m_ledger->user(QStringLiteral("dan@example.com")).ok());
+    auto *table = find<QTableView>("usersTable");
+    QTRY_VERIFY(!table->selectionModel()->selectedRows().isEmpty());
+    QCOMPARE(table->selectionModel()->selectedRows().first().row(), usersRow(QStringLiteral("dan@example.com")).row());
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("dan@example.com")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    table->selectRow(usersRow(cat).row());
+    QTRY_COMPARE(find<UserPanel>("userPanel")->userEmail(), cat);
+    selectTab(1);
+    clickSwitch(QStringLiteral("serviceAccess"));
+    clickSwitch(QStringLiteral("service-starter"));
+    m_window->statusBar()->clearMessage();
+    click("panelConfirm");
+    QCOMPARE(m_ledger->user(cat).value().service, std::optional<SeatType>(SeatType::ServiceStarter));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(cat),
+             qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+void TestUserFlow::buySaysWhatTheCountsBecome()
+{
+    click("createUser");
+    QTest::keyClicks(find<QLineEdit>("panelEmail"), QStringLiteral("dan@example.com"));
+    QTest::keyClick(find<QLineEdit>("panelEmail"), Qt::Key_Return);
+    clickSwitch(QStringLiteral("salesAccess"));
+    QString before;
+    QString after;
+    whenDialogShows([&](QWidget *dialog) {
+        auto *shown = dialog->findChild<QLabel *>(QStringLiteral("buySeatsAfter"));
+        before = shown ? shown->text() : QString();
+        auto *count = dialog->findChild<QSpinBox *>(QStringLiteral("buySeatsCount"));
+        count->selectAll();
+        QTest::keyClicks(count, QStringLiteral("3"));
+        after = shown ? shown->text() : QString();
+        qobject_cast<QDialog *>(dialog)->reject();
+    });
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("sales-enterprise-buy")), Qt::LeftButton);
+    QCOMPARE(before, QStringLiteral("After buying: 1 purchased, 0 assigned, 1 free."));
+    QCOMPARE(after, QStringLiteral("After buying: 3 purchased, 0 assigned, 3 free."));
+    QCOMPARE(m_ledger->seatCounts().value()[seatTypeIndex(SeatType::SalesEnterprise)].purchased, 0); // cancelled
 }
 
 QTEST_MAIN(TestUserFlow)
