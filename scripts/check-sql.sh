@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # No SQL built from values. The compiler already refuses a QString where
-# SeatDatabase expects SQL (see core/SqlText.h); this check covers the rest:
+# SeatDatabase expects SQL (see core/storage/SqlText.h); this check covers the rest:
 #   - no QSqlQuery::exec()/prepare() outside SeatDatabase takes anything but a literal;
 #   - ui/, app/ and cli/ run no SQL at all.
 set -u
