@@ -34,6 +34,8 @@ int BackupCommand::run(CommandContext &context)
 
 int BackupCommand::list(CommandContext &context)
 {
+    if (Status kept = SeatLedger::backupsKept(context.database); !kept)
+        return context.output.fail(kept.error());
     const QVector<BackupInfo> all = Backups::list(context.database);
     QJsonArray json;
     for (const BackupInfo &b : all)

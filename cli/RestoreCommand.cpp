@@ -16,6 +16,8 @@ int RestoreCommand::run(CommandContext &context)
     const QString &path = context.database;
     if (context.words.size() != 2)
         return output.usage(tr("Usage: restore BACKUP|latest"));
+    if (Status kept = SeatLedger::backupsKept(path); !kept)
+        return output.fail(kept.error());
     QString chosen = context.words.at(1);
     if (chosen == QLatin1String("latest")) {
         const QVector<BackupInfo> all = Backups::list(path);

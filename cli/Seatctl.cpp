@@ -49,7 +49,10 @@ Command *Seatctl::find(const QString &name) const
 int Seatctl::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption database(QStringLiteral("database"), tr("The database file."), QStringLiteral("FILE"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        tr("The database: a file, or postgresql://[user@]host[:port]/dbname on a PostgreSQL server."),
+        QStringLiteral("FILE|URI"));
     const QCommandLineOption as(QStringLiteral("as"), tr("The operator (an existing user)."), QStringLiteral("EMAIL"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document."));
     const QCommandLineOption admin(QStringLiteral("admin"), tr("The first Super admin (init)."),

@@ -30,10 +30,11 @@ QString defaultDatabasePath()
     return QDir(dir).filePath(QStringLiteral("seatkeeper.db"));
 }
 
-// The operator is remembered per database file.
+// The operator is remembered per database: file, or server URI as given.
 QString operatorKey(const QString &path)
 {
-    const QByteArray id = QFileInfo(path).absoluteFilePath().toUtf8();
+    const QByteArray id
+        = path.contains(QLatin1String("://")) ? path.toUtf8() : QFileInfo(path).absoluteFilePath().toUtf8();
     return QStringLiteral("operators/")
         + QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex());
 }

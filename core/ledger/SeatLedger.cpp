@@ -74,6 +74,11 @@ QVector<BackupInfo> SeatLedger::backups(const QString &location)
     return Stores::backups(location);
 }
 
+Status SeatLedger::backupsKept(const QString &location)
+{
+    return Stores::backupsKept(location);
+}
+
 Result<QString> SeatLedger::restore(const QString &location, const QString &backup, const QString &recordedBy)
 {
     auto restored = Stores::restore(location, backup);

@@ -43,6 +43,8 @@ public:
     // The backups of a database, newest first, and putting one back in its place
     // (returns where the replaced file is kept); both work when it cannot be opened.
     static QVector<BackupInfo> backups(const QString &location);
+    // Refused for a database on a server, whose backups are the server's business.
+    static Status backupsKept(const QString &location);
     // restore() also records, in the restored database's own ledger, who put
     // which backup back (recordedBy: an operator's e-mail, or loginLabel()).
     static Result<QString> restore(const QString &location, const QString &backup, const QString &recordedBy);

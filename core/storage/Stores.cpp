@@ -1,31 +1,53 @@
 #include "Stores.h"
 
 #include "Backups.h"
+#include "PostgresDatabase.h"
+#include "PostgresStore.h"
 #include "SqliteStore.h"
 
-Result<std::unique_ptr<SeatStore>> Stores::open(const QString &location)
+namespace {
+
+template<typename Store> Result<std::unique_ptr<SeatStore>> asSeatStore(Result<std::unique_ptr<Store>> store)
 {
-    auto store = SqliteStore::open(location);
     if (!store)
         return store.error();
     return std::unique_ptr<SeatStore>(store.takeValue());
+}
+
+} // namespace
+
+Result<std::unique_ptr<SeatStore>> Stores::open(const QString &location)
+{
+    if (PostgresDatabase::isUri(location))
+        return asSeatStore(PostgresStore::open(location));
+    return asSeatStore(SqliteStore::open(location));
 }
 
 Result<std::unique_ptr<SeatStore>> Stores::create(const QString &location,
                                                   const std::function<Status(SeatStore &)> &populate)
 {
-    auto store = SqliteStore::create(location, populate);
-    if (!store)
-        return store.error();
-    return std::unique_ptr<SeatStore>(store.takeValue());
+    if (PostgresDatabase::isUri(location))
+        return asSeatStore(PostgresStore::create(location, populate));
+    return asSeatStore(SqliteStore::create(location, populate));
+}
+
+Status Stores::backupsKept(const QString &location)
+{
+    if (PostgresDatabase::isUri(location))
+        return PostgresStore::noBackups(location);
+    return {};
 }
 
 QVector<BackupInfo> Stores::backups(const QString &location)
 {
+    if (PostgresDatabase::isUri(location))
+        return {};
     return Backups::list(location);
 }
 
 Result<QString> Stores::restore(const QString &location, const QString &backup)
 {
+    if (PostgresDatabase::isUri(location))
+        return PostgresStore::noBackups(location);
     return Backups::restore(location, backup);
 }

@@ -5,11 +5,14 @@
 #include <functional>
 
 // Picks the backend a location names and opens, creates, lists the backups of,
-// or restores a database there. Today every location is an SQLite file.
+// or restores a database there: a postgresql:// URI names a database on a
+// PostgreSQL server (PostgresStore), anything else an SQLite file (SqliteStore).
 namespace Stores {
 Result<std::unique_ptr<SeatStore>> open(const QString &location);
 // A new database, filled by `populate` before anybody else can open it.
 Result<std::unique_ptr<SeatStore>> create(const QString &location, const std::function<Status(SeatStore &)> &populate);
+// Whether Seatkeeper keeps backups of the database there (not of one on a server).
+Status backupsKept(const QString &location);
 QVector<BackupInfo> backups(const QString &location);
 Result<QString> restore(const QString &location, const QString &backup);
 } // namespace Stores

@@ -1,10 +1,13 @@
-// The store contract, the same suite for every backend (SQLite today; PostgreSQL
-// plugs into backends() next): what storage itself upholds, whoever writes —
-// R2, R3, R9, R11, R12 — and R13: what one connection commits, every other reads.
+// The store contract, the same suite for every backend (SQLite, and PostgreSQL on
+// the server scripts/with-postgres.sh starts): what storage itself upholds,
+// whoever writes — R2, R3, R9, R11, R12 — and R13: what one connection commits,
+// every other reads.
 
 #include "Language.h"
 #include "LedgerChain.h"
 #include "LedgerRules.h"
+#include "PostgresServer.h"
+#include "PostgresStore.h"
 #include "SeatStore.h"
 #include "SqliteStore.h"
 #include "TestSupport.h"
@@ -43,6 +46,21 @@ QMap<QString, Backend> backends()
                                 : Result<std::unique_ptr<SeatStore>>(s.error());
                    },
                    [](const QString &path, const QString &sql) { return TestSupport::RawConnection(path).exec(sql); },
+               });
+    // Always a row: without a server, its tests are skipped and say why.
+    all.insert(QStringLiteral("postgresql"),
+               Backend {
+                   [](const QString &uri, const std::function<Status(SeatStore &)> &populate) {
+                       auto s = PostgresStore::create(uri, populate);
+                       return s ? Result<std::unique_ptr<SeatStore>>(std::unique_ptr<SeatStore>(s.takeValue()))
+                                : Result<std::unique_ptr<SeatStore>>(s.error());
+                   },
+                   [](const QString &uri) {
+                       auto s = PostgresStore::open(uri);
+                       return s ? Result<std::unique_ptr<SeatStore>>(std::unique_ptr<SeatStore>(s.takeValue()))
+                                : Result<std::unique_ptr<SeatStore>>(s.error());
+                   },
+                   [](const QString &uri, const QString &sql) { return PostgresServer::exec(uri, sql); },
                });
     return all;
 }
@@ -166,11 +184,20 @@ private:
 void TestStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_location = m_dir->filePath(QStringLiteral("store.db"));
+    if (QTest::currentDataTag() == QByteArray("postgresql")) {
+        if (!PostgresServer::available())
+            QSKIP(PostgresServer::unavailable);
+        m_location = PostgresServer::createDatabase();
+    } else {
+        m_location = m_dir->filePath(QStringLiteral("store.db"));
+    }
 }
 
 void TestStore::cleanup()
 {
+    if (PostgresDatabase::isUri(m_location))
+        PostgresServer::dropDatabase(m_location);
+    m_location.clear();
     m_dir.reset();
 }
 

@@ -411,7 +411,41 @@ Result<bool> SqliteStore::moveAssigned(SeatType type, int delta)
 
 Result<QStringList> SqliteStore::check() const
 {
-    return LedgerAudit::run(*m_db);
+    const LedgerAudit::Collect collect
+        = [this](const SqlText &sql, const std::function<void(const QSqlQuery &)> &row) -> Status {
+        auto q = m_db->prepare(sql);
+        if (!q)
+            return q.error();
+        if (Status s = m_db->exec(q.value()); !s)
+            return s;
+        while (q.value().next())
+            row(q.value());
+        if (q.value().lastError().isValid())
+            return m_db->storageError(q.value().lastError());
+        return {};
+    };
+    // SQLite's own view of the file first, then what every backend checks.
+    QStringList problems;
+    if (Status s = collect("PRAGMA integrity_check",
+                           [&](const QSqlQuery &q) {
+                               if (q.value(0).toString() != QLatin1String("ok"))
+                                   problems << QCoreApplication::translate("LedgerAudit", "Integrity check: %1")
+                                                   .arg(q.value(0).toString());
+                           });
+        !s)
+        return s.error();
+    if (Status s = collect("PRAGMA foreign_key_check",
+                           [&](const QSqlQuery &q) {
+                               problems << QCoreApplication::translate(
+                                               "LedgerAudit", "A row of table %1 points to a missing row of %2.")
+                                               .arg(q.value(0).toString(), q.value(2).toString());
+                           });
+        !s)
+        return s.error();
+    auto audited = LedgerAudit::run(collect);
+    if (!audited)
+        return audited.error();
+    return problems + audited.value();
 }
 
 Status SqliteStore::quickCheck() const

@@ -72,6 +72,11 @@ SqlText UserReader::selectByEmailKeySql()
     return userByKeySql;
 }
 
+SqlText UserReader::selectAllSql()
+{
+    return allUsersSql;
+}
+
 User UserReader::fromRow(const QSqlQuery &row)
 {
     User u;

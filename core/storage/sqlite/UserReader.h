@@ -12,8 +12,10 @@ class SeatDatabase;
 
 // Reads users with the seat they hold of each product: one row per user.
 namespace UserReader {
-// One user by case-folded e-mail (:key).
+// One user by case-folded e-mail (:key); every user, in id order. Plain SQL,
+// which the PostgreSQL backend reads with fromRow() too.
 SqlText selectByEmailKeySql();
+SqlText selectAllSql();
 User fromRow(const QSqlQuery &row);
 // Every user, in id order. On SQLite it reads through the sqlite3 handle Qt
 // already holds: for 100,000 users, Qt Sql's per-value QVariants cost more than

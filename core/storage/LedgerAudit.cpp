@@ -3,7 +3,6 @@
 #include "LedgerChain.h"
 #include "LedgerEntry.h"
 #include "Role.h"
-#include "SeatDatabase.h"
 #include "SeatType.h"
 #include "Validation.h"
 
@@ -77,20 +76,6 @@ struct Replayed
     }
 };
 
-Status collect(const SeatDatabase &db, const SqlText &sql, const std::function<void(const QSqlQuery &)> &row)
-{
-    auto q = db.prepare(sql);
-    if (!q)
-        return q.error();
-    if (Status s = db.exec(q.value()); !s)
-        return s;
-    while (q.value().next())
-        row(q.value());
-    if (q.value().lastError().isValid())
-        return db.storageError(q.value().lastError());
-    return {};
-}
-
 QString describe(const Person &p)
 {
     return QStringLiteral("%1 (%2, %3 %4; %5 / %6)")
@@ -100,31 +85,15 @@ QString describe(const Person &p)
 
 } // namespace
 
-Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
+Result<QStringList> LedgerAudit::run(const Collect &collect)
 {
     QStringList problems;
 
-    // 1. SQLite's own view of the file.
-    if (Status s = collect(db, ("PRAGMA integrity_check"),
-                           [&](const QSqlQuery &q) {
-                               if (q.value(0).toString() != QLatin1String("ok"))
-                                   problems << tr("Integrity check: %1").arg(q.value(0).toString());
-                           });
-        !s)
-        return s.error();
-    if (Status s = collect(db, ("PRAGMA foreign_key_check"),
-                           [&](const QSqlQuery &q) {
-                               problems << tr("A row of table %1 points to a missing row of %2.")
-                                               .arg(q.value(0).toString(), q.value(2).toString());
-                           });
-        !s)
-        return s.error();
-
-    // 2. R2 and the counters: assigned = number of assignments <= purchased.
+    // 1. R2 and the counters: assigned = number of assignments <= purchased.
     State stored;
     std::array<qint64, SeatTypeCount> counted {};
     std::array<qint64, SeatTypeCount> assignedCounter {};
-    if (Status s = collect(db, ("SELECT seat_type, COUNT(*) FROM assignments GROUP BY seat_type"),
+    if (Status s = collect(("SELECT seat_type, COUNT(*) FROM assignments GROUP BY seat_type"),
                            [&](const QSqlQuery &q) {
                                if (auto t = seatTypeFromKey(q.value(0).toString()))
                                    counted[seatTypeIndex(*t)] = q.value(1).toLongLong();
@@ -133,7 +102,7 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
                            });
         !s)
         return s.error();
-    if (Status s = collect(db, ("SELECT type, purchased, assigned FROM seat_types"),
+    if (Status s = collect(("SELECT type, purchased, assigned FROM seat_types"),
                            [&](const QSqlQuery &q) {
                                if (auto t = seatTypeFromKey(q.value(0).toString())) {
                                    stored.purchased[seatTypeIndex(*t)] = q.value(1).toLongLong();
@@ -156,9 +125,9 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
                             .arg(stored.purchased[i]);
     }
 
-    // 3. The current state, and R3: each assignment's type belongs to its product.
+    // 2. The current state, and R3: each assignment's type belongs to its product.
     if (Status s
-        = collect(db, ("SELECT email, first_name, last_name, role, email_key FROM users"),
+        = collect(("SELECT email, first_name, last_name, role, email_key FROM users"),
                   [&](const QSqlQuery &q) {
                       Person p {
                           q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {}
@@ -172,8 +141,7 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
                   });
         !s)
         return s.error();
-    if (Status s = collect(db,
-                           ("SELECT u.email, a.product, a.seat_type FROM assignments a "
+    if (Status s = collect(("SELECT u.email, a.product, a.seat_type FROM assignments a "
                             "JOIN users u ON u.id = a.user_id"),
                            [&](const QSqlQuery &q) {
                                const auto product = productFromKey(q.value(1).toString());
@@ -190,12 +158,11 @@ Result<QStringList> LedgerAudit::run(const SeatDatabase &db)
         !s)
         return s.error();
 
-    // 4. The hash chain, and 5. the replay.
+    // 3. The hash chain, and 4. the replay.
     Replayed replayed;
     QString prevHash;
     qint64 prevId = 0;
     if (Status s = collect(
-            db,
             ("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, "
              "hash FROM ledger ORDER BY id"),
             [&](const QSqlQuery &q) {

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "Result.h"
+#include "SqlText.h"
+
+#include <functional>
+#include <memory>
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+
+// Where a server database is, as `postgresql://[user@]host[:port]/dbname[?sslmode=…]`
+// names it. Never a password: libpq reads PGPASSWORD, ~/.pgpass or PGSERVICE itself.
+struct PostgresAddress
+{
+    QString host; // empty: libpq's PGHOST or its default socket
+    int port = -1; // -1: PGPORT or 5432
+    QString user; // empty: PGUSER or the system login
+    QString database;
+    QString sslMode; // empty: libpq's default (prefer)
+};
+
+// One connection to one Seatkeeper database on a PostgreSQL server, through
+// Qt's QPSQL driver: checks that a database is ours before touching it, creates
+// the schema only in an empty database, and offers checked SQL and write
+// transactions that serialize writers on the ledger.
+class PostgresDatabase
+{
+    Q_DECLARE_TR_FUNCTIONS(PostgresDatabase)
+
+public:
+    // Version 1: users, seat types with counters, assignments, the append-only
+    // chained ledger, the revision; R2, R3, R9 and R11 held by the server.
+    static constexpr int SchemaVersion = 1;
+    // How long a writer waits for another one before it gives up.
+    static constexpr int LockTimeoutMs = 15000;
+
+    // Whether a --database value names a server rather than a file.
+    static bool isUri(const QString &location);
+    static Result<PostgresAddress> parse(const QString &uri);
+
+    // An existing Seatkeeper database. Anything else (no such database, another
+    // application's tables, a newer schema) is refused and left untouched.
+    static Result<std::unique_ptr<PostgresDatabase>> open(const QString &uri);
+    // The schema in an empty database, filled by `populate`, all in one
+    // transaction: nobody sees half a database, and of two processes creating
+    // it, one wins and the other is refused.
+    static Result<std::unique_ptr<PostgresDatabase>> create(const QString &uri,
+                                                            const std::function<Status(PostgresDatabase &)> &populate);
+
+    ~PostgresDatabase();
+    PostgresDatabase(const PostgresDatabase &) = delete;
+    PostgresDatabase &operator=(const PostgresDatabase &) = delete;
+
+    const QString &uri() const { return m_uri; }
+
+    Result<QSqlQuery> prepare(const SqlText &sql) const;
+    Status exec(QSqlQuery &query) const;
+    Status execStatement(const SqlText &sql) const;
+    Result<qint64> scalar(const SqlText &sql) const;
+    Error storageError(const QSqlError &error) const;
+
+    // Starts a write transaction and takes the ledger's lock (the revision row),
+    // so writers queue, across processes and machines. A deadlock or
+    // serialization failure while taking it is retried here, never shown.
+    // Inside create(), the write joins create's own transaction.
+    Status beginWrite();
+    Status commit();
+    void rollback();
+    // A read-only snapshot, for reads that must agree with each other; nothing
+    // when a write transaction is already open (it sees its own writes).
+    Status beginSnapshot() const;
+    void endSnapshot() const;
+    bool inWrite() const { return m_inWrite; }
+
+private:
+    explicit PostgresDatabase(const QString &uri);
+    Status connect(const PostgresAddress &address);
+    Status checkOurs() const;
+    Status createSchema();
+    // After a failed statement inside a write: PostgreSQL has aborted the
+    // transaction; roll it back now and go on in a doomed one (see the .cpp).
+    void abandonWrite() const;
+
+    QString m_uri;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    bool m_inWrite = false;
+    bool m_creating = false; // inside create(): writes join its transaction
+    mutable bool m_doomed = false; // a statement of this write failed: it never commits
+};
+
+// Rolls back unless committed, so an early return never leaves a write open.
+class PostgresWrite
+{
+public:
+    explicit PostgresWrite(PostgresDatabase &db)
+        : m_db(db)
+        , m_status(db.beginWrite())
+    {
+    }
+    ~PostgresWrite()
+    {
+        if (m_status.ok() && !m_done)
+            m_db.rollback();
+    }
+    PostgresWrite(const PostgresWrite &) = delete;
+    PostgresWrite &operator=(const PostgresWrite &) = delete;
+
+    const Status &started() const { return m_status; }
+    Status commit()
+    {
+        m_done = true;
+        return m_db.commit();
+    }
+
+private:
+    PostgresDatabase &m_db;
+    Status m_status;
+    bool m_done = false;
+};

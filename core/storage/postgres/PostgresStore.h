@@ -1,0 +1,62 @@
+#pragma once
+
+#include "SeatStore.h"
+
+#include <functional>
+#include <QCoreApplication>
+
+class PostgresDatabase;
+
+// The shared backend: one database on a PostgreSQL server, several admins on
+// several machines. The server upholds R2, R3, R9 and R11 itself; writers queue
+// on the ledger's lock, so its hash chain stays linear. Backups are the server's
+// business (pg_dump), not this store's.
+class PostgresStore : public SeatStore
+{
+    Q_DECLARE_TR_FUNCTIONS(PostgresStore)
+
+public:
+    static Result<std::unique_ptr<PostgresStore>> open(const QString &uri);
+    // The schema in an empty database, filled by `populate` in the same transaction.
+    static Result<std::unique_ptr<PostgresStore>> create(const QString &uri,
+                                                         const std::function<Status(SeatStore &)> &populate);
+    ~PostgresStore() override;
+
+    // What backups and restores say on a server database.
+    static Error noBackups(const QString &uri);
+
+    QString location() const override;
+    Result<std::unique_ptr<SeatStore>> openAnother() const override;
+
+    Result<qint64> revision() const override;
+    Result<UsersAtRevision> users() const override;
+    Result<User> user(const QString &email) const override;
+    Result<StoredUser> findUser(const QString &email) const override;
+    Result<QStringList> superAdmins() const override;
+    Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const override;
+    Result<QVector<LedgerEntry>> entries(qint64 afterId) const override;
+    Result<qint64> lastEntryId() const override;
+    Result<std::optional<std::optional<SeatType>>> storedSeat(qint64 userId, Product product) const override;
+
+    Result<std::unique_ptr<StoreTransaction>> beginWrite(const QString &actor) override;
+    Result<qint64> insertUser(const User &user) override;
+    Status deleteUser(qint64 id) override;
+    Status addPurchased(SeatType type, qint64 count) override;
+    Result<bool> releasePurchased(SeatType type, qint64 count) override;
+    Status stageEdits(const QVector<const SeatEdit *> &edits) override;
+    Result<QVector<QPair<qint64, Product>>> staleStagedEdits() override;
+    Status applyStagedEdits() override;
+    Result<bool> moveAssigned(SeatType type, int delta) override;
+
+    Result<QStringList> check() const override;
+    Status quickCheck() const override;
+    Result<BackupInfo> backup() const override;
+    Result<std::optional<BackupInfo>> dailyBackup() const override;
+
+private:
+    explicit PostgresStore(std::unique_ptr<PostgresDatabase> db);
+    explicit PostgresStore(PostgresDatabase &borrowed);
+
+    std::unique_ptr<PostgresDatabase> m_owned;
+    PostgresDatabase *m_db;
+};

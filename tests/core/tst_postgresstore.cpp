@@ -1,0 +1,222 @@
+// What only the PostgreSQL backend has to get right, beyond the store contract
+// (tst_store): the addresses it takes, the databases it refuses to touch, the
+// ledger the server guards, and writers on several connections at once.
+
+#include "Language.h"
+#include "LedgerChain.h"
+#include "PostgresDatabase.h"
+#include "PostgresServer.h"
+#include "PostgresStore.h"
+#include "SeatLedger.h"
+
+#include <QTest>
+#include <QThread>
+
+class TestPostgresStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { Language::install(QStringLiteral("en")); }
+    void init();
+    void cleanup();
+
+    void addresses_data();
+    void addresses();
+    void onlyAnEmptyDatabaseIsCreatedIn();
+    void aNewerSchemaIsRefused();
+    void theServerGuardsTheLedger();
+    void writersOnManyConnectionsKeepOneChain();
+    void backupsAreRefused();
+
+private:
+    std::unique_ptr<SeatLedger> made()
+    {
+        auto ledger = SeatLedger::create(m_uri, QStringLiteral("ada@example.com"));
+        if (!ledger)
+            qFatal("%s", qPrintable(ledger.error().message));
+        return ledger.takeValue();
+    }
+
+    QString m_uri;
+};
+
+void TestPostgresStore::init()
+{
+    if (QByteArray(QTest::currentTestFunction()) == "addresses")
+        return; // no server needed
+    if (!PostgresServer::available())
+        QSKIP(PostgresServer::unavailable);
+    m_uri = PostgresServer::createDatabase();
+}
+
+void TestPostgresStore::cleanup()
+{
+    if (!m_uri.isEmpty())
+        PostgresServer::dropDatabase(m_uri);
+    m_uri.clear();
+}
+
+void TestPostgresStore::addresses_data()
+{
+    QTest::addColumn<QString>("uri");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("sslMode");
+    QTest::addColumn<QString>("refusal"); // part of the message, empty if taken
+
+    QTest::newRow("all") << "postgresql://ada@db.example.com:6543/seats?sslmode=verify-full"
+                         << "db.example.com" << 6543 << "ada"
+                         << "seats"
+                         << "verify-full" << QString();
+    QTest::newRow("host only") << "postgresql://db.example.com/seats"
+                               << "db.example.com" << -1 << QString() << "seats" << QString() << QString();
+    QTest::newRow("from PGHOST") << "postgresql:///seats" << QString() << -1 << QString() << "seats" << QString()
+                                 << QString();
+    QTest::newRow("short scheme") << "postgres://localhost/seats"
+                                  << "localhost" << -1 << QString() << "seats" << QString() << QString();
+    QTest::newRow("password") << "postgresql://ada:secret@localhost/seats" << QString() << -1 << QString() << QString()
+                              << QString() << "carries a password";
+    QTest::newRow("empty password") << "postgresql://ada:@localhost/seats" << QString() << -1 << QString() << QString()
+                                    << QString() << "carries a password";
+    QTest::newRow("password option") << "postgresql://localhost/seats?password=secret" << QString() << -1 << QString()
+                                     << QString() << QString() << "carries a password";
+    QTest::newRow("no database") << "postgresql://localhost/" << QString() << -1 << QString() << QString() << QString()
+                                 << "names no database";
+    QTest::newRow("bad sslmode") << "postgresql://localhost/seats?sslmode=maybe" << QString() << -1 << QString()
+                                 << QString() << QString() << "sslmode must be one of";
+    QTest::newRow("other option") << "postgresql://localhost/seats?options=-c%20x" << QString() << -1 << QString()
+                                  << QString() << QString() << "is not supported";
+}
+
+void TestPostgresStore::addresses()
+{
+    QFETCH(QString, uri);
+    QFETCH(QString, refusal);
+    QVERIFY(PostgresDatabase::isUri(uri));
+    const auto parsed = PostgresDatabase::parse(uri);
+    if (!refusal.isEmpty()) {
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().kind, ErrorKind::Invalid);
+        QVERIFY2(parsed.error().message.contains(refusal), qPrintable(parsed.error().message));
+        QVERIFY(!parsed.error().message.contains(QStringLiteral("secret")));
+        return;
+    }
+    QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+    QTEST(parsed.value().host, "host");
+    QTEST(parsed.value().port, "port");
+    QTEST(parsed.value().user, "user");
+    QTEST(parsed.value().database, "database");
+    QTEST(parsed.value().sslMode, "sslMode");
+    QVERIFY(!PostgresDatabase::isUri(QStringLiteral("/home/ada/seats.db")));
+}
+
+// A database holding anybody else's table is left exactly as it was.
+void TestPostgresStore::onlyAnEmptyDatabaseIsCreatedIn()
+{
+    QCOMPARE(PostgresServer::exec(m_uri, QStringLiteral("CREATE SCHEMA billing")), QString());
+    QCOMPARE(PostgresServer::exec(m_uri, QStringLiteral("CREATE TABLE billing.invoices (id INT)")), QString());
+    auto refused = SeatLedger::create(m_uri, QStringLiteral("ada@example.com"));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, ErrorKind::Refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("another application")),
+             qPrintable(refused.error().message));
+    QVERIFY(!PostgresServer::exec(m_uri, QStringLiteral("SELECT 1 FROM seatkeeper_meta")).isEmpty());
+    QVERIFY(!PostgresServer::exec(m_uri, QStringLiteral("SELECT seatkeeper_ledger_follows()")).isEmpty());
+
+    // Once the other application is gone, it works; twice does not.
+    QCOMPARE(PostgresServer::exec(m_uri, QStringLiteral("DROP SCHEMA billing CASCADE")), QString());
+    auto ledger = made();
+    QCOMPARE(ledger->soleSuperAdmin().value(), QStringLiteral("ada@example.com"));
+    auto again = SeatLedger::create(m_uri, QStringLiteral("eve@example.com"));
+    QVERIFY(!again);
+    QVERIFY2(again.error().message.contains(QStringLiteral("already holds Seatkeeper data")),
+             qPrintable(again.error().message));
+}
+
+void TestPostgresStore::aNewerSchemaIsRefused()
+{
+    made();
+    QCOMPARE(PostgresServer::exec(m_uri,
+                                  QStringLiteral("UPDATE seatkeeper_meta SET value = 99 WHERE key = 'schema_version'")),
+             QString());
+    auto opened = SeatLedger::open(m_uri);
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().kind, ErrorKind::Storage);
+    QVERIFY2(opened.error().message.contains(QStringLiteral("newer version")), qPrintable(opened.error().message));
+}
+
+// R11 on the server: no rewrite, no removal, no entry out of the chain — from any client.
+void TestPostgresStore::theServerGuardsTheLedger()
+{
+    auto ledger = made();
+    QVERIFY(ledger->buySeats(SeatType::SalesStarter, 2).ok());
+    for (const char *sql :
+         { "UPDATE ledger SET actor = 'mallory'", "DELETE FROM ledger WHERE id = 2", "TRUNCATE ledger",
+           "INSERT INTO ledger (id, at_utc, actor, action, prev_hash, hash) "
+           "VALUES (3, 'x', 'mallory', 'seats-bought', 'not-the-last-hash', 'h')",
+           "INSERT INTO ledger (id, at_utc, actor, action, prev_hash, hash) "
+           "VALUES (7, 'x', 'mallory', 'seats-bought', '', 'h')" }) {
+        QVERIFY2(!PostgresServer::exec(m_uri, QString::fromLatin1(sql)).isEmpty(), sql);
+    }
+    QCOMPARE(ledger->entries().value().size(), 2);
+    QCOMPARE(ledger->check().value(), QStringList());
+}
+
+// Writers on many connections at once: each waits for the ledger's lock, none
+// is refused, and the ledger stays one chain.
+void TestPostgresStore::writersOnManyConnectionsKeepOneChain()
+{
+    made();
+    const int writers = 4;
+    const int buys = 10;
+    const QString uri = m_uri;
+    QAtomicInt failures = 0;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int w = 0; w < writers; ++w) {
+        threads.emplace_back(QThread::create([&uri, &failures] {
+            auto mine = SeatLedger::open(uri);
+            if (!mine || !mine.value()->setActor(QStringLiteral("ada@example.com"))) {
+                failures.fetchAndAddRelaxed(1);
+                return;
+            }
+            for (int i = 0; i < buys; ++i) {
+                if (auto bought = mine.value()->buySeats(SeatType::ServiceStarter, 1); !bought) {
+                    qWarning("%s", qPrintable(bought.error().message));
+                    failures.fetchAndAddRelaxed(1);
+                }
+            }
+        }));
+        threads.back()->start();
+    }
+    for (auto &t : threads)
+        QVERIFY(t->wait(120000));
+    QCOMPARE(failures.loadRelaxed(), 0);
+    auto ledger = SeatLedger::open(m_uri);
+    QVERIFY(ledger);
+    QCOMPARE(ledger.value()->seatCounts().value()[seatTypeIndex(SeatType::ServiceStarter)].purchased, writers * buys);
+    const auto entries = ledger.value()->entries().value();
+    QCOMPARE(entries.size(), 1 + writers * buys);
+    QCOMPARE(ledger.value()->revision().value(), qint64(1 + writers * buys));
+    QCOMPARE(ledger.value()->check().value(), QStringList());
+}
+
+void TestPostgresStore::backupsAreRefused()
+{
+    auto ledger = made();
+    QCOMPARE(ledger->backup().error().kind, ErrorKind::Refused);
+    QVERIFY(ledger->backup().error().message.contains(QStringLiteral("pg_dump")));
+    QVERIFY(ledger->dailyBackup().ok());
+    QVERIFY(!ledger->dailyBackup().value());
+    QVERIFY(SeatLedger::backups(m_uri).isEmpty());
+    QVERIFY(!SeatLedger::backupsKept(m_uri));
+    QCOMPARE(
+        SeatLedger::restore(m_uri, QStringLiteral("/tmp/x.backup"), QStringLiteral("ada@example.com")).error().kind,
+        ErrorKind::Refused);
+    QCOMPARE(ledger->check().value(), QStringList());
+}
+
+QTEST_GUILESS_MAIN(TestPostgresStore)
+#include "tst_postgresstore.moc"
