@@ -176,6 +176,10 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>After buying: %1 purchased, %2 assigned, %3 free.</source>
+        <translation>Après l’achat&#xa0;: %1 achetés, %2 attribués, %3 disponibles.</translation>
+    </message>
 </context>
 <context>
     <name>CheckCommand</name>
@@ -644,6 +648,104 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     </message>
 </context>
 <context>
+    <name>PostgresDatabase</name>
+    <message>
+        <source>%1 is not a database address Seatkeeper understands: %2 It takes the form postgresql://[user@]host[:port]/dbname[?sslmode=…].</source>
+        <translation>%1 n’est pas une adresse de base de données que Seatkeeper comprend&#xa0;: %2 Elle a la forme postgresql://[utilisateur@]hôte[:port]/nom_de_base[?sslmode=…].</translation>
+    </message>
+    <message>
+        <source>it is not a valid URI.</source>
+        <translation>ce n’est pas une URI valide.</translation>
+    </message>
+    <message>
+        <source>The database address carries a password. Passwords never go on the command line or into settings: put it in ~/.pgpass or PGPASSWORD, and give the address without it.</source>
+        <translation>L’adresse de la base de données contient un mot de passe. Les mots de passe ne vont jamais sur la ligne de commande ni dans les réglages&#xa0;: mettez-le dans ~/.pgpass ou PGPASSWORD, et donnez l’adresse sans lui.</translation>
+    </message>
+    <message>
+        <source>it names no database.</source>
+        <translation>elle ne nomme aucune base de données.</translation>
+    </message>
+    <message>
+        <source>it has a part after “#”.</source>
+        <translation>elle a une partie après «&#xa0;#&#xa0;».</translation>
+    </message>
+    <message>
+        <source>the option “%1” is not supported (only sslmode is).</source>
+        <translation>l’option «&#xa0;%1&#xa0;» n’est pas prise en charge (seule sslmode l’est).</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1.</source>
+        <translation>sslmode doit valoir l’une de ces valeurs&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds Seatkeeper data.</source>
+        <translation>La base de données %1 contient déjà des données Seatkeeper.</translation>
+    </message>
+    <message>
+        <source>The database %1 already holds tables of another application. Seatkeeper creates its own only in an empty database, and left this one as it was.</source>
+        <translation>La base de données %1 contient déjà des tables d’une autre application. Seatkeeper ne crée les siennes que dans une base vide, et a laissé celle-ci telle quelle.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver of Qt is missing (package libqt6sql6-psql).</source>
+        <translation>Le pilote PostgreSQL de Qt est absent (paquet libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Seatkeeper could not connect to the database %1: %2</source>
+        <translation>Seatkeeper n’a pas pu se connecter à la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty: it holds no Seatkeeper data yet. Create it with “seatctl --database %1 init --admin EMAIL”.</source>
+        <translation>La base de données %1 est vide&#xa0;: elle ne contient pas encore de données Seatkeeper. Créez-les avec «&#xa0;seatctl --database %1 init --admin EMAIL&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The database %1 is not a Seatkeeper database.</source>
+        <translation>La base de données %1 n’est pas une base de données Seatkeeper.</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of Seatkeeper (schema %2; this version reads up to %3). Use a newer Seatkeeper.</source>
+        <translation>La base de données %1 a été écrite par une version plus récente de Seatkeeper (schéma %2&#xa0;; cette version lit jusqu’au %3). Utilisez un Seatkeeper plus récent.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged: the table %2 is missing.</source>
+        <translation>La base de données %1 est endommagée&#xa0;: la table %2 manque.</translation>
+    </message>
+    <message>
+        <source>The database %1 is busy with another change. Try again in a moment.</source>
+        <translation>La base de données %1 est occupée par une autre modification. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The connection to the database %1 was lost: %2</source>
+        <translation>La connexion à la base de données %1 a été perdue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server of %1 refused the login: %2</source>
+        <translation>Le serveur de %1 a refusé la connexion de cet identifiant&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server of %1 does not allow this login to do that: %2</source>
+        <translation>Le serveur de %1 n’autorise pas cet identifiant à faire cela&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server of %1 has run out of disk space. Nothing was changed.</source>
+        <translation>Le serveur de %1 manque d’espace disque. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be read or written (PostgreSQL: %2).</source>
+        <translation>La base de données %1 n’a pas pu être lue ou écrite (PostgreSQL&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>The change to %1 was not saved: a part of it failed.</source>
+        <translation>La modification de %1 n’a pas été enregistrée&#xa0;: une partie a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>PostgresStore</name>
+    <message>
+        <source>%1 is a database on a PostgreSQL server: Seatkeeper does not back it up or restore it (yet). Use the server’s own tools, such as pg_dump and pg_restore.</source>
+        <translation>%1 est une base de données sur un serveur PostgreSQL&#xa0;: Seatkeeper ne la sauvegarde ni ne la restaure (pas encore). Utilisez les outils du serveur, comme pg_dump et pg_restore.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreCommand</name>
     <message>
         <source>Usage: restore BACKUP|latest</source>
@@ -1032,10 +1134,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
 <context>
     <name>Seatctl</name>
     <message>
-        <source>The database file.</source>
-        <translation>Le fichier de base de données.</translation>
-    </message>
-    <message>
         <source>The operator (an existing user).</source>
         <translation>L’opérateur (un utilisateur existant).</translation>
     </message>
@@ -1098,6 +1196,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>--database needs the name of a database file; it was empty.</source>
         <translation>--database attend le nom d’un fichier de base de données&#xa0;; il était vide.</translation>
+    </message>
+    <message>
+        <source>The database: a file, or postgresql://[user@]host[:port]/dbname on a PostgreSQL server.</source>
+        <translation>La base de données&#xa0;: un fichier, ou postgresql://[utilisateur@]hôte[:port]/nom_de_base sur un serveur PostgreSQL.</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1299,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>About Seatkeeper</source>
         <translation>À propos de Seatkeeper</translation>
+    </message>
+    <message>
+        <source>Your changes to the seats are saved.</source>
+        <translation>Vos modifications des sièges sont enregistrées.</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1476,30 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>You cannot delete yourself; ask another admin.</source>
+        <translation>Vous ne pouvez pas vous supprimer vous-même&#xa0;; demandez à un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 is on but no tier is chosen: choose one on the %2 tab, or switch the access off.</source>
+        <translation>%1 est activé mais aucune offre n’est choisie&#xa0;: choisissez-en une dans l’onglet %2, ou désactivez l’accès.</translation>
+    </message>
+    <message>
+        <source>User %1 created.</source>
+        <translation>Utilisateur %1 créé.</translation>
+    </message>
+    <message>
+        <source>Seats of %1 saved.</source>
+        <translation>Sièges de %1 enregistrés.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 seats assigned now, %4 of %3 after.</source>
+        <translation>%1&#xa0;: %2 sièges attribués sur %3 maintenant, %4 sur %3 ensuite.</translation>
+    </message>
+    <message>
+        <source>Remove the paid access of %1?</source>
+        <translation>Supprimer l’accès payant de %1&#xa0;?</translation>
     </message>
 </context>
 <context>
