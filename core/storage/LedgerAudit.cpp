@@ -2,6 +2,7 @@
 
 #include "LedgerChain.h"
 #include "LedgerEntry.h"
+#include "LedgerRow.h"
 #include "Role.h"
 #include "SeatType.h"
 #include "Validation.h"
@@ -166,13 +167,7 @@ Result<QStringList> LedgerAudit::run(const Collect &collect)
             ("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, "
              "hash FROM ledger ORDER BY id"),
             [&](const QSqlQuery &q) {
-                LedgerEntry e {
-                    q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
-                    q.value(2).toString(),   q.value(3).toString(),
-                    q.value(4).toString(),   q.value(5).toString(),
-                    q.value(6).toString(),   q.value(7).toString(),
-                    q.value(8).toString(),   q.value(9).toString()
-                };
+                const LedgerEntry e = ledgerEntryFrom(q);
                 if (e.prevHash != prevHash || e.id != prevId + 1 || LedgerChain::hashOf(e) != e.hash
                     || LedgerChain::timeText(e.at) != q.value(1).toString())
                     problems << tr("Ledger entry %1 was altered or the entry before it was removed.").arg(e.id);

@@ -2,6 +2,7 @@
 
 #include "LedgerAudit.h"
 #include "LedgerChain.h"
+#include "LedgerRow.h"
 #include "PostgresDatabase.h"
 #include "UserReader.h"
 #include "Validation.h"
@@ -308,10 +309,7 @@ Result<QVector<LedgerEntry>> PostgresStore::entries(qint64 afterId) const
     QVector<LedgerEntry> entries;
     QSqlQuery &row = q.value();
     while (row.next()) {
-        entries.append(LedgerEntry {
-            row.value(0).toLongLong(), QDateTime::fromString(row.value(1).toString(), Qt::ISODateWithMs),
-            row.value(2).toString(), row.value(3).toString(), row.value(4).toString(), row.value(5).toString(),
-            row.value(6).toString(), row.value(7).toString(), row.value(8).toString(), row.value(9).toString() });
+        entries.append(ledgerEntryFrom(row));
     }
     if (row.lastError().isValid())
         return m_db->storageError(row.lastError());
