@@ -219,21 +219,7 @@ Result<std::array<SeatCount, SeatTypeCount>> SqliteStore::seatCounts() const
 
 Result<QVector<LedgerEntry>> SqliteStore::entries(qint64 afterId) const
 {
-    auto q = m_db->prepare(("SELECT id, at_utc, actor, action, subject, seat_type, old_value, "
-                            "new_value, prev_hash, hash FROM ledger WHERE id > :after ORDER BY id"));
-    if (!q)
-        return q.error();
-    q.value().bindValue(QStringLiteral(":after"), afterId);
-    if (Status s = m_db->exec(q.value()); !s)
-        return s.error();
-    QVector<LedgerEntry> entries;
-    QSqlQuery &row = q.value();
-    while (row.next()) {
-        entries.append(ledgerEntryFrom(row));
-    }
-    if (row.lastError().isValid())
-        return m_db->storageError(row.lastError());
-    return entries;
+    return ledgerEntriesAfter(*m_db, afterId);
 }
 
 Result<qint64> SqliteStore::lastEntryId() const
