@@ -31,6 +31,7 @@ private slots:
     void twoProcessesRaceForTheLastSeat();
     void theWindowAndSeatctlShareTheDatabase();
     void eachLoginActsAsItsOwnUser();
+    void theWindowActsAsItsLogin();
     void aUsersLoginChangesNothingFromPsql();
     void anAdminsLoginCannotBreakTheRulesFromPsql();
     void anAdminsDirectWriteIsLedgeredUnderItsLogin();
@@ -420,6 +421,23 @@ void TestSeatctlPostgres::eachLoginActsAsItsOwnUser()
     QCOMPARE(state(), before);
     run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// The window on the server asks nobody who they are: it is the login's user,
+// whatever it remembered, and the ledger records that login.
+void TestSeatctlPostgres::theWindowActsAsItsLogin()
+{
+    sharedAccount();
+    QTemporaryDir home;
+    Processes::Window window(QStringLiteral(SEATKEEPER_PATH), uriAs(m_admin), home.path());
+    QVERIFY2(window.ready(), window.errors().constData());
+    QCOMPARE(window.command("create dan@example.com"), QByteArray("saved create dan@example.com"));
+    QVERIFY(window.quit());
+    const Run run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject last = json(run).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("subject")).toString(), QStringLiteral("dan@example.com"));
+    QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("bob@example.com"));
+    QCOMPARE(last.value(QStringLiteral("login")).toString(), m_admin);
 }
 
 // From psql, a User's login (or a login tied to nobody) can insert, update or
