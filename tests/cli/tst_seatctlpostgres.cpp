@@ -31,6 +31,7 @@ private slots:
     void twoProcessesRaceForTheLastSeat();
     void theWindowAndSeatctlShareTheDatabase();
     void eachLoginActsAsItsOwnUser();
+    void anOwnerWhoIsNoSuperuserRunsInit();
     void theWindowActsAsItsLogin();
     void aUsersLoginChangesNothingFromPsql();
     void anAdminsLoginCannotBreakTheRulesFromPsql();
@@ -421,6 +422,46 @@ void TestSeatctlPostgres::eachLoginActsAsItsOwnUser()
     QCOMPARE(state(), before);
     run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// The README's way: the DBA creates logins and a database owned by one of
+// them, no superuser; that owner runs init and ties the others.
+void TestSeatctlPostgres::anOwnerWhoIsNoSuperuserRunsInit()
+{
+    const QString owner = makeLogin(QStringLiteral("owner"));
+    const QString bob = makeLogin(QStringLiteral("bob"));
+    const QString name = QUrl(m_uri).path().mid(1) + QStringLiteral("_owned");
+    QCOMPARE(PostgresServer::exec(PostgresServer::maintenanceUri(),
+                                  QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(name, owner)),
+             QString());
+    QUrl url(PostgresServer::uriOf(name));
+    url.setUserName(owner);
+    const QString asOwner = url.toString();
+    url.setUserName(bob);
+    const QString asBob = url.toString();
+    const auto run = [](const QString &uri, QStringList args) {
+        return seatctl(QStringList { QStringLiteral("--database"), uri } + args);
+    };
+    Run r = run(asOwner, { QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    r = run(asOwner,
+            { QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("bob@example.com"),
+              QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--login"), bob });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    r = run(asBob,
+            { QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("2") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    r = run(asBob, { QStringLiteral("assign"), QStringLiteral("bob@example.com"), QStringLiteral("sales-starter") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    // bob works within his rights; check passes.
+    r = run(asBob, { QStringLiteral("check") });
+    QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+    r = run(asOwner, { QStringLiteral("--json"), QStringLiteral("ledger") });
+    const QJsonArray ledger = json(r).value(QStringLiteral("ledger")).toArray();
+    QCOMPARE(ledger.size(), 4);
+    QCOMPARE(ledger.at(0).toObject().value(QStringLiteral("login")).toString(), owner);
+    QCOMPARE(ledger.at(3).toObject().value(QStringLiteral("login")).toString(), bob);
+    PostgresServer::dropDatabase(PostgresServer::uriOf(name));
 }
 
 // The window on the server asks nobody who they are: it is the login's user,
