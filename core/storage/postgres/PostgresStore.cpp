@@ -556,6 +556,19 @@ Result<QStringList> PostgresStore::check() const
         if (!s)
             audited = s.error();
     }
+    // The server's own count of who holds what (seatkeeper_count_held).
+    if (audited) {
+        const Status s = collect("SELECT type, held, assigned FROM seat_types WHERE held <> assigned ORDER BY type",
+                                 [&audited](const QSqlQuery &q) {
+                                     audited.value() << tr("%1: the server counts %2 users holding one, the "
+                                                           "assigned count says %3.")
+                                                            .arg(q.value(0).toString())
+                                                            .arg(q.value(1).toLongLong())
+                                                            .arg(q.value(2).toLongLong());
+                                 });
+        if (!s)
+            audited = s.error();
+    }
     m_db->endSnapshot();
     return audited;
 }
