@@ -21,6 +21,8 @@ struct CommandContext
     std::optional<QString> first;
     std::optional<QString> last;
     std::optional<QString> role;
+    // --login (users add, on a PostgreSQL server): absent unless given.
+    std::optional<QString> login;
     // --as: absent unless given (checked against the users once the database is open).
     std::optional<QString> as;
     Output &output;
@@ -47,6 +49,8 @@ public:
     virtual bool needsOperator(const QStringList &words) const;
     // --first, --last and --role apply to this command line.
     virtual bool takesPersonOptions(const QStringList &words) const;
+    // --login applies to this command line.
+    virtual bool takesLoginOption(const QStringList &words) const;
     // --admin applies to this command.
     virtual bool takesAdminOption() const;
     // Runs before the database opens; an exit status stops there.

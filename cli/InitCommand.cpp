@@ -26,6 +26,11 @@ int InitCommand::run(CommandContext &context)
     auto created = SeatLedger::create(path, admin, context.first.value_or(QString()), context.last.value_or(QString()));
     if (!created)
         return output.fail(created.error());
+    if (const QString login = created.value()->login(); !login.isEmpty())
+        return output.done(tr("Created %1 with %2 as its Super admin, tied to the login “%3”.").arg(path, admin, login),
+                           { { QStringLiteral("database"), path },
+                             { QStringLiteral("admin"), admin },
+                             { QStringLiteral("login"), login } });
     return output.done(tr("Created %1 with %2 as its Super admin.").arg(path, admin),
                        { { QStringLiteral("database"), path }, { QStringLiteral("admin"), admin } });
 }

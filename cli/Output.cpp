@@ -14,12 +14,15 @@ Output::Output()
 QString Output::usageText()
 {
     return tr("Usage:\n"
-              "  seatctl --database FILE init --admin EMAIL\n"
-              "  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND\n"
+              "  seatctl --database FILE|URI init --admin EMAIL\n"
+              "  seatctl --database FILE|URI [--as EMAIL] [--json] [--language en|fr] COMMAND\n"
+              "\n"
+              "URI: postgresql://[user@]host[:port]/dbname; there the operator is the login.\n"
               "\n"
               "Commands:\n"
               "  users list\n"
               "  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]\n"
+              "            [--login PGROLE]\n"
               "  users delete EMAIL\n"
               "  seats list\n"
               "  seats buy TYPE N\n"

@@ -60,11 +60,14 @@ int Seatctl::run(const QStringList &arguments)
     const QCommandLineOption first(QStringLiteral("first"), tr("First name (users add)."), QStringLiteral("NAME"));
     const QCommandLineOption last(QStringLiteral("last"), tr("Last name (users add)."), QStringLiteral("NAME"));
     const QCommandLineOption role(QStringLiteral("role"), tr("Role (users add)."), QStringLiteral("ROLE"));
+    const QCommandLineOption login(QStringLiteral("login"),
+                                   tr("An existing PostgreSQL login to tie to the new user (users add)."),
+                                   QStringLiteral("PGROLE"));
     const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption language(QStringLiteral("language"), tr("Language of messages: en or fr."),
                                       QStringLiteral("LANGUAGE"));
-    parser.addOptions({ database, as, json, admin, first, last, role, language, help, version });
+    parser.addOptions({ database, as, json, admin, first, last, role, login, language, help, version });
     // A negative number ("seats buy TYPE -1") is a value, not an option: it is
     // hidden from the parser and given back where it stood.
     QStringList hidden = arguments;
@@ -105,6 +108,9 @@ int Seatctl::run(const QStringList &arguments)
         return m_output.usage(tr("--database needs the name of a database file; it was empty."));
     if (words.isEmpty())
         return m_output.usage(tr("No command given."));
+    // A malformed server address, or one with a password: a usage error, before anything connects.
+    if (Status s = SeatLedger::checkLocation(unhide(parser.value(database))); !s)
+        return m_output.usage(s.error().message);
 
     const auto given = [&parser, &unhide](const QCommandLineOption &option) {
         return parser.isSet(option) ? std::optional<QString>(unhide(parser.value(option))) : std::nullopt;
@@ -112,13 +118,15 @@ int Seatctl::run(const QStringList &arguments)
     CommandContext context { words,        unhide(parser.value(database)),
                              given(admin), given(first),
                              given(last),  given(role),
-                             given(as),    m_output,
-                             nullptr };
+                             given(login), given(as),
+                             m_output,     nullptr };
     // Null for an unknown command: that is reported once the database is open
     // and the operator set, as for a command that changes something.
     Command *command = find(words.first());
     if ((context.first || context.last || context.role) && !(command && command->takesPersonOptions(words)))
         return m_output.usage(tr("--first, --last and --role go with “users add”."));
+    if (context.login && !(command && command->takesLoginOption(words)))
+        return m_output.usage(tr("--login goes with “users add”."));
     if (context.admin && !(command && command->takesAdminOption()))
         return m_output.usage(tr("--admin goes with init."));
 
@@ -136,7 +144,31 @@ int Seatctl::run(const QStringList &arguments)
         return m_output.fail(opened.error());
     SeatLedger &ledger = *opened.value();
     const bool changes = !command || command->needsOperator(words);
-    if (parser.isSet(as)) {
+    // On a PostgreSQL server the operator is the login's user: --as may only
+    // name that user, and a login tied to nobody changes nothing.
+    auto loginOperator = ledger.loginOperator();
+    if (!ledger.login().isEmpty()) {
+        const std::optional<QString> mine = loginOperator ? loginOperator.value() : std::nullopt;
+        if (parser.isSet(as)) {
+            const QString named = unhide(parser.value(as));
+            auto namedUser = ledger.user(named);
+            if (!mine || !namedUser || namedUser.value().email != *mine)
+                return m_output.fail(Error {
+                    ErrorKind::NotAuthorized,
+                    mine ? tr("On a PostgreSQL database the operator is the login: this connection is the login "
+                              "“%1”, which is %2, not %3. Connect as %3’s login to act as them.")
+                               .arg(ledger.login(), *mine, named)
+                         : tr("On a PostgreSQL database the operator is the login: this connection is the login "
+                              "“%1”, which is tied to no Seatkeeper user, so --as %2 is refused.")
+                               .arg(ledger.login(), named) });
+        }
+        if (mine) {
+            if (Status s = ledger.setActor(*mine); !s)
+                return m_output.fail(s.error());
+        } else if (changes) {
+            return m_output.fail(loginOperator.error());
+        }
+    } else if (parser.isSet(as)) {
         if (Status s = ledger.setActor(unhide(parser.value(as))); !s)
             return m_output.fail(s.error());
     } else if (changes) {

@@ -15,6 +15,11 @@ bool UsersCommand::takesPersonOptions(const QStringList &words) const
     return words.size() >= 2 && words.at(1) == QLatin1String("add");
 }
 
+bool UsersCommand::takesLoginOption(const QStringList &words) const
+{
+    return takesPersonOptions(words);
+}
+
 int UsersCommand::run(CommandContext &context)
 {
     const QStringList &words = context.words;
@@ -45,6 +50,9 @@ int UsersCommand::add(CommandContext &context)
     user.email = context.words.at(2);
     user.firstName = context.first.value_or(QString());
     user.lastName = context.last.value_or(QString());
+    user.login = context.login.value_or(QString());
+    if (context.login && user.login.isEmpty())
+        return context.output.usage(tr("--login needs the name of a PostgreSQL login; it was empty."));
     if (context.role) {
         const auto r = roleFromKey(*context.role);
         if (!r)
@@ -55,6 +63,11 @@ int UsersCommand::add(CommandContext &context)
     auto created = context.ledger->createUser(user);
     if (!created)
         return context.output.fail(created.error());
+    if (!user.login.isEmpty())
+        return context.output.done(tr("Created %1 (%2), tied to the login “%3”.")
+                                       .arg(created.value().email, roleName(created.value().role), user.login),
+                                   { { QStringLiteral("user"), Formats::userJson(created.value()) },
+                                     { QStringLiteral("login"), user.login } });
     return context.output.done(tr("Created %1 (%2).").arg(created.value().email, roleName(created.value().role)),
                                { { QStringLiteral("user"), Formats::userJson(created.value()) } });
 }

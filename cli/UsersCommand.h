@@ -13,6 +13,7 @@ public:
     QString name() const override { return QStringLiteral("users"); }
     bool needsOperator(const QStringList &words) const override;
     bool takesPersonOptions(const QStringList &words) const override;
+    bool takesLoginOption(const QStringList &words) const override;
     int run(CommandContext &context) override;
 
 private:

@@ -63,6 +63,21 @@ QString OperatorDialog::email() const
 
 Status settleOperator(QWidget *parent, SeatLedger &ledger, const QString &asOption, const QString &remembered)
 {
+    // On a PostgreSQL server the operator is the login's user: nobody to ask.
+    if (!ledger.login().isEmpty()) {
+        auto mine = ledger.loginOperator();
+        if (!mine)
+            return mine.error();
+        if (!asOption.isEmpty()) {
+            auto named = ledger.user(asOption);
+            if (!named || named.value().email != *mine.value())
+                return Error { ErrorKind::NotAuthorized,
+                               OperatorDialog::tr("On a PostgreSQL database the operator is the login: this window "
+                                                  "is connected as the login “%1”, which is %2, not %3.")
+                                   .arg(ledger.login(), *mine.value(), asOption) };
+        }
+        return ledger.setActor(*mine.value());
+    }
     if (!asOption.isEmpty())
         return ledger.setActor(asOption);
     if (!ledger.actor().isEmpty())

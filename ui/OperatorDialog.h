@@ -32,4 +32,6 @@ class SeatLedger;
 // admin; when none of these works (the remembered one was deleted, or there
 // are several Super admins), asks with an OperatorDialog. An error with an
 // empty message means the person chose Quit.
+// On a PostgreSQL server, the user tied to the login, whatever is remembered;
+// --as may only name that user.
 Status settleOperator(QWidget *parent, SeatLedger &ledger, const QString &asOption, const QString &remembered);

@@ -17,7 +17,8 @@ QString LedgerChain::hashOf(const LedgerEntry &entry, const QString &atText)
     // Unit separators keep "ab"+"c" and "a"+"bc" apart.
     const QChar sep(0x1f);
     const QString text = entry.prevHash + sep + QString::number(entry.id) + sep + atText + sep + entry.actor + sep
-        + entry.action + sep + entry.subject + sep + entry.seatType + sep + entry.before + sep + entry.after;
+        + entry.action + sep + entry.subject + sep + entry.seatType + sep + entry.before + sep + entry.after
+        + (entry.login.isEmpty() ? QString() : sep + entry.login);
     // One hasher per thread, reset for each entry: a Save of 10,000 edits hashes 10,000 entries.
     thread_local QCryptographicHash sha256(QCryptographicHash::Sha256);
     sha256.reset();

@@ -29,6 +29,9 @@ struct LedgerEntry
     QString after;
     QString prevHash;
     QString hash;
+    // On a PostgreSQL server, the login that wrote the entry (set by the server,
+    // covered by the hash); empty on SQLite and in entries older than logins.
+    QString login {};
 };
 
 // A ledger entry about to be written: its id, time, actor and hashes are the store's.

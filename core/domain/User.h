@@ -18,6 +18,8 @@ struct User
     QDateTime createdAt;
     std::optional<SeatType> sales;
     std::optional<SeatType> service;
+    // The PostgreSQL login tied to this user (when creating one; lists leave it empty).
+    QString login {};
 
     std::optional<SeatType> seat(Product product) const { return product == Product::Sales ? sales : service; }
     void setSeat(Product product, std::optional<SeatType> type)
@@ -44,6 +46,8 @@ struct NewUser
     Role role = Role::User;
     std::optional<SeatType> sales;
     std::optional<SeatType> service;
+    // On a PostgreSQL server: an existing login to tie to the user (empty: none).
+    QString login {};
 };
 
 // Seats of one type: bought, and held by someone.

@@ -44,6 +44,8 @@ QJsonObject Formats::ledgerEntryJson(const LedgerEntry &e)
     json.insert(QStringLiteral("id"), e.id);
     json.insert(QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs));
     json.insert(QStringLiteral("actor"), e.actor);
+    // The PostgreSQL login that wrote it; empty on SQLite.
+    json.insert(QStringLiteral("login"), e.login);
     json.insert(QStringLiteral("action"), e.action);
     json.insert(QStringLiteral("subject"), e.subject);
     json.insert(QStringLiteral("seat_type"), e.seatType);
@@ -93,7 +95,8 @@ QStringList Formats::ledgerEntryRow(const LedgerEntry &e)
 {
     const QString change
         = e.before.isEmpty() && e.after.isEmpty() ? QString() : e.before + QStringLiteral(" → ") + e.after;
-    return { QString::number(e.id), e.at.toString(Qt::ISODate), e.actor, e.action, e.subject, e.seatType, change };
+    const QString who = e.login.isEmpty() ? e.actor : tr("%1 (login %2)").arg(e.actor, e.login);
+    return { QString::number(e.id), e.at.toString(Qt::ISODate), who, e.action, e.subject, e.seatType, change };
 }
 
 QStringList Formats::backupHeader()

@@ -17,11 +17,14 @@ inline Error refused(const QString &message)
 }
 
 // Who a user is, as the ledger keeps it (user-created after, user-deleted before).
-inline QString userJson(const QString &first, const QString &last, Role role)
+// On a server, the login the user was tied to as well.
+inline QString userJson(const QString &first, const QString &last, Role role, const QString &login = {})
 {
-    const QJsonObject o { { QStringLiteral("first"), first },
-                          { QStringLiteral("last"), last },
-                          { QStringLiteral("role"), roleKey(role) } };
+    QJsonObject o { { QStringLiteral("first"), first },
+                    { QStringLiteral("last"), last },
+                    { QStringLiteral("role"), roleKey(role) } };
+    if (!login.isEmpty())
+        o.insert(QStringLiteral("login"), login);
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

@@ -56,8 +56,11 @@ Result<std::unique_ptr<SeatLedger>> SeatLedger::create(const QString &location, 
         admin.createdAt = QDateTime::currentDateTimeUtc();
         if (auto id = fresh.insertUser(admin); !id)
             return id.error();
-        if (Status s = tx.value()->append(
-                { LedgerAction::UserCreated, adminEmail, {}, {}, userJson(firstName, lastName, Role::SuperAdmin) });
+        if (Status s = tx.value()->append({ LedgerAction::UserCreated,
+                                            adminEmail,
+                                            {},
+                                            {},
+                                            userJson(firstName, lastName, Role::SuperAdmin, fresh.login()) });
             !s)
             return s;
         return tx.value()->commit();
@@ -67,6 +70,11 @@ Result<std::unique_ptr<SeatLedger>> SeatLedger::create(const QString &location, 
     auto ledger = std::make_unique<SeatLedger>(store.takeValue());
     ledger->m_actor = adminEmail;
     return ledger;
+}
+
+Status SeatLedger::checkLocation(const QString &location)
+{
+    return Stores::checkLocation(location);
 }
 
 QVector<BackupInfo> SeatLedger::backups(const QString &location)
@@ -160,6 +168,27 @@ Result<QString> SeatLedger::soleSuperAdmin() const
                        tr("This database has %n Super admins; name the operator with --as.", nullptr,
                           int(emails.value().size())) };
     return emails.value().first();
+}
+
+QString SeatLedger::login() const
+{
+    return m_store->login();
+}
+
+Result<std::optional<QString>> SeatLedger::loginOperator() const
+{
+    const QString mine = m_store->login();
+    if (mine.isEmpty())
+        return std::optional<QString>();
+    auto tied = m_store->userOfLogin();
+    if (!tied)
+        return tied.error();
+    if (!tied.value())
+        return Error { ErrorKind::NotAuthorized,
+                       tr("The login “%1” is tied to no Seatkeeper user, so it cannot change anything. A Super admin "
+                          "or an Admin ties it to a new user with “seatctl users add EMAIL --login %1”.")
+                           .arg(mine) };
+    return tied.value();
 }
 
 Result<QVector<User>> SeatLedger::users(UserOrder order) const
@@ -319,6 +348,11 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
         }
         if (newUser.sales && productOf(*newUser.sales) != Product::Sales)
             return Error { ErrorKind::Invalid, tr("%1 is not a Sales Hub seat.").arg(seatTypeName(*newUser.sales)) };
+        if (!newUser.login.isEmpty() && m_store->login().isEmpty())
+            return Error { ErrorKind::Invalid,
+                           tr("Only a user of a database on a PostgreSQL server can be tied to a login.") };
+        if (newUser.login.toUtf8().size() > 63 || newUser.login.contains(QChar(0)))
+            return Error { ErrorKind::Invalid, tr("“%1” cannot be a PostgreSQL login.").arg(newUser.login) };
         if (newUser.service && productOf(*newUser.service) != Product::Service)
             return Error { ErrorKind::Invalid,
                            tr("%1 is not a Service Hub seat.").arg(seatTypeName(*newUser.service)) };
@@ -347,12 +381,13 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
             u.lastName = newUser.lastName;
             u.role = newUser.role;
             u.createdAt = now;
+            u.login = newUser.login;
             auto id = m_store->insertUser(u);
             if (!id)
                 return id.error();
             u.id = id.value();
-            if (Status s
-                = tx.append({ LedgerAction::UserCreated, u.email, {}, {}, userJson(u.firstName, u.lastName, u.role) });
+            if (Status s = tx.append(
+                    { LedgerAction::UserCreated, u.email, {}, {}, userJson(u.firstName, u.lastName, u.role, u.login) });
                 !s)
                 return s;
             for (const auto &type : { newUser.sales, newUser.service }) {

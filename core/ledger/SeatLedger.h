@@ -48,6 +48,9 @@ public:
     // restore() also records, in the restored database's own ledger, who put
     // which backup back (recordedBy: an operator's e-mail, or loginLabel()).
     static Result<QString> restore(const QString &location, const QString &backup, const QString &recordedBy);
+    // Whether `location` can name a database at all: a server's address that
+    // is malformed or carries a password is refused before anything connects.
+    static Status checkLocation(const QString &location);
     // Who is at the keyboard when no Seatkeeper user is known: "login:NAME".
     static QString loginLabel();
 
@@ -64,6 +67,12 @@ public:
     const QString &actor() const { return m_actor; }
     // The e-mail of the only Super admin, or an error when there are none or several.
     Result<QString> soleSuperAdmin() const;
+    // On a PostgreSQL server the operator is the login: this connection's
+    // login (empty on SQLite, where the operator is chosen freely), and the
+    // user tied to it — an empty optional on SQLite, a Refused error saying how
+    // to tie it when the login is tied to nobody.
+    QString login() const;
+    Result<std::optional<QString>> loginOperator() const;
 
     enum class UserOrder
     {

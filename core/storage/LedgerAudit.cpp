@@ -86,7 +86,7 @@ QString describe(const Person &p)
 
 } // namespace
 
-Result<QStringList> LedgerAudit::run(const Collect &collect)
+Result<QStringList> LedgerAudit::run(const Collect &collect, bool withLogin)
 {
     QStringList problems;
 
@@ -164,10 +164,12 @@ Result<QStringList> LedgerAudit::run(const Collect &collect)
     QString prevHash;
     qint64 prevId = 0;
     if (Status s = collect(
-            ("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, "
-             "hash FROM ledger ORDER BY id"),
+            withLogin ? SqlText("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, "
+                                "prev_hash, hash, login FROM ledger ORDER BY id")
+                      : SqlText("SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, "
+                                "prev_hash, hash FROM ledger ORDER BY id"),
             [&](const QSqlQuery &q) {
-                const LedgerEntry e = ledgerEntryFrom(q);
+                const LedgerEntry e = ledgerEntryFrom(q, withLogin);
                 if (e.prevHash != prevHash || e.id != prevId + 1 || LedgerChain::hashOf(e) != e.hash
                     || LedgerChain::timeText(e.at) != q.value(1).toString())
                     problems << tr("Ledger entry %1 was altered or the entry before it was removed.").arg(e.id);

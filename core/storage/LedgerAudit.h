@@ -20,5 +20,6 @@ public:
     // Runs one statement and hands each row to `row`; a failure comes back as
     // the backend's storage error.
     using Collect = std::function<Status(const SqlText &sql, const std::function<void(const QSqlQuery &)> &row)>;
-    static Result<QStringList> run(const Collect &collect);
+    // `withLogin`: the ledger has a login column (PostgreSQL), covered by the hash.
+    static Result<QStringList> run(const Collect &collect, bool withLogin = false);
 };

@@ -65,6 +65,11 @@ public:
     virtual QString location() const = 0;
     // Another connection to the same database (a worker thread's, the audit's).
     virtual Result<std::unique_ptr<SeatStore>> openAnother() const = 0;
+    // On a server whose logins are the operators (PostgreSQL): this connection's
+    // login, and the e-mail of the user tied to it (none: an empty optional).
+    // An empty login: the backend has none, and the operator is chosen freely.
+    virtual QString login() const { return {}; }
+    virtual Result<std::optional<QString>> userOfLogin() const { return std::optional<QString>(); }
 
     // Reads: each is consistent on its own.
     virtual Result<qint64> revision() const = 0;

@@ -31,6 +31,14 @@ Result<std::unique_ptr<SeatStore>> Stores::create(const QString &location,
     return asSeatStore(SqliteStore::create(location, populate));
 }
 
+Status Stores::checkLocation(const QString &location)
+{
+    if (!PostgresDatabase::isUri(location))
+        return {};
+    auto address = PostgresDatabase::parse(location);
+    return address ? Status() : Status(address.error());
+}
+
 Status Stores::backupsKept(const QString &location)
 {
     if (PostgresDatabase::isUri(location))

@@ -11,6 +11,8 @@ namespace Stores {
 Result<std::unique_ptr<SeatStore>> open(const QString &location);
 // A new database, filled by `populate` before anybody else can open it.
 Result<std::unique_ptr<SeatStore>> create(const QString &location, const std::function<Status(SeatStore &)> &populate);
+// Whether a server's address is well formed (files are checked when opened).
+Status checkLocation(const QString &location);
 // Whether Seatkeeper keeps backups of the database there (not of one on a server).
 Status backupsKept(const QString &location);
 QVector<BackupInfo> backups(const QString &location);

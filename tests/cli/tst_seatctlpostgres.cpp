@@ -30,11 +30,74 @@ private slots:
     void backupsAreTheServersBusiness();
     void twoProcessesRaceForTheLastSeat();
     void theWindowAndSeatctlShareTheDatabase();
+    void eachLoginActsAsItsOwnUser();
+    void anOwnerWhoIsNoSuperuserRunsInit();
+    void theWindowActsAsItsLogin();
+    void aUsersLoginChangesNothingFromPsql();
+    void anAdminsLoginCannotBreakTheRulesFromPsql();
+    void anAdminsDirectWriteIsLedgeredUnderItsLogin();
+    void killedDuringAnApplyAllOrNothing();
+    void concurrentWritersKeepOneChain();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList { QStringLiteral("--database"), m_uri } + args; }
+    // The test database's address as `login` connects to it.
+    QString uriAs(const QString &login) const
+    {
+        QUrl url(m_uri);
+        url.setUserName(login);
+        return url.toString();
+    }
+    QStringList dbAs(const QString &login, const QStringList &args) const
+    {
+        return QStringList { QStringLiteral("--database"), uriAs(login) } + args;
+    }
+    // A login of its own for this test (logins belong to the whole server).
+    QString makeLogin(const QString &what)
+    {
+        const QString name = QUrl(m_uri).path().mid(1) + QLatin1Char('_') + what;
+        const QString error
+            = PostgresServer::exec(PostgresServer::maintenanceUri(), QStringLiteral("CREATE ROLE %1 LOGIN").arg(name));
+        if (!error.isEmpty())
+            qWarning("CREATE ROLE %s: %s", qPrintable(name), qPrintable(error));
+        m_logins << name;
+        return name;
+    }
+    // psql, a real process, as `login`: stops at the first error.
+    Run psql(const QString &login, const QString &sql) const
+    {
+        QProcess p;
+        p.start(QStringLiteral("psql"),
+                { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                  uriAs(login), QStringLiteral("-c"), sql });
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            return { -1, {}, QStringLiteral("timed out") };
+        }
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                 QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
+    }
+    // What a write from outside could change: every table's rows, as text.
+    QString state() const
+    {
+        return psql(QStringLiteral("seatkeeper"),
+                    QStringLiteral("SELECT (SELECT string_agg(id || ':' || email || ':' || role || ':' || "
+                                   "COALESCE(login, '-'), ',' ORDER BY id) FROM users), (SELECT string_agg(type || ':' "
+                                   "|| purchased || ':' || assigned, ',' ORDER BY type) FROM seat_types), (SELECT "
+                                   "string_agg(user_id || ':' || seat_type, ',' ORDER BY user_id, product) FROM "
+                                   "assignments), (SELECT COUNT(*) || ':' || MAX(hash) FROM ledger), (SELECT "
+                                   "string_agg(key || '=' || value, ',' ORDER BY key) FROM seatkeeper_meta)"))
+            .out;
+    }
+    // ada (the owner's login), bob an Admin with his own login, uma a User with
+    // hers; 2 Sales Starter seats, bob holds one.
+    void sharedAccount();
 
     QString m_uri;
+    QStringList m_logins;
+    QString m_admin; // bob's login
+    QString m_user; // uma's login
 };
 
 void TestSeatctlPostgres::initTestCase()
@@ -52,6 +115,30 @@ void TestSeatctlPostgres::init()
 void TestSeatctlPostgres::cleanup()
 {
     PostgresServer::dropDatabase(m_uri);
+    for (const QString &login : qAsConst(m_logins))
+        PostgresServer::exec(PostgresServer::maintenanceUri(), QStringLiteral("DROP ROLE IF EXISTS %1").arg(login));
+    m_logins.clear();
+}
+
+void TestSeatctlPostgres::sharedAccount()
+{
+    m_admin = makeLogin(QStringLiteral("bob"));
+    m_user = makeLogin(QStringLiteral("uma"));
+    Run run = seatctl(db({ QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("seatkeeper")), qPrintable(run.out));
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("bob@example.com"),
+                       QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--login"), m_admin }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(m_admin), qPrintable(run.out));
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("uma@example.com"),
+                       QStringLiteral("--login"), m_user }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = seatctl(
+        db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("2") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = seatctl(db({ QStringLiteral("assign"), QStringLiteral("bob@example.com"), QStringLiteral("sales-starter") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
 }
 
 void TestSeatctlPostgres::fromInitToCheck()
@@ -107,10 +194,11 @@ void TestSeatctlPostgres::fromInitToCheck()
     run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }));
     QCOMPARE(json(run).value(QStringLiteral("users")).toArray().size(), 3);
 
-    // A server change that breaks the chain is found by check.
+    // A change behind the server's own checks (a superuser switching the
+    // triggers off) is still found by check.
     QCOMPARE(PostgresServer::exec(m_uri,
-                                  QStringLiteral("UPDATE seat_types SET purchased = 7 WHERE type = "
-                                                 "'service-starter'")),
+                                  QStringLiteral("SET session_replication_role = replica; UPDATE seat_types SET "
+                                                 "purchased = 7 WHERE type = 'service-starter'")),
              QString());
     run = seatctl(db({ QStringLiteral("check") }));
     QCOMPARE(run.exit, 3);
@@ -147,12 +235,15 @@ void TestSeatctlPostgres::passwordsStayOutOfTheAddress()
     QVERIFY(withPassword != m_uri);
     Run run = seatctl({ QStringLiteral("--database"), withPassword, QStringLiteral("init"), QStringLiteral("--admin"),
                         QStringLiteral("ada@example.com") });
-    QVERIFY(run.exit != 0);
+    // A usage error (exit 2), saying where passwords come from.
+    QCOMPARE(run.exit, 2);
     QVERIFY2(run.err.contains(QStringLiteral("carries a password")), qPrintable(run.err));
+    for (const char *source : { "PGPASSWORD", "~/.pgpass", "PGSERVICE" })
+        QVERIFY2(run.err.contains(QLatin1String(source)), qPrintable(run.err));
     QVERIFY(!run.err.contains(QStringLiteral("hunter2")));
     run = seatctl({ QStringLiteral("--database"), m_uri + QStringLiteral("?password=hunter2"), QStringLiteral("users"),
                     QStringLiteral("list") });
-    QVERIFY(run.exit != 0);
+    QCOMPARE(run.exit, 2);
     QVERIFY2(run.err.contains(QStringLiteral("carries a password")), qPrintable(run.err));
     // Nothing was created.
     QVERIFY(!PostgresServer::exec(m_uri, QStringLiteral("SELECT 1 FROM users")).isEmpty());
@@ -176,7 +267,7 @@ void TestSeatctlPostgres::backupsAreTheServersBusiness()
 // stays one chain.
 void TestSeatctlPostgres::twoProcessesRaceForTheLastSeat()
 {
-    const int rounds = 20;
+    const int rounds = 100;
     QCOMPARE(seatctl(db({ QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") })).exit,
              0);
     auto ledger = SeatLedger::open(m_uri);
@@ -247,6 +338,386 @@ void TestSeatctlPostgres::theWindowAndSeatctlShareTheDatabase()
     run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
     QVERIFY(window.quit());
+}
+
+// The operator is the login: seatctl acts as the user tied to the login it
+// connects as (in the address or in PGUSER), the ledger records both, and
+// --as cannot name anybody else.
+void TestSeatctlPostgres::eachLoginActsAsItsOwnUser()
+{
+    sharedAccount();
+    Run run
+        = seatctl(dbAs(m_admin, { QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("cat@example.com") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    // The same login through PGUSER, with no user in the address.
+    QUrl bare(m_uri);
+    bare.setUserName(QString());
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGUSER"), m_admin);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SEATCTL_PATH),
+                { QStringLiteral("--database"), bare.toString(), QStringLiteral("seats"), QStringLiteral("buy"),
+                  QStringLiteral("service-starter"), QStringLiteral("3") });
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    }
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    QCOMPARE(run.exit, 0);
+    const QJsonArray ledger = json(run).value(QStringLiteral("ledger")).toArray();
+    QCOMPARE(ledger.size(), 7); // ada, bob, uma, 2 bought, bob's seat; cat, 3 bought by bob
+    const auto entry = [&ledger](int i) {
+        return ledger.at(i).toObject();
+    };
+    QCOMPARE(entry(0).value(QStringLiteral("login")).toString(), QStringLiteral("seatkeeper"));
+    QCOMPARE(entry(1).value(QStringLiteral("actor")).toString(), QStringLiteral("ada@example.com"));
+    QVERIFY2(entry(1).value(QStringLiteral("after")).toString().contains(m_admin), "the tie is in the ledger");
+    QCOMPARE(entry(5).value(QStringLiteral("actor")).toString(), QStringLiteral("bob@example.com"));
+    QCOMPARE(entry(5).value(QStringLiteral("login")).toString(), m_admin);
+    QCOMPARE(entry(6).value(QStringLiteral("action")).toString(), QStringLiteral("seats-bought"));
+    QCOMPARE(entry(6).value(QStringLiteral("login")).toString(), m_admin);
+    run = seatctl(db({ QStringLiteral("ledger") }));
+    QVERIFY2(run.out.contains(QStringLiteral("bob@example.com (login %1)").arg(m_admin)), qPrintable(run.out));
+
+    // --as naming someone else: refused, nothing written.
+    const QString before = state();
+    run = seatctl(dbAs(m_admin,
+                       { QStringLiteral("--as"), QStringLiteral("ada@example.com"), QStringLiteral("users"),
+                         QStringLiteral("add"), QStringLiteral("dan@example.com"), QStringLiteral("--role"),
+                         QStringLiteral("super-admin") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("the operator is the login")), qPrintable(run.err));
+    // --as naming the login's own user is just that user.
+    run = seatctl(dbAs(m_admin,
+                       { QStringLiteral("--as"), QStringLiteral("BOB@example.com"), QStringLiteral("seats"),
+                         QStringLiteral("list") }));
+    QCOMPARE(run.exit, 0);
+    // A User's login reads but changes nothing; seatctl says so.
+    run = seatctl(dbAs(m_user, { QStringLiteral("users"), QStringLiteral("list") }));
+    QCOMPARE(run.exit, 0);
+    run = seatctl(dbAs(m_user,
+                       { QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("add"),
+                         QStringLiteral("dan@example.com") }));
+    QCOMPARE(run.exit, 1);
+    QCOMPARE(json(run).value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("not-authorized"));
+    // A login tied to nobody: told how to tie it.
+    const QString stranger = makeLogin(QStringLiteral("eve"));
+    run = seatctl(dbAs(stranger, { QStringLiteral("users"), QStringLiteral("list") }));
+    QCOMPARE(run.exit, 0);
+    run = seatctl(
+        dbAs(stranger,
+             { QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("--login %1").arg(stranger)), qPrintable(run.err));
+    // Tying a login that does not exist, or one already tied: refused.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("dan@example.com"),
+                       QStringLiteral("--login"), QStringLiteral("no_such_login_here") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("CREATE ROLE")), qPrintable(run.err));
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("dan@example.com"),
+                       QStringLiteral("--login"), m_user }));
+    QCOMPARE(run.exit, 1);
+    QCOMPARE(state(), before);
+    run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// The README's way: the DBA creates logins and a database owned by one of
+// them, no superuser; that owner runs init and ties the others.
+void TestSeatctlPostgres::anOwnerWhoIsNoSuperuserRunsInit()
+{
+    const QString owner = makeLogin(QStringLiteral("owner"));
+    const QString bob = makeLogin(QStringLiteral("bob"));
+    const QString name = QUrl(m_uri).path().mid(1) + QStringLiteral("_owned");
+    QCOMPARE(PostgresServer::exec(PostgresServer::maintenanceUri(),
+                                  QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(name, owner)),
+             QString());
+    QUrl url(PostgresServer::uriOf(name));
+    url.setUserName(owner);
+    const QString asOwner = url.toString();
+    url.setUserName(bob);
+    const QString asBob = url.toString();
+    const auto run = [](const QString &uri, QStringList args) {
+        return seatctl(QStringList { QStringLiteral("--database"), uri } + args);
+    };
+    Run r = run(asOwner, { QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    r = run(asOwner,
+            { QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("bob@example.com"),
+              QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--login"), bob });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    r = run(asBob,
+            { QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("2") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    r = run(asBob, { QStringLiteral("assign"), QStringLiteral("bob@example.com"), QStringLiteral("sales-starter") });
+    QVERIFY2(r.exit == 0, qPrintable(r.err));
+    // bob works within his rights; check passes.
+    r = run(asBob, { QStringLiteral("check") });
+    QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+    r = run(asOwner, { QStringLiteral("--json"), QStringLiteral("ledger") });
+    const QJsonArray ledger = json(r).value(QStringLiteral("ledger")).toArray();
+    QCOMPARE(ledger.size(), 4);
+    QCOMPARE(ledger.at(0).toObject().value(QStringLiteral("login")).toString(), owner);
+    QCOMPARE(ledger.at(3).toObject().value(QStringLiteral("login")).toString(), bob);
+    PostgresServer::dropDatabase(PostgresServer::uriOf(name));
+}
+
+// The window on the server asks nobody who they are: it is the login's user,
+// whatever it remembered, and the ledger records that login.
+void TestSeatctlPostgres::theWindowActsAsItsLogin()
+{
+    sharedAccount();
+    QTemporaryDir home;
+    Processes::Window window(QStringLiteral(SEATKEEPER_PATH), uriAs(m_admin), home.path());
+    QVERIFY2(window.ready(), window.errors().constData());
+    QCOMPARE(window.command("create dan@example.com"), QByteArray("saved create dan@example.com"));
+    QVERIFY(window.quit());
+    const Run run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject last = json(run).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("subject")).toString(), QStringLiteral("dan@example.com"));
+    QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("bob@example.com"));
+    QCOMPARE(last.value(QStringLiteral("login")).toString(), m_admin);
+}
+
+// From psql, a User's login (or a login tied to nobody) can insert, update or
+// delete nothing at all.
+void TestSeatctlPostgres::aUsersLoginChangesNothingFromPsql()
+{
+    sharedAccount();
+    const QString stranger = makeLogin(QStringLiteral("eve"));
+    const QString before = state();
+    QVERIFY(!before.isEmpty());
+    const QStringList writes {
+        QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES ('x@example.com', "
+                       "'x@example.com', 'user', 'now')"),
+        QStringLiteral("UPDATE users SET role = 'admin' WHERE email = 'uma@example.com'"),
+        QStringLiteral("UPDATE users SET first_name = 'Uma'"),
+        QStringLiteral("DELETE FROM users WHERE email = 'uma@example.com'"),
+        QStringLiteral("UPDATE seat_types SET purchased = purchased + 1"),
+        QStringLiteral("INSERT INTO seat_types (type, product) VALUES ('x', 'sales')"),
+        QStringLiteral("DELETE FROM assignments"),
+        QStringLiteral("INSERT INTO assignments SELECT id, 'sales', 'sales-starter' FROM users WHERE email = "
+                       "'uma@example.com'"),
+        QStringLiteral("UPDATE seatkeeper_meta SET value = value + 1 WHERE key = 'revision'"),
+        QStringLiteral("DELETE FROM seatkeeper_meta"),
+        QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, hash) VALUES (99, 'x', 'uma@example.com', "
+                       "'seats-bought', 'h')"),
+        QStringLiteral("UPDATE ledger SET actor = 'uma@example.com'"),
+        QStringLiteral("DELETE FROM ledger"),
+        QStringLiteral("TRUNCATE assignments, users CASCADE"),
+        QStringLiteral("CREATE TABLE users_copy AS SELECT * FROM users"),
+    };
+    for (const QString &login : { m_user, stranger }) {
+        for (const QString &sql : writes) {
+            const Run run = psql(login, sql);
+            QVERIFY2(run.exit != 0, qPrintable(login + QStringLiteral(": ") + sql));
+        }
+        // Reading is allowed.
+        QCOMPARE(psql(login, QStringLiteral("SELECT COUNT(*) FROM ledger")).exit, 0);
+    }
+    QCOMPARE(state(), before);
+    const Run run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// An Admin's login, from psql: R2, R3 and R9 hold, the ledger cannot be
+// rewritten nor forged, Super admins are out of reach, and a change without
+// its ledger entry does not commit.
+void TestSeatctlPostgres::anAdminsLoginCannotBreakTheRulesFromPsql()
+{
+    sharedAccount();
+    const QString before = state();
+    const QStringList writes {
+        // R2: past the purchased count, by the counter or by the rows.
+        QStringLiteral("UPDATE seat_types SET purchased = 0 WHERE type = 'sales-starter'"),
+        QStringLiteral("UPDATE seat_types SET assigned = 0 WHERE type = 'sales-starter'"),
+        QStringLiteral("UPDATE seat_types SET held = 0"),
+        QStringLiteral("BEGIN; UPDATE seat_types SET purchased = 0, assigned = 0 WHERE type = 'sales-starter'; "
+                       "COMMIT"),
+        QStringLiteral("INSERT INTO assignments SELECT id, 'sales', 'sales-starter' FROM users WHERE email = "
+                       "'uma@example.com'"),
+        // R3: a second Sales seat; a Sales seat as Service.
+        QStringLiteral("INSERT INTO assignments SELECT id, 'sales', 'sales-enterprise' FROM users WHERE email = "
+                       "'bob@example.com'"),
+        QStringLiteral("UPDATE assignments SET product = 'service'"),
+        // R9: a seat holder deleted.
+        QStringLiteral("DELETE FROM users WHERE email = 'bob@example.com'"),
+        // Unledgered changes.
+        QStringLiteral("UPDATE seat_types SET purchased = purchased + 5 WHERE type = 'service-starter'"),
+        QStringLiteral("DELETE FROM users WHERE email = 'uma@example.com'"),
+        QStringLiteral("UPDATE users SET first_name = 'Uma' WHERE email = 'uma@example.com'"),
+        // Super admins, roles and logins.
+        QStringLiteral("UPDATE users SET role = 'super-admin' WHERE email = 'bob@example.com'"),
+        QStringLiteral("UPDATE users SET login = NULL WHERE email = 'ada@example.com'"),
+        QStringLiteral("UPDATE users SET login = 'seatkeeper' WHERE email = 'uma@example.com'"),
+        QStringLiteral("DELETE FROM users WHERE email = 'ada@example.com'"),
+        QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES ('x@example.com', "
+                       "'x@example.com', 'super-admin', 'now')"),
+        // The ledger: rewritten, removed, forged.
+        QStringLiteral("UPDATE ledger SET actor = 'bob@example.com'"),
+        QStringLiteral("DELETE FROM ledger WHERE id = 6"),
+        QStringLiteral("TRUNCATE ledger"),
+        QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, prev_hash, hash) SELECT id + 1, at_utc, "
+                       "'ada@example.com', 'seats-bought', hash, 'h' FROM ledger ORDER BY id DESC LIMIT 1"),
+        QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, prev_hash, hash) SELECT id + 1, at_utc, "
+                       "'bob@example.com', 'seats-bought', hash, 'not-its-hash' FROM ledger ORDER BY id DESC LIMIT 1"),
+        QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, prev_hash, hash, login) SELECT id + 1, at_utc, "
+                       "'bob@example.com', 'seats-bought', hash, 'h', 'seatkeeper' FROM ledger ORDER BY id DESC "
+                       "LIMIT 1"),
+        // The metadata.
+        QStringLiteral("UPDATE seatkeeper_meta SET value = 1 WHERE key = 'schema_version'"),
+        QStringLiteral("UPDATE seatkeeper_meta SET value = value + 5 WHERE key = 'revision'"),
+        QStringLiteral("ALTER TABLE ledger DISABLE TRIGGER ALL"),
+        QStringLiteral("DROP TRIGGER ledger_no_update ON ledger"),
+        QStringLiteral("SET session_replication_role = replica"),
+    };
+    for (const QString &sql : writes) {
+        const Run run = psql(m_admin, sql);
+        QVERIFY2(run.exit != 0, qPrintable(sql));
+    }
+    QCOMPARE(state(), before);
+    const Run run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// What an Admin may do from psql is what Seatkeeper does: the change and its
+// ledger entry, chained and hashed, in one transaction — recorded under the
+// Admin's login, and check agrees.
+void TestSeatctlPostgres::anAdminsDirectWriteIsLedgeredUnderItsLogin()
+{
+    sharedAccount();
+    const Run run = psql(
+        m_admin,
+        QStringLiteral(
+            "BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE; "
+            "UPDATE seat_types SET purchased = purchased + 4 WHERE type = 'service-starter'; "
+            "WITH last AS (SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1), "
+            "e AS (SELECT last.id + 1 AS id, to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS "
+            "at, last.hash AS prev FROM last) "
+            "INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, hash) "
+            "SELECT e.id, e.at, 'bob@example.com', 'seats-bought', '', 'service-starter', '0', '4', e.prev, "
+            "encode(sha256(convert_to(e.prev || chr(31) || e.id || chr(31) || e.at || chr(31) || 'bob@example.com' || "
+            "chr(31) || 'seats-bought' || chr(31) || '' || chr(31) || 'service-starter' || chr(31) || '0' || chr(31) "
+            "|| '4' || chr(31) || session_user, 'UTF8')), 'hex') FROM e; "
+            "UPDATE seatkeeper_meta SET value = value + 1 WHERE key = 'revision'; COMMIT"));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject last = json(list).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("bob@example.com"));
+    QCOMPARE(last.value(QStringLiteral("login")).toString(), m_admin);
+    list = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(list.exit == 0, qPrintable(list.out + list.err));
+}
+
+// seatctl apply killed (SIGKILL) in the middle of a big plan, again and again:
+// each time all of the plan or none of it, and check passes.
+void TestSeatctlPostgres::killedDuringAnApplyAllOrNothing()
+{
+    const int kills = 30;
+    const int people = 400;
+    QCOMPARE(seatctl(db({ QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") })).exit,
+             0);
+    auto ledger = SeatLedger::open(m_uri);
+    QVERIFY(ledger);
+    QVERIFY(ledger.value()->setActor(QStringLiteral("ada@example.com")).ok());
+    QVector<NewUser> many;
+    for (int i = 0; i < people; ++i)
+        many.append(NewUser { QStringLiteral("p%1@example.com").arg(i), {}, {}, Role::User, {}, {} });
+    QVERIFY(ledger.value()->createUsers(many).ok());
+    QVERIFY(ledger.value()->buySeats(SeatType::SalesStarter, people).ok());
+    QTemporaryDir dir;
+    QByteArray assignAll, removeAll;
+    for (int i = 0; i < people; ++i) {
+        assignAll += "assign p" + QByteArray::number(i) + "@example.com sales-starter\n";
+        removeAll += "unassign p" + QByteArray::number(i) + "@example.com sales\n";
+    }
+    const auto write = [&dir](const QString &name, const QByteArray &text) {
+        QFile f(dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(text);
+        return f.fileName();
+    };
+    const QString assignPlan = write(QStringLiteral("assign.plan"), assignAll);
+    const QString removePlan = write(QStringLiteral("remove.plan"), removeAll);
+    int applied = 0, untouched = 0;
+    for (int round = 0; round < kills; ++round) {
+        const int held = ledger.value()->seatCounts().value()[seatTypeIndex(SeatType::SalesStarter)].assigned;
+        QVERIFY2(held == 0 || held == people, qPrintable(QStringLiteral("round %1: %2 held").arg(round).arg(held)));
+        const qint64 entries = ledger.value()->entries().value().size();
+        QProcess apply;
+        apply.start(QStringLiteral(SEATCTL_PATH), db({ QStringLiteral("apply"), held == 0 ? assignPlan : removePlan }));
+        QVERIFY(apply.waitForStarted());
+        // Killed once its write transaction is open on the server (or, now
+        // and then, before: that too must leave nothing behind).
+        if (round % 5 != 4) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                apply.state() != QProcess::Running
+                    || PostgresServer::exec(m_uri,
+                                            QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_stat_activity "
+                                                           "WHERE application_name = 'seatkeeper' AND xact_start IS "
+                                                           "NOT NULL AND backend_xid IS NOT NULL) THEN RAISE "
+                                                           "EXCEPTION 'not yet'; END IF; END $$"))
+                           .isEmpty(),
+                60000);
+        }
+        apply.kill();
+        QVERIFY(apply.waitForFinished(60000));
+        // Whatever the server made of the cut connection, the next reader sees
+        // either everything or nothing.
+        const int after = ledger.value()->seatCounts().value()[seatTypeIndex(SeatType::SalesStarter)].assigned;
+        const qint64 entriesAfter = ledger.value()->entries().value().size();
+        if (after == held) {
+            QCOMPARE(entriesAfter, entries);
+            ++untouched;
+        } else {
+            QCOMPARE(after, held == 0 ? people : 0);
+            QCOMPARE(entriesAfter, entries + people);
+            ++applied;
+        }
+        QCOMPARE(ledger.value()->check().value(), QStringList());
+    }
+    qInfo("%d SIGKILLs during seatctl apply of %d lines: %d left nothing, %d had committed everything", kills, people,
+          untouched, applied);
+    QVERIFY(untouched > 0);
+}
+
+// Several seatctl processes writing at once, as different logins: every
+// change is saved, none is refused, and the ledger stays one chain.
+void TestSeatctlPostgres::concurrentWritersKeepOneChain()
+{
+    sharedAccount();
+    const int writers = 4;
+    const int buys = 5;
+    const qint64 entriesBefore = json(seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") })))
+                                     .value(QStringLiteral("ledger"))
+                                     .toArray()
+                                     .size();
+    std::vector<std::unique_ptr<QProcess>> running;
+    for (int w = 0; w < writers; ++w) {
+        // Each process buys `buys` times in a row, as seatkeeper (ada) or bob.
+        auto p = std::make_unique<QProcess>();
+        QStringList script;
+        for (int i = 0; i < buys; ++i)
+            script << QStringLiteral("'%1' --database '%2' seats buy service-professional 1 || exit 1")
+                          .arg(QStringLiteral(SEATCTL_PATH), w % 2 ? uriAs(m_admin) : m_uri);
+        p->start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), script.join(QLatin1Char('\n')) });
+        running.push_back(std::move(p));
+    }
+    for (auto &p : running) {
+        QVERIFY(p->waitForFinished(120000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+    }
+    const Run run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonArray ledger = json(run).value(QStringLiteral("ledger")).toArray();
+    QCOMPARE(ledger.size(), entriesBefore + writers * buys);
+    int byBob = 0;
+    for (const QJsonValue &v : ledger)
+        byBob += v.toObject().value(QStringLiteral("login")).toString() == m_admin;
+    QCOMPARE(byBob, writers / 2 * buys);
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
 }
 
 QTEST_GUILESS_MAIN(TestSeatctlPostgres)

@@ -11,6 +11,7 @@
 
 #include <QTest>
 #include <QThread>
+#include <QUrl>
 
 class TestPostgresStore : public QObject
 {
@@ -28,6 +29,7 @@ private slots:
     void theServerGuardsTheLedger();
     void writersOnManyConnectionsKeepOneChain();
     void backupsAreRefused();
+    void aVersion1DatabaseIsBroughtForwardByItsOwner();
 
 private:
     std::unique_ptr<SeatLedger> made()
@@ -216,6 +218,122 @@ void TestPostgresStore::backupsAreRefused()
         SeatLedger::restore(m_uri, QStringLiteral("/tmp/x.backup"), QStringLiteral("ada@example.com")).error().kind,
         ErrorKind::Refused);
     QCOMPARE(ledger->check().value(), QStringList());
+}
+
+// A database the previous version made (schema 1, no logins): a login that is
+// not its owner is refused and changes nothing; the owner's first open brings
+// it forward in one step, ties the Super admin to the owner's login, and the
+// old ledger still checks.
+void TestPostgresStore::aVersion1DatabaseIsBroughtForwardByItsOwner()
+{
+    {
+        auto old = PostgresDatabase::create(m_uri, {}, 1);
+        QVERIFY2(old, old ? "" : qPrintable(old.error().message));
+    }
+    // ada (Super admin), bob holding a Sales Starter seat, as version 1 wrote them.
+    QStringList sql { QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES "
+                                     "('ada@example.com', 'ada@example.com', 'super-admin', 'x'), "
+                                     "('bob@example.com', 'bob@example.com', 'user', 'x')"),
+                      QStringLiteral("UPDATE seat_types SET purchased = 1, assigned = 1 WHERE type = 'sales-starter'"),
+                      QStringLiteral("INSERT INTO assignments SELECT id, 'sales', 'sales-starter' FROM users WHERE "
+                                     "email = 'bob@example.com'"),
+                      QStringLiteral("UPDATE seatkeeper_meta SET value = 4 WHERE key = 'revision'") };
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    const QString user = QStringLiteral("{\"first\":\"\",\"last\":\"\",\"role\":\"%1\"}");
+    const QVector<LedgerEntry> history {
+        { 1,
+          at,
+          QStringLiteral("ada@example.com"),
+          QStringLiteral("user-created"),
+          QStringLiteral("ada@example.com"),
+          {},
+          {},
+          user.arg(QStringLiteral("super-admin")),
+          {},
+          {} },
+        { 2,
+          at,
+          QStringLiteral("ada@example.com"),
+          QStringLiteral("user-created"),
+          QStringLiteral("bob@example.com"),
+          {},
+          {},
+          user.arg(QStringLiteral("user")),
+          {},
+          {} },
+        { 3,
+          at,
+          QStringLiteral("ada@example.com"),
+          QStringLiteral("seats-bought"),
+          {},
+          QStringLiteral("sales-starter"),
+          QStringLiteral("0"),
+          QStringLiteral("1"),
+          {},
+          {} },
+        { 4,
+          at,
+          QStringLiteral("ada@example.com"),
+          QStringLiteral("seat-assigned"),
+          QStringLiteral("bob@example.com"),
+          QStringLiteral("sales-starter"),
+          {},
+          QStringLiteral("sales-starter"),
+          {},
+          {} },
+    };
+    QString prev;
+    for (LedgerEntry e : history) {
+        e.prevHash = prev;
+        e.hash = LedgerChain::hashOf(e);
+        sql << QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, "
+                              "new_value, prev_hash, hash) VALUES (%1, '%2', '%3', '%4', '%5', '%6', '%7', '%8', "
+                              "'%9', '%10')")
+                   .arg(e.id)
+                   .arg(LedgerChain::timeText(e.at), e.actor, e.action, e.subject, e.seatType, e.before, e.after,
+                        e.prevHash)
+                   .arg(e.hash);
+        prev = e.hash;
+    }
+    for (const QString &statement : sql)
+        QCOMPARE(PostgresServer::exec(m_uri, statement), QString());
+
+    const QString reader = QUrl(m_uri).path().mid(1) + QStringLiteral("_reader");
+    QCOMPARE(PostgresServer::exec(PostgresServer::maintenanceUri(), QStringLiteral("CREATE ROLE %1 LOGIN").arg(reader)),
+             QString());
+    QUrl asReader(m_uri);
+    asReader.setUserName(reader);
+    auto refused = SeatLedger::open(asReader.toString());
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, ErrorKind::Storage);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("owner")), qPrintable(refused.error().message));
+    QVERIFY(!PostgresServer::exec(m_uri, QStringLiteral("SELECT login FROM users")).isEmpty()); // still version 1
+
+    {
+        auto ledger = SeatLedger::open(m_uri);
+        QVERIFY2(ledger, ledger ? "" : qPrintable(ledger.error().message));
+        QCOMPARE(ledger.value()->check().value(), QStringList());
+        QCOMPARE(*ledger.value()->loginOperator().value(), QStringLiteral("ada@example.com"));
+        QVERIFY(ledger.value()->setActor(QStringLiteral("ada@example.com")).ok());
+        QVERIFY(ledger.value()->buySeats(SeatType::SalesStarter, 1).ok());
+        const auto entries = ledger.value()->entries().value();
+        QCOMPARE(entries.size(), 5);
+        QCOMPARE(entries.first().login, QString());
+        QCOMPARE(entries.last().login, QStringLiteral("seatkeeper"));
+        QCOMPARE(ledger.value()->check().value(), QStringList());
+    }
+    // Now any login the server lets in may read it, and only read it.
+    {
+        auto read = SeatLedger::open(asReader.toString());
+        QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+        QCOMPARE(read.value()->users().value().size(), 2);
+        QCOMPARE(read.value()->loginOperator().error().kind, ErrorKind::NotAuthorized);
+        QVERIFY(read.value()->setActor(QStringLiteral("ada@example.com")).ok());
+        QVERIFY(!read.value()->buySeats(SeatType::SalesStarter, 1));
+    }
+    PostgresServer::dropDatabase(m_uri);
+    m_uri.clear();
+    PostgresServer::exec(PostgresServer::maintenanceUri(), QStringLiteral("DROP ROLE %1").arg(reader));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)

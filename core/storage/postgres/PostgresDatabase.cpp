@@ -88,7 +88,187 @@ const SqlText schemaV1[] = {
     " FOR EACH ROW EXECUTE FUNCTION seatkeeper_ledger_follows()",
 };
 
+// Version 2: logins and rights held by the server. Each person connects as a
+// login of their own (a PostgreSQL role the DBA creates), tied to their user;
+// the server itself refuses what that user may not do, from psql as much as
+// from Seatkeeper:
+// - a login tied to no Admin or Super admin changes nothing at all;
+// - only a Super admin creates, deletes or promotes a Super admin, or changes a
+//   user's role or login;
+// - every ledger entry carries the login that wrote it (set by the server,
+//   never taken from the client), names that login's user as its actor, follows
+//   the last entry and carries the hash of its own fields;
+// - a change to users or seats commits only with a ledger entry of its own
+//   transaction, under its login (a deferred check at COMMIT);
+// - R2 on what users really hold: seat_types.held counts the assignments (kept
+//   by the server) and must equal the assigned counter, within the purchased
+//   count, at COMMIT.
+// The migration ties the first Super admin to the login that runs it (the
+// owner), so that someone may still write afterwards.
+const SqlText schemaV2[] = {
+    "ALTER TABLE users ADD COLUMN login TEXT UNIQUE CHECK (login <> '')",
+    "ALTER TABLE ledger ADD COLUMN login TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE ledger ALTER COLUMN login SET DEFAULT session_user",
+    "ALTER TABLE ledger ADD COLUMN xact BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE seat_types ADD COLUMN held BIGINT NOT NULL DEFAULT 0",
+    "UPDATE seat_types s SET held = (SELECT COUNT(*) FROM assignments a WHERE a.seat_type = s.type)",
+    "UPDATE users SET login = session_user WHERE id = (SELECT MIN(id) FROM users WHERE role = 'super-admin') "
+    "AND NOT EXISTS (SELECT 1 FROM users WHERE login = session_user)",
+    // The entries before this one were written before logins were recorded.
+    "INSERT INTO seatkeeper_meta (key, value) SELECT 'login_from_entry', COALESCE(MAX(id), 0) FROM ledger",
+
+    "CREATE FUNCTION seatkeeper_owns(rel OID) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$"
+    " SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = rel), 'MEMBER') $$",
+    // Who may change anything: an Admin's or Super admin's login; the owner
+    // too while the database has no user yet (init).
+    "CREATE FUNCTION seatkeeper_writer_check() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE r TEXT; BEGIN"
+    " SELECT role INTO r FROM users WHERE login = session_user;"
+    " IF r IN ('admin', 'super-admin') THEN RETURN NULL; END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM users) AND seatkeeper_owns(TG_RELID) THEN RETURN NULL; END IF;"
+    " RAISE EXCEPTION 'the login % may not change Seatkeeper data: it is not the login of an Admin or a Super admin',"
+    " session_user USING ERRCODE = 'insufficient_privilege';"
+    " END $$",
+    "CREATE TRIGGER users_writer BEFORE INSERT OR UPDATE OR DELETE ON users"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_writer_check()",
+    "CREATE TRIGGER seat_types_writer BEFORE INSERT OR UPDATE OR DELETE ON seat_types"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_writer_check()",
+    "CREATE TRIGGER assignments_writer BEFORE INSERT OR UPDATE OR DELETE ON assignments"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_writer_check()",
+    // What only a Super admin may do to users.
+    "CREATE FUNCTION seatkeeper_users_guard() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE r TEXT; BEGIN"
+    " SELECT role INTO r FROM users WHERE login = session_user;"
+    " IF r = 'super-admin' THEN RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END; END IF;"
+    " IF TG_OP = 'INSERT' THEN"
+    "  IF NEW.role = 'super-admin' AND EXISTS (SELECT 1 FROM users) THEN"
+    "   RAISE EXCEPTION 'only a Super admin can create another Super admin' USING ERRCODE = 'insufficient_privilege';"
+    "  END IF; RETURN NEW;"
+    " ELSIF TG_OP = 'DELETE' THEN"
+    "  IF OLD.role = 'super-admin' THEN"
+    "   RAISE EXCEPTION 'only a Super admin can delete a Super admin' USING ERRCODE = 'insufficient_privilege';"
+    "  END IF; RETURN OLD;"
+    " END IF;"
+    " IF NEW.role IS DISTINCT FROM OLD.role OR NEW.login IS DISTINCT FROM OLD.login THEN"
+    "  RAISE EXCEPTION 'only a Super admin can change a role or a login' USING ERRCODE = 'insufficient_privilege';"
+    " END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER users_guard BEFORE INSERT OR UPDATE OR DELETE ON users"
+    " FOR EACH ROW EXECUTE FUNCTION seatkeeper_users_guard()",
+    // The ledger entry is the login's, and its hash is its own (as LedgerChain::hashOf computes it).
+    "CREATE FUNCTION seatkeeper_ledger_signed() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE who TEXT; r TEXT; sep TEXT := chr(31); expected TEXT; BEGIN"
+    " NEW.login := session_user; NEW.xact := txid_current();"
+    " SELECT email, role INTO who, r FROM users WHERE login = session_user;"
+    " IF r IS NULL OR r NOT IN ('admin', 'super-admin') THEN"
+    "  RAISE EXCEPTION 'the login % may not write to the ledger: it is not the login of an Admin or a Super admin',"
+    "  session_user USING ERRCODE = 'insufficient_privilege';"
+    " END IF;"
+    " IF NEW.actor IS DISTINCT FROM who THEN"
+    "  RAISE EXCEPTION 'a ledger entry of the login % names % as its actor, not %', session_user, NEW.actor, who"
+    "  USING ERRCODE = 'insufficient_privilege';"
+    " END IF;"
+    " expected := encode(sha256(convert_to(NEW.prev_hash || sep || NEW.id::text || sep || NEW.at_utc || sep"
+    "  || NEW.actor || sep || NEW.action || sep || NEW.subject || sep || NEW.seat_type || sep || NEW.old_value"
+    "  || sep || NEW.new_value || sep || NEW.login, 'UTF8')), 'hex');"
+    " IF NEW.hash IS DISTINCT FROM expected THEN"
+    "  RAISE EXCEPTION 'a ledger entry must carry the hash of its own fields' USING ERRCODE = 'check_violation';"
+    " END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER ledger_signed BEFORE INSERT ON ledger FOR EACH ROW EXECUTE FUNCTION seatkeeper_ledger_signed()",
+    // held follows the assignments, whoever writes them; nobody sets it by hand.
+    "CREATE FUNCTION seatkeeper_count_held() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF TG_OP IN ('DELETE', 'UPDATE') THEN"
+    "  UPDATE seat_types s SET held = s.held - o.n"
+    "  FROM (SELECT seat_type, COUNT(*) AS n FROM old_rows GROUP BY seat_type) o WHERE s.type = o.seat_type;"
+    " END IF;"
+    " IF TG_OP IN ('INSERT', 'UPDATE') THEN"
+    "  UPDATE seat_types s SET held = s.held + o.n"
+    "  FROM (SELECT seat_type, COUNT(*) AS n FROM new_rows GROUP BY seat_type) o WHERE s.type = o.seat_type;"
+    " END IF; RETURN NULL; END $$",
+    "CREATE TRIGGER assignments_held_insert AFTER INSERT ON assignments REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_count_held()",
+    "CREATE TRIGGER assignments_held_update AFTER UPDATE ON assignments"
+    " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+    "seatkeeper_count_held()",
+    "CREATE TRIGGER assignments_held_delete AFTER DELETE ON assignments REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_count_held()",
+    "CREATE FUNCTION seatkeeper_held_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF NEW.held IS DISTINCT FROM OLD.held AND pg_trigger_depth() < 2 THEN"
+    "  RAISE EXCEPTION 'seat_types.held counts the assignments; it is not written by hand'"
+    "  USING ERRCODE = 'insufficient_privilege';"
+    " END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER seat_types_held BEFORE UPDATE ON seat_types FOR EACH ROW EXECUTE FUNCTION seatkeeper_held_kept()",
+    // At COMMIT: the change is ledgered in its own transaction under its login,
+    // and what users hold agrees with the counters (R2).
+    "CREATE FUNCTION seatkeeper_ledgered() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF NOT EXISTS (SELECT 1 FROM (SELECT xact, login FROM ledger ORDER BY id DESC LIMIT 1) AS last"
+    "  WHERE last.xact = txid_current() AND last.login = session_user) THEN"
+    "  RAISE EXCEPTION 'a change to Seatkeeper data must be recorded in its ledger, in the same transaction'"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; RETURN NULL; END $$",
+    "CREATE CONSTRAINT TRIGGER users_ledgered AFTER INSERT OR UPDATE OR DELETE ON users"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_ledgered()",
+    "CREATE FUNCTION seatkeeper_seats_agree() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE s seat_types%ROWTYPE; BEGIN"
+    " SELECT * INTO s FROM seat_types WHERE type = NEW.type;"
+    " IF s.held <> s.assigned OR s.held > s.purchased THEN"
+    "  RAISE EXCEPTION '%: % users hold one, the counter says % assigned, % purchased', s.type, s.held, s.assigned,"
+    "  s.purchased USING ERRCODE = 'check_violation';"
+    " END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM (SELECT xact, login FROM ledger ORDER BY id DESC LIMIT 1) AS last"
+    "  WHERE last.xact = txid_current() AND last.login = session_user) THEN"
+    "  RAISE EXCEPTION 'a change to Seatkeeper data must be recorded in its ledger, in the same transaction'"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; RETURN NULL; END $$",
+    "CREATE CONSTRAINT TRIGGER seat_types_agree AFTER INSERT OR UPDATE OR DELETE ON seat_types"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_seats_agree()",
+    // The revision only moves forward, one change at a time, by a writer; the
+    // rest of the metadata is the owner's.
+    "CREATE FUNCTION seatkeeper_meta_guard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF seatkeeper_owns(TG_RELID) THEN RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END; END IF;"
+    " IF TG_OP = 'UPDATE' AND OLD.key = 'revision' AND NEW.key = 'revision' AND NEW.value = OLD.value + 1"
+    "  AND (SELECT role FROM users WHERE login = session_user) IN ('admin', 'super-admin') THEN RETURN NEW; END IF;"
+    " RAISE EXCEPTION 'only the owner of the database changes its metadata' USING ERRCODE = 'insufficient_privilege';"
+    " END $$",
+    "CREATE TRIGGER seatkeeper_meta_guard BEFORE INSERT OR UPDATE OR DELETE ON seatkeeper_meta"
+    " FOR EACH ROW EXECUTE FUNCTION seatkeeper_meta_guard()",
+    // The functions resolve names in this schema only: no login's temporary
+    // table or function stands in for ours.
+    "DO $$ DECLARE f REGPROCEDURE; BEGIN"
+    " FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace"
+    " AND p.proname LIKE 'seatkeeper\\_%' LOOP"
+    " EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());"
+    " END LOOP; END $$",
+    // What every login needs; the triggers above decide what each one may do.
+    // No TRUNCATE, no ledger UPDATE or DELETE, no seat type created or removed.
+    "REVOKE ALL ON seatkeeper_meta, users, seat_types, assignments, ledger FROM PUBLIC",
+    "GRANT SELECT ON seatkeeper_meta, users, seat_types, assignments, ledger TO PUBLIC",
+    "GRANT UPDATE ON seatkeeper_meta, seat_types TO PUBLIC",
+    "GRANT INSERT, UPDATE, DELETE ON users, assignments TO PUBLIC",
+    "GRANT INSERT ON ledger TO PUBLIC",
+    "DO $$ BEGIN EXECUTE format('GRANT USAGE ON SEQUENCE %s TO PUBLIC', pg_get_serial_sequence('users', 'id'));"
+    " END $$",
+};
+
+// The steps forward, each to the version it makes, in order. A later version
+// adds its step here; each step runs in the transaction that opens it.
+struct Migration
+{
+    int version;
+    const SqlText *statements;
+    std::size_t count;
+};
+const Migration migrations[] = {
+    { 2, schemaV2, sizeof(schemaV2) / sizeof(schemaV2[0]) },
+};
+
 } // namespace
+
+QString PostgresDatabase::passwordRefused()
+{
+    return tr("The database address carries a password. Passwords never go on the command line or into settings: "
+              "libpq reads them from PGPASSWORD, from ~/.pgpass or from a service file named by PGSERVICE. Give the "
+              "address without it.");
+}
 
 bool PostgresDatabase::isUri(const QString &location)
 {
@@ -108,9 +288,7 @@ Result<PostgresAddress> PostgresDatabase::parse(const QString &uri)
     if (!url.isValid())
         return invalid(tr("it is not a valid URI."));
     if (!url.password().isEmpty() || url.userInfo().contains(QLatin1Char(':')))
-        return Error { ErrorKind::Invalid,
-                       tr("The database address carries a password. Passwords never go on the command line or "
-                          "into settings: put it in ~/.pgpass or PGPASSWORD, and give the address without it.") };
+        return Error { ErrorKind::Invalid, passwordRefused() };
     PostgresAddress address;
     address.host = url.host();
     address.port = url.port(-1);
@@ -123,10 +301,7 @@ Result<PostgresAddress> PostgresDatabase::parse(const QString &uri)
     const QUrlQuery query(url);
     for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
         if (item.first == QLatin1String("password"))
-            return Error { ErrorKind::Invalid,
-                           tr("The database address carries a password. Passwords never go on the command line "
-                              "or into settings: put it in ~/.pgpass or PGPASSWORD, and give the address without "
-                              "it.") };
+            return Error { ErrorKind::Invalid, passwordRefused() };
         static const QStringList modes { QStringLiteral("disable"),   QStringLiteral("allow"),
                                          QStringLiteral("prefer"),    QStringLiteral("require"),
                                          QStringLiteral("verify-ca"), QStringLiteral("verify-full") };
@@ -166,7 +341,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const QString &
 }
 
 Result<std::unique_ptr<PostgresDatabase>>
-PostgresDatabase::create(const QString &uri, const std::function<Status(PostgresDatabase &)> &populate)
+PostgresDatabase::create(const QString &uri, const std::function<Status(PostgresDatabase &)> &populate, int version)
 {
     auto address = parse(uri);
     if (!address)
@@ -199,6 +374,10 @@ PostgresDatabase::create(const QString &uri, const std::function<Status(Postgres
                                .arg(uri) };
         if (Status s = db->createSchema(); !s)
             return s;
+        if (version > 1) {
+            if (Status s = db->migrateFrom(1, version); !s)
+                return s;
+        }
         if (populate) {
             db->m_creating = true;
             const Status filled = populate(*db);
@@ -233,7 +412,76 @@ Status PostgresDatabase::connect(const PostgresAddress &address)
         return storage(tr("Seatkeeper could not connect to the database %1: %2")
                            .arg(m_uri, m_db.lastError().databaseText().trimmed()));
     // libpq prints the server's notices on standard error; seatctl's is for its own words.
-    return execStatement("SET client_min_messages = warning");
+    if (Status s = execStatement("SET client_min_messages = warning"); !s)
+        return s;
+    // The login the server knows this connection by: what the ledger records.
+    auto who = prepare("SELECT session_user");
+    if (!who)
+        return who.error();
+    if (Status s = exec(who.value()); !s)
+        return s;
+    if (!who.value().next())
+        return storageError(who.value().lastError());
+    m_login = who.value().value(0).toString();
+    return {};
+}
+
+Status PostgresDatabase::migrateFrom(qint64 version, int target)
+{
+    for (const Migration &step : migrations) {
+        if (step.version <= version || step.version > target)
+            continue;
+        for (std::size_t i = 0; i < step.count; ++i) {
+            if (Status s = execStatement(step.statements[i]); !s)
+                return s;
+        }
+        auto bump = prepare("UPDATE seatkeeper_meta SET value = :version WHERE key = 'schema_version'");
+        if (!bump)
+            return bump.error();
+        bump.value().bindValue(QStringLiteral(":version"), step.version);
+        if (Status s = exec(bump.value()); !s)
+            return s;
+    }
+    return {};
+}
+
+Status PostgresDatabase::migrate(qint64 version)
+{
+    // Only the owner changes the schema: a login that may not is told who can.
+    auto owns = scalar("SELECT CAST(pg_has_role(session_user, (SELECT relowner FROM pg_class "
+                       "WHERE oid = CAST('seatkeeper_meta' AS regclass)), 'MEMBER') AS INT)");
+    if (!owns)
+        return owns.error();
+    if (owns.value() == 0)
+        return storage(tr("The database %1 has the layout of an older version of Seatkeeper (schema %2; this "
+                          "version needs %3). Only its owner may bring it up to date: the owner opens it once, for "
+                          "instance with “seatctl --database %1 check”. This login (%4) may not.")
+                           .arg(m_uri)
+                           .arg(version)
+                           .arg(SchemaVersion)
+                           .arg(m_login));
+    if (Status s = execStatement("BEGIN"); !s)
+        return s;
+    const Status migrated = [&]() -> Status {
+        // Writers and other migrators wait; the version is read again once they are done.
+        if (Status s = execStatement("SELECT pg_advisory_xact_lock(1397052491)"); !s)
+            return s;
+        if (Status s = execStatement("SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE"); !s)
+            return s;
+        auto now = scalar("SELECT value FROM seatkeeper_meta WHERE key = 'schema_version'");
+        if (!now)
+            return now.error();
+        if (Status s = migrateFrom(now.value()); !s)
+            return s;
+        return execStatement("COMMIT");
+    }();
+    if (!migrated) {
+        QSqlQuery query(m_db);
+        query.exec(QStringLiteral("ROLLBACK"));
+        return storage(tr("The database %1 could not be brought up to date; it was left as it was: %2")
+                           .arg(m_uri, migrated.error().message));
+    }
+    return {};
 }
 
 Status PostgresDatabase::checkOurs() const
@@ -252,6 +500,14 @@ Status PostgresDatabase::checkOurs() const
                            .arg(m_uri));
     if (!names.contains(QLatin1String("seatkeeper_meta")))
         return storage(tr("The database %1 is not a Seatkeeper database.").arg(m_uri));
+    auto readable = scalar("SELECT CAST(has_table_privilege('seatkeeper_meta', 'SELECT') AS INT)");
+    if (!readable)
+        return readable.error();
+    if (readable.value() == 0)
+        return storage(tr("The login %1 may not read the database %2. If an older version of Seatkeeper made it, "
+                          "its owner must open it once with this version to bring it up to date; from then on "
+                          "every login the server lets in may read it.")
+                           .arg(m_login, m_uri));
     auto version = scalar("SELECT value FROM seatkeeper_meta WHERE key = 'schema_version'");
     if (!version)
         return version.error();
@@ -266,6 +522,8 @@ Status PostgresDatabase::checkOurs() const
             return storage(
                 tr("The database %1 is damaged: the table %2 is missing.").arg(m_uri, QLatin1String(required)));
     }
+    if (version.value() < SchemaVersion)
+        return const_cast<PostgresDatabase *>(this)->migrate(version.value());
     return {};
 }
 

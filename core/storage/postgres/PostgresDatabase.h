@@ -33,13 +33,18 @@ class PostgresDatabase
 public:
     // Version 1: users, seat types with counters, assignments, the append-only
     // chained ledger, the revision; R2, R3, R9 and R11 held by the server.
-    static constexpr int SchemaVersion = 1;
+    // Version 2: users tied to logins, the login in each ledger entry, and the
+    // rights of each login held by the server (R5 too). An older database is
+    // brought forward by its owner when opened, in one transaction.
+    static constexpr int SchemaVersion = 2;
     // How long a writer waits for another one before it gives up.
     static constexpr int LockTimeoutMs = 15000;
 
     // Whether a --database value names a server rather than a file.
     static bool isUri(const QString &location);
     static Result<PostgresAddress> parse(const QString &uri);
+    // Why an address with a password is refused, and where passwords come from.
+    static QString passwordRefused();
 
     // An existing Seatkeeper database. Anything else (no such database, another
     // application's tables, a newer schema) is refused and left untouched.
@@ -47,14 +52,18 @@ public:
     // The schema in an empty database, filled by `populate`, all in one
     // transaction: nobody sees half a database, and of two processes creating
     // it, one wins and the other is refused.
-    static Result<std::unique_ptr<PostgresDatabase>> create(const QString &uri,
-                                                            const std::function<Status(PostgresDatabase &)> &populate);
+    // `version`: the schema as this version of Seatkeeper had it (tests of the migrations).
+    static Result<std::unique_ptr<PostgresDatabase>>
+    create(const QString &uri, const std::function<Status(PostgresDatabase &)> &populate, int version = SchemaVersion);
 
     ~PostgresDatabase();
     PostgresDatabase(const PostgresDatabase &) = delete;
     PostgresDatabase &operator=(const PostgresDatabase &) = delete;
 
     const QString &uri() const { return m_uri; }
+    // The login this connection has on the server (session_user).
+    const QString &login() const { return m_login; }
+    bool creating() const { return m_creating; }
 
     Result<QSqlQuery> prepare(const SqlText &sql) const;
     Status exec(QSqlQuery &query) const;
@@ -80,12 +89,17 @@ private:
     Status connect(const PostgresAddress &address);
     Status checkOurs() const;
     Status createSchema();
+    // The steps after `version`, in the transaction already open.
+    Status migrateFrom(qint64 version, int target = SchemaVersion);
+    // Brings a database of an older schema forward, if this login owns it.
+    Status migrate(qint64 version);
     // After a failed statement inside a write: PostgreSQL has aborted the
     // transaction; roll it back now and go on in a doomed one (see the .cpp).
     void abandonWrite() const;
 
     QString m_uri;
     QString m_connectionName;
+    QString m_login;
     QSqlDatabase m_db;
     bool m_inWrite = false;
     bool m_creating = false; // inside create(): writes join its transaction

@@ -31,8 +31,10 @@ public:
     {
         if (Status s = load(); !s)
             return s;
-        const LedgerEntry entry { m_nextId,   m_at,     m_actor, e.action,   e.subject,
-                                  e.seatType, e.before, e.after, m_lastHash, {} };
+        // The server sets the login itself and refuses an entry whose hash
+        // does not cover it (seatkeeper_ledger_signed).
+        const LedgerEntry entry { m_nextId, m_at,    m_actor,    e.action, e.subject,   e.seatType,
+                                  e.before, e.after, m_lastHash, {},       m_db.login() };
         const QString hash = LedgerChain::hashOf(entry, m_atText);
         QSqlQuery &q = *m_insert;
         q.bindValue(0, entry.id);
@@ -192,6 +194,25 @@ Result<std::unique_ptr<SeatStore>> PostgresStore::openAnother() const
     return std::unique_ptr<SeatStore>(other.takeValue());
 }
 
+QString PostgresStore::login() const
+{
+    return m_db->login();
+}
+
+Result<std::optional<QString>> PostgresStore::userOfLogin() const
+{
+    auto q = m_db->prepare("SELECT email FROM users WHERE login = session_user");
+    if (!q)
+        return q.error();
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    if (q.value().next())
+        return std::optional<QString>(q.value().value(0).toString());
+    if (q.value().lastError().isValid())
+        return m_db->storageError(q.value().lastError());
+    return std::optional<QString>();
+}
+
 Result<qint64> PostgresStore::revision() const
 {
     return m_db->scalar("SELECT value FROM seatkeeper_meta WHERE key = 'revision'");
@@ -299,7 +320,7 @@ Result<std::array<SeatCount, SeatTypeCount>> PostgresStore::seatCounts() const
 
 Result<QVector<LedgerEntry>> PostgresStore::entries(qint64 afterId) const
 {
-    return ledgerEntriesAfter(*m_db, afterId);
+    return ledgerEntriesAfter(*m_db, afterId, true);
 }
 
 Result<qint64> PostgresStore::lastEntryId() const
@@ -333,8 +354,37 @@ Result<std::unique_ptr<StoreTransaction>> PostgresStore::beginWrite(const QStrin
 
 Result<qint64> PostgresStore::insertUser(const User &u)
 {
-    auto q = m_db->prepare("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
-                           "VALUES (:email, :key, :first, :last, :role, :at) RETURNING id");
+    QString login = u.login;
+    if (!login.isEmpty()) {
+        // Logins are the DBA's to create; Seatkeeper only ties one to a user.
+        auto known = m_db->prepare("SELECT (SELECT COUNT(*) FROM pg_roles WHERE rolname = :login AND rolcanlogin), "
+                                   "(SELECT email FROM users WHERE login = :login2)");
+        if (!known)
+            return known.error();
+        known.value().bindValue(QStringLiteral(":login"), login);
+        known.value().bindValue(QStringLiteral(":login2"), login);
+        if (Status s = m_db->exec(known.value()); !s)
+            return s.error();
+        if (!known.value().next())
+            return m_db->storageError(known.value().lastError());
+        if (known.value().value(0).toLongLong() == 0)
+            return Error { ErrorKind::NotFound,
+                           tr("The server of %1 has no login “%2”. Logins are created by its administrator "
+                              "(CREATE ROLE … LOGIN); then tie it to a user.")
+                               .arg(m_db->uri(), login) };
+        if (!known.value().value(1).isNull())
+            return Error { ErrorKind::Duplicate,
+                           tr("The login “%1” is already tied to %2.").arg(login, known.value().value(1).toString()) };
+    } else if (m_db->creating()) {
+        // The first user of a new database is tied to the login creating it (init).
+        auto existing = m_db->scalar("SELECT COUNT(*) FROM users");
+        if (!existing)
+            return existing.error();
+        if (existing.value() == 0)
+            login = m_db->login();
+    }
+    auto q = m_db->prepare("INSERT INTO users (email, email_key, first_name, last_name, role, created_at, login) "
+                           "VALUES (:email, :key, :first, :last, :role, :at, :login) RETURNING id");
     if (!q)
         return q.error();
     q.value().bindValue(QStringLiteral(":email"), u.email);
@@ -343,6 +393,7 @@ Result<qint64> PostgresStore::insertUser(const User &u)
     q.value().bindValue(QStringLiteral(":last"), u.lastName.isNull() ? QStringLiteral("") : u.lastName);
     q.value().bindValue(QStringLiteral(":role"), roleKey(u.role));
     q.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
+    q.value().bindValue(QStringLiteral(":login"), login.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : login);
     if (Status s = m_db->exec(q.value()); !s)
         return s.error();
     if (!q.value().next())
@@ -478,19 +529,46 @@ Result<QStringList> PostgresStore::check() const
     // One snapshot, so that a change committed halfway through is not half seen.
     if (Status s = m_db->beginSnapshot(); !s)
         return s.error();
-    auto audited
-        = LedgerAudit::run([this](const SqlText &sql, const std::function<void(const QSqlQuery &)> &row) -> Status {
-              auto q = m_db->prepare(sql);
-              if (!q)
-                  return q.error();
-              if (Status s = m_db->exec(q.value()); !s)
-                  return s;
-              while (q.value().next())
-                  row(q.value());
-              if (q.value().lastError().isValid())
-                  return m_db->storageError(q.value().lastError());
-              return {};
-          });
+    const LedgerAudit::Collect collect
+        = [this](const SqlText &sql, const std::function<void(const QSqlQuery &)> &row) -> Status {
+        auto q = m_db->prepare(sql);
+        if (!q)
+            return q.error();
+        if (Status s = m_db->exec(q.value()); !s)
+            return s;
+        while (q.value().next())
+            row(q.value());
+        if (q.value().lastError().isValid())
+            return m_db->storageError(q.value().lastError());
+        return {};
+    };
+    auto audited = LedgerAudit::run(collect, true);
+    // Every entry since logins were recorded names the login that wrote it
+    // (the hash chain covers the login itself).
+    if (audited) {
+        const Status s
+            = collect("SELECT id FROM ledger WHERE login = '' AND id > "
+                      "(SELECT value FROM seatkeeper_meta WHERE key = 'login_from_entry') ORDER BY id",
+                      [&audited](const QSqlQuery &q) {
+                          audited.value()
+                              << tr("Ledger entry %1 does not say which login wrote it.").arg(q.value(0).toLongLong());
+                      });
+        if (!s)
+            audited = s.error();
+    }
+    // The server's own count of who holds what (seatkeeper_count_held).
+    if (audited) {
+        const Status s = collect("SELECT type, held, assigned FROM seat_types WHERE held <> assigned ORDER BY type",
+                                 [&audited](const QSqlQuery &q) {
+                                     audited.value() << tr("%1: the server counts %2 users holding one, the "
+                                                           "assigned count says %3.")
+                                                            .arg(q.value(0).toString())
+                                                            .arg(q.value(1).toLongLong())
+                                                            .arg(q.value(2).toLongLong());
+                                 });
+        if (!s)
+            audited = s.error();
+    }
     m_db->endSnapshot();
     return audited;
 }

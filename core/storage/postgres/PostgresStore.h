@@ -27,6 +27,8 @@ public:
 
     QString location() const override;
     Result<std::unique_ptr<SeatStore>> openAnother() const override;
+    QString login() const override;
+    Result<std::optional<QString>> userOfLogin() const override;
 
     Result<qint64> revision() const override;
     Result<UsersAtRevision> users() const override;
