@@ -288,6 +288,10 @@
         <source>File</source>
         <translation>Fichier</translation>
     </message>
+    <message>
+        <source>%1 (login %2)</source>
+        <translation>%1 (identifiant %2)</translation>
+    </message>
 </context>
 <context>
     <name>InitCommand</name>
@@ -306,6 +310,10 @@
     <message>
         <source>Created %1 with %2 as its Super admin.</source>
         <translation>%1 créée, avec %2 comme Super administrateur.</translation>
+    </message>
+    <message>
+        <source>Created %1 with %2 as its Super admin, tied to the login “%3”.</source>
+        <translation>%1 créée avec %2 comme Super administrateur, lié à l’identifiant de connexion «&#xa0;%3&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -430,17 +438,32 @@
         <source>%1, who used this database last on this computer, is no longer one of its users. Choose who you are:</source>
         <translation>%1, qui a utilisé cette base de données en dernier sur cet ordinateur, n’en est plus un utilisateur. Choisissez qui vous êtes&#xa0;:</translation>
     </message>
+    <message>
+        <source>On a PostgreSQL database the operator is the login: this window is connected as the login “%1”, which is %2, not %3.</source>
+        <translation>Sur une base de données PostgreSQL, l’opérateur est l’identifiant de connexion&#xa0;: cette fenêtre est connectée avec l’identifiant «&#xa0;%1&#xa0;», qui est %2, et non %3.</translation>
+    </message>
 </context>
 <context>
     <name>Output</name>
     <message>
+        <source>seatctl: %1</source>
+        <translation>seatctl&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>seatctl: warning: %1</source>
+        <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Usage:
-  seatctl --database FILE init --admin EMAIL
-  seatctl --database FILE [--as EMAIL] [--json] [--language en|fr] COMMAND
+  seatctl --database FILE|URI init --admin EMAIL
+  seatctl --database FILE|URI [--as EMAIL] [--json] [--language en|fr] COMMAND
+
+URI: postgresql://[user@]host[:port]/dbname; there the operator is the login.
 
 Commands:
   users list
   users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
+            [--login PGROLE]
   users delete EMAIL
   seats list
   seats buy TYPE N
@@ -459,12 +482,15 @@ PRODUCT: sales, service
 Exit status: 0 done, 1 refused by a rule, 2 usage error, 3 storage error.
 </source>
         <translation>Utilisation&#xa0;:
-  seatctl --database FICHIER init --admin EMAIL
-  seatctl --database FICHIER [--as EMAIL] [--json] [--language en|fr] COMMANDE
+  seatctl --database FICHIER|URI init --admin EMAIL
+  seatctl --database FICHIER|URI [--as EMAIL] [--json] [--language en|fr] COMMANDE
+
+URI&#xa0;: postgresql://[utilisateur@]hôte[:port]/base&#xa0;; l’opérateur y est l’identifiant de connexion.
 
 Commandes&#xa0;:
   users list
   users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
+            [--login RÔLEPG]
   users delete EMAIL
   seats list
   seats buy TYPE N
@@ -482,14 +508,6 @@ TYPE&#xa0;: sales-starter, sales-professional, sales-enterprise, service-starter
 PRODUIT&#xa0;: sales, service
 Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation, 3 erreur de stockage.
 </translation>
-    </message>
-    <message>
-        <source>seatctl: %1</source>
-        <translation>seatctl&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>seatctl: warning: %1</source>
-        <translation>seatctl&#xa0;: avertissement&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -658,10 +676,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>ce n’est pas une URI valide.</translation>
     </message>
     <message>
-        <source>The database address carries a password. Passwords never go on the command line or into settings: put it in ~/.pgpass or PGPASSWORD, and give the address without it.</source>
-        <translation>L’adresse de la base de données contient un mot de passe. Les mots de passe ne vont jamais sur la ligne de commande ni dans les réglages&#xa0;: mettez-le dans ~/.pgpass ou PGPASSWORD, et donnez l’adresse sans lui.</translation>
-    </message>
-    <message>
         <source>it names no database.</source>
         <translation>elle ne nomme aucune base de données.</translation>
     </message>
@@ -737,12 +751,44 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>The change to %1 was not saved: a part of it failed.</source>
         <translation>La modification de %1 n’a pas été enregistrée&#xa0;: une partie a échoué.</translation>
     </message>
+    <message>
+        <source>The database address carries a password. Passwords never go on the command line or into settings: libpq reads them from PGPASSWORD, from ~/.pgpass or from a service file named by PGSERVICE. Give the address without it.</source>
+        <translation>L’adresse de la base de données contient un mot de passe. Les mots de passe ne vont jamais sur la ligne de commande ni dans les réglages&#xa0;: libpq les lit dans PGPASSWORD, dans ~/.pgpass ou dans un fichier de service désigné par PGSERVICE. Donnez l’adresse sans lui.</translation>
+    </message>
+    <message>
+        <source>The database %1 has the layout of an older version of Seatkeeper (schema %2; this version needs %3). Only its owner may bring it up to date: the owner opens it once, for instance with “seatctl --database %1 check”. This login (%4) may not.</source>
+        <translation>La base de données %1 a la structure d’une version plus ancienne de Seatkeeper (schéma %2&#xa0;; cette version demande %3). Seul son propriétaire peut la mettre à jour&#xa0;: il l’ouvre une fois, par exemple avec «&#xa0;seatctl --database %1 check&#xa0;». Cet identifiant de connexion (%4) ne le peut pas.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be brought up to date; it was left as it was: %2</source>
+        <translation>La base de données %1 n’a pas pu être mise à jour&#xa0;; elle a été laissée telle quelle&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The login %1 may not read the database %2. If an older version of Seatkeeper made it, its owner must open it once with this version to bring it up to date; from then on every login the server lets in may read it.</source>
+        <translation>L’identifiant de connexion %1 ne peut pas lire la base de données %2. Si une version plus ancienne de Seatkeeper l’a créée, son propriétaire doit l’ouvrir une fois avec cette version pour la mettre à jour&#xa0;; ensuite, tout identifiant admis par le serveur peut la lire.</translation>
+    </message>
 </context>
 <context>
     <name>PostgresStore</name>
     <message>
         <source>%1 is a database on a PostgreSQL server: Seatkeeper does not back it up or restore it (yet). Use the server’s own tools, such as pg_dump and pg_restore.</source>
         <translation>%1 est une base de données sur un serveur PostgreSQL&#xa0;: Seatkeeper ne la sauvegarde ni ne la restaure (pas encore). Utilisez les outils du serveur, comme pg_dump et pg_restore.</translation>
+    </message>
+    <message>
+        <source>The server of %1 has no login “%2”. Logins are created by its administrator (CREATE ROLE … LOGIN); then tie it to a user.</source>
+        <translation>Le serveur de %1 n’a pas d’identifiant de connexion «&#xa0;%2&#xa0;». Les identifiants sont créés par son administrateur (CREATE ROLE … LOGIN)&#xa0;; liez-le ensuite à un utilisateur.</translation>
+    </message>
+    <message>
+        <source>The login “%1” is already tied to %2.</source>
+        <translation>L’identifiant de connexion «&#xa0;%1&#xa0;» est déjà lié à %2.</translation>
+    </message>
+    <message>
+        <source>Ledger entry %1 does not say which login wrote it.</source>
+        <translation>L’entrée %1 du registre ne dit pas quel identifiant de connexion l’a écrite.</translation>
+    </message>
+    <message>
+        <source>%1: the server counts %2 users holding one, the assigned count says %3.</source>
+        <translation>%1&#xa0;: le serveur compte %2 utilisateurs qui en détiennent un, le nombre attribué indique %3.</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1129,18 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>An account can hold at most %1 %2 seats; %3 are purchased, so at most %4 more can be bought.</source>
         <translation>Un compte peut détenir au plus %1 sièges %2&#xa0;; %3 sont achetés, vous pouvez donc en acheter au plus %4 de plus.</translation>
     </message>
+    <message>
+        <source>The login “%1” is tied to no Seatkeeper user, so it cannot change anything. A Super admin or an Admin ties it to a new user with “seatctl users add EMAIL --login %1”.</source>
+        <translation>L’identifiant de connexion «&#xa0;%1&#xa0;» n’est lié à aucun utilisateur de Seatkeeper&#xa0;: il ne peut donc rien modifier. Un Super administrateur ou un Administrateur le lie à un nouvel utilisateur avec «&#xa0;seatctl users add EMAIL --login %1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Only a user of a database on a PostgreSQL server can be tied to a login.</source>
+        <translation>Seul un utilisateur d’une base de données sur un serveur PostgreSQL peut être lié à un identifiant de connexion.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a PostgreSQL login.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être un identifiant de connexion PostgreSQL.</translation>
+    </message>
 </context>
 <context>
     <name>SeatType</name>
@@ -1200,6 +1258,22 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>The database: a file, or postgresql://[user@]host[:port]/dbname on a PostgreSQL server.</source>
         <translation>La base de données&#xa0;: un fichier, ou postgresql://[utilisateur@]hôte[:port]/nom_de_base sur un serveur PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>An existing PostgreSQL login to tie to the new user (users add).</source>
+        <translation>Un identifiant de connexion PostgreSQL existant, à lier au nouvel utilisateur (users add).</translation>
+    </message>
+    <message>
+        <source>--login goes with “users add”.</source>
+        <translation>--login va avec «&#xa0;users add&#xa0;».</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL database the operator is the login: this connection is the login “%1”, which is %2, not %3. Connect as %3’s login to act as them.</source>
+        <translation>Sur une base de données PostgreSQL, l’opérateur est l’identifiant de connexion&#xa0;: cette connexion est celle de l’identifiant «&#xa0;%1&#xa0;», qui est %2, et non %3. Connectez-vous avec l’identifiant de %3 pour agir en son nom.</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL database the operator is the login: this connection is the login “%1”, which is tied to no Seatkeeper user, so --as %2 is refused.</source>
+        <translation>Sur une base de données PostgreSQL, l’opérateur est l’identifiant de connexion&#xa0;: cette connexion est celle de l’identifiant «&#xa0;%1&#xa0;», qui n’est lié à aucun utilisateur de Seatkeeper&#xa0;; --as %2 est donc refusé.</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1593,14 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Deleted %1.</source>
         <translation>%1 supprimé.</translation>
+    </message>
+    <message>
+        <source>--login needs the name of a PostgreSQL login; it was empty.</source>
+        <translation>--login demande le nom d’un identifiant de connexion PostgreSQL&#xa0;; il était vide.</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2), tied to the login “%3”.</source>
+        <translation>%1 (%2) créé, lié à l’identifiant de connexion «&#xa0;%3&#xa0;».</translation>
     </message>
 </context>
 <context>
