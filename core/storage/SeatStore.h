@@ -7,6 +7,7 @@
 #include "User.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <QString>
@@ -65,6 +66,18 @@ public:
     virtual QString location() const = 0;
     // Another connection to the same database (a worker thread's, the audit's).
     virtual Result<std::unique_ptr<SeatStore>> openAnother() const = 0;
+
+    // Changes others commit are announced (PostgreSQL's LISTEN/NOTIFY):
+    // `notified` then runs on this connection's thread, from its event loop.
+    // False: nothing is announced, and only the revision tells (SQLite).
+    virtual bool subscribeToChanges(const std::function<void()> &notified)
+    {
+        Q_UNUSED(notified);
+        return false;
+    }
+    // Connects again after the connection was lost (a server restarted, the
+    // network came back). A file is always there: nothing to do.
+    virtual Status reconnect() { return {}; }
 
     // Reads: each is consistent on its own.
     virtual Result<qint64> revision() const = 0;

@@ -31,6 +31,21 @@ Result<std::unique_ptr<SeatStore>> Stores::create(const QString &location,
     return asSeatStore(SqliteStore::create(location, populate));
 }
 
+bool Stores::isServer(const QString &location)
+{
+    return PostgresDatabase::isUri(location);
+}
+
+void Stores::setSessionPassword(const QString &location, const QString &password)
+{
+    PostgresDatabase::setSessionPassword(location, password);
+}
+
+bool Stores::wantsPassword(const QString &location)
+{
+    return PostgresDatabase::isUri(location) && PostgresDatabase::wantsPassword(location);
+}
+
 Status Stores::backupsKept(const QString &location)
 {
     if (PostgresDatabase::isUri(location))

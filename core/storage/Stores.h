@@ -11,6 +11,10 @@ namespace Stores {
 Result<std::unique_ptr<SeatStore>> open(const QString &location);
 // A new database, filled by `populate` before anybody else can open it.
 Result<std::unique_ptr<SeatStore>> create(const QString &location, const std::function<Status(SeatStore &)> &populate);
+bool isServer(const QString &location);
+// A password typed in the window for a server database: in memory, for this process only.
+void setSessionPassword(const QString &location, const QString &password);
+bool wantsPassword(const QString &location);
 // Whether Seatkeeper keeps backups of the database there (not of one on a server).
 Status backupsKept(const QString &location);
 QVector<BackupInfo> backups(const QString &location);

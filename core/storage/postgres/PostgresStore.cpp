@@ -75,6 +75,14 @@ public:
             if (Status s = m_db.execStatement("UPDATE seatkeeper_meta SET value = value + 1 WHERE key = 'revision'");
                 !s)
                 return s.error();
+            // Delivered to every listening window when (and only if) this commits.
+            auto notify = m_db.prepare("SELECT pg_notify(:channel, :entry)");
+            if (!notify)
+                return notify.error();
+            notify.value().bindValue(QStringLiteral(":channel"), QLatin1String(PostgresDatabase::LedgerChannel));
+            notify.value().bindValue(QStringLiteral(":entry"), QString::number(lastEntryId()));
+            if (Status s = m_db.exec(notify.value()); !s)
+                return s.error();
         }
         auto revision = m_db.scalar("SELECT value FROM seatkeeper_meta WHERE key = 'revision'");
         if (!revision)
@@ -190,6 +198,16 @@ Result<std::unique_ptr<SeatStore>> PostgresStore::openAnother() const
     if (!other)
         return other.error();
     return std::unique_ptr<SeatStore>(other.takeValue());
+}
+
+bool PostgresStore::subscribeToChanges(const std::function<void()> &notified)
+{
+    return m_db->subscribe(notified);
+}
+
+Status PostgresStore::reconnect()
+{
+    return m_db->reconnect();
 }
 
 Result<qint64> PostgresStore::revision() const

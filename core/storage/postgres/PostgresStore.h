@@ -28,6 +28,9 @@ public:
     QString location() const override;
     Result<std::unique_ptr<SeatStore>> openAnother() const override;
 
+    bool subscribeToChanges(const std::function<void()> &notified) override;
+    Status reconnect() override;
+
     Result<qint64> revision() const override;
     Result<UsersAtRevision> users() const override;
     Result<User> user(const QString &email) const override;
