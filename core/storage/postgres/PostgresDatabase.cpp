@@ -285,14 +285,12 @@ Status PostgresDatabase::reconnect()
             else
                 passwordWanted.remove(m_uri);
         }
-        m_lost = true;
         return storage(tr("Seatkeeper could not connect to the database %1: %2").arg(m_uri, why));
     }
     {
         QMutexLocker lock(&passwordsMutex);
         passwordWanted.remove(m_uri);
     }
-    m_lost = false;
     if (m_subscribed)
         m_db.driver()->subscribeToNotification(QLatin1String(LedgerChannel));
     // libpq prints the server's notices on standard error; seatctl's is for its own words.
@@ -437,10 +435,8 @@ Error PostgresDatabase::storageError(const QSqlError &error) const
         || error.type() == QSqlError::ConnectionError || !m_db.isOpen()
         || detail.contains(QLatin1String("server closed the connection"))
         || detail.contains(QLatin1String("no connection to the server"))
-        || detail.contains(QLatin1String("terminating connection"))) {
-        m_lost = true;
+        || detail.contains(QLatin1String("terminating connection")))
         return storage(tr("The connection to the database %1 was lost: %2").arg(m_uri, detail));
-    }
     if (code.startsWith(QLatin1String("28")))
         return storage(tr("The server of %1 refused the login: %2").arg(m_uri, detail));
     if (code == QLatin1String("42501"))

@@ -76,8 +76,6 @@ public:
     // Listens on LedgerChannel; `notified` runs on this connection's thread.
     // Subscribed again by reconnect().
     bool subscribe(const std::function<void()> &notified);
-    // Whether a statement found the connection gone (server restart, network).
-    bool lost() const { return m_lost; }
     // Connects again (after a lost connection), with the same address.
     Status reconnect();
 
@@ -107,7 +105,6 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     bool m_inWrite = false;
-    mutable bool m_lost = false;
     bool m_subscribed = false;
     bool m_creating = false; // inside create(): writes join its transaction
     mutable bool m_doomed = false; // a statement of this write failed: it never commits
