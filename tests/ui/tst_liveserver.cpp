@@ -308,6 +308,22 @@ void TestLiveServer::recentDatabasesAndQuit()
     }
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.at(0).at(0).toString(), m_home->filePath(QStringLiteral("db3.db")));
+    // Open database…: a file chosen in the dialog is the one asked for.
+    const QString other = m_home->filePath(QStringLiteral("other.db"));
+    QVERIFY(TestSupport::smallAccount(other));
+    GuiSupport::whenDialogShows([&](QWidget *dialog) {
+        QCOMPARE(dialog->objectName(), QStringLiteral("openDatabaseDialog"));
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        name->setText(other);
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    QAction *open = window.findChild<QAction *>(QStringLiteral("openDatabase"));
+    QCOMPARE(open->text(), QStringLiteral("Open database…"));
+    open->trigger();
+    QCOMPARE(requested.size(), 2);
+    QCOMPARE(requested.at(1).at(0).toString(), other);
+
     QAction *clear = window.findChild<QAction *>(QStringLiteral("clearRecentDatabases"));
     QCOMPARE(clear->text(), QStringLiteral("Clear list"));
     clear->trigger();
