@@ -5,11 +5,13 @@
 #include "Result.h"
 #include "SeatEdit.h"
 #include "User.h"
+#include "Validation.h"
 
 #include <array>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -85,6 +87,20 @@ public:
     // By e-mail, whatever its letter case (Validation::emailKey); NotFound names `email`.
     virtual Result<User> user(const QString &email) const = 0;
     virtual Result<StoredUser> findUser(const QString &email) const = 0;
+    // Several at once, by their e-mail key (Validation::emailKey): those that
+    // exist. A server answers in one round trip; a file looks each one up.
+    virtual Result<QHash<QString, StoredUser>> findUsers(const QStringList &emails) const
+    {
+        QHash<QString, StoredUser> found;
+        for (const QString &email : emails) {
+            auto user = findUser(email);
+            if (user)
+                found.insert(Validation::emailKey(email), user.takeValue());
+            else if (user.error().kind != ErrorKind::NotFound)
+                return user.error();
+        }
+        return found;
+    }
     virtual Result<QStringList> superAdmins() const = 0;
     virtual Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const = 0;
     // The ledger, from the entry after `afterId` on (0: all of it), and the id of its last entry.

@@ -11,6 +11,20 @@
 
 namespace {
 
+// A PostgreSQL array literal of any text, bound as one value.
+QString textArray(const QStringList &elements)
+{
+    QString literal = QStringLiteral("{");
+    for (qsizetype i = 0; i < elements.size(); ++i) {
+        if (i > 0)
+            literal += QLatin1Char(',');
+        QString element = elements.at(i);
+        element.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+        literal += QLatin1Char('"') + element + QLatin1Char('"');
+    }
+    return literal + QLatin1Char('}');
+}
+
 // A write on the server: the ledger's lock is held from beginWrite() on (see
 // PostgresDatabase::beginWrite), so the last entry read here stays the last one
 // until this transaction ends, and each entry is chained to it.
@@ -100,20 +114,6 @@ private:
     static constexpr qsizetype RowsPerStatement = 20000;
 
     static QString orEmpty(const QString &text) { return text.isNull() ? QStringLiteral("") : text; }
-
-    // A PostgreSQL array literal of any text, bound as one value.
-    static QString textArray(const QStringList &elements)
-    {
-        QString literal = QStringLiteral("{");
-        for (qsizetype i = 0; i < elements.size(); ++i) {
-            if (i > 0)
-                literal += QLatin1Char(',');
-            QString element = elements.at(i);
-            element.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-            literal += QLatin1Char('"') + element + QLatin1Char('"');
-        }
-        return literal + QLatin1Char('}');
-    }
 
     // The entries in order, chained as append() chains them, in one statement.
     // The server's trigger still checks each row against the one before it.
@@ -350,6 +350,36 @@ Result<StoredUser> PostgresStore::findUser(const QString &email) const
         return m_db->storageError(q.value().lastError());
     if (found.id == 0)
         return notFound(email);
+    return found;
+}
+
+Result<QHash<QString, StoredUser>> PostgresStore::findUsers(const QStringList &emails) const
+{
+    QStringList keys;
+    for (const QString &email : emails)
+        keys << Validation::emailKey(email);
+    auto q = m_db->prepare("SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name, "
+                           "u.email_key FROM users u LEFT JOIN assignments a ON a.user_id = u.id "
+                           "WHERE u.email_key = ANY (CAST(:keys AS TEXT[]))");
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":keys"), textArray(keys));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QHash<QString, StoredUser> found;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        StoredUser &user = found[row.value(7).toString()];
+        user.id = row.value(0).toLongLong();
+        user.email = row.value(1).toString();
+        user.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
+        if (const auto product = productFromKey(row.value(3).toString()))
+            user.seats[productIndex(*product)] = seatTypeFromKey(row.value(4).toString());
+        user.firstName = row.value(5).toString();
+        user.lastName = row.value(6).toString();
+    }
+    if (q.value().lastError().isValid())
+        return m_db->storageError(q.value().lastError());
     return found;
 }
 
