@@ -33,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot users, QWidget *parent)
@@ -336,8 +337,10 @@ void SettingsWindow::connectionChanged()
             // connection, at once. Then catch up on what was missed.
             m_wasLost = false;
             if (Status s = m_ledger.reconnect(); !s) {
+                // Gone again already: try again shortly, still showing it away.
                 m_wasLost = true;
                 statusBar()->showMessage(s.error().message, StatusMessageMs);
+                QTimer::singleShot(ServerLink::FirstRetryMs, this, &SettingsWindow::connectionChanged);
                 return;
             }
             m_watcher->setPaused(false);
