@@ -2,6 +2,7 @@
 
 #include "PaidUsersModel.h"
 #include "PaidUsersPage.h"
+#include "RecentDatabases.h"
 #include "SeatType.h"
 #include "SettingsWindow.h"
 #include "UserPanel.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -153,6 +155,8 @@ QString Automation::run(const QString &line)
         return create(rest);
     if (verb == QLatin1String("grid") && space >= 0)
         return grid(rest);
+    if (verb == QLatin1String("open") && space >= 0)
+        return open(rest);
     if (line == QLatin1String("users"))
         return users();
     if (line == QLatin1String("seats"))
@@ -165,6 +169,22 @@ QString Automation::run(const QString &line)
         return QStringLiteral("bye");
     }
     return QStringLiteral("error unknown command");
+}
+
+QString Automation::open(const QString &location)
+{
+    // Through Database ▸ Recent databases, as a person picks one again.
+    RecentDatabases::add(location);
+    auto *recent = m_window.findChild<QMenu *>(QStringLiteral("recentDatabases"));
+    emit recent->aboutToShow();
+    for (QAction *action : recent->actions()) {
+        if (action->data().toString() == location && action->isEnabled()) {
+            // After this answer: the window closes, and the next one says ready.
+            QTimer::singleShot(0, action, &QAction::trigger);
+            return QStringLiteral("opening ") + location;
+        }
+    }
+    return QStringLiteral("refused open ") + location;
 }
 
 QString Automation::create(const QString &email)

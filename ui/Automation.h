@@ -19,6 +19,8 @@ class SettingsWindow;
 //   users                                   -> users N EMAIL…
 //   seats                                   -> seats TYPE=ASSIGNED/PURCHASED … (six types)
 //   window                                  -> window visible|hidden TITLE
+//   open LOCATION                           -> opening LOCATION (Database ▸ Recent databases),
+//                                              then ready PID from the window on LOCATION
 //   quit                                    -> bye, and the window closes
 //
 // Commands run one at a time, in order; modal message boxes opened meanwhile are
@@ -40,6 +42,7 @@ private:
     QString grid(const QString &arguments);
     QString users() const;
     QString seats();
+    QString open(const QString &location);
     void backToUsers();
     void closeWindow();
     void closePanel();

@@ -27,8 +27,15 @@ void LedgerWatcher::acknowledge(qint64 revision, qint64 position)
     checkNow();
 }
 
+void LedgerWatcher::setInterval(int intervalMs)
+{
+    m_timer->setInterval(intervalMs);
+}
+
 void LedgerWatcher::checkNow()
 {
+    if (m_paused)
+        return;
     auto revision = m_ledger.revision();
     if (!revision || revision.value() == m_seen)
         return; // a locked database is tried again at the next tick

@@ -19,6 +19,13 @@ public:
 
     // Looks now rather than at the next tick.
     void checkNow();
+    // While the connection to a server is lost nothing is read (a read would
+    // only wait on the network); once back, the next look catches up from
+    // where the last one stopped.
+    void setPaused(bool paused) { m_paused = paused; }
+    bool paused() const { return m_paused; }
+    // How often it looks by itself (a server announces changes: it looks less often).
+    void setInterval(int intervalMs);
     // This window made a change (its revision, and the feed position of its
     // last entry) and shows it already: if nobody else changed anything since
     // the last look, there is nothing to read; otherwise look now.
@@ -35,4 +42,5 @@ private:
     QTimer *m_timer;
     qint64 m_seen = -1;
     qint64 m_position = 0;
+    bool m_paused = false;
 };

@@ -2,6 +2,7 @@
 
 #include "BackgroundWork.h"
 #include "RecoveryDialogs.h"
+#include "ServerDialogs.h"
 
 #include <QDir>
 
@@ -10,7 +11,18 @@ OpenedDatabase DatabaseOpener::open(QWidget *parent, const QString &path)
     for (;;) {
         OpenedDatabase result;
         Status problem;
-        auto opened = SeatLedger::open(path);
+        // A server that does not answer keeps a worker waiting (connect_timeout),
+        // never the window; the window's own connection follows once it answered.
+        Result<std::unique_ptr<SeatLedger>> opened = Error {};
+        if (SeatLedger::isServer(path)) {
+            const Status reached = runBusy(parent, tr("Connecting to %1…").arg(path), [&path]() -> Status {
+                auto probe = SeatLedger::open(path);
+                return probe ? Status() : Status(probe.error());
+            });
+            opened = reached ? SeatLedger::open(path) : Result<std::unique_ptr<SeatLedger>>(reached.error());
+        } else {
+            opened = SeatLedger::open(path);
+        }
         if (opened) {
             result.ledger = opened.takeValue();
             SeatLedger::UsersSnapshot snapshot;
@@ -35,6 +47,14 @@ OpenedDatabase DatabaseOpener::open(QWidget *parent, const QString &path)
             result.ledger.reset();
         } else {
             problem = opened.error();
+            // The server asks for a password: ask the person, for this session only.
+            if (SeatLedger::wantsPassword(path)) {
+                PasswordDialog ask(path, parent);
+                if (ask.exec() != QDialog::Accepted)
+                    return {};
+                SeatLedger::setSessionPassword(path, ask.password());
+                continue;
+            }
         }
         OpenProblemDialog dialog(path, problem.error().message, SeatLedger::backups(path), parent);
         dialog.exec();

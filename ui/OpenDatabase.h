@@ -21,7 +21,9 @@ struct OpenedDatabase
 // dialog: SQLite's quick_check, the day's backup, the users (handed to the
 // window). A file that cannot be opened, fails quick_check or stays
 // locked gets an OpenProblemDialog — restore from a backup, try again or quit —
-// and is never modified.
+// and is never modified. A server is reached first from a worker (the window
+// never waits on the network); one that asks for a password gets a
+// PasswordDialog first (the password is kept in memory, for this run only).
 class DatabaseOpener
 {
     Q_DECLARE_TR_FUNCTIONS(DatabaseOpener)

@@ -222,6 +222,12 @@ void PaidUsersPage::setReadOnly(bool readOnly)
     updateFooter();
 }
 
+void PaidUsersPage::setOffline(bool offline)
+{
+    m_offline = offline;
+    updateFooter();
+}
+
 bool PaidUsersPage::hasPendingEdits() const
 {
     return m_model->pendingCount() > 0;
@@ -251,7 +257,7 @@ bool PaidUsersPage::maybeLeave()
 
 bool PaidUsersPage::save()
 {
-    if (!hasPendingEdits() || m_readOnly)
+    if (!hasPendingEdits() || m_readOnly || m_offline)
         return !hasPendingEdits();
     const QVector<SeatEdit> edits = m_model->pendingEdits();
     qint64 revision = 0;
@@ -323,7 +329,10 @@ void PaidUsersPage::updateFooter()
     m_problem->setVisible(!problems.isEmpty());
     const int pending = m_model->pendingCount();
     m_pendingLabel->setText(pending ? tr("%n unsaved change(s)", nullptr, pending) : QString());
-    m_save->setEnabled(!m_readOnly && pending > 0 && problems.isEmpty());
+    m_save->setEnabled(!m_readOnly && !m_offline && pending > 0 && problems.isEmpty());
+    m_save->setToolTip(m_offline && pending > 0
+                           ? tr("Offline: your changes are kept, and can be saved once the server is back.")
+                           : QString());
     m_cancel->setEnabled(true);
 }
 

@@ -37,6 +37,9 @@ public:
     // are updated; pending edits stay, and Save checks them (R12).
     void applyChanges(const SeatLedger::Changes &changes);
     void setReadOnly(bool readOnly);
+    // The server cannot be reached: edits go on and stay pending; Save waits
+    // until it is back.
+    void setOffline(bool offline);
     bool hasPendingEdits() const;
     // Asks what to do with pending edits before the page is left. False: stay.
     bool maybeLeave();
@@ -81,6 +84,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_save;
     bool m_readOnly = false;
+    bool m_offline = false;
     bool m_stale = false; // other people's changes arrived while edits were pending
     bool m_loaded = false;
 };

@@ -6,7 +6,10 @@
 #include "Language.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
+#include "RecentDatabases.h"
 #include "SeatLedger.h"
+#include "ServerDialogs.h"
+#include "ServerLink.h"
 #include "UsersCache.h"
 #include "UsersModel.h"
 #include "UsersPage.h"
@@ -15,6 +18,8 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot users, QWidget *parent)
@@ -41,9 +47,14 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     , m_usersPage(new UsersPage(ledger, *m_users, m_pages))
     , m_paidUsersPage(new PaidUsersPage(ledger, *m_users, m_pages))
     , m_operator(new QLabel(this))
+    , m_connection(new QLabel(this))
     , m_databaseMenu(menuBar()->addMenu(QString()))
-    , m_backupNow(m_databaseMenu->addAction(QString()))
-    , m_restore(m_databaseMenu->addAction(QString()))
+    , m_open(m_databaseMenu->addAction(QString()))
+    , m_connect(m_databaseMenu->addAction(QString()))
+    , m_recentMenu(m_databaseMenu->addMenu(QString()))
+    , m_quit(new QAction(this))
+    , m_backupNow(new QAction(this))
+    , m_restore(new QAction(this))
     , m_languageMenu(menuBar()->addMenu(QString()))
     , m_languages(new QActionGroup(this))
     , m_helpMenu(menuBar()->addMenu(QString()))
@@ -53,6 +64,25 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     , m_auditRestore(new QPushButton(m_auditBanner))
 {
     m_databaseMenu->setObjectName(QStringLiteral("databaseMenu"));
+    m_open->setObjectName(QStringLiteral("openDatabase"));
+    m_open->setShortcut(QKeySequence::Open);
+    m_connect->setObjectName(QStringLiteral("connectToServer"));
+    m_recentMenu->setObjectName(QStringLiteral("recentDatabases"));
+    m_databaseMenu->addSeparator();
+    m_databaseMenu->addAction(m_backupNow);
+    m_databaseMenu->addAction(m_restore);
+    m_databaseMenu->addSeparator();
+    m_databaseMenu->addAction(m_quit);
+    m_quit->setObjectName(QStringLiteral("quit"));
+    m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_open, &QAction::triggered, this, &SettingsWindow::openDatabase);
+    connect(m_connect, &QAction::triggered, this, &SettingsWindow::connectToServer);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &SettingsWindow::fillRecent);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    // Only ever its location: a server's address never holds a password.
+    RecentDatabases::add(m_ledger.path());
+    fillRecent();
     m_backupNow->setObjectName(QStringLiteral("backupNow"));
     m_restore->setObjectName(QStringLiteral("restoreBackup"));
     connect(m_backupNow, &QAction::triggered, this, &SettingsWindow::backupNow);
@@ -107,6 +137,18 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     setCentralWidget(central);
     m_operator->setObjectName(QStringLiteral("operatorLabel"));
     statusBar()->addPermanentWidget(m_operator);
+    m_connection->setObjectName(QStringLiteral("connectionState"));
+    statusBar()->addPermanentWidget(m_connection);
+    m_connection->hide();
+    if (SeatLedger::isServer(m_ledger.path())) {
+        // The server announces every change; the window's own look becomes the
+        // slow fallback, and the link's worker watches the connection.
+        m_link = new ServerLink(m_ledger.path(), this);
+        m_watcher->setInterval(5000);
+        connect(m_link, &ServerLink::changed, m_watcher, &LedgerWatcher::checkNow);
+        connect(m_link, &ServerLink::stateChanged, this, &SettingsWindow::connectionChanged);
+        m_connection->show();
+    }
 
     connect(m_sidebar, &QListWidget::itemClicked, this, [this] { showUsers(); });
     connect(m_usersPage, &UsersPage::managePaidUsersRequested, this, &SettingsWindow::showPaidUsers);
@@ -286,6 +328,105 @@ void SettingsWindow::showAbout()
     about.exec();
 }
 
+void SettingsWindow::connectionChanged()
+{
+    const ServerLink::State state = m_link->state();
+    if (state == ServerLink::State::Connected) {
+        if (m_wasLost) {
+            // The server answers the link again: so it will this window's own
+            // connection, at once. Then catch up on what was missed.
+            m_wasLost = false;
+            if (Status s = m_ledger.reconnect(); !s) {
+                // Gone again already: try again shortly, still showing it away.
+                m_wasLost = true;
+                statusBar()->showMessage(s.error().message, StatusMessageMs);
+                QTimer::singleShot(ServerLink::FirstRetryMs, this, &SettingsWindow::connectionChanged);
+                return;
+            }
+            m_watcher->setPaused(false);
+            m_paidUsersPage->setOffline(false);
+            m_watcher->checkNow();
+        }
+    } else {
+        m_wasLost = true;
+        m_watcher->setPaused(true);
+        m_paidUsersPage->setOffline(true);
+    }
+    showConnection();
+}
+
+void SettingsWindow::showConnection()
+{
+    if (!m_link)
+        return;
+    QString text;
+    switch (m_link->state()) {
+    case ServerLink::State::Connected:
+        text = tr("Connected");
+        break;
+    case ServerLink::State::Reconnecting:
+        text = tr("Reconnecting…");
+        break;
+    case ServerLink::State::Offline:
+        text = tr("Offline");
+        break;
+    }
+    m_connection->setText(text);
+    m_connection->setAccessibleName(text);
+    m_connection->setToolTip(m_link->state() == ServerLink::State::Connected
+                                 ? m_ledger.path()
+                                 : tr("The server of %1 cannot be reached. Seatkeeper keeps trying; your unsaved "
+                                      "changes are kept.")
+                                       .arg(m_ledger.path()));
+}
+
+void SettingsWindow::openDatabase()
+{
+    QFileDialog dialog(this, tr("Open database…"));
+    dialog.setObjectName(QStringLiteral("openDatabaseDialog"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog); // the same dialog everywhere, drivable by tests
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    dialog.setNameFilters({ tr("Seatkeeper databases (*.db)"), tr("All files (*)") });
+    if (!SeatLedger::isServer(m_ledger.path()))
+        dialog.setDirectory(QFileInfo(m_ledger.path()).absolutePath());
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    emit openRequested(dialog.selectedFiles().constFirst());
+}
+
+void SettingsWindow::connectToServer()
+{
+    ConnectDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // In memory for this run only: never in the settings, the address or a log.
+    SeatLedger::setSessionPassword(dialog.location(), dialog.password());
+    emit openRequested(dialog.location());
+}
+
+void SettingsWindow::fillRecent()
+{
+    m_recentMenu->clear();
+    const QStringList recent = RecentDatabases::list();
+    for (const QString &location : recent) {
+        const QString shown = SeatLedger::isServer(location) ? location : QDir::toNativeSeparators(location);
+        QAction *action = m_recentMenu->addAction(shown);
+        action->setData(location);
+        action->setObjectName(QStringLiteral("recentDatabase"));
+        if (location == m_ledger.path() || location == QFileInfo(m_ledger.path()).absoluteFilePath())
+            action->setEnabled(false); // this window is open on it
+        connect(action, &QAction::triggered, this, [this, location] { emit openRequested(location); });
+    }
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("Clear list"));
+    clear->setObjectName(QStringLiteral("clearRecentDatabases"));
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        RecentDatabases::clear();
+        QMetaObject::invokeMethod(this, &SettingsWindow::fillRecent, Qt::QueuedConnection); // not under its own action
+    });
+}
+
 void SettingsWindow::closeEvent(QCloseEvent *event)
 {
     if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave()) {
@@ -323,6 +464,11 @@ void SettingsWindow::retranslateUi()
 {
     setWindowTitle(tr("Settings"));
     m_databaseMenu->setTitle(tr("&Database"));
+    m_open->setText(tr("Open database…"));
+    m_connect->setText(tr("Connect to server…"));
+    m_recentMenu->setTitle(tr("Recent databases"));
+    m_quit->setText(tr("Quit"));
+    showConnection();
     m_backupNow->setText(tr("Back up now"));
     m_restore->setText(tr("Restore from backup…"));
     m_languageMenu->setTitle(tr("&Language"));

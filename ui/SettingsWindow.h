@@ -10,6 +10,7 @@ class LedgerWatcher;
 class QActionGroup;
 class QMenu;
 class PaidUsersPage;
+class ServerLink;
 class QFrame;
 class QLabel;
 class QPushButton;
@@ -35,6 +36,8 @@ public:
     UsersPage *usersPage() const { return m_usersPage; }
     PaidUsersPage *paidUsersPage() const { return m_paidUsersPage; }
     LedgerWatcher *watcher() const { return m_watcher; }
+    // The connection to the server, when the database is on one (else null).
+    ServerLink *serverLink() const { return m_link; }
     void showUsers();
     void showPaidUsers();
     // Switches every visible text to `language` ("en" or "fr") at once and remembers the choice.
@@ -49,6 +52,9 @@ public:
 signals:
     // The person asked to restore a backup: close the database, then restore.
     void restoreRequested();
+    // The person chose another database (Open database…, Connect to server…,
+    // a recent one): close this one, then open that.
+    void openRequested(const QString &location);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -63,6 +69,11 @@ private:
     bool operatorIsAdmin() const;
     void askRestore();
     void showAbout();
+    void openDatabase();
+    void connectToServer();
+    void fillRecent();
+    void showConnection();
+    void connectionChanged();
     void restoreLayout();
     void saveLayout() const;
 
@@ -75,7 +86,14 @@ private:
     UsersPage *m_usersPage;
     PaidUsersPage *m_paidUsersPage;
     QLabel *m_operator;
+    ServerLink *m_link = nullptr;
+    bool m_wasLost = false;
+    QLabel *m_connection;
     QMenu *m_databaseMenu;
+    QAction *m_open;
+    QAction *m_connect;
+    QMenu *m_recentMenu;
+    QAction *m_quit;
     QAction *m_backupNow;
     QAction *m_restore;
     QMenu *m_languageMenu;

@@ -114,9 +114,12 @@ int main(int argc, char *argv[])
     if (!Language::install(chosen))
         return refuse(QApplication::translate("main", "Unknown language “%1”; expected en or fr.").arg(chosen), 2);
 
-    const QString path = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
+    QString path = parser.isSet(database) ? parser.value(database) : defaultDatabasePath();
+    QString previous; // the database the person left for `path`: back to it if `path` will not open
+    QString operatorForRun = parser.value(as); // --as names a user of the first database only
     // The window runs until it is closed — or until the person asks for a
-    // backup to be restored: then the database is closed, restored and opened again.
+    // backup to be restored (then the database is closed, restored and opened
+    // again), or for another database (then this one is closed and that opened).
     for (;;) {
         std::unique_ptr<SeatLedger> ledger;
         QString notice;
@@ -134,6 +137,11 @@ int main(int argc, char *argv[])
             // A missing file with backups beside it was lost, not new: offer them.
             // A missing folder is a mistyped path: say so rather than create anything.
             OpenedDatabase opened = DatabaseOpener::open(nullptr, path);
+            if (!opened.ledger && !previous.isEmpty()) {
+                path = previous; // the person gave up on the other one
+                previous.clear();
+                continue;
+            }
             if (!opened.ledger)
                 return 3;
             ledger = std::move(opened.ledger);
@@ -141,21 +149,26 @@ int main(int argc, char *argv[])
             users = std::move(opened.users);
         }
 
-        if (Status s = settleOperator(nullptr, *ledger, parser.value(as), settings.value(operatorKey(path)).toString());
+        if (Status s = settleOperator(nullptr, *ledger, operatorForRun, settings.value(operatorKey(path)).toString());
             !s) {
             if (s.error().message.isEmpty())
                 return 0; // the person chose Quit
             return refuse(s.error().message, s.error().kind == ErrorKind::Storage ? 3 : 1);
         }
         // --as is for this run only; without it, the operator is remembered.
-        if (!parser.isSet(as))
+        if (operatorForRun.isEmpty())
             settings.setValue(operatorKey(path), ledger->actor());
 
         bool restore = false;
+        QString another;
         {
             SettingsWindow window(*ledger, std::move(users));
             QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&] {
                 restore = window.close(); // unsaved edits may keep it open
+            });
+            QObject::connect(&window, &SettingsWindow::openRequested, &window, [&](const QString &location) {
+                if (window.close()) // unsaved edits may keep it open
+                    another = location;
             });
             window.show();
             if (!notice.isEmpty())
@@ -164,8 +177,14 @@ int main(int argc, char *argv[])
             if (qEnvironmentVariable("SEATKEEPER_AUTOMATION") == QLatin1String("1"))
                 new Automation(window, &window); // tests and scripts drive the window through stdin
             const int code = app.exec();
-            if (!restore)
+            if (!restore && another.isEmpty())
                 return code;
+        }
+        if (!another.isEmpty()) {
+            previous = path;
+            path = another;
+            operatorForRun.clear();
+            continue; // the window is gone; `ledger` closes as the loop goes round
         }
         const QString operatorWho = ledger->actor();
         ledger.reset(); // closed before its file is replaced

@@ -62,18 +62,23 @@ Result<qint64> SeatLedger::applyPlan(const QVector<PlanLine> &plan)
         };
         QHash<QString, Person> people;
         QVector<QString> order;
+        // Everybody the plan names, read at once (one round trip to a server).
+        QStringList emails;
+        for (const PlanLine &line : plan)
+            emails << line.email;
+        auto stored = m_store->findUsers(emails);
+        if (!stored)
+            return stored.error();
         for (const PlanLine &line : plan) {
             const QString key = Validation::emailKey(line.email);
             auto it = people.find(key);
             if (it == people.end()) {
-                auto found = findHeld(line.email);
-                if (!found && found.error().kind == ErrorKind::NotFound)
+                const auto found = stored.value().constFind(key);
+                if (found == stored.value().constEnd())
                     return Error { ErrorKind::NotFound,
                                    tr("Line %1: %2")
                                        .arg(line.lineNumber)
                                        .arg(tr("No user has the email address “%1”.").arg(line.email)) };
-                if (!found)
-                    return found.error();
                 Person person { found.value(), { found.value().seats[0], found.value().seats[1] } };
                 it = people.insert(key, person);
                 order.append(key);

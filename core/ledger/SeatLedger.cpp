@@ -134,6 +134,31 @@ QString SeatLedger::loginLabel()
     return QStringLiteral("login:") + (name.isEmpty() ? QStringLiteral("?") : name);
 }
 
+bool SeatLedger::isServer(const QString &location)
+{
+    return Stores::isServer(location);
+}
+
+void SeatLedger::setSessionPassword(const QString &location, const QString &password)
+{
+    Stores::setSessionPassword(location, password);
+}
+
+bool SeatLedger::wantsPassword(const QString &location)
+{
+    return Stores::wantsPassword(location);
+}
+
+bool SeatLedger::subscribeToChanges(const std::function<void()> &notified)
+{
+    return m_store->subscribeToChanges(notified);
+}
+
+Status SeatLedger::reconnect()
+{
+    return m_store->reconnect();
+}
+
 QString SeatLedger::path() const
 {
     return m_store->location();

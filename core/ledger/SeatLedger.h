@@ -8,6 +8,7 @@
 #include "User.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <QCoreApplication>
@@ -51,6 +52,13 @@ public:
     // Whether `location` can name a database at all: a server's address that
     // is malformed or carries a password is refused before anything connects.
     static Status checkLocation(const QString &location);
+    // Whether `location` names a database on a server rather than a file.
+    static bool isServer(const QString &location);
+    // A password for the server database at `location`, typed by the person in
+    // the window: this process keeps it in memory and never writes it anywhere.
+    static void setSessionPassword(const QString &location, const QString &password);
+    // Whether opening `location` failed because the server wants a password.
+    static bool wantsPassword(const QString &location);
     // Who is at the keyboard when no Seatkeeper user is known: "login:NAME".
     static QString loginLabel();
 
@@ -59,6 +67,12 @@ public:
 
     // The database as a person would name it (a file path, a server URI).
     QString path() const;
+    // Changes committed elsewhere are announced on a server (LISTEN/NOTIFY):
+    // `notified` runs on this ledger's thread each time. False: they are not
+    // announced; the revision tells (SQLite).
+    bool subscribeToChanges(const std::function<void()> &notified);
+    // Connects again after the connection to a server was lost.
+    Status reconnect();
     // Another connection to the same database, with the same operator (a worker's).
     Result<std::unique_ptr<SeatLedger>> openAnother() const;
 

@@ -5,10 +5,13 @@
 #include "Result.h"
 #include "SeatEdit.h"
 #include "User.h"
+#include "Validation.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -71,12 +74,38 @@ public:
     virtual QString login() const { return {}; }
     virtual Result<std::optional<QString>> userOfLogin() const { return std::optional<QString>(); }
 
+    // Changes others commit are announced (PostgreSQL's LISTEN/NOTIFY):
+    // `notified` then runs on this connection's thread, from its event loop.
+    // False: nothing is announced, and only the revision tells (SQLite).
+    virtual bool subscribeToChanges(const std::function<void()> &notified)
+    {
+        Q_UNUSED(notified);
+        return false;
+    }
+    // Connects again after the connection was lost (a server restarted, the
+    // network came back). A file is always there: nothing to do.
+    virtual Status reconnect() { return {}; }
+
     // Reads: each is consistent on its own.
     virtual Result<qint64> revision() const = 0;
     virtual Result<UsersAtRevision> users() const = 0;
     // By e-mail, whatever its letter case (Validation::emailKey); NotFound names `email`.
     virtual Result<User> user(const QString &email) const = 0;
     virtual Result<StoredUser> findUser(const QString &email) const = 0;
+    // Several at once, by their e-mail key (Validation::emailKey): those that
+    // exist. A server answers in one round trip; a file looks each one up.
+    virtual Result<QHash<QString, StoredUser>> findUsers(const QStringList &emails) const
+    {
+        QHash<QString, StoredUser> found;
+        for (const QString &email : emails) {
+            auto user = findUser(email);
+            if (user)
+                found.insert(Validation::emailKey(email), user.takeValue());
+            else if (user.error().kind != ErrorKind::NotFound)
+                return user.error();
+        }
+        return found;
+    }
     virtual Result<QStringList> superAdmins() const = 0;
     virtual Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const = 0;
     // The ledger, from the entry after `afterId` on (0: all of it), and the id of its last entry.

@@ -39,6 +39,21 @@ Status Stores::checkLocation(const QString &location)
     return address ? Status() : Status(address.error());
 }
 
+bool Stores::isServer(const QString &location)
+{
+    return PostgresDatabase::isUri(location);
+}
+
+void Stores::setSessionPassword(const QString &location, const QString &password)
+{
+    PostgresDatabase::setSessionPassword(location, password);
+}
+
+bool Stores::wantsPassword(const QString &location)
+{
+    return PostgresDatabase::isUri(location) && PostgresDatabase::wantsPassword(location);
+}
+
 Status Stores::backupsKept(const QString &location)
 {
     if (PostgresDatabase::isUri(location))

@@ -13,6 +13,10 @@ Result<std::unique_ptr<SeatStore>> open(const QString &location);
 Result<std::unique_ptr<SeatStore>> create(const QString &location, const std::function<Status(SeatStore &)> &populate);
 // Whether a server's address is well formed (files are checked when opened).
 Status checkLocation(const QString &location);
+bool isServer(const QString &location);
+// A password typed in the window for a server database: in memory, for this process only.
+void setSessionPassword(const QString &location, const QString &password);
+bool wantsPassword(const QString &location);
 // Whether Seatkeeper keeps backups of the database there (not of one on a server).
 Status backupsKept(const QString &location);
 QVector<BackupInfo> backups(const QString &location);

@@ -9,6 +9,7 @@
 #include "SeatctlFixture.h"
 #include "SeatLedger.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 
 using SeatctlProcess::json;
@@ -38,6 +39,7 @@ private slots:
     void anAdminsDirectWriteIsLedgeredUnderItsLogin();
     void killedDuringAnApplyAllOrNothing();
     void concurrentWritersKeepOneChain();
+    void theWindowSwitchesToAnotherDatabase();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList { QStringLiteral("--database"), m_uri } + args; }
@@ -718,6 +720,39 @@ void TestSeatctlPostgres::concurrentWritersKeepOneChain()
     QCOMPARE(byBob, writers / 2 * buys);
     const Run check = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
+}
+
+// Database ▸ Recent databases in the real window: it closes one server
+// database and opens the other in its place, and remembers both.
+void TestSeatctlPostgres::theWindowSwitchesToAnotherDatabase()
+{
+    QCOMPARE(seatctl(db({ QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") })).exit,
+             0);
+    const QString other = PostgresServer::createDatabase();
+    const auto onOther = [&other](const QStringList &args) {
+        return seatctl(QStringList { QStringLiteral("--database"), other } + args);
+    };
+    QCOMPARE(onOther({ QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("ada@example.com") }).exit, 0);
+    QCOMPARE(onOther({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("zed@example.com") }).exit, 0);
+
+    QTemporaryDir home;
+    Processes::Window window(QStringLiteral(SEATKEEPER_PATH), m_uri, home.path(), QStringLiteral("ada@example.com"));
+    QVERIFY2(window.ready(), window.errors().constData());
+    QVERIFY(!window.users().contains(QStringLiteral("zed@example.com")));
+    QCOMPARE(window.command("open " + other.toUtf8()), "opening " + other.toUtf8());
+    QVERIFY(window.nextLine().startsWith("ready"));
+    QVERIFY(window.users().contains(QStringLiteral("zed@example.com")));
+    QVERIFY(window.quit());
+    PostgresServer::dropDatabase(other);
+
+    QString settings;
+    QDirIterator files(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.open(QIODevice::ReadOnly))
+            settings += QString::fromUtf8(file.readAll());
+    }
+    QVERIFY2(settings.contains(other) && settings.contains(m_uri), qPrintable(settings));
 }
 
 QTEST_GUILESS_MAIN(TestSeatctlPostgres)

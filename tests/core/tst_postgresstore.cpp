@@ -30,6 +30,7 @@ private slots:
     void writersOnManyConnectionsKeepOneChain();
     void backupsAreRefused();
     void aVersion1DatabaseIsBroughtForwardByItsOwner();
+    void aBigSaveIsOneChainOfExactEntries();
 
 private:
     std::unique_ptr<SeatLedger> made()
@@ -334,6 +335,44 @@ void TestPostgresStore::aVersion1DatabaseIsBroughtForwardByItsOwner()
     PostgresServer::dropDatabase(m_uri);
     m_uri.clear();
     PostgresServer::exec(PostgresServer::maintenanceUri(), QStringLiteral("DROP ROLE %1").arg(reader));
+}
+
+// A Save's entries go to the server many rows per statement: each one still
+// says exactly who and what, in order, and the chain checks out.
+void TestPostgresStore::aBigSaveIsOneChainOfExactEntries()
+{
+    auto created = SeatLedger::create(m_uri, QStringLiteral("ada@example.com"));
+    QVERIFY(created);
+    SeatLedger &ledger = *created.value();
+    const QStringList odd { QStringLiteral("a{b}c@example.com"), QStringLiteral("o'neil@example.com"),
+                            QStringLiteral("x|y=z?@example.com") };
+    QVector<NewUser> people;
+    for (const QString &email : odd)
+        people.append(NewUser { email, {}, {}, Role::User, {}, {} });
+    for (int i = 0; i < 1500; ++i)
+        people.append(NewUser { QStringLiteral("p%1@example.com").arg(i), {}, {}, Role::User, {}, {} });
+    QVERIFY(ledger.createUsers(people).ok());
+    QVERIFY(ledger.buySeats(SeatType::SalesStarter, 2000).ok());
+    const qint64 before = ledger.feedPosition().value();
+    QVector<SeatEdit> edits;
+    for (const User &u : ledger.users().value()) {
+        if (u.email != QLatin1String("ada@example.com"))
+            edits.append(SeatEdit { u.id, u.email, Product::Sales, std::nullopt, SeatType::SalesStarter });
+    }
+    QVERIFY(ledger.applyEdits(edits).ok());
+    const QVector<LedgerEntry> entries = ledger.entries().value();
+    QVector<LedgerEntry> saved;
+    for (const LedgerEntry &e : entries) {
+        if (e.id > before)
+            saved.append(e);
+    }
+    QCOMPARE(saved.size(), edits.size());
+    for (int i = 0; i < saved.size(); ++i) {
+        QCOMPARE(saved.at(i).subject, edits.at(i).email);
+        QCOMPARE(saved.at(i).actor, QStringLiteral("ada@example.com"));
+        QCOMPARE(saved.at(i).seatType, QStringLiteral("sales-starter"));
+    }
+    QCOMPARE(ledger.check().value(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)

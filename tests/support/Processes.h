@@ -133,6 +133,8 @@ public:
         m_process.waitForBytesWritten(5000);
         return readLine(timeoutMs);
     }
+    // The next line the window prints by itself (after "open": its "ready").
+    QByteArray nextLine(int timeoutMs = 60000) { return readLine(timeoutMs); }
     // The e-mails the window lists on Users & Teams.
     QSet<QString> users()
     {

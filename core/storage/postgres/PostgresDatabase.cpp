@@ -3,7 +3,10 @@
 #include "SeatType.h"
 
 #include <QAtomicInt>
+#include <QHash>
+#include <QMutex>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDriver>
 #include <QThread>
 #include <QUrl>
@@ -261,7 +264,33 @@ const Migration migrations[] = {
     { 2, schemaV2, sizeof(schemaV2) / sizeof(schemaV2[0]) },
 };
 
+// Passwords typed in the window, for this process's lifetime only.
+QMutex passwordsMutex;
+QHash<QString, QString> sessionPasswords;
+QSet<QString> passwordWanted;
+
+QString sessionPassword(const QString &uri)
+{
+    QMutexLocker lock(&passwordsMutex);
+    return sessionPasswords.value(uri);
+}
+
 } // namespace
+
+void PostgresDatabase::setSessionPassword(const QString &uri, const QString &password)
+{
+    QMutexLocker lock(&passwordsMutex);
+    if (password.isEmpty())
+        sessionPasswords.remove(uri);
+    else
+        sessionPasswords.insert(uri, password);
+}
+
+bool PostgresDatabase::wantsPassword(const QString &uri)
+{
+    QMutexLocker lock(&passwordsMutex);
+    return passwordWanted.contains(uri);
+}
 
 QString PostgresDatabase::passwordRefused()
 {
@@ -404,13 +433,45 @@ Status PostgresDatabase::connect(const PostgresAddress &address)
         m_db.setPort(address.port);
     m_db.setUserName(address.user);
     m_db.setDatabaseName(address.database);
-    QString options = QStringLiteral("connect_timeout=10;application_name=seatkeeper");
+    // Bounded waits: a server that does not answer is given up after 10 s when
+    // connecting, and a connection whose packets go unanswered (network down)
+    // is declared lost after about 15 s rather than TCP's many minutes.
+    QString options = QStringLiteral("connect_timeout=10;application_name=seatkeeper;keepalives=1;keepalives_idle=5;"
+                                     "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=15000");
     if (!address.sslMode.isEmpty())
         options += QStringLiteral(";sslmode=") + address.sslMode;
     m_db.setConnectOptions(options);
-    if (!m_db.open())
-        return storage(tr("Seatkeeper could not connect to the database %1: %2")
-                           .arg(m_uri, m_db.lastError().databaseText().trimmed()));
+    return reconnect();
+}
+
+Status PostgresDatabase::reconnect()
+{
+    m_db.close();
+    m_inWrite = false;
+    m_doomed = false;
+    m_db.setPassword(sessionPassword(m_uri));
+    const bool opened = m_db.open();
+    m_db.setPassword(QString()); // not kept in the connection's settings either
+    if (!opened) {
+        const QString why = m_db.lastError().databaseText().trimmed();
+        {
+            // libpq's words when the server asks for a password it was not given,
+            // or refuses the one it was.
+            QMutexLocker lock(&passwordsMutex);
+            if (why.contains(QLatin1String("no password supplied"))
+                || why.contains(QLatin1String("password authentication failed")))
+                passwordWanted.insert(m_uri);
+            else
+                passwordWanted.remove(m_uri);
+        }
+        return storage(tr("Seatkeeper could not connect to the database %1: %2").arg(m_uri, why));
+    }
+    {
+        QMutexLocker lock(&passwordsMutex);
+        passwordWanted.remove(m_uri);
+    }
+    if (m_subscribed)
+        m_db.driver()->subscribeToNotification(QLatin1String(LedgerChannel));
     // libpq prints the server's notices on standard error; seatctl's is for its own words.
     if (Status s = execStatement("SET client_min_messages = warning"); !s)
         return s;
@@ -482,6 +543,21 @@ Status PostgresDatabase::migrate(qint64 version)
                            .arg(m_uri, migrated.error().message));
     }
     return {};
+}
+
+bool PostgresDatabase::subscribe(const std::function<void()> &notified)
+{
+    QSqlDriver *driver = m_db.driver();
+    if (!driver->subscribeToNotification(QLatin1String(LedgerChannel)))
+        return false;
+    m_subscribed = true;
+    QObject::connect(
+        driver, qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(&QSqlDriver::notification),
+        driver, [notified](const QString &channel, QSqlDriver::NotificationSource, const QVariant &) {
+            if (channel == QLatin1String(LedgerChannel))
+                notified();
+        });
+    return true;
 }
 
 Status PostgresDatabase::checkOurs() const
@@ -613,8 +689,11 @@ Error PostgresDatabase::storageError(const QSqlError &error) const
     const QString detail = error.databaseText().trimmed();
     if (isRetryable(error) || code == QLatin1String("55P03") || code == QLatin1String("57014"))
         return storage(tr("The database %1 is busy with another change. Try again in a moment.").arg(m_uri));
-    if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")
-        || error.type() == QSqlError::ConnectionError)
+    if (code.startsWith(QLatin1String("08")) || code.startsWith(QLatin1String("57P"))
+        || error.type() == QSqlError::ConnectionError || !m_db.isOpen()
+        || detail.contains(QLatin1String("server closed the connection"))
+        || detail.contains(QLatin1String("no connection to the server"))
+        || detail.contains(QLatin1String("terminating connection")))
         return storage(tr("The connection to the database %1 was lost: %2").arg(m_uri, detail));
     if (code.startsWith(QLatin1String("28")))
         return storage(tr("The server of %1 refused the login: %2").arg(m_uri, detail));

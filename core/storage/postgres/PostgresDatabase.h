@@ -56,6 +56,14 @@ public:
     static Result<std::unique_ptr<PostgresDatabase>>
     create(const QString &uri, const std::function<Status(PostgresDatabase &)> &populate, int version = SchemaVersion);
 
+    // A password for `uri` typed in the window, for this process only: kept in
+    // memory, never written anywhere, used by every connection to `uri`.
+    // Empty: forget it (libpq's own sources apply again).
+    static void setSessionPassword(const QString &uri, const QString &password);
+    // Whether the last attempt to connect to `uri` failed for want of a
+    // password (none given, or a wrong one): the window then asks for one.
+    static bool wantsPassword(const QString &uri);
+
     ~PostgresDatabase();
     PostgresDatabase(const PostgresDatabase &) = delete;
     PostgresDatabase &operator=(const PostgresDatabase &) = delete;
@@ -70,6 +78,15 @@ public:
     Status execStatement(const SqlText &sql) const;
     Result<qint64> scalar(const SqlText &sql) const;
     Error storageError(const QSqlError &error) const;
+
+    // The channel every commit that appends to the ledger notifies, with the id
+    // of its last entry: other windows look at the change feed at once.
+    static constexpr const char *LedgerChannel = "seatkeeper_ledger";
+    // Listens on LedgerChannel; `notified` runs on this connection's thread.
+    // Subscribed again by reconnect().
+    bool subscribe(const std::function<void()> &notified);
+    // Connects again (after a lost connection), with the same address.
+    Status reconnect();
 
     // Starts a write transaction and takes the ledger's lock (the revision row),
     // so writers queue, across processes and machines. A deadlock or
@@ -102,6 +119,7 @@ private:
     QString m_login;
     QSqlDatabase m_db;
     bool m_inWrite = false;
+    bool m_subscribed = false;
     bool m_creating = false; // inside create(): writes join its transaction
     mutable bool m_doomed = false; // a statement of this write failed: it never commits
 };

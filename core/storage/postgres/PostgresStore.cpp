@@ -11,6 +11,20 @@
 
 namespace {
 
+// A PostgreSQL array literal of any text, bound as one value.
+QString textArray(const QStringList &elements)
+{
+    QString literal = QStringLiteral("{");
+    for (qsizetype i = 0; i < elements.size(); ++i) {
+        if (i > 0)
+            literal += QLatin1Char(',');
+        QString element = elements.at(i);
+        element.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+        literal += QLatin1Char('"') + element + QLatin1Char('"');
+    }
+    return literal + QLatin1Char('}');
+}
+
 // A write on the server: the ledger's lock is held from beginWrite() on (see
 // PostgresDatabase::beginWrite), so the last entry read here stays the last one
 // until this transaction ends, and each entry is chained to it.
@@ -55,7 +69,8 @@ public:
         return {};
     }
     // Hashing is cheap next to a round trip to the server: the drafts are
-    // simply appended in order.
+    // hashed in order here, then sent as a few statements of many rows each
+    // rather than one round trip per entry.
     Status draft(QVector<LedgerDraft> entries) override
     {
         m_drafts = std::move(entries);
@@ -63,8 +78,10 @@ public:
     }
     Status appendDrafted() override
     {
-        for (const LedgerDraft &d : qAsConst(m_drafts)) {
-            if (Status s = append(d); !s)
+        if (Status s = load(); !s)
+            return s;
+        for (qsizetype from = 0; from < m_drafts.size(); from += RowsPerStatement) {
+            if (Status s = appendMany(m_drafts.mid(from, RowsPerStatement)); !s)
                 return s;
         }
         m_drafts.clear();
@@ -77,6 +94,14 @@ public:
             if (Status s = m_db.execStatement("UPDATE seatkeeper_meta SET value = value + 1 WHERE key = 'revision'");
                 !s)
                 return s.error();
+            // Delivered to every listening window when (and only if) this commits.
+            auto notify = m_db.prepare("SELECT pg_notify(:channel, :entry)");
+            if (!notify)
+                return notify.error();
+            notify.value().bindValue(QStringLiteral(":channel"), QLatin1String(PostgresDatabase::LedgerChannel));
+            notify.value().bindValue(QStringLiteral(":entry"), QString::number(lastEntryId()));
+            if (Status s = m_db.exec(notify.value()); !s)
+                return s.error();
         }
         auto revision = m_db.scalar("SELECT value FROM seatkeeper_meta WHERE key = 'revision'");
         if (!revision)
@@ -88,7 +113,61 @@ public:
     qint64 lastEntryId() const override { return m_nextId > 0 ? m_nextId - 1 : 0; }
 
 private:
+    static constexpr qsizetype RowsPerStatement = 20000;
+
     static QString orEmpty(const QString &text) { return text.isNull() ? QStringLiteral("") : text; }
+
+    // The entries in order, chained as append() chains them, in one statement.
+    // The server's trigger still checks each row against the one before it.
+    Status appendMany(const QVector<LedgerDraft> &drafts)
+    {
+        if (drafts.isEmpty())
+            return {};
+        QStringList ids, actions, subjects, seatTypes, befores, afters, prevs, hashes;
+        QString lastHash = m_lastHash;
+        qint64 nextId = m_nextId;
+        for (const LedgerDraft &e : drafts) {
+            const LedgerEntry entry { nextId,     m_at,     m_actor, e.action, e.subject,
+                                      e.seatType, e.before, e.after, lastHash, {} };
+            const QString hash = LedgerChain::hashOf(entry, m_atText);
+            ids << QString::number(nextId);
+            actions << entry.action;
+            subjects << orEmpty(entry.subject);
+            seatTypes << orEmpty(entry.seatType);
+            befores << orEmpty(entry.before);
+            afters << orEmpty(entry.after);
+            prevs << orEmpty(entry.prevHash);
+            hashes << hash;
+            lastHash = hash;
+            ++nextId;
+        }
+        auto insert = m_db.prepare(
+            "INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, hash) "
+            "SELECT t.id, :at, :actor, t.action, t.subject, t.seat_type, t.old_value, t.new_value, t.prev_hash, t.hash "
+            "FROM unnest(CAST(:ids AS BIGINT[]), CAST(:actions AS TEXT[]), CAST(:subjects AS TEXT[]), "
+            "CAST(:seat_types AS TEXT[]), CAST(:befores AS TEXT[]), CAST(:afters AS TEXT[]), "
+            "CAST(:prevs AS TEXT[]), CAST(:hashes AS TEXT[])) "
+            "AS t (id, action, subject, seat_type, old_value, new_value, prev_hash, hash) ORDER BY t.id");
+        if (!insert)
+            return insert.error();
+        QSqlQuery &q = insert.value();
+        q.bindValue(QStringLiteral(":at"), m_atText);
+        q.bindValue(QStringLiteral(":actor"), m_actor);
+        q.bindValue(QStringLiteral(":ids"), QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}'));
+        q.bindValue(QStringLiteral(":actions"), textArray(actions));
+        q.bindValue(QStringLiteral(":subjects"), textArray(subjects));
+        q.bindValue(QStringLiteral(":seat_types"), textArray(seatTypes));
+        q.bindValue(QStringLiteral(":befores"), textArray(befores));
+        q.bindValue(QStringLiteral(":afters"), textArray(afters));
+        q.bindValue(QStringLiteral(":prevs"), textArray(prevs));
+        q.bindValue(QStringLiteral(":hashes"), textArray(hashes));
+        if (Status s = m_db.exec(q); !s)
+            return s;
+        m_lastHash = lastHash;
+        m_nextId = nextId;
+        m_appended += drafts.size();
+        return {};
+    }
 
     Status load()
     {
@@ -213,6 +292,16 @@ Result<std::optional<QString>> PostgresStore::userOfLogin() const
     return std::optional<QString>();
 }
 
+bool PostgresStore::subscribeToChanges(const std::function<void()> &notified)
+{
+    return m_db->subscribe(notified);
+}
+
+Status PostgresStore::reconnect()
+{
+    return m_db->reconnect();
+}
+
 Result<qint64> PostgresStore::revision() const
 {
     return m_db->scalar("SELECT value FROM seatkeeper_meta WHERE key = 'revision'");
@@ -282,6 +371,36 @@ Result<StoredUser> PostgresStore::findUser(const QString &email) const
         return m_db->storageError(q.value().lastError());
     if (found.id == 0)
         return notFound(email);
+    return found;
+}
+
+Result<QHash<QString, StoredUser>> PostgresStore::findUsers(const QStringList &emails) const
+{
+    QStringList keys;
+    for (const QString &email : emails)
+        keys << Validation::emailKey(email);
+    auto q = m_db->prepare("SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name, "
+                           "u.email_key FROM users u LEFT JOIN assignments a ON a.user_id = u.id "
+                           "WHERE u.email_key = ANY (CAST(:keys AS TEXT[]))");
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":keys"), textArray(keys));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QHash<QString, StoredUser> found;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        StoredUser &user = found[row.value(7).toString()];
+        user.id = row.value(0).toLongLong();
+        user.email = row.value(1).toString();
+        user.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
+        if (const auto product = productFromKey(row.value(3).toString()))
+            user.seats[productIndex(*product)] = seatTypeFromKey(row.value(4).toString());
+        user.firstName = row.value(5).toString();
+        user.lastName = row.value(6).toString();
+    }
+    if (q.value().lastError().isValid())
+        return m_db->storageError(q.value().lastError());
     return found;
 }
 

@@ -30,10 +30,14 @@ public:
     QString login() const override;
     Result<std::optional<QString>> userOfLogin() const override;
 
+    bool subscribeToChanges(const std::function<void()> &notified) override;
+    Status reconnect() override;
+
     Result<qint64> revision() const override;
     Result<UsersAtRevision> users() const override;
     Result<User> user(const QString &email) const override;
     Result<StoredUser> findUser(const QString &email) const override;
+    Result<QHash<QString, StoredUser>> findUsers(const QStringList &emails) const override;
     Result<QStringList> superAdmins() const override;
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const override;
     Result<QVector<LedgerEntry>> entries(qint64 afterId) const override;

@@ -1,0 +1,340 @@
+// The window on a shared PostgreSQL server, live (issue "Shared PostgreSQL",
+// points 1 and 5): the server announces every commit; a server that stops and
+// starts again is shown, the pending grid edits survive it, and the window
+// catches up on what seatctl did meanwhile; a server that asks for a password
+// gets one from the real dialogs, and the password is never written down.
+// Runs on a server of its own (OwnPostgresServer), which it stops and starts.
+
+#include "GuiSupport.h"
+#include "Language.h"
+#include "OpenDatabase.h"
+#include "OwnPostgresServer.h"
+#include "PaidUsersModel.h"
+#include "PaidUsersPage.h"
+#include "PostgresServer.h"
+#include "RecentDatabases.h"
+#include "SeatLedger.h"
+#include "ServerDialogs.h"
+#include "ServerLink.h"
+#include "SettingsWindow.h"
+#include "TestSupport.h"
+#include "ToggleSwitch.h"
+
+#include <QAction>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestLiveServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void everyCommitIsAnnounced();
+    void aLostServerIsShownAndCaughtUpWith();
+    void aPasswordIsAskedForAndNeverStored();
+    void recentDatabasesAndQuit();
+
+private:
+    QString newDatabase(const QString &name);
+    QString settingsText() const;
+
+    std::unique_ptr<OwnPostgresServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_home;
+};
+
+void TestLiveServer::initTestCase()
+{
+    Language::install(QStringLiteral("en"));
+    ToggleSwitch::installAccessibility();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    m_server = std::make_unique<OwnPostgresServer>();
+    if (m_server->found())
+        QVERIFY2(m_server->setUp(), qPrintable(m_server->log()));
+}
+
+void TestLiveServer::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home->path()); // never the user's own settings
+}
+
+void TestLiveServer::cleanup()
+{
+    m_home.reset();
+}
+
+QString TestLiveServer::newDatabase(const QString &name)
+{
+    const QString error
+        = PostgresServer::exec(m_server->uri(QStringLiteral("postgres")), QStringLiteral("CREATE DATABASE ") + name);
+    if (!error.isEmpty())
+        qWarning("%s", qPrintable(error));
+    return m_server->uri(name);
+}
+
+// Everything the settings files hold, as text.
+QString TestLiveServer::settingsText() const
+{
+    QString all;
+    QDirIterator files(m_home->path(), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.open(QIODevice::ReadOnly))
+            all += QString::fromUtf8(file.readAll());
+    }
+    return all;
+}
+
+// A commit is announced to every connection listening, at once: no polling.
+void TestLiveServer::everyCommitIsAnnounced()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("announced"));
+    auto writer = TestSupport::smallAccount(uri);
+    QVERIFY(writer);
+    auto listener = SeatLedger::open(uri);
+    QVERIFY(listener);
+    int announced = 0;
+    QVERIFY(listener.value()->subscribeToChanges([&announced] { ++announced; }));
+    QVERIFY(writer->buySeats(SeatType::SalesEnterprise, 1).ok());
+    QTRY_COMPARE(announced, 1);
+    // A change refused by a rule commits nothing, and says nothing.
+    QVERIFY(!writer->releaseSeats(SeatType::SalesEnterprise, 5).ok());
+    QVERIFY(writer->buySeats(SeatType::SalesEnterprise, 1).ok());
+    QTRY_COMPARE(announced, 2);
+    QTest::qWait(200);
+    QCOMPARE(announced, 2);
+}
+
+void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("lost"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    SettingsWindow window(*ledger);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QVERIFY(state);
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    QVERIFY(state->isVisible());
+    QCOMPARE(state->accessibleName(), state->text());
+
+    // A pending edit in Manage paid users: cat gets the second Sales Professional seat.
+    window.showPaidUsers();
+    PaidUsersPage *page = window.paidUsersPage();
+    PaidUsersModel *model = page->model();
+    const auto rowOf = [model](const QString &email) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->userAt(row).email == email)
+                return row;
+        }
+        return -1;
+    };
+    const int catRow = rowOf(QStringLiteral("cat@example.com"));
+    QVERIFY(catRow >= 0);
+    QVERIFY(model->setData(model->index(catRow, PaidUsersModel::columnOf(SeatType::SalesProfessional)), Qt::Checked,
+                           Qt::CheckStateRole));
+    QCOMPARE(model->pendingCount(), 1);
+    auto *save = window.findChild<QPushButton *>(QStringLiteral("paidUsersSave"));
+    QVERIFY(save->isEnabled());
+
+    // The server stops: the window says so at once, then calls it offline; the edit stays.
+    QVERIFY2(m_server->stop(), qPrintable(m_server->log()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        state->text() == QStringLiteral("Reconnecting…") || state->text() == QStringLiteral("Offline"), 10000);
+    QCOMPARE(state->accessibleName(), state->text());
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Offline"), 30000);
+    QCOMPARE(model->pendingCount(), 1);
+    QVERIFY(!save->isEnabled()); // kept for later, not lost in a failed Save
+    QVERIFY(page->isVisible());
+
+    // Back, and seatctl adds a user before the window has reconnected (it is
+    // between two attempts, seconds apart, by now).
+    QVERIFY2(m_server->start(), qPrintable(m_server->log()));
+    QProcess seatctl;
+    seatctl.start(QStringLiteral(SEATCTL_PATH),
+                  { QStringLiteral("--database"), uri, QStringLiteral("--as"), QStringLiteral("ada@example.com"),
+                    QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("dan@example.com") });
+    QVERIFY(seatctl.waitForFinished(60000));
+    QVERIFY2(seatctl.exitCode() == 0, seatctl.readAllStandardError().constData());
+
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("dan@example.com")) >= 0, 10000);
+    QCOMPARE(model->pendingCount(), 1);
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(model->pendingCount(), 0);
+
+    // Saved on the server, as any other process reads it.
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
+    QCOMPARE(fresh.value()->user(QStringLiteral("cat@example.com")).value().seat(Product::Sales),
+             std::optional<SeatType>(SeatType::SalesProfessional));
+
+    // And after the reconnection, the announcements reach the window again.
+    QVERIFY(fresh.value()->setActor(QStringLiteral("ada@example.com")).ok());
+    NewUser eve;
+    eve.email = QStringLiteral("eve@example.com");
+    QVERIFY(fresh.value()->createUser(eve).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("eve@example.com")) >= 0, 10000);
+    QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+void TestLiveServer::aPasswordIsAskedForAndNeverStored()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString password = QLatin1String(OwnPostgresServer::PasswordOf);
+    const QString login = QLatin1String(OwnPostgresServer::PasswordLogin);
+    QCOMPARE(PostgresServer::exec(m_server->uri(QStringLiteral("postgres")),
+                                  QStringLiteral("CREATE ROLE %1 LOGIN SUPERUSER PASSWORD '%2'").arg(login, password)),
+             QString());
+    QVERIFY(TestSupport::smallAccount(newDatabase(QStringLiteral("guarded"))));
+    const QString uri = m_server->uri(QStringLiteral("guarded"), login);
+    qunsetenv("PGPASSWORD");
+
+    // Without it, the server refuses, and says it wants a password.
+    QVERIFY(!SeatLedger::open(uri));
+    QVERIFY(SeatLedger::wantsPassword(uri));
+
+    // The window asks for it; a wrong one is asked for again.
+    int asked = 0;
+    std::function<void(int)> answer = [&](int triesLeft) {
+        QTimer::singleShot(20, [&, triesLeft] {
+            auto *dialog = qobject_cast<PasswordDialog *>(QApplication::activeModalWidget());
+            if (!dialog || !dialog->isVisible()) {
+                if (triesLeft > 0)
+                    answer(triesLeft - 1);
+                return;
+            }
+            ++asked;
+            auto *field = dialog->findChild<QLineEdit *>(QStringLiteral("passwordField"));
+            QCOMPARE(field->accessibleName(), QStringLiteral("Password"));
+            QCOMPARE(field->echoMode(), QLineEdit::Password);
+            QTest::keyClicks(field, asked == 1 ? QStringLiteral("wrong") : password);
+            QTest::keyClick(field, Qt::Key_Return);
+            if (asked == 1)
+                answer(1000);
+        });
+    };
+    answer(1000);
+    OpenedDatabase opened = DatabaseOpener::open(nullptr, uri);
+    QCOMPARE(asked, 2);
+    QVERIFY(opened.ledger);
+    QCOMPARE(opened.users.users.size(), 5);
+
+    // Database ▸ Connect to server…, with the password typed in its field.
+    QVERIFY(opened.ledger->setActor(QStringLiteral("ada@example.com")).ok());
+    SeatLedger::setSessionPassword(uri, {}); // forgotten: the dialog must give it again
+    SettingsWindow window(*opened.ledger);
+    window.show();
+    QSignalSpy requested(&window, &SettingsWindow::openRequested);
+    GuiSupport::whenDialogShows([&](QWidget *dialog) {
+        QCOMPARE(dialog->objectName(), QStringLiteral("connectDialog"));
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Connect to server…"));
+        const auto field = [dialog](const char *name) {
+            return dialog->findChild<QWidget *>(QLatin1String(name));
+        };
+        QCOMPARE(field("connectServer")->accessibleName(), QStringLiteral("Server"));
+        QCOMPARE(field("connectPassword")->accessibleName(), QStringLiteral("Password"));
+        QTest::keyClicks(field("connectServer"), QStringLiteral("127.0.0.1"));
+        auto *port = static_cast<QSpinBox *>(field("connectPort"));
+        port->setValue(m_server->port());
+        QTest::keyClicks(field("connectDatabase"), QStringLiteral("guarded"));
+        QTest::keyClicks(field("connectLogin"), login);
+        QTest::keyClicks(field("connectPassword"), password);
+        QTest::keyClick(field("connectPassword"), Qt::Key_Return);
+    });
+    QAction *connectAction = window.findChild<QAction *>(QStringLiteral("connectToServer"));
+    QCOMPARE(connectAction->text(), QStringLiteral("Connect to server…"));
+    connectAction->trigger();
+    QCOMPARE(requested.size(), 1);
+    const QString location = requested.at(0).at(0).toString();
+    QCOMPARE(location, uri);
+    QVERIFY(!location.contains(password));
+    auto again = SeatLedger::open(location); // with the session's password, from memory
+    QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+
+    // Remembered among the recent databases, but nowhere the password.
+    RecentDatabases::add(location);
+    QVERIFY(RecentDatabases::list().contains(location));
+    QSettings().sync();
+    const QString written = settingsText();
+    QVERIFY2(written.contains(QStringLiteral("guarded")), qPrintable(written));
+    QVERIFY(!written.contains(password));
+    QVERIFY(!written.contains(QStringLiteral("horse")));
+}
+
+void TestLiveServer::recentDatabasesAndQuit()
+{
+    for (int i = 0; i < 10; ++i)
+        RecentDatabases::add(m_home->filePath(QStringLiteral("db%1.db").arg(i)));
+    RecentDatabases::add(m_home->filePath(QStringLiteral("db3.db")));
+    const QStringList recent = RecentDatabases::list();
+    QCOMPARE(recent.size(), RecentDatabases::Kept);
+    QCOMPARE(recent.first(), m_home->filePath(QStringLiteral("db3.db"))); // most recent first, once
+    QCOMPARE(recent.count(m_home->filePath(QStringLiteral("db3.db"))), 1);
+    QCOMPARE(recent.at(1), m_home->filePath(QStringLiteral("db9.db")));
+
+    const QString path = m_home->filePath(QStringLiteral("seats.db"));
+    auto ledger = TestSupport::smallAccount(path);
+    SettingsWindow window(*ledger);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(RecentDatabases::list().first(), path);
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("connectionState"))->isVisible()); // a file: no server
+    auto *recentMenu = window.findChild<QMenu *>(QStringLiteral("recentDatabases"));
+    QCOMPARE(recentMenu->title(), QStringLiteral("Recent databases"));
+    QSignalSpy requested(&window, &SettingsWindow::openRequested);
+    for (QAction *action : recentMenu->actions()) {
+        if (action->data().toString() == m_home->filePath(QStringLiteral("db3.db")))
+            action->trigger();
+    }
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), m_home->filePath(QStringLiteral("db3.db")));
+    // Open database…: a file chosen in the dialog is the one asked for.
+    const QString other = m_home->filePath(QStringLiteral("other.db"));
+    QVERIFY(TestSupport::smallAccount(other));
+    GuiSupport::whenDialogShows([&](QWidget *dialog) {
+        QCOMPARE(dialog->objectName(), QStringLiteral("openDatabaseDialog"));
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        name->setText(other);
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    QAction *open = window.findChild<QAction *>(QStringLiteral("openDatabase"));
+    QCOMPARE(open->text(), QStringLiteral("Open database…"));
+    open->trigger();
+    QCOMPARE(requested.size(), 2);
+    QCOMPARE(requested.at(1).at(0).toString(), other);
+
+    QAction *clear = window.findChild<QAction *>(QStringLiteral("clearRecentDatabases"));
+    QCOMPARE(clear->text(), QStringLiteral("Clear list"));
+    clear->trigger();
+    QCOMPARE(RecentDatabases::list(), QStringList());
+
+    QAction *quit = window.findChild<QAction *>(QStringLiteral("quit"));
+    QCOMPARE(quit->text(), QStringLiteral("Quit"));
+    QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->trigger();
+    QVERIFY(!window.isVisible());
+}
+
+QTEST_MAIN(TestLiveServer)
+#include "tst_liveserver.moc"
