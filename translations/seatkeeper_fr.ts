@@ -200,10 +200,65 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Give the server’s name or address.</source>
+        <translation>Indiquez le nom ou l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>Give the name of the database on the server.</source>
+        <translation>Indiquez le nom de la base de données sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Connect to server…</source>
+        <translation>Se connecter à un serveur…</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de données</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>SS&amp;L mode</source>
+        <translation>Mode SS&amp;L</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>For this session only; never stored</source>
+        <translation>Pour cette session seulement&#xa0;; jamais enregistré</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>
@@ -620,6 +675,33 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
             <numerusform>Enregistrement de %n modification…</numerusform>
             <numerusform>Enregistrement de %n modifications…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Offline: your changes are kept, and can be saved once the server is back.</source>
+        <translation>Hors ligne&#xa0;: vos modifications sont conservées et pourront être enregistrées dès le retour du serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>The server of %1 asks for a password. It is used for this session only, and never stored.</source>
+        <translation>Le serveur de %1 demande un mot de passe. Il ne sert que pour cette session et n’est jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1459,50 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Your changes to the seats are saved.</source>
         <translation>Vos modifications des sièges sont enregistrées.</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>The server of %1 cannot be reached. Seatkeeper keeps trying; your unsaved changes are kept.</source>
+        <translation>Le serveur de %1 est injoignable. Seatkeeper continue d’essayer&#xa0;; vos modifications non enregistrées sont conservées.</translation>
+    </message>
+    <message>
+        <source>Open database…</source>
+        <translation>Ouvrir une base de données…</translation>
+    </message>
+    <message>
+        <source>Seatkeeper databases (*.db)</source>
+        <translation>Bases de données Seatkeeper (*.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Effacer la liste</translation>
+    </message>
+    <message>
+        <source>Connect to server…</source>
+        <translation>Se connecter à un serveur…</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Bases de données récentes</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
