@@ -2,6 +2,7 @@
 
 #include "Backup.h"
 #include "LedgerEntry.h"
+#include "LedgerText.h"
 #include "User.h"
 
 #include <algorithm>
@@ -86,14 +87,14 @@ QStringList Formats::seatCountRow(const SeatCount &c)
 
 QStringList Formats::ledgerEntryHeader()
 {
-    return { tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("For"), tr("Seat type"), tr("Before → after") };
+    return { tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("For whom"), tr("Before → after") };
 }
 
 QStringList Formats::ledgerEntryRow(const LedgerEntry &e)
 {
-    const QString change
-        = e.before.isEmpty() && e.after.isEmpty() ? QString() : e.before + QStringLiteral(" → ") + e.after;
-    return { QString::number(e.id), e.at.toString(Qt::ISODate), e.actor, e.action, e.subject, e.seatType, change };
+    // In words, as the History page says it (LedgerText); --json keeps the keys.
+    return { QString::number(e.id), e.at.toUTC().toString(Qt::ISODate), e.actor, LedgerText::what(e), e.subject,
+             LedgerText::change(e) };
 }
 
 QStringList Formats::backupHeader()

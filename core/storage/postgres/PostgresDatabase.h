@@ -80,6 +80,8 @@ private:
     Status connect(const PostgresAddress &address);
     Status checkOurs() const;
     Status createSchema();
+    // Adds the ledger's History indexes a database lacks (created before them).
+    void keepLedgerIndexes();
     // After a failed statement inside a write: PostgreSQL has aborted the
     // transaction; roll it back now and go on in a doomed one (see the .cpp).
     void abandonWrite() const;
