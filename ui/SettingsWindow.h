@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+class HistoryPage;
 class LedgerWatcher;
 class QActionGroup;
 class QMenu;
@@ -34,9 +35,13 @@ public:
 
     UsersPage *usersPage() const { return m_usersPage; }
     PaidUsersPage *paidUsersPage() const { return m_paidUsersPage; }
+    HistoryPage *historyPage() const { return m_historyPage; }
     LedgerWatcher *watcher() const { return m_watcher; }
     void showUsers();
     void showPaidUsers();
+    void showHistory();
+    // The History page, narrowed to the changes for one user (their panel's History).
+    void showHistoryOf(const QString &email);
     // Switches every visible text to `language` ("en" or "fr") at once and remembers the choice.
     void setLanguage(const QString &language);
     // Runs the full check (seatctl check) on a worker; when the ledger does not
@@ -57,6 +62,9 @@ protected:
 private:
     static constexpr int StatusMessageMs = 8000;
     void retranslateUi();
+    // The sidebar's rows: 0 Users & Teams, 1 History.
+    void showPage(int row);
+    void selectSidebarRow(int row);
     void showAudit(const QStringList &problems);
     void backupNow();
     void applyOperatorRights();
@@ -74,6 +82,7 @@ private:
     QStackedWidget *m_pages;
     UsersPage *m_usersPage;
     PaidUsersPage *m_paidUsersPage;
+    HistoryPage *m_historyPage;
     QLabel *m_operator;
     QMenu *m_databaseMenu;
     QAction *m_backupNow;
