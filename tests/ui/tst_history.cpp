@@ -87,7 +87,16 @@ void TestHistory::sidebarOpensTheLedgerInWords()
                                 QStringLiteral("For whom"), QStringLiteral("Before → after") };
     for (int c = 0; c < HistoryModel::ColumnCount; ++c)
         QCOMPARE(table()->model()->headerData(c, Qt::Horizontal).toString(), headers.at(c));
-    // Every filter is named as it is labelled.
+    // Every filter is named as its label reads, and the label leads to it (Alt+letter, screen readers).
+    int labelled = 0;
+    for (QLabel *label : find<HistoryPage>("historyPage")->findChildren<QLabel *>()) {
+        if (!label->buddy())
+            continue;
+        ++labelled;
+        QCOMPARE(label->buddy()->accessibleName(), label->text());
+    }
+    QCOMPARE(labelled, 5);
+    QCOMPARE(find<QPushButton>("historyClear")->accessibleName(), find<QPushButton>("historyClear")->text());
     QCOMPARE(find<QLineEdit>("historyUser")->accessibleName(), QStringLiteral("User"));
     QCOMPARE(find<QLineEdit>("historyOperator")->accessibleName(), QStringLiteral("Operator"));
     QCOMPARE(find<QComboBox>("historyAction")->accessibleName(), QStringLiteral("Action"));
