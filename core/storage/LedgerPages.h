@@ -21,11 +21,17 @@ struct LedgerPageSql
     SqlText byActor; // actor = :actor, any letter case
     SqlText byAction; // action = :action
     SqlText byId; // nothing selective: newest first
+    SqlText userMatches; // how many entries are for the user(s), up to :cap
     SqlText firstAtOrAfter; // :at → the id of the first entry at or after it
     SqlText lastBefore; // :at → the id of the last entry before it
 };
 
 namespace LedgerPages {
+
+// From this many entries for the users a filter names, they are found faster
+// walking the ids from the newest (one in fifty or more of a million matches)
+// than through their index and a sort.
+constexpr int DenseUserEntries = 20000;
 
 // Addresses are compared case-folded (ASCII) by the backends' statements; the
 // bounds of a prefix: everything from `prefix` up to it followed by the
@@ -84,15 +90,31 @@ Result<QVector<LedgerEntry>> page(const Database &db, const LedgerPageSql &sql, 
     }
     if (limit <= 0 || after >= before - 1)
         return QVector<LedgerEntry>();
-    const SqlText &statement = !f.user.isEmpty() ? sql.byUser
-        : !f.actor.isEmpty()                     ? sql.byActor
-        : !f.action.isEmpty()                    ? sql.byAction
-                                                 : sql.byId;
+    const auto [userLo, userHi] = userBounds(f);
+    bool denseUser = false;
+    if (!f.user.isEmpty()) {
+        auto count = db.prepare(sql.userMatches);
+        if (!count)
+            return count.error();
+        count.value().bindValue(QStringLiteral(":userLo"), userLo);
+        count.value().bindValue(QStringLiteral(":userHi"), userHi);
+        count.value().bindValue(QStringLiteral(":after"), after);
+        count.value().bindValue(QStringLiteral(":before"), before);
+        count.value().bindValue(QStringLiteral(":cap"), DenseUserEntries + 1);
+        if (Status s = db.exec(count.value()); !s)
+            return s.error();
+        if (!count.value().next())
+            return db.storageError(count.value().lastError());
+        denseUser = count.value().value(0).toLongLong() > DenseUserEntries;
+    }
+    const SqlText &statement = !f.user.isEmpty() && !denseUser ? sql.byUser
+        : !f.actor.isEmpty()                                   ? sql.byActor
+        : !f.action.isEmpty()                                  ? sql.byAction
+                                                               : sql.byId;
     auto q = db.prepare(statement);
     if (!q)
         return q.error();
     QSqlQuery &query = q.value();
-    const auto [userLo, userHi] = userBounds(f);
     const auto text = [](const QString &s) {
         return s.isNull() ? QStringLiteral("") : s;
     };

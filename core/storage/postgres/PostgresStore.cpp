@@ -322,6 +322,8 @@ const LedgerPageSql postgresPages {
     SK_LEDGER_SELECT "WHERE lower(actor) = :actor" SK_USER_ANY SK_ACTION_ANY SK_LEDGER_REST,
     SK_LEDGER_SELECT "WHERE action = :action" SK_USER_ANY SK_ACTOR_ANY SK_LEDGER_REST,
     SK_LEDGER_SELECT "WHERE TRUE" SK_USER_ANY SK_ACTOR_ANY SK_ACTION_ANY SK_LEDGER_REST,
+    "SELECT COUNT(*) FROM (SELECT 1 FROM ledger WHERE " SK_USER_RANGE
+    " AND id > :after AND id < :before LIMIT :cap) AS matching",
     "SELECT id FROM ledger WHERE at_utc >= :at ORDER BY at_utc, id LIMIT 1",
     "SELECT id FROM ledger WHERE at_utc < :at ORDER BY at_utc DESC, id DESC LIMIT 1",
 };
