@@ -1,7 +1,10 @@
 // seatkeeper-bench: generates an account of N users and measures, each as the
 // median of several runs, what an admin waits for. See README ▸ Performance.
 
+#include "HistoryModel.h"
+#include "HistoryPage.h"
 #include "Language.h"
+#include "LedgerChain.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersModel.h"
 #include "PaidUsersPage.h"
@@ -13,13 +16,16 @@
 #include <algorithm>
 #include <functional>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
+#include <QDateEdit>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -89,6 +95,109 @@ double sqliteFloorMs(const QString &path)
     return bytes > 0 ? elapsed : -1;
 }
 
+// Grows the ledger to `total` entries, as years of work would: seats assigned
+// and removed again for people of the account, by a handful of admins, a
+// purchase or a release now and then — each entry chained to the one before,
+// written in one transaction through sqlite3 (a million SeatLedger changes,
+// one fsync each, would take hours). Returns the entries added, or -1.
+qint64 growLedger(const QString &path, qint64 total)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+        return -1;
+    const auto scalarText = [db](const char *sql) {
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+        QString text;
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            text = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+        return text;
+    };
+    qint64 lastId = scalarText("SELECT COALESCE(MAX(id), 0) FROM ledger").toLongLong();
+    QString prevHash = scalarText("SELECT hash FROM ledger ORDER BY id DESC LIMIT 1");
+    QDateTime at
+        = QDateTime::fromString(scalarText("SELECT at_utc FROM ledger ORDER BY id DESC LIMIT 1"), Qt::ISODateWithMs);
+    QStringList emails;
+    {
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(db, "SELECT email FROM users ORDER BY id", -1, &stmt, nullptr);
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            emails << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+    }
+    const qint64 adding = total - lastId;
+    if (adding <= 0 || emails.size() < 10) {
+        sqlite3_close(db);
+        return 0;
+    }
+    const QStringList actors = emails.mid(0, 5);
+    sqlite3_exec(db, "PRAGMA synchronous = OFF", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    sqlite3_stmt *insert = nullptr;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, new_value, "
+                       "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       -1, &insert, nullptr);
+    quint32 state = 12345;
+    const auto next = [&state](quint32 below) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % below;
+    };
+    const auto &types = allSeatTypes();
+    const auto bind = [insert](int column, const QString &text) {
+        const QByteArray bytes = text.toUtf8();
+        sqlite3_bind_text(insert, column, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+    };
+    for (qint64 i = 0; i < adding; ++i) {
+        at = at.addMSecs(1 + next(50));
+        LedgerEntry e;
+        e.id = ++lastId;
+        e.at = at;
+        e.actor = actors.at(int(next(quint32(actors.size()))));
+        const QString type = seatTypeKey(types[next(SeatTypeCount)]);
+        if (i % 1000 == 999) {
+            e.action = i % 2000 == 999 ? LedgerAction::SeatsBought : LedgerAction::SeatsReleased;
+            e.seatType = type;
+            e.before = QStringLiteral("100");
+            e.after = QStringLiteral("101");
+        } else {
+            e.subject = emails.at(int(next(quint32(emails.size()))));
+            e.seatType = type;
+            const bool assign = i % 2 == 0;
+            e.action = assign ? LedgerAction::SeatAssigned : LedgerAction::SeatRemoved;
+            e.before = assign ? QString() : type;
+            e.after = assign ? type : QString();
+        }
+        e.prevHash = prevHash;
+        const QString atText = LedgerChain::timeText(e.at);
+        e.hash = LedgerChain::hashOf(e, atText);
+        sqlite3_bind_int64(insert, 1, e.id);
+        bind(2, atText);
+        bind(3, e.actor);
+        bind(4, e.action);
+        bind(5, e.subject);
+        bind(6, e.seatType);
+        bind(7, e.before);
+        bind(8, e.after);
+        bind(9, e.prevHash);
+        bind(10, e.hash);
+        if (sqlite3_step(insert) != SQLITE_DONE) {
+            sqlite3_finalize(insert);
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+            return -1;
+        }
+        sqlite3_reset(insert);
+        prevHash = e.hash;
+    }
+    sqlite3_finalize(insert);
+    sqlite3_exec(db, "UPDATE meta SET value = value + 1 WHERE key = 'revision'", nullptr, nullptr, nullptr);
+    const bool committed = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return committed ? adding : -1;
+}
+
 // N/10 users holding a seat, with the product of that seat.
 QVector<QPair<int, Product>> holders(const PaidUsersModel &model, int count)
 {
@@ -144,6 +253,9 @@ int main(int argc, char *argv[])
                                          QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs per figure (5)."),
                                         QStringLiteral("R"), QStringLiteral("5"));
+    const QCommandLineOption ledgerOption(QStringLiteral("ledger"),
+                                          QStringLiteral("Ledger entries to grow the ledger to (10 per user)."),
+                                          QStringLiteral("N"));
     const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Leave the database at PATH."),
                                         QStringLiteral("PATH"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("One JSON object on the last line."));
@@ -152,7 +264,7 @@ int main(int argc, char *argv[])
         QStringLiteral("A PostgreSQL server: postgresql://[user@]host[:port]/dbname names a database the bench "
                        "creates its own next to (and drops after, unless --keep)."),
         QStringLiteral("URI"));
-    parser.addOptions({ usersOption, runsOption, keepOption, jsonOption, databaseOption });
+    parser.addOptions({ usersOption, runsOption, ledgerOption, keepOption, jsonOption, databaseOption });
     parser.process(app);
     const int users = parser.value(usersOption).toInt();
     const int runs = std::max(1, parser.value(runsOption).toInt());
@@ -203,8 +315,22 @@ int main(int argc, char *argv[])
             return 3;
         }
     }
+    // The ledger is grown straight in an SQLite file; on a server it stays as
+    // the account's generation wrote it (0 here: not grown).
+    const qint64 ledgerEntries
+        = server ? 0 : parser.isSet(ledgerOption) ? parser.value(ledgerOption).toLongLong() : qint64(users) * 10;
+    if (!server && growLedger(path, ledgerEntries) < 0) {
+        QTextStream(stderr) << "could not grow the ledger\n";
+        return 3;
+    }
+    // The first open builds the History indexes: part of making the fixture.
+    SeatLedger::open(path);
     const double generateMs = ms(t);
-    out << QStringLiteral("generated %1 users in %2 ms: %3\n").arg(users).arg(generateMs, 0, 'f', 0).arg(path);
+    out << QStringLiteral("generated %1 users and %2 ledger entries in %3 ms: %4\n")
+               .arg(users)
+               .arg(ledgerEntries)
+               .arg(generateMs, 0, 'f', 0)
+               .arg(path);
     out.flush();
 
     QJsonObject figures;
@@ -275,6 +401,81 @@ int main(int argc, char *argv[])
             usersTable->viewport()->grab();
             return ms(timer);
         });
+    }
+
+    // history_open_ms: History clicked in the sidebar, until its table is
+    // painted (its first page read). history_filter_ms: the slowest kind of
+    // filter applied, until the table is painted — one user's address, an
+    // operator, a rare action, a day — each kind the median of its runs.
+    {
+        auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+        HistoryPage *history = window.historyPage();
+        QTableView *historyTable = history->table();
+        history->load(); // from here on, a click on History shows the page without reading
+        figures[QStringLiteral("history_open_ms")] = medianOf(runs, [&] {
+            window.showUsers();
+            QCoreApplication::processEvents();
+            QElapsedTimer timer;
+            timer.start();
+            sidebar->setCurrentRow(1);
+            history->applyFilters(); // the read its first opening does
+            historyTable->viewport()->grab();
+            return ms(timer);
+        });
+        if (historyTable->model()->rowCount() == 0)
+            QTextStream(stderr) << "History showed nothing\n";
+        auto *user = window.findChild<QLineEdit *>(QStringLiteral("historyUser"));
+        auto *operatorField = window.findChild<QLineEdit *>(QStringLiteral("historyOperator"));
+        auto *action = window.findChild<QComboBox *>(QStringLiteral("historyAction"));
+        auto *from = window.findChild<QDateEdit *>(QStringLiteral("historyFrom"));
+        auto *to = window.findChild<QDateEdit *>(QStringLiteral("historyTo"));
+        const QVector<User> everyone = ledger.users().value();
+        const auto filtered = [&](const std::function<void()> &set, const std::function<void()> &unset) {
+            int kindRun = 0;
+            const double took = medianOf(runs, [&] {
+                unset();
+                history->applyFilters();
+                QCoreApplication::processEvents();
+                ++kindRun;
+                QElapsedTimer timer;
+                timer.start();
+                set();
+                history->applyFilters();
+                historyTable->viewport()->grab();
+                return ms(timer);
+            });
+            unset();
+            return took;
+        };
+        int pick = 0;
+        const double byUser = filtered([&] { user->setText(everyone.at((pick++ * 7919) % everyone.size()).email); },
+                                       [&] { user->clear(); });
+        const double byOperator
+            = filtered([&] { operatorField->setText(everyone.at(pick++ % 5).email); }, [&] { operatorField->clear(); });
+        const double byAction
+            = filtered([&] { action->setCurrentIndex(action->findData(LedgerAction::SeatsReleased)); },
+                       [&] { action->setCurrentIndex(0); });
+        const QDate today = ledger.entriesPage({}, 0, 1).value().first().at.toLocalTime().date();
+        const double byDay = filtered(
+            [&] { // both dates, then one read (a person sets one at a time)
+                const QSignalBlocker quietFrom(from);
+                const QSignalBlocker quietTo(to);
+                from->setDate(today);
+                to->setDate(today);
+            },
+            [&] {
+                const QSignalBlocker quietFrom(from);
+                const QSignalBlocker quietTo(to);
+                from->setDate(from->minimumDate());
+                to->setDate(to->minimumDate());
+            });
+        figures[QStringLiteral("history_filter_user_ms")] = byUser;
+        figures[QStringLiteral("history_filter_operator_ms")] = byOperator;
+        figures[QStringLiteral("history_filter_action_ms")] = byAction;
+        figures[QStringLiteral("history_filter_date_ms")] = byDay;
+        figures[QStringLiteral("history_filter_ms")] = std::max({ byUser, byOperator, byAction, byDay });
+        figures[QStringLiteral("ledger_entries")] = ledgerEntries;
+        window.showUsers();
     }
 
     // toggle_us: one box ticked in the grid, through the view's model, footer included.
@@ -433,17 +634,22 @@ int main(int argc, char *argv[])
     figures[QStringLiteral("generate_ms")] = generateMs;
 
     const double floor = figures.value(QStringLiteral("sqlite_floor_ms")).toDouble();
-    out << QStringLiteral("%1 users, median of %2 runs (toggle: of 1000)\n").arg(users).arg(runs);
+    out << QStringLiteral("%1 users, %2 ledger entries, median of %3 runs (toggle: of 1000)\n")
+               .arg(users)
+               .arg(ledgerEntries)
+               .arg(runs);
     out << QStringLiteral("  on %1\n").arg(server ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"));
     for (const char *key :
          { "open_ms", "sqlite_floor_ms", "first_show_ms", "filter_ms", "sort_ms", "toggle_us", "save_ms", "apply_ms",
-           "remote_change_ms", "remote_visible_ms", "peak_rss_mb", "peak_rss_after_reload_mb" })
+           "remote_change_ms", "remote_visible_ms", "history_open_ms", "history_filter_ms", "history_filter_user_ms",
+           "history_filter_operator_ms", "history_filter_action_ms", "history_filter_date_ms", "peak_rss_mb",
+           "peak_rss_after_reload_mb" })
         if (figures.contains(QLatin1String(key)))
             out << QStringLiteral("  %1 %2\n")
-                       .arg(QLatin1String(key), -16)
+                       .arg(QLatin1String(key), -27)
                        .arg(figures[QLatin1String(key)].toDouble(), 0, 'f', 1);
     if (!server)
-        out << QStringLiteral("  open / floor      %1\n")
+        out << QStringLiteral("  open / floor                %1\n")
                    .arg(floor > 0 ? figures[QStringLiteral("open_ms")].toDouble() / floor : 0, 0, 'f', 2);
     figures[QStringLiteral("backend")] = server ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
     if (parser.isSet(jsonOption))

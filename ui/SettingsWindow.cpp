@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "BackgroundWork.h"
 #include "EnterClicks.h"
+#include "HistoryPage.h"
 #include "Language.h"
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
@@ -10,6 +11,7 @@
 #include "SeatLedger.h"
 #include "ServerDialogs.h"
 #include "ServerLink.h"
+#include "UserPanel.h"
 #include "UsersCache.h"
 #include "UsersModel.h"
 #include "UsersPage.h"
@@ -46,6 +48,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     , m_pages(new QStackedWidget(m_splitter))
     , m_usersPage(new UsersPage(ledger, *m_users, m_pages))
     , m_paidUsersPage(new PaidUsersPage(ledger, *m_users, m_pages))
+    , m_historyPage(new HistoryPage(ledger, m_pages))
     , m_operator(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_databaseMenu(menuBar()->addMenu(QString()))
@@ -106,11 +109,13 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     connect(m_about, &QAction::triggered, this, &SettingsWindow::showAbout);
     setObjectName(QStringLiteral("settingsWindow"));
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
-    m_sidebar->addItem(QString());
+    m_sidebar->addItem(QString()); // Users & Teams
+    m_sidebar->addItem(QString()); // History
     m_sidebar->setStyleSheet(QStringLiteral("QListWidget::item { padding: 8px 6px; }"));
     m_sidebar->setCurrentRow(0);
     m_pages->addWidget(m_usersPage);
     m_pages->addWidget(m_paidUsersPage);
+    m_pages->addWidget(m_historyPage);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -150,7 +155,14 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_connection->show();
     }
 
-    connect(m_sidebar, &QListWidget::itemClicked, this, [this] { showUsers(); });
+    // A click, or the arrow keys: the row names the page.
+    connect(m_sidebar, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        // Users & Teams clicked again from Manage paid users: no row change to go by.
+        if (m_sidebar->row(item) == 0 && m_pages->currentWidget() == m_paidUsersPage)
+            showUsers();
+    });
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &SettingsWindow::showPage);
+    connect(m_usersPage->panel(), &UserPanel::historyRequested, this, &SettingsWindow::showHistoryOf);
     connect(m_usersPage, &UsersPage::managePaidUsersRequested, this, &SettingsWindow::showPaidUsers);
     // Every change, this window's own and anybody else's, reaches both pages
     // through the change feed: only the rows it touched are updated.
@@ -168,6 +180,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     connect(m_watcher, &LedgerWatcher::changed, this, [this](const SeatLedger::Changes &changes) {
         m_usersPage->applyChanges(changes);
         m_paidUsersPage->applyChanges(changes);
+        m_historyPage->readNew();
         applyOperatorRights();
     });
     connect(m_watcher, &LedgerWatcher::reloadNeeded, this, [this] {
@@ -177,6 +190,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
             m_usersPage->markStale();
         if (!m_paidUsersPage->hasPendingEdits())
             m_paidUsersPage->reload();
+        m_historyPage->reload();
         applyOperatorRights();
     });
 
@@ -256,14 +270,51 @@ void SettingsWindow::showAudit(const QStringList &problems)
 
 void SettingsWindow::showUsers()
 {
-    if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave())
+    if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave()) {
+        selectSidebarRow(0);
         return;
+    }
+    selectSidebarRow(0);
     m_watcher->checkNow();
     m_pages->setCurrentWidget(m_usersPage);
 }
 
+void SettingsWindow::showHistory()
+{
+    if (m_pages->currentWidget() == m_paidUsersPage && !m_paidUsersPage->maybeLeave()) {
+        selectSidebarRow(0);
+        return;
+    }
+    selectSidebarRow(1);
+    m_watcher->checkNow();
+    m_historyPage->load();
+    m_pages->setCurrentWidget(m_historyPage);
+}
+
+void SettingsWindow::showHistoryOf(const QString &email)
+{
+    showHistory();
+    if (m_pages->currentWidget() == m_historyPage)
+        m_historyPage->showUser(email);
+}
+
+void SettingsWindow::showPage(int row)
+{
+    if (row == 1)
+        showHistory();
+    else if (row == 0)
+        showUsers();
+}
+
+void SettingsWindow::selectSidebarRow(int row)
+{
+    const QSignalBlocker quiet(m_sidebar);
+    m_sidebar->setCurrentRow(row);
+}
+
 void SettingsWindow::showPaidUsers()
 {
+    selectSidebarRow(0);
     // Up to date as it opens, not at the next tick: somebody may have just
     // added the user this admin came to give a seat to.
     m_watcher->checkNow();
@@ -475,6 +526,7 @@ void SettingsWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("About Seatkeeper"));
     m_sidebar->item(0)->setText(tr("Users & Teams"));
+    m_sidebar->item(1)->setText(tr("History"));
     m_sidebar->setAccessibleName(tr("Settings"));
     // Never narrower than its entries, in this language: the pages give way first.
     m_sidebar->setMinimumWidth(m_sidebar->sizeHintForColumn(0) + 2 * m_sidebar->frameWidth() + 4);

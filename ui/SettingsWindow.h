@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+class HistoryPage;
 class LedgerWatcher;
 class QActionGroup;
 class QMenu;
@@ -35,11 +36,15 @@ public:
 
     UsersPage *usersPage() const { return m_usersPage; }
     PaidUsersPage *paidUsersPage() const { return m_paidUsersPage; }
+    HistoryPage *historyPage() const { return m_historyPage; }
     LedgerWatcher *watcher() const { return m_watcher; }
     // The connection to the server, when the database is on one (else null).
     ServerLink *serverLink() const { return m_link; }
     void showUsers();
     void showPaidUsers();
+    void showHistory();
+    // The History page, narrowed to the changes for one user (their panel's History).
+    void showHistoryOf(const QString &email);
     // Switches every visible text to `language` ("en" or "fr") at once and remembers the choice.
     void setLanguage(const QString &language);
     // Runs the full check (seatctl check) on a worker; when the ledger does not
@@ -63,6 +68,9 @@ protected:
 private:
     static constexpr int StatusMessageMs = 8000;
     void retranslateUi();
+    // The sidebar's rows: 0 Users & Teams, 1 History.
+    void showPage(int row);
+    void selectSidebarRow(int row);
     void showAudit(const QStringList &problems);
     void backupNow();
     void applyOperatorRights();
@@ -85,6 +93,7 @@ private:
     QStackedWidget *m_pages;
     UsersPage *m_usersPage;
     PaidUsersPage *m_paidUsersPage;
+    HistoryPage *m_historyPage;
     QLabel *m_operator;
     ServerLink *m_link = nullptr;
     bool m_wasLost = false;

@@ -36,6 +36,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     , m_incomplete(new QLabel(this))
     , m_removeAccess(new QPushButton(this))
     , m_delete(new QPushButton(this))
+    , m_history(new QPushButton(this))
     , m_cancel(new QPushButton(this))
     , m_confirm(new QPushButton(this))
 {
@@ -90,10 +91,12 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     m_removeAccess->setObjectName(QStringLiteral("panelRemoveAccess"));
     m_removeAccess->hide();
     m_delete->setObjectName(QStringLiteral("panelDelete"));
+    m_history->setObjectName(QStringLiteral("panelHistory"));
     m_cancel->setObjectName(QStringLiteral("panelCancel"));
     m_confirm->setObjectName(QStringLiteral("panelConfirm"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_delete);
+    buttons->addWidget(m_history);
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_confirm);
@@ -107,6 +110,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &UserPanel::closed);
     connect(m_confirm, &QPushButton::clicked, this, &UserPanel::confirm);
     connect(m_delete, &QPushButton::clicked, this, &UserPanel::deleteUser);
+    connect(m_history, &QPushButton::clicked, this, [this] { emit historyRequested(m_user.email); });
     connect(m_removeAccess, &QPushButton::clicked, this, &UserPanel::removePaidAccess);
 
     m_steps->addWidget(emailStep);
@@ -126,7 +130,8 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
         setTabOrder(previous, t->accessSwitch());
         previous = t->lastInFocusChain();
     }
-    for (QWidget *w : std::initializer_list<QWidget *> { m_removeAccess, m_delete, m_cancel, m_confirm, m_close }) {
+    for (QWidget *w :
+         std::initializer_list<QWidget *> { m_removeAccess, m_delete, m_history, m_cancel, m_confirm, m_close }) {
         setTabOrder(previous, w);
         previous = w;
     }
@@ -248,6 +253,7 @@ void UserPanel::updateButtons()
 {
     const bool edit = m_mode == Mode::Edit;
     m_delete->setVisible(edit);
+    m_history->setVisible(edit); // anyone may read the history, Users too
     // The core refuses it (an admin cannot delete themselves): not offered, and why.
     const bool self = edit && Validation::emailKey(m_user.email) == Validation::emailKey(m_ledger.actor());
     m_delete->setEnabled(!m_readOnly && !self);
@@ -435,6 +441,8 @@ void UserPanel::retranslateUi()
     m_removeAccess->setAccessibleName(m_removeAccess->text());
     m_delete->setText(tr("Delete user"));
     m_delete->setAccessibleName(m_delete->text());
+    m_history->setText(tr("History"));
+    m_history->setAccessibleName(m_history->text());
     m_cancel->setText(tr("Cancel"));
     m_cancel->setAccessibleName(m_cancel->text());
     m_confirm->setText(m_mode == Mode::Create ? tr("Create") : tr("Save"));

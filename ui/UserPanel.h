@@ -44,6 +44,8 @@ signals:
     void ledgerChanged();
     // Create or Save went through: the user concerned, and a word to say so.
     void done(const QString &email, const QString &message);
+    // History was pressed: the changes for this user.
+    void historyRequested(const QString &email);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,6 +81,7 @@ private:
     QLabel *m_incomplete; // a tab's access is on with no tier: which, and where
     QPushButton *m_removeAccess;
     QPushButton *m_delete;
+    QPushButton *m_history;
     QPushButton *m_cancel;
     QPushButton *m_confirm;
 };

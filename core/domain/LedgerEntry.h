@@ -43,3 +43,28 @@ struct LedgerDraft
     QString before;
     QString after;
 };
+
+// Which ledger entries a person wants to see (the History page, a user's own
+// history). Every part left empty matches everything; the parts that are set
+// must all match. Addresses compare without regard to the case of ASCII letters.
+struct LedgerFilter
+{
+    enum class Match
+    {
+        Prefix, // "bea" finds bea@example.com
+        Exact
+    };
+    QString user; // the entry's subject (for whom)
+    Match userMatch = Match::Prefix;
+    QString actor; // the operator, exactly (any letter case)
+    QString action; // a LedgerAction key
+    QDateTime from; // at or after (when valid)
+    QDateTime to; // before (when valid)
+    qint64 afterId = 0; // only entries with a greater id
+
+    bool isEmpty() const
+    {
+        return user.isEmpty() && actor.isEmpty() && action.isEmpty() && !from.isValid() && !to.isValid()
+            && afterId == 0;
+    }
+};

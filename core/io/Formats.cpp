@@ -2,6 +2,7 @@
 
 #include "Backup.h"
 #include "LedgerEntry.h"
+#include "LedgerText.h"
 #include "User.h"
 
 #include <algorithm>
@@ -88,15 +89,15 @@ QStringList Formats::seatCountRow(const SeatCount &c)
 
 QStringList Formats::ledgerEntryHeader()
 {
-    return { tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("For"), tr("Seat type"), tr("Before → after") };
+    return { tr("#"), tr("When (UTC)"), tr("Who"), tr("What"), tr("For whom"), tr("Before → after") };
 }
 
 QStringList Formats::ledgerEntryRow(const LedgerEntry &e)
 {
-    const QString change
-        = e.before.isEmpty() && e.after.isEmpty() ? QString() : e.before + QStringLiteral(" → ") + e.after;
+    // In words, as the History page says it (LedgerText); --json keeps the keys.
     const QString who = e.login.isEmpty() ? e.actor : tr("%1 (login %2)").arg(e.actor, e.login);
-    return { QString::number(e.id), e.at.toString(Qt::ISODate), who, e.action, e.subject, e.seatType, change };
+    return { QString::number(e.id), e.at.toUTC().toString(Qt::ISODate), who, LedgerText::what(e), e.subject,
+             LedgerText::change(e) };
 }
 
 QStringList Formats::backupHeader()

@@ -263,6 +263,11 @@ Result<QVector<LedgerEntry>> SeatLedger::entries() const
     return m_store->entries(0);
 }
 
+Result<QVector<LedgerEntry>> SeatLedger::entriesPage(const LedgerFilter &filter, qint64 beforeId, int limit) const
+{
+    return m_store->entriesPage(filter, beforeId, limit);
+}
+
 Result<qint64> SeatLedger::revision() const
 {
     return m_store->revision();

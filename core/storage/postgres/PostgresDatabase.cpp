@@ -275,6 +275,16 @@ QString sessionPassword(const QString &uri)
     return sessionPasswords.value(uri);
 }
 
+// The History page's indexes (LedgerPages): who a change was for, who made it,
+// what it was, and when. Not part of the schema version: a database without
+// them gets them when its owner opens it (see keepLedgerIndexes()).
+const SqlText ledgerIndexes[] = {
+    "CREATE INDEX IF NOT EXISTS ledger_by_subject ON ledger ((lower(subject) COLLATE \"C\"), id)",
+    "CREATE INDEX IF NOT EXISTS ledger_by_actor ON ledger ((lower(actor)), id)",
+    "CREATE INDEX IF NOT EXISTS ledger_by_action ON ledger (action, id)",
+    "CREATE INDEX IF NOT EXISTS ledger_by_time ON ledger (at_utc)",
+};
+
 } // namespace
 
 void PostgresDatabase::setSessionPassword(const QString &uri, const QString &password)
@@ -366,6 +376,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const QString &
         return s.error();
     if (Status s = db->checkOurs(); !s)
         return s.error();
+    db->keepLedgerIndexes();
     return db;
 }
 
@@ -603,9 +614,27 @@ Status PostgresDatabase::checkOurs() const
     return {};
 }
 
+void PostgresDatabase::keepLedgerIndexes()
+{
+    auto present
+        = scalar("SELECT COUNT(*) FROM pg_catalog.pg_indexes WHERE schemaname = current_schema() AND "
+                 "indexname IN ('ledger_by_subject', 'ledger_by_actor', 'ledger_by_action', 'ledger_by_time')");
+    if (!present || present.value() == qint64(std::size(ledgerIndexes)))
+        return;
+    // Only the tables' owner may add them; anyone else's History reads without.
+    for (const SqlText &sql : ledgerIndexes) {
+        if (Status s = execStatement(sql); !s)
+            return;
+    }
+}
+
 Status PostgresDatabase::createSchema()
 {
     for (const SqlText &sql : schemaV1) {
+        if (Status s = execStatement(sql); !s)
+            return s;
+    }
+    for (const SqlText &sql : ledgerIndexes) {
         if (Status s = execStatement(sql); !s)
             return s;
     }

@@ -110,6 +110,8 @@ private:
     Status migrateFrom(qint64 version, int target = SchemaVersion);
     // Brings a database of an older schema forward, if this login owns it.
     Status migrate(qint64 version);
+    // Adds the ledger's History indexes a database lacks (created before them).
+    void keepLedgerIndexes();
     // After a failed statement inside a write: PostgreSQL has aborted the
     // transaction; roll it back now and go on in a doomed one (see the .cpp).
     void abandonWrite() const;

@@ -2,6 +2,7 @@
 
 #include "LedgerAudit.h"
 #include "LedgerChain.h"
+#include "LedgerPages.h"
 #include "LedgerRow.h"
 #include "PostgresDatabase.h"
 #include "UserReader.h"
@@ -440,6 +441,38 @@ Result<std::array<SeatCount, SeatTypeCount>> PostgresStore::seatCounts() const
 Result<QVector<LedgerEntry>> PostgresStore::entries(qint64 afterId) const
 {
     return ledgerEntriesAfter(*m_db, afterId, true);
+}
+
+namespace {
+
+// The History page's statements (LedgerPages). Addresses compare lower-cased in
+// the "C" collation, as the indexes PostgresDatabase keeps on the ledger do.
+#define SK_LEDGER_SELECT                                                                                               \
+    "SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, hash FROM ledger "
+#define SK_LEDGER_REST                                                                                                 \
+    " AND id > :after AND id < :before AND (:from = '' OR at_utc >= :from) AND (:to = '' OR at_utc < :to)"             \
+    " ORDER BY id DESC LIMIT :limit"
+#define SK_USER_RANGE "lower(subject) COLLATE \"C\" >= :userLo AND lower(subject) COLLATE \"C\" < :userHi"
+#define SK_USER_ANY " AND (:userLo = '' OR (" SK_USER_RANGE "))"
+#define SK_ACTOR_ANY " AND (:actor = '' OR lower(actor) = :actor)"
+#define SK_ACTION_ANY " AND (:action = '' OR action = :action)"
+
+const LedgerPageSql postgresPages {
+    SK_LEDGER_SELECT "WHERE " SK_USER_RANGE SK_ACTOR_ANY SK_ACTION_ANY SK_LEDGER_REST,
+    SK_LEDGER_SELECT "WHERE lower(actor) = :actor" SK_USER_ANY SK_ACTION_ANY SK_LEDGER_REST,
+    SK_LEDGER_SELECT "WHERE action = :action" SK_USER_ANY SK_ACTOR_ANY SK_LEDGER_REST,
+    SK_LEDGER_SELECT "WHERE TRUE" SK_USER_ANY SK_ACTOR_ANY SK_ACTION_ANY SK_LEDGER_REST,
+    "SELECT COUNT(*) FROM (SELECT 1 FROM ledger WHERE " SK_USER_RANGE
+    " AND id > :after AND id < :before LIMIT :cap) AS matching",
+    "SELECT id FROM ledger WHERE at_utc >= :at ORDER BY at_utc, id LIMIT 1",
+    "SELECT id FROM ledger WHERE at_utc < :at ORDER BY at_utc DESC, id DESC LIMIT 1",
+};
+
+} // namespace
+
+Result<QVector<LedgerEntry>> PostgresStore::entriesPage(const LedgerFilter &filter, qint64 beforeId, int limit) const
+{
+    return LedgerPages::page(*m_db, postgresPages, filter, beforeId, limit);
 }
 
 Result<qint64> PostgresStore::lastEntryId() const

@@ -42,6 +42,7 @@ public:
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const override;
     Result<QVector<LedgerEntry>> entries(qint64 afterId) const override;
     Result<qint64> lastEntryId() const override;
+    Result<QVector<LedgerEntry>> entriesPage(const LedgerFilter &filter, qint64 beforeId, int limit) const override;
     Result<std::optional<std::optional<SeatType>>> storedSeat(qint64 userId, Product product) const override;
 
     Result<std::unique_ptr<StoreTransaction>> beginWrite(const QString &actor) override;

@@ -154,6 +154,16 @@ const SqlText schemaV3[] = {
     " BEGIN SELECT RAISE(ABORT, 'a user who holds a seat cannot be deleted'); END",
 };
 
+// The History page's indexes (LedgerPages): who a change was for, who made it,
+// what it was, and when. Not part of a schema version: any database Seatkeeper
+// wrote gets them when it opens (see keepLedgerIndexes()).
+const SqlText ledgerIndexes[] = {
+    "CREATE INDEX IF NOT EXISTS ledger_by_subject ON ledger (subject COLLATE NOCASE, id)",
+    "CREATE INDEX IF NOT EXISTS ledger_by_actor ON ledger (actor COLLATE NOCASE, id)",
+    "CREATE INDEX IF NOT EXISTS ledger_by_action ON ledger (action, id)",
+    "CREATE INDEX IF NOT EXISTS ledger_by_time ON ledger (at_utc)",
+};
+
 static_assert(SeatDatabase::SchemaVersion == 4, "a new schema version needs its case in userVersionStatement()");
 
 SqlText userVersionStatement(int version)
@@ -237,6 +247,7 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::openExisting(const QString &
     }
     if (Status s = db->migrate(); !s)
         return s.error();
+    db->keepLedgerIndexes();
     return db;
 }
 
@@ -255,6 +266,7 @@ Result<std::unique_ptr<SeatDatabase>> SeatDatabase::create(const QString &path,
             return s;
         if (Status s = db->migrate(); !s)
             return s;
+        db->keepLedgerIndexes();
         if (populate) {
             if (Status s = populate(*db); !s)
                 return s;
@@ -332,6 +344,23 @@ Status SeatDatabase::checkSchema() const
                                .arg(QDir::toNativeSeparators(m_path), QLatin1String(required)));
     }
     return {};
+}
+
+void SeatDatabase::keepLedgerIndexes()
+{
+    auto present = scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                          "('ledger_by_subject', 'ledger_by_actor', 'ledger_by_action', 'ledger_by_time')");
+    if (!present || present.value() == int(std::size(ledgerIndexes)))
+        return; // nothing to do, or nothing to be done now: History still reads, only slower
+    // Built once, in one transaction; a database busy with a writer gets them next time.
+    WriteTransaction tx(*this);
+    if (!tx.started())
+        return;
+    for (const SqlText &sql : ledgerIndexes) {
+        if (Status s = execStatement(sql); !s)
+            return;
+    }
+    tx.commit();
 }
 
 Status SeatDatabase::migrate()

@@ -85,6 +85,8 @@ private:
     Status readVersion();
     Status checkSchema() const;
     Status migrate();
+    // Adds the ledger's History indexes a database lacks (written before them).
+    void keepLedgerIndexes();
     Status migrateStep(int toVersion);
     // Before version 4: each user whose key changes, and the key it gets.
     // Refused, naming both, if two users turn out to share one mailbox.

@@ -5,6 +5,7 @@
 #include "InputText.h"
 #include "LedgerAudit.h"
 #include "LedgerChain.h"
+#include "LedgerPages.h"
 #include "LedgerRow.h"
 #include "LedgerWriter.h"
 #include "SeatDatabase.h"
@@ -12,6 +13,31 @@
 #include "Validation.h"
 
 namespace {
+
+// The History page's statements (LedgerPages). Addresses compare with NOCASE,
+// as the indexes SeatDatabase keeps on the ledger do. The unary + keeps SQLite
+// off an index that must not lead: a residual condition, or the ids when a
+// few users' entries are to be found among a million (their index, then a
+// sort of the few, beats walking every id from the newest).
+#define SK_LEDGER_SELECT                                                                                               \
+    "SELECT id, at_utc, actor, action, subject, seat_type, old_value, new_value, prev_hash, hash FROM ledger "
+#define SK_LEDGER_TIMES " AND (:from = '' OR at_utc >= :from) AND (:to = '' OR at_utc < :to)"
+#define SK_LEDGER_REST " AND id > :after AND id < :before" SK_LEDGER_TIMES " ORDER BY id DESC LIMIT :limit"
+#define SK_USER_RANGE "subject >= :userLo COLLATE NOCASE AND subject < :userHi COLLATE NOCASE"
+#define SK_USER_ANY " AND (:userLo = '' OR (+subject >= :userLo COLLATE NOCASE AND +subject < :userHi COLLATE NOCASE))"
+#define SK_ACTOR_ANY " AND (:actor = '' OR +actor = :actor COLLATE NOCASE)"
+#define SK_ACTION_ANY " AND (:action = '' OR +action = :action)"
+
+const LedgerPageSql sqlitePages {
+    SK_LEDGER_SELECT "WHERE " SK_USER_RANGE SK_ACTOR_ANY SK_ACTION_ANY
+                     " AND +id > :after AND +id < :before" SK_LEDGER_TIMES " ORDER BY id DESC LIMIT :limit",
+    SK_LEDGER_SELECT "WHERE actor = :actor COLLATE NOCASE" SK_USER_ANY SK_ACTION_ANY SK_LEDGER_REST,
+    SK_LEDGER_SELECT "WHERE action = :action" SK_USER_ANY SK_ACTOR_ANY SK_LEDGER_REST,
+    SK_LEDGER_SELECT "WHERE 1 = 1" SK_USER_ANY SK_ACTOR_ANY SK_ACTION_ANY SK_LEDGER_REST,
+    "SELECT COUNT(*) FROM (SELECT 1 FROM ledger WHERE " SK_USER_RANGE " AND +id > :after AND +id < :before LIMIT :cap)",
+    "SELECT id FROM ledger WHERE at_utc >= :at ORDER BY at_utc, id LIMIT 1",
+    "SELECT id FROM ledger WHERE at_utc < :at ORDER BY at_utc DESC, id DESC LIMIT 1",
+};
 
 // BEGIN IMMEDIATE takes SQLite's one write lock now (waiting up to the busy
 // timeout): writers queue, so the ledger's hash chain stays linear.
@@ -220,6 +246,11 @@ Result<std::array<SeatCount, SeatTypeCount>> SqliteStore::seatCounts() const
 Result<QVector<LedgerEntry>> SqliteStore::entries(qint64 afterId) const
 {
     return ledgerEntriesAfter(*m_db, afterId);
+}
+
+Result<QVector<LedgerEntry>> SqliteStore::entriesPage(const LedgerFilter &filter, qint64 beforeId, int limit) const
+{
+    return LedgerPages::page(*m_db, sqlitePages, filter, beforeId, limit);
 }
 
 Result<qint64> SqliteStore::lastEntryId() const
