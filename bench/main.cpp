@@ -317,8 +317,9 @@ int main(int argc, char *argv[])
     }
     // The ledger is grown straight in an SQLite file; on a server it stays as
     // the account's generation wrote it (0 here: not grown).
-    const qint64 ledgerEntries
-        = server ? 0 : parser.isSet(ledgerOption) ? parser.value(ledgerOption).toLongLong() : qint64(users) * 10;
+    const qint64 ledgerEntries = server ? 0
+        : parser.isSet(ledgerOption)    ? parser.value(ledgerOption).toLongLong()
+                                        : qint64(users) * 10;
     if (!server && growLedger(path, ledgerEntries) < 0) {
         QTextStream(stderr) << "could not grow the ledger\n";
         return 3;

@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>LedgerText</name>
+    <message numerus="yes">
+        <source>Bought %n %1 seat(s)</source>
+        <translation>
+            <numerusform>Bought %n %1 seat</numerusform>
+            <numerusform>Bought %n %1 seats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n %1 seat(s)</source>
+        <translation>
+            <numerusform>Released %n %1 seat</numerusform>
+            <numerusform>Released %n %1 seats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpenProblemDialog</name>
     <message numerus="yes">
         <source>You can restore it from one of its %n backup(s): the file as it is now is kept beside it, never deleted.</source>

@@ -320,14 +320,6 @@
         <translation>Quoi</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>Pour</translation>
-    </message>
-    <message>
-        <source>Seat type</source>
-        <translation>Type de siège</translation>
-    </message>
-    <message>
         <source>Before → after</source>
         <translation>Avant → après</translation>
     </message>
@@ -346,6 +338,84 @@
     <message>
         <source>%1 (login %2)</source>
         <translation>%1 (identifiant %2)</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Pour qui</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Pour qui</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Avant → après</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>No change has been recorded yet.</source>
+        <translation>Aucune modification n’a encore été enregistrée.</translation>
+    </message>
+    <message>
+        <source>No change matches these filters.</source>
+        <translation>Aucune modification ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
     </message>
 </context>
 <context>
@@ -431,6 +501,93 @@
     <message>
         <source>ledger takes no arguments.</source>
         <translation>ledger ne prend pas d’argument.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerText</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>role, name</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no value before or after a change</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Utilisateur créé</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>Utilisateur supprimé</translation>
+    </message>
+    <message>
+        <source>Seat assigned</source>
+        <translation>Siège attribué</translation>
+    </message>
+    <message>
+        <source>Access removed</source>
+        <translation>Accès supprimé</translation>
+    </message>
+    <message>
+        <source>Seats bought</source>
+        <translation>Sièges achetés</translation>
+    </message>
+    <message>
+        <source>Seats released</source>
+        <translation>Sièges libérés</translation>
+    </message>
+    <message>
+        <source>Database restored</source>
+        <translation>Base de données restaurée</translation>
+    </message>
+    <message>
+        <source>Created the user %1</source>
+        <translation>Utilisateur %1 créé</translation>
+    </message>
+    <message>
+        <source>Deleted the user %1</source>
+        <translation>Utilisateur %1 supprimé</translation>
+    </message>
+    <message>
+        <source>Moved %1 from %2 to %3</source>
+        <translation>%1 passé de %2 à %3</translation>
+    </message>
+    <message>
+        <source>Assigned %1 to %2</source>
+        <translation>%1 attribué à %2</translation>
+    </message>
+    <message>
+        <source>Removed the %1 access of %2</source>
+        <translation>Accès %1 de %2 supprimé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n %1 seat(s)</source>
+        <translation>
+            <numerusform>%n siège %1 acheté</numerusform>
+            <numerusform>%n sièges %1 achetés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Released %n %1 seat(s)</source>
+        <translation>
+            <numerusform>%n siège %1 libéré</numerusform>
+            <numerusform>%n sièges %1 libérés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restored the database from the backup %1</source>
+        <translation>Base de données restaurée depuis la sauvegarde %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2 purchased</source>
+        <translation>%1 → %2 achetés</translation>
+    </message>
+    <message>
+        <source>the replaced file is kept as %1</source>
+        <translation>le fichier remplacé est conservé sous le nom %1</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1661,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
 </context>
 <context>
     <name>SqliteFiles</name>
@@ -1700,6 +1861,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Remove the paid access of %1?</source>
         <translation>Supprimer l’accès payant de %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
 </context>
 <context>

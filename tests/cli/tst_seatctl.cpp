@@ -279,10 +279,11 @@ void TestSeatctl::ledgerSpeaksTheWordsOfTheHistoryPage()
     const Run json = seatctl(
         db({ QStringLiteral("--json"), QStringLiteral("--language"), QStringLiteral("fr"), QStringLiteral("ledger") }));
     const QJsonObject last = SeatctlProcess::json(json).value(QStringLiteral("ledger")).toArray().last().toObject();
-    QCOMPARE(last.keys(),
-             (QStringList { QStringLiteral("action"), QStringLiteral("actor"), QStringLiteral("after"),
-                            QStringLiteral("at"), QStringLiteral("before"), QStringLiteral("hash"),
-                            QStringLiteral("id"), QStringLiteral("seat_type"), QStringLiteral("subject") }));
+    QCOMPARE(
+        last.keys(),
+        (QStringList { QStringLiteral("action"), QStringLiteral("actor"), QStringLiteral("after"), QStringLiteral("at"),
+                       QStringLiteral("before"), QStringLiteral("hash"), QStringLiteral("id"), QStringLiteral("login"),
+                       QStringLiteral("seat_type"), QStringLiteral("subject") }));
     QCOMPARE(last.value(QStringLiteral("action")).toString(), QStringLiteral("seat-assigned"));
     QCOMPARE(last.value(QStringLiteral("after")).toString(), QStringLiteral("sales-professional"));
     QCOMPARE(last.value(QStringLiteral("before")).toString(), QString());

@@ -128,8 +128,9 @@ private:
         QString lastHash = m_lastHash;
         qint64 nextId = m_nextId;
         for (const LedgerDraft &e : drafts) {
-            const LedgerEntry entry { nextId,     m_at,     m_actor, e.action, e.subject,
-                                      e.seatType, e.before, e.after, lastHash, {} };
+            // The login, as in append(): the server's trigger hashes it too.
+            const LedgerEntry entry { nextId,   m_at,    m_actor,  e.action, e.subject,   e.seatType,
+                                      e.before, e.after, lastHash, {},       m_db.login() };
             const QString hash = LedgerChain::hashOf(entry, m_atText);
             ids << QString::number(nextId);
             actions << entry.action;
