@@ -6,6 +6,7 @@
 #include "SeatLedger.h"
 #include "SeatStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -22,6 +23,14 @@ inline QString userJson(const QString &first, const QString &last, Role role)
     const QJsonObject o { { QStringLiteral("first"), first },
                           { QStringLiteral("last"), last },
                           { QStringLiteral("role"), roleKey(role) } };
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// A user's teams, as the ledger keeps them (user-teams-changed before and after).
+inline QString teamsJson(const QString &mainTeam, const QStringList &additionalTeams)
+{
+    const QJsonObject o { { QStringLiteral("main"), mainTeam },
+                          { QStringLiteral("additional"), QJsonArray::fromStringList(additionalTeams) } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

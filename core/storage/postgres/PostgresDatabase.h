@@ -33,7 +33,8 @@ class PostgresDatabase
 public:
     // Version 1: users, seat types with counters, assignments, the append-only
     // chained ledger, the revision; R2, R3, R9 and R11 held by the server.
-    static constexpr int SchemaVersion = 1;
+    // Version 2: teams and team members (R14), a step of its own from version 1.
+    static constexpr int SchemaVersion = 2;
     // How long a writer waits for another one before it gives up.
     static constexpr int LockTimeoutMs = 15000;
 
@@ -80,6 +81,9 @@ private:
     Status connect(const PostgresAddress &address);
     Status checkOurs() const;
     Status createSchema();
+    // Brings an older schema forward, in one transaction; each step a function.
+    Status migrate();
+    Status migrateToTeams();
     // After a failed statement inside a write: PostgreSQL has aborted the
     // transaction; roll it back now and go on in a doomed one (see the .cpp).
     void abandonWrite() const;
@@ -87,6 +91,7 @@ private:
     QString m_uri;
     QString m_connectionName;
     QSqlDatabase m_db;
+    mutable int m_version = 0; // as checkOurs() read it
     bool m_inWrite = false;
     bool m_creating = false; // inside create(): writes join its transaction
     mutable bool m_doomed = false; // a statement of this write failed: it never commits
