@@ -17,6 +17,11 @@ bool Command::takesPersonOptions(const QStringList &) const
     return false;
 }
 
+bool Command::takesTeamOptions(const QStringList &) const
+{
+    return false;
+}
+
 bool Command::takesAdminOption() const
 {
     return false;
