@@ -22,6 +22,11 @@ bool Command::takesLoginOption(const QStringList &) const
     return false;
 }
 
+bool Command::takesTeamOptions(const QStringList &) const
+{
+    return false;
+}
+
 bool Command::takesAdminOption() const
 {
     return false;

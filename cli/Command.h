@@ -29,6 +29,10 @@ struct CommandContext
     // The open database, with its operator set when the command needs one;
     // null for a command that works on files.
     SeatLedger *ledger = nullptr;
+    // --main-team (empty: no main team), --add-team, --remove-team (repeatable).
+    std::optional<QString> mainTeam;
+    QStringList addTeams;
+    QStringList removeTeams;
 };
 
 // One verb of seatctl. The dispatcher (Seatctl) parses the options, finds the
@@ -51,6 +55,8 @@ public:
     virtual bool takesPersonOptions(const QStringList &words) const;
     // --login applies to this command line.
     virtual bool takesLoginOption(const QStringList &words) const;
+    // --main-team, --add-team and --remove-team apply to this command line.
+    virtual bool takesTeamOptions(const QStringList &words) const;
     // --admin applies to this command.
     virtual bool takesAdminOption() const;
     // Runs before the database opens; an exit status stops there.

@@ -10,6 +10,7 @@
 #include "RestoreCommand.h"
 #include "SeatLedger.h"
 #include "SeatsCommand.h"
+#include "TeamsCommand.h"
 #include "UnassignCommand.h"
 #include "UsersCommand.h"
 
@@ -26,6 +27,7 @@ Seatctl::Seatctl()
 {
     m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<UsersCommand>());
+    m_commands.push_back(std::make_unique<TeamsCommand>());
     m_commands.push_back(std::make_unique<SeatsCommand>());
     m_commands.push_back(std::make_unique<AssignCommand>());
     m_commands.push_back(std::make_unique<UnassignCommand>());
@@ -57,17 +59,26 @@ int Seatctl::run(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON document."));
     const QCommandLineOption admin(QStringLiteral("admin"), tr("The first Super admin (init)."),
                                    QStringLiteral("EMAIL"));
-    const QCommandLineOption first(QStringLiteral("first"), tr("First name (users add)."), QStringLiteral("NAME"));
-    const QCommandLineOption last(QStringLiteral("last"), tr("Last name (users add)."), QStringLiteral("NAME"));
-    const QCommandLineOption role(QStringLiteral("role"), tr("Role (users add)."), QStringLiteral("ROLE"));
+    const QCommandLineOption first(QStringLiteral("first"), tr("First name (users add, users edit)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption last(QStringLiteral("last"), tr("Last name (users add, users edit)."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption role(QStringLiteral("role"), tr("Role (users add, users edit)."), QStringLiteral("ROLE"));
     const QCommandLineOption login(QStringLiteral("login"),
                                    tr("An existing PostgreSQL login to tie to the new user (users add)."),
                                    QStringLiteral("PGROLE"));
+    const QCommandLineOption mainTeam(QStringLiteral("main-team"),
+                                      tr("Main team (users edit); an empty name for none."), QStringLiteral("TEAM"));
+    const QCommandLineOption addTeam(QStringLiteral("add-team"), tr("An additional team to join (users edit)."),
+                                     QStringLiteral("TEAM"));
+    const QCommandLineOption removeTeam(QStringLiteral("remove-team"), tr("A team to leave (users edit)."),
+                                        QStringLiteral("TEAM"));
     const QCommandLineOption help(QStringList { QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption language(QStringLiteral("language"), tr("Language of messages: en or fr."),
                                       QStringLiteral("LANGUAGE"));
-    parser.addOptions({ database, as, json, admin, first, last, role, login, language, help, version });
+    parser.addOptions({ database, as, json, admin, first, last, role, login, mainTeam, addTeam, removeTeam, language,
+                        help, version });
     // A negative number ("seats buy TYPE -1") is a value, not an option: it is
     // hidden from the parser and given back where it stood.
     QStringList hidden = arguments;
@@ -115,18 +126,33 @@ int Seatctl::run(const QStringList &arguments)
     const auto given = [&parser, &unhide](const QCommandLineOption &option) {
         return parser.isSet(option) ? std::optional<QString>(unhide(parser.value(option))) : std::nullopt;
     };
-    CommandContext context { words,        unhide(parser.value(database)),
-                             given(admin), given(first),
-                             given(last),  given(role),
-                             given(login), given(as),
-                             m_output,     nullptr };
+    CommandContext context { words,
+                             unhide(parser.value(database)),
+                             given(admin),
+                             given(first),
+                             given(last),
+                             given(role),
+                             given(login),
+                             given(as),
+                             m_output,
+                             nullptr,
+                             given(mainTeam),
+                             {},
+                             {} };
+    for (const QString &team : parser.values(addTeam))
+        context.addTeams << unhide(team);
+    for (const QString &team : parser.values(removeTeam))
+        context.removeTeams << unhide(team);
     // Null for an unknown command: that is reported once the database is open
     // and the operator set, as for a command that changes something.
     Command *command = find(words.first());
     if ((context.first || context.last || context.role) && !(command && command->takesPersonOptions(words)))
-        return m_output.usage(tr("--first, --last and --role go with “users add”."));
+        return m_output.usage(tr("--first, --last and --role go with “users add” and “users edit”."));
     if (context.login && !(command && command->takesLoginOption(words)))
         return m_output.usage(tr("--login goes with “users add”."));
+    if ((context.mainTeam || !context.addTeams.isEmpty() || !context.removeTeams.isEmpty())
+        && !(command && command->takesTeamOptions(words)))
+        return m_output.usage(tr("--main-team, --add-team and --remove-team go with “users edit”."));
     if (context.admin && !(command && command->takesAdminOption()))
         return m_output.usage(tr("--admin goes with init."));
 

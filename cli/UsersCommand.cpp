@@ -12,7 +12,12 @@ bool UsersCommand::needsOperator(const QStringList &words) const
 
 bool UsersCommand::takesPersonOptions(const QStringList &words) const
 {
-    return words.size() >= 2 && words.at(1) == QLatin1String("add");
+    return words.size() >= 2 && (words.at(1) == QLatin1String("add") || words.at(1) == QLatin1String("edit"));
+}
+
+bool UsersCommand::takesTeamOptions(const QStringList &words) const
+{
+    return words.size() >= 2 && words.at(1) == QLatin1String("edit");
 }
 
 bool UsersCommand::takesLoginOption(const QStringList &words) const
@@ -30,7 +35,10 @@ int UsersCommand::run(CommandContext &context)
         return add(context);
     if (sub == QLatin1String("delete") && words.size() == 3)
         return remove(context);
-    return context.output.usage(tr("Usage: users list | users add EMAIL | users delete EMAIL"));
+    if (sub == QLatin1String("edit") && words.size() == 3)
+        return edit(context);
+    return context.output.usage(tr("Usage: users list | users add EMAIL | users edit EMAIL [OPTIONS] | users delete "
+                                   "EMAIL"));
 }
 
 int UsersCommand::list(CommandContext &context)
@@ -78,4 +86,32 @@ int UsersCommand::remove(CommandContext &context)
     if (Status s = context.ledger->deleteUser(email); !s)
         return context.output.fail(s.error());
     return context.output.done(tr("Deleted %1.").arg(email));
+}
+
+int UsersCommand::edit(CommandContext &context)
+{
+    const QString &email = context.words.at(2);
+    UserEdit edit;
+    edit.firstName = context.first;
+    edit.lastName = context.last;
+    if (context.role) {
+        const auto r = roleFromKey(*context.role);
+        if (!r)
+            return context.output.usage(
+                tr("Unknown role “%1”; expected user, admin or super-admin.").arg(*context.role));
+        edit.role = *r;
+    }
+    edit.mainTeam = context.mainTeam;
+    edit.addTeams = context.addTeams;
+    edit.removeTeams = context.removeTeams;
+    if (edit.isEmpty())
+        return context.output.usage(tr("users edit needs something to change: --first, --last, --role, --main-team, "
+                                       "--add-team or --remove-team."));
+    if (auto changed = context.ledger->editUser(email, edit); !changed)
+        return context.output.fail(changed.error());
+    auto user = context.ledger->user(email);
+    if (!user)
+        return context.output.fail(user.error());
+    return context.output.done(tr("Saved %1.").arg(user.value().email),
+                               { { QStringLiteral("user"), Formats::userJson(user.value()) } });
 }

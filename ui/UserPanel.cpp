@@ -7,13 +7,17 @@
 #include "ToggleSwitch.h"
 #include "Validation.h"
 
+#include <QComboBox>
 #include <QEvent>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabBar>
@@ -31,6 +35,18 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     , m_email(new QLineEdit(this))
     , m_emailProblem(new QLabel(this))
     , m_next(new QPushButton(this))
+    , m_details(new QWidget(this))
+    , m_firstLabel(new QLabel(m_details))
+    , m_first(new QLineEdit(m_details))
+    , m_lastLabel(new QLabel(m_details))
+    , m_last(new QLineEdit(m_details))
+    , m_roleLabel(new QLabel(m_details))
+    , m_role(new QComboBox(m_details))
+    , m_roleNote(new QLabel(m_details))
+    , m_mainTeamLabel(new QLabel(m_details))
+    , m_mainTeam(new QComboBox(m_details))
+    , m_additionalLabel(new QLabel(m_details))
+    , m_additional(new QListWidget(m_details))
     , m_tabWidget(new QTabWidget(this))
     , m_problem(new QLabel(this))
     , m_incomplete(new QLabel(this))
@@ -70,6 +86,37 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     connect(m_email, &QLineEdit::returnPressed, this, &UserPanel::next);
     connect(m_next, &QPushButton::clicked, this, &UserPanel::next);
 
+    // Step 2 of a user opened from the list: their names, role and teams.
+    m_details->setObjectName(QStringLiteral("panelDetails"));
+    m_first->setObjectName(QStringLiteral("panelFirstName"));
+    m_last->setObjectName(QStringLiteral("panelLastName"));
+    m_role->setObjectName(QStringLiteral("panelRole"));
+    m_roleNote->setObjectName(QStringLiteral("panelRoleNote"));
+    m_roleNote->setWordWrap(true);
+    m_roleNote->hide();
+    m_mainTeam->setObjectName(QStringLiteral("panelMainTeam"));
+    m_additional->setObjectName(QStringLiteral("panelAdditionalTeams"));
+    m_additional->setMaximumHeight(110);
+    m_firstLabel->setBuddy(m_first);
+    m_lastLabel->setBuddy(m_last);
+    m_roleLabel->setBuddy(m_role);
+    m_mainTeamLabel->setBuddy(m_mainTeam);
+    m_additionalLabel->setBuddy(m_additional);
+    auto *form = new QFormLayout(m_details);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(m_firstLabel, m_first);
+    form->addRow(m_lastLabel, m_last);
+    form->addRow(m_roleLabel, m_role);
+    form->addRow(nullptr, m_roleNote);
+    form->addRow(m_mainTeamLabel, m_mainTeam);
+    form->addRow(m_additionalLabel, m_additional);
+    m_details->hide();
+    connect(m_first, &QLineEdit::textChanged, this, &UserPanel::updateButtons);
+    connect(m_last, &QLineEdit::textChanged, this, &UserPanel::updateButtons);
+    connect(m_role, &QComboBox::currentIndexChanged, this, &UserPanel::updateButtons);
+    connect(m_mainTeam, &QComboBox::currentIndexChanged, this, &UserPanel::mainTeamChosen);
+    connect(m_additional, &QListWidget::itemChanged, this, &UserPanel::updateButtons);
+
     // Step 2: access per product.
     auto *accessStep = new QWidget(m_steps);
     m_tabWidget->setObjectName(QStringLiteral("panelTabs"));
@@ -102,6 +149,7 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     buttons->addWidget(m_confirm);
     auto *accessLayout = new QVBoxLayout(accessStep);
     accessLayout->setContentsMargins(0, 0, 0, 0);
+    accessLayout->addWidget(m_details);
     accessLayout->addWidget(m_tabWidget, 1);
     accessLayout->addWidget(m_incomplete);
     accessLayout->addWidget(m_problem);
@@ -124,7 +172,12 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
 
     // Reading order: e-mail, Next; then the tabs and their switches, then the buttons.
     setTabOrder(m_email, m_next);
-    setTabOrder(m_next, m_tabWidget);
+    setTabOrder(m_next, m_first);
+    setTabOrder(m_first, m_last);
+    setTabOrder(m_last, m_role);
+    setTabOrder(m_role, m_mainTeam);
+    setTabOrder(m_mainTeam, m_additional);
+    setTabOrder(m_additional, m_tabWidget);
     QWidget *previous = m_tabWidget;
     for (SeatAccessTab *t : m_tabs) {
         setTabOrder(previous, t->accessSwitch());
@@ -151,6 +204,7 @@ void UserPanel::startCreate()
     m_tabWidget->setCurrentIndex(0);
     m_problem->hide();
     m_removeAccess->hide();
+    m_details->hide();
     m_steps->setCurrentIndex(0);
     retranslateUi();
     validateEmail();
@@ -168,6 +222,10 @@ void UserPanel::openUser(const QString &email)
     m_user = user.takeValue();
     m_problem->hide();
     m_removeAccess->hide();
+    if (auto teams = m_ledger.teams())
+        m_teams = teams.takeValue();
+    showDetails(m_user);
+    m_details->show();
     for (Product product : allProducts()) {
         tab(product)->setHeld(m_user.seat(product));
         tab(product)->setSeat(m_user.seat(product));
@@ -205,7 +263,27 @@ void UserPanel::refresh()
                 tab(product)->setSeat(stored);
             tab(product)->setHeld(stored);
         }
+        const bool detailsTouched = !detailsEdit().isEmpty();
+        const QString main = chosenMainTeam();
+        const QStringList additional = chosenAdditionalTeams();
+        const QString first = m_first->text();
+        const QString last = m_last->text();
+        const std::optional<Role> role = chosenRole();
         m_user = user.takeValue();
+        if (auto teams = m_ledger.teams())
+            m_teams = teams.takeValue();
+        if (!detailsTouched) {
+            showDetails(m_user);
+        } else {
+            // Keep what the admin typed and chose; a team renamed or deleted meanwhile shows so.
+            User shown = m_user;
+            shown.firstName = first;
+            shown.lastName = last;
+            shown.role = role.value_or(m_user.role);
+            shown.mainTeam = main;
+            shown.additionalTeams = additional;
+            showDetails(shown);
+        }
     }
     if (auto counts = m_ledger.seatCounts()) {
         for (SeatAccessTab *t : m_tabs)
@@ -278,6 +356,11 @@ void UserPanel::updateButtons()
         if (edit && t->seat() != m_user.seat(t->product()))
             changed = true;
     }
+    if (edit && !detailsEdit().isEmpty())
+        changed = true;
+    for (QWidget *w : std::initializer_list<QWidget *> { m_first, m_last, m_mainTeam, m_additional })
+        w->setEnabled(!m_readOnly);
+    m_role->setEnabled(!m_readOnly && m_roleNote->isHidden());
     m_incomplete->setText(missing.join(QLatin1Char('\n')));
     m_incomplete->setVisible(!missing.isEmpty());
     m_confirm->setEnabled(!m_readOnly && complete && changed);
@@ -322,16 +405,28 @@ void UserPanel::confirm()
         if (tab(product)->seat() != m_user.seat(product))
             edits.append(SeatEdit { m_user.id, m_user.email, product, m_user.seat(product), tab(product)->seat() });
     }
-    const Status s = m_ledger.applyEdits(edits);
-    if (!s) {
-        showProblem(s.error().message);
-        if (s.error().kind == ErrorKind::Conflict)
-            openUser(m_user.email);
-        return;
+    // Names, role and teams first (R5 and R14 are the core's), then the seats.
+    const UserEdit details = detailsEdit();
+    if (!details.isEmpty()) {
+        if (auto edited = m_ledger.editUser(m_user.email, details); !edited)
+            return showProblem(edited.error().message);
+        emit ledgerChanged();
     }
-    emit ledgerChanged();
-    openUser(m_user.email);
-    emit done(m_user.email, tr("Seats of %1 saved.").arg(m_user.email));
+    if (!edits.isEmpty()) {
+        const Status s = m_ledger.applyEdits(edits);
+        if (!s) {
+            if (!details.isEmpty())
+                openUser(m_user.email); // the details are saved: show them so
+            showProblem(s.error().message);
+            if (s.error().kind == ErrorKind::Conflict)
+                openUser(m_user.email);
+            return;
+        }
+        emit ledgerChanged();
+    }
+    const QString email = m_user.email;
+    openUser(email);
+    emit done(email, details.isEmpty() ? tr("Seats of %1 saved.").arg(email) : tr("Changes to %1 saved.").arg(email));
 }
 
 void UserPanel::deleteUser()
@@ -407,6 +502,150 @@ void UserPanel::removePaidAccess()
     openUser(m_user.email);
 }
 
+void UserPanel::showDetails(const User &shown)
+{
+    const QSignalBlocker quietFirst(m_first);
+    const QSignalBlocker quietLast(m_last);
+    if (m_first->text() != shown.firstName)
+        m_first->setText(shown.firstName);
+    if (m_last->text() != shown.lastName)
+        m_last->setText(shown.lastName);
+    updateRoleChoices(shown.role);
+    fillTeams(shown.mainTeam, shown.additionalTeams);
+    updateButtons();
+}
+
+void UserPanel::updateRoleChoices(Role shown)
+{
+    const QSignalBlocker quiet(m_role);
+    auto me = m_ledger.user(m_ledger.actor());
+    const bool superOperator = me && me.value().role == Role::SuperAdmin;
+    QString why;
+    QVector<Role> offered;
+    if (m_user.role == Role::SuperAdmin && !superOperator) {
+        offered = { Role::SuperAdmin };
+        why = tr("Only a Super admin can change the role of a Super admin.");
+    } else {
+        if (superOperator)
+            offered.append(Role::SuperAdmin);
+        offered.append(Role::Admin);
+        offered.append(Role::User);
+        auto sole = m_user.role == Role::SuperAdmin ? m_ledger.soleSuperAdmin() : Result<QString>(QString());
+        if (sole && !sole.value().isEmpty() && Validation::emailKey(sole.value()) == Validation::emailKey(m_user.email))
+            why = tr("%1 is the only Super admin: their role cannot change. Make another user Super admin first.")
+                      .arg(m_user.email);
+    }
+    m_role->clear();
+    for (Role role : offered)
+        m_role->addItem(roleName(role), roleKey(role));
+    const int at = m_role->findData(roleKey(shown));
+    m_role->setCurrentIndex(at >= 0 ? at : m_role->findData(roleKey(m_user.role)));
+    m_roleNote->setText(why);
+    m_roleNote->setVisible(!why.isEmpty());
+    m_role->setAccessibleDescription(why);
+    m_role->setEnabled(!m_readOnly && why.isEmpty());
+}
+
+void UserPanel::fillTeams(const QString &mainTeam, const QStringList &additionalTeams)
+{
+    const QSignalBlocker quietMain(m_mainTeam);
+    const QSignalBlocker quietList(m_additional);
+    m_mainTeam->clear();
+    m_mainTeam->addItem(tr("No team"), QString());
+    m_additional->clear();
+    QStringList additionalKeys;
+    for (const QString &name : additionalTeams)
+        additionalKeys << Validation::teamKey(name);
+    for (const Team &t : std::as_const(m_teams)) {
+        m_mainTeam->addItem(t.name, t.name);
+        if (!mainTeam.isEmpty() && Validation::teamKey(mainTeam) == Validation::teamKey(t.name))
+            m_mainTeam->setCurrentIndex(m_mainTeam->count() - 1);
+        auto *item = new QListWidgetItem(t.name, m_additional);
+        item->setData(Qt::UserRole, t.name);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(additionalKeys.contains(Validation::teamKey(t.name)) ? Qt::Checked : Qt::Unchecked);
+    }
+    mainTeamChosen();
+}
+
+void UserPanel::mainTeamChosen()
+{
+    // A team is the main team or an additional one: the main team's box is off.
+    const QString main = chosenMainTeam();
+    {
+        const QSignalBlocker quiet(m_additional);
+        for (int row = 0; row < m_additional->count(); ++row) {
+            QListWidgetItem *item = m_additional->item(row);
+            const bool isMain = !main.isEmpty()
+                && Validation::teamKey(item->data(Qt::UserRole).toString()) == Validation::teamKey(main);
+            if (isMain) {
+                item->setCheckState(Qt::Unchecked);
+                item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+                item->setToolTip(tr("This is the main team."));
+            } else {
+                item->setFlags(item->flags() | Qt::ItemIsEnabled);
+                item->setToolTip(QString());
+            }
+        }
+    }
+    updateButtons();
+}
+
+QString UserPanel::chosenMainTeam() const
+{
+    return m_mainTeam->currentData().toString();
+}
+
+QStringList UserPanel::chosenAdditionalTeams() const
+{
+    QStringList names;
+    for (int row = 0; row < m_additional->count(); ++row) {
+        if (m_additional->item(row)->checkState() == Qt::Checked)
+            names << m_additional->item(row)->data(Qt::UserRole).toString();
+    }
+    return names;
+}
+
+std::optional<Role> UserPanel::chosenRole() const
+{
+    return roleFromKey(m_role->currentData().toString());
+}
+
+UserEdit UserPanel::detailsEdit() const
+{
+    UserEdit edit;
+    if (m_mode != Mode::Edit || m_user.email.isEmpty())
+        return edit;
+    if (m_first->text() != m_user.firstName)
+        edit.firstName = m_first->text();
+    if (m_last->text() != m_user.lastName)
+        edit.lastName = m_last->text();
+    if (const auto role = chosenRole(); role && *role != m_user.role)
+        edit.role = *role;
+    const QString main = chosenMainTeam();
+    if (Validation::teamKey(main) != Validation::teamKey(m_user.mainTeam))
+        edit.mainTeam = main;
+    const auto keysOf = [](const QStringList &names) {
+        QStringList keys;
+        for (const QString &name : names)
+            keys << Validation::teamKey(name);
+        return keys;
+    };
+    const QStringList chosen = chosenAdditionalTeams();
+    const QStringList chosenKeys = keysOf(chosen);
+    const QStringList heldKeys = keysOf(m_user.additionalTeams);
+    for (const QString &name : chosen) {
+        if (!heldKeys.contains(Validation::teamKey(name)))
+            edit.addTeams << name;
+    }
+    for (const QString &name : m_user.additionalTeams) {
+        // A team that became the main team leaves the additional ones by itself.
+        if (!chosenKeys.contains(Validation::teamKey(name)) && Validation::teamKey(name) != Validation::teamKey(main))
+            edit.removeTeams << name;
+    }
+    return edit;
+}
+
 void UserPanel::showProblem(const QString &message)
 {
     m_problem->setText(message);
@@ -435,6 +674,24 @@ void UserPanel::retranslateUi()
     m_email->setAccessibleName(tr("Email address"));
     m_next->setText(tr("Next"));
     m_next->setAccessibleName(m_next->text());
+    m_firstLabel->setText(tr("First name"));
+    m_first->setAccessibleName(tr("First name"));
+    m_lastLabel->setText(tr("Last name"));
+    m_last->setAccessibleName(tr("Last name"));
+    m_roleLabel->setText(tr("Role"));
+    m_role->setAccessibleName(tr("Role"));
+    for (int i = 0; i < m_role->count(); ++i) {
+        if (const auto role = roleFromKey(m_role->itemData(i).toString()))
+            m_role->setItemText(i, roleName(*role));
+    }
+    m_mainTeamLabel->setText(tr("Main team"));
+    m_mainTeam->setAccessibleName(tr("Main team"));
+    if (m_mainTeam->count() > 0)
+        m_mainTeam->setItemText(0, tr("No team"));
+    m_additionalLabel->setText(tr("Additional teams"));
+    m_additional->setAccessibleName(tr("Additional teams"));
+    if (m_mode == Mode::Edit && !m_user.email.isEmpty())
+        updateRoleChoices(chosenRole().value_or(m_user.role)); // the note, in this language
     m_tabWidget->setTabText(0, tr("Sales"));
     m_tabWidget->setTabText(1, tr("Service"));
     m_removeAccess->setText(tr("Remove paid access"));

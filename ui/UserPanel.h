@@ -1,11 +1,14 @@
 #pragma once
 
+#include "Team.h"
 #include "User.h"
 
 #include <array>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QListWidget;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
@@ -62,6 +65,17 @@ private:
     void removePaidAccess();
     void showProblem(const QString &message);
     SeatAccessTab *tab(Product product) const { return m_tabs[productIndex(product)]; }
+    // The user's names, role and teams (Edit mode): shown as stored, or as the
+    // admin has changed them.
+    void showDetails(const User &shown);
+    void fillTeams(const QString &mainTeam, const QStringList &additionalTeams);
+    void updateRoleChoices(Role shown);
+    void mainTeamChosen();
+    QString chosenMainTeam() const;
+    QStringList chosenAdditionalTeams() const;
+    std::optional<Role> chosenRole() const;
+    // What the admin changed of the details, as an edit (empty if nothing).
+    UserEdit detailsEdit() const;
 
     SeatLedger &m_ledger;
     Mode m_mode = Mode::Create;
@@ -75,6 +89,19 @@ private:
     QLineEdit *m_email;
     QLabel *m_emailProblem;
     QPushButton *m_next;
+    QVector<Team> m_teams;
+    QWidget *m_details;
+    QLabel *m_firstLabel;
+    QLineEdit *m_first;
+    QLabel *m_lastLabel;
+    QLineEdit *m_last;
+    QLabel *m_roleLabel;
+    QComboBox *m_role;
+    QLabel *m_roleNote; // why the role cannot change, when it cannot
+    QLabel *m_mainTeamLabel;
+    QComboBox *m_mainTeam;
+    QLabel *m_additionalLabel;
+    QListWidget *m_additional;
     QTabWidget *m_tabWidget;
     std::array<SeatAccessTab *, ProductCount> m_tabs {};
     QLabel *m_problem;

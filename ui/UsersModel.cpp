@@ -7,7 +7,7 @@ namespace {
 const char *const headers[UsersModel::ColumnCount] = {
     QT_TRANSLATE_NOOP("UsersModel", "Name"),         QT_TRANSLATE_NOOP("UsersModel", "Email"),
     QT_TRANSLATE_NOOP("UsersModel", "Role"),         QT_TRANSLATE_NOOP("UsersModel", "Sales seat"),
-    QT_TRANSLATE_NOOP("UsersModel", "Service seat"),
+    QT_TRANSLATE_NOOP("UsersModel", "Service seat"), QT_TRANSLATE_NOOP("UsersModel", "Main team"),
 };
 } // namespace
 
@@ -105,6 +105,8 @@ QString UsersModel::textOf(const User &u, int column) const
         return u.sales ? seatTypeName(*u.sales) : QString();
     case ServiceColumn:
         return u.service ? seatTypeName(*u.service) : QString();
+    case MainTeamColumn:
+        return u.mainTeam;
     default:
         return {};
     }

@@ -22,6 +22,7 @@ public:
         RoleColumn,
         SalesColumn,
         ServiceColumn,
+        MainTeamColumn, // R14; last, so the columns before it keep their places
         ColumnCount
     };
 

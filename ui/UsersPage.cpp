@@ -4,10 +4,15 @@
 #include "BackgroundWork.h"
 #include "LargeTable.h"
 #include "SeatLedger.h"
+#include "TeamFilter.h"
+#include "TeamsModel.h"
+#include "TeamsPage.h"
 #include "UserPanel.h"
 #include "UsersCache.h"
 #include "UsersModel.h"
+#include "Validation.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,10 +26,12 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-// Filters on name and e-mail only, whatever the columns show.
+// Filters on name and e-mail only, whatever the columns show; and, when a
+// team is chosen (TeamFilter), on that team, as main or additional team.
 class UserFilter : public QSortFilterProxyModel
 {
 public:
@@ -35,19 +42,38 @@ public:
         m_text = text.trimmed();
         invalidateFilter();
     }
+    void setTeam(const QString &team)
+    {
+        m_teamKey = team.isEmpty() ? QString() : Validation::teamKey(team);
+        invalidateFilter();
+    }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &) const override
     {
+        const User &u = static_cast<UsersModel *>(sourceModel())->userAt(row);
+        if (!m_teamKey.isEmpty() && !inTeam(u))
+            return false;
         if (m_text.isEmpty())
             return true;
-        const User &u = static_cast<UsersModel *>(sourceModel())->userAt(row);
         return u.email.contains(m_text, Qt::CaseInsensitive) || u.firstName.contains(m_text, Qt::CaseInsensitive)
             || u.lastName.contains(m_text, Qt::CaseInsensitive) || u.fullName().contains(m_text, Qt::CaseInsensitive);
     }
 
 private:
+    bool inTeam(const User &u) const
+    {
+        if (!u.mainTeam.isEmpty() && Validation::teamKey(u.mainTeam) == m_teamKey)
+            return true;
+        for (const QString &team : u.additionalTeams) {
+            if (Validation::teamKey(team) == m_teamKey)
+                return true;
+        }
+        return false;
+    }
+
     QString m_text;
+    QString m_teamKey;
 };
 
 UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
@@ -62,6 +88,9 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     , m_actionsMenu(new QMenu(this))
     , m_create(new QPushButton(this))
     , m_status(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_teamFilter(new TeamFilter(this))
+    , m_teamsPage(new TeamsPage(ledger, m_tabs))
     , m_splitter(new QSplitter(this))
     , m_table(new QTableView(m_splitter))
     , m_panel(new UserPanel(ledger, m_splitter))
@@ -105,18 +134,40 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     top->addWidget(m_search);
     top->addWidget(m_actions);
     top->addWidget(m_create);
+    // Users | Teams: the list of users (with its team filter) and the teams.
+    auto *usersTab = new QWidget(m_tabs);
+    usersTab->setObjectName(QStringLiteral("usersTab"));
+    auto *usersLayout = new QVBoxLayout(usersTab);
+    usersLayout->setContentsMargins(0, 0, 0, 0);
+    usersLayout->addWidget(m_teamFilter);
+    usersLayout->addWidget(m_status);
+    usersLayout->addWidget(m_splitter, 1);
+    m_tabs->setObjectName(QStringLiteral("usersTabs"));
+    m_tabs->addTab(usersTab, QString());
+    m_tabs->addTab(m_teamsPage, QString());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_status);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_tabs, 1);
 
     setTabOrder(m_search, m_actions);
     setTabOrder(m_actions, m_create);
-    setTabOrder(m_create, m_table);
+    setTabOrder(m_create, m_tabs);
+    setTabOrder(m_tabs, m_teamFilter->combo());
+    setTabOrder(m_teamFilter->combo(), m_table);
     setTabOrder(m_table, m_panel);
+
+    connect(m_teamFilter, &TeamFilter::teamChanged, this, [this](const QString &team) {
+        m_filtering = true;
+        static_cast<UserFilter *>(m_proxy)->setTeam(team);
+        selectPanelUser();
+        m_filtering = false;
+    });
+    connect(m_teamsPage, &TeamsPage::ledgerChanged, this, &UsersPage::ledgerChanged);
+    connect(m_teamsPage, &TeamsPage::statusMessage, this, &UsersPage::statusMessage);
 
     connect(m_search, &QLineEdit::textChanged, this, &UsersPage::filter);
     connect(m_create, &QPushButton::clicked, this, [this] {
+        m_tabs->setCurrentIndex(0);
         m_table->clearSelection();
         m_panel->show();
         m_panel->startCreate();
@@ -177,6 +228,13 @@ void UsersPage::reload()
     m_model->setUsers(users.takeValue());
     fitColumns();
     m_status->setVisible(m_readOnly);
+    reloadTeams();
+}
+
+void UsersPage::reloadTeams()
+{
+    m_teamsPage->reload();
+    m_teamFilter->setTeams(m_teamsPage->model()->teams());
     if (m_panel->isVisible())
         m_panel->refresh();
 }
@@ -192,6 +250,11 @@ void UsersPage::applyChanges(const SeatLedger::Changes &changes)
             markStale();
         return;
     }
+    if (changes.teamsChanged) {
+        reloadTeams();
+        static_cast<UserFilter *>(m_proxy)->setTeam(m_teamFilter->team()); // members came or went
+        return;
+    }
     if (m_panel->isVisible())
         m_panel->refresh();
 }
@@ -201,6 +264,7 @@ void UsersPage::setReadOnly(bool readOnly, const QString &why)
     m_readOnly = readOnly;
     m_create->setEnabled(!readOnly);
     m_panel->setReadOnly(readOnly);
+    m_teamsPage->setReadOnly(readOnly);
     m_status->setText(why);
     m_status->setVisible(readOnly);
 }
@@ -276,6 +340,8 @@ void UsersPage::retranslateUi()
     m_create->setText(tr("Create user"));
     m_create->setAccessibleName(m_create->text());
     m_table->setAccessibleName(tr("Users"));
+    m_tabs->setTabText(0, tr("Users"));
+    m_tabs->setTabText(1, tr("Teams"));
     m_model->retranslate();
     fitColumns(); // names of roles and seats differ in length from one language to another
 }

@@ -13,6 +13,9 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
+class QTabWidget;
+class TeamFilter;
+class TeamsPage;
 class QToolButton;
 class SeatLedger;
 class UserPanel;
@@ -37,6 +40,8 @@ public:
     UsersModel *model() const { return m_model; }
     UserPanel *panel() const { return m_panel; }
     QSplitter *splitter() const { return m_splitter; }
+    TeamsPage *teamsPage() const { return m_teamsPage; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 signals:
     void managePaidUsersRequested();
@@ -58,6 +63,8 @@ private:
     void selectPanelUser();
     void openSelected();
     void closePanel();
+    // The teams changed (here or elsewhere): the Teams tab, the filter and the panel read them again.
+    void reloadTeams();
 
     SeatLedger &m_ledger;
     UsersCache &m_users;
@@ -70,6 +77,9 @@ private:
     QAction *m_manageAction;
     QPushButton *m_create;
     QLabel *m_status;
+    QTabWidget *m_tabs;
+    TeamFilter *m_teamFilter;
+    TeamsPage *m_teamsPage;
     QSplitter *m_splitter;
     QTableView *m_table;
     UserPanel *m_panel;

@@ -14,6 +14,17 @@ inline const QString SeatsReleased = QStringLiteral("seats-released");
 // The database was put back as a backup had it: before holds the backup's file
 // name, after the name the replaced file is kept under. Changes no user or seat.
 inline const QString DatabaseRestored = QStringLiteral("database-restored");
+// R14. Teams have no subject (it names users): before and after hold the
+// team's name — none before its creation, none after its deletion.
+inline const QString TeamCreated = QStringLiteral("team-created");
+inline const QString TeamRenamed = QStringLiteral("team-renamed");
+inline const QString TeamDeleted = QStringLiteral("team-deleted");
+// A user's name or role changed: before and after hold the person as JSON,
+// as user-created does.
+inline const QString UserEdited = QStringLiteral("user-edited");
+// A user's teams changed: before and after hold {"main": NAME, "additional":
+// [NAMES]} (a team's members leave it, or move, before it is deleted).
+inline const QString UserTeamsChanged = QStringLiteral("user-teams-changed");
 } // namespace LedgerAction
 
 // One append-only record of a change: when, who, what, for whom, before and after.

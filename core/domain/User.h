@@ -6,6 +6,7 @@
 #include <optional>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 // A person in the account, with the seats they hold (at most one per product, R3).
 struct User
@@ -20,6 +21,10 @@ struct User
     std::optional<SeatType> service;
     // The PostgreSQL login tied to this user (when creating one; lists leave it empty).
     QString login {};
+    // R14: at most one main team (empty: none) and any number of additional
+    // teams, by name, in name order; the main team is never among them.
+    QString mainTeam;
+    QStringList additionalTeams;
 
     std::optional<SeatType> seat(Product product) const { return product == Product::Sales ? sales : service; }
     void setSeat(Product product, std::optional<SeatType> type)
@@ -48,6 +53,25 @@ struct NewUser
     std::optional<SeatType> service;
     // On a PostgreSQL server: an existing login to tie to the user (empty: none).
     QString login {};
+};
+
+// What editUser changes; anything left empty stays as it is.
+struct UserEdit
+{
+    std::optional<QString> firstName;
+    std::optional<QString> lastName;
+    std::optional<Role> role;
+    // The main team by name; an empty name: no main team. A team that was an
+    // additional one moves to main; the former main team is left.
+    std::optional<QString> mainTeam;
+    // Additional teams to join and teams to leave (main or additional).
+    QStringList addTeams;
+    QStringList removeTeams;
+
+    bool isEmpty() const
+    {
+        return !firstName && !lastName && !role && !mainTeam && addTeams.isEmpty() && removeTeams.isEmpty();
+    }
 };
 
 // Seats of one type: bought, and held by someone.

@@ -196,3 +196,20 @@ Status Validation::checkName(const QString &name, NamePart part)
     }
     return {};
 }
+
+Status Validation::checkTeamName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return invalid(tr("The team name is required."));
+    if (name.size() > MaxNameLength)
+        return invalid(tr("The team name is %n characters long; at most 256 are allowed.", nullptr, int(name.size())));
+    if (const auto hidden = InputText::firstHidden(name))
+        return invalid(
+            tr("The team name contains %1 at character %2.").arg(hiddenPhrase(*hidden)).arg(hidden->position));
+    return {};
+}
+
+QString Validation::teamKey(const QString &name)
+{
+    return name.normalized(QString::NormalizationForm_C).toCaseFolded().normalized(QString::NormalizationForm_C);
+}

@@ -30,6 +30,9 @@ public:
     static Status checkEmail(const QString &email);
     // Any Unicode, but no control, text-direction or line-separator character.
     static Status checkName(const QString &name, NamePart part);
+    // A team's name: required, at most MaxNameLength characters, and like a
+    // person's name no control, text-direction or line-separator character.
+    static Status checkTeamName(const QString &name);
 
     // The form under which uniqueness is decided: two ways of writing one
     // mailbox give one key. Before the @: full-width letters and digits as
@@ -39,4 +42,8 @@ public:
     // xn--bcher-kva.de are one domain. Defined for any text, valid or not;
     // for an accepted address the key is accepted too, and is its own key.
     static QString emailKey(const QString &email);
+    // The form under which team names are compared: NFC and case folded, so
+    // "Sales", "SALES" and "sales" are one team, and so are "Équipe" typed with
+    // "É" or with "E" and a combining accent.
+    static QString teamKey(const QString &name);
 };

@@ -3,11 +3,13 @@
 #include "Backup.h"
 #include "LedgerEntry.h"
 #include "LedgerText.h"
+#include "Team.h"
 #include "User.h"
 
 #include <algorithm>
 #include <optional>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QLocale>
 
@@ -28,7 +30,34 @@ QJsonObject Formats::userJson(const User &u)
                          { QStringLiteral("role"), roleKey(u.role) },
                          { QStringLiteral("created_at"), u.createdAt.toString(Qt::ISODateWithMs) },
                          { QStringLiteral("sales"), seatJson(u.sales) },
-                         { QStringLiteral("service"), seatJson(u.service) } };
+                         { QStringLiteral("service"), seatJson(u.service) },
+                         { QStringLiteral("main_team"),
+                           u.mainTeam.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.mainTeam) },
+                         { QStringLiteral("teams"), QJsonArray::fromStringList(u.additionalTeams) } };
+}
+
+QJsonObject Formats::teamJson(const Team &t)
+{
+    return QJsonObject { { QStringLiteral("name"), t.name }, { QStringLiteral("members"), t.members } };
+}
+
+QStringList Formats::teamHeader()
+{
+    return { tr("Team"), tr("Members") };
+}
+
+QStringList Formats::teamRow(const Team &t)
+{
+    return { t.name, QLocale().toString(t.members) };
+}
+
+QString Formats::teamsTable(const QVector<Team> &teams)
+{
+    QVector<QStringList> rows;
+    rows.reserve(teams.size());
+    for (const Team &t : teams)
+        rows.append(teamRow(t));
+    return table(teamHeader(), rows);
 }
 
 QJsonObject Formats::seatCountJson(const SeatCount &c)
@@ -66,13 +95,19 @@ QJsonObject Formats::backupJson(const BackupInfo &b)
 
 QStringList Formats::userHeader()
 {
-    return { tr("Email address"), tr("Name"), tr("Role"), tr("Sales seat"), tr("Service seat") };
+    return { tr("Email address"),   tr("Name"), tr("Role"), tr("Sales seat"), tr("Service seat"), tr("Main team"),
+             tr("Additional teams") };
 }
 
 QStringList Formats::userRow(const User &u)
 {
-    return { u.email, u.fullName(), roleName(u.role), u.sales ? seatTypeName(*u.sales) : QString(),
-             u.service ? seatTypeName(*u.service) : QString() };
+    return { u.email,
+             u.fullName(),
+             roleName(u.role),
+             u.sales ? seatTypeName(*u.sales) : QString(),
+             u.service ? seatTypeName(*u.service) : QString(),
+             u.mainTeam,
+             u.additionalTeams.join(QStringLiteral(", ")) };
 }
 
 QStringList Formats::seatCountHeader()

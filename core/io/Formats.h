@@ -9,6 +9,7 @@
 struct BackupInfo;
 struct LedgerEntry;
 struct SeatCount;
+struct Team;
 struct User;
 
 // How users, seat counts, ledger entries and backups are written out: as JSON
@@ -23,6 +24,7 @@ public:
     // JSON objects, one per record.
     static QJsonObject userJson(const User &user);
     static QJsonObject seatCountJson(const SeatCount &count);
+    static QJsonObject teamJson(const Team &team);
     static QJsonObject ledgerEntryJson(const LedgerEntry &entry);
     static QJsonObject backupJson(const BackupInfo &backup);
 
@@ -30,6 +32,8 @@ public:
     // Counts follow the default QLocale (the language installed).
     static QStringList userHeader();
     static QStringList userRow(const User &user);
+    static QStringList teamHeader();
+    static QStringList teamRow(const Team &team);
     static QStringList seatCountHeader();
     static QStringList seatCountRow(const SeatCount &count);
     static QStringList ledgerEntryHeader();
@@ -42,6 +46,7 @@ public:
     // trailing spaces trimmed, the header first.
     static QString table(const QStringList &header, const QVector<QStringList> &rows);
     static QString usersTable(const QVector<User> &users);
+    static QString teamsTable(const QVector<Team> &teams);
     static QString seatCountsTable(const QVector<SeatCount> &counts);
     static QString ledgerTable(const QVector<LedgerEntry> &entries);
     static QString backupsTable(const QVector<BackupInfo> &backups);

@@ -6,6 +6,7 @@
 #include "SeatLedger.h"
 #include "SeatStore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -25,6 +26,14 @@ inline QString userJson(const QString &first, const QString &last, Role role, co
                     { QStringLiteral("role"), roleKey(role) } };
     if (!login.isEmpty())
         o.insert(QStringLiteral("login"), login);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// A user's teams, as the ledger keeps them (user-teams-changed before and after).
+inline QString teamsJson(const QString &mainTeam, const QStringList &additionalTeams)
+{
+    const QJsonObject o { { QStringLiteral("main"), mainTeam },
+                          { QStringLiteral("additional"), QJsonArray::fromStringList(additionalTeams) } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

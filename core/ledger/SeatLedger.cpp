@@ -309,6 +309,28 @@ Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position, int maxUse
         if (e.action == LedgerAction::SeatsBought || e.action == LedgerAction::SeatsReleased
             || e.action == LedgerAction::SeatAssigned || e.action == LedgerAction::SeatRemoved)
             changes.seatCountsChanged = true;
+        if (e.action == LedgerAction::TeamCreated || e.action == LedgerAction::TeamRenamed
+            || e.action == LedgerAction::TeamDeleted || e.action == LedgerAction::UserTeamsChanged
+            || e.action == LedgerAction::UserDeleted)
+            changes.teamsChanged = true;
+        // A renamed team's members show its new name: they are touched too
+        // (as they are now, in the team under its latest name).
+        if (e.action == LedgerAction::TeamRenamed) {
+            if (auto team = m_store->findTeam(e.after)) {
+                auto members = m_store->teamMembers(team.value().id);
+                if (!members)
+                    return members.error();
+                for (const QString &email : members.value()) {
+                    const QString key = Validation::emailKey(email);
+                    if (!seen.contains(key)) {
+                        seen.insert(key);
+                        touched.append(email);
+                    }
+                }
+            } else if (team.error().kind != ErrorKind::NotFound) {
+                return team.error();
+            }
+        }
         if (e.subject.isEmpty())
             continue;
         const QString key = Validation::emailKey(e.subject);

@@ -5,6 +5,7 @@
 #include "Plan.h"
 #include "Result.h"
 #include "SeatEdit.h"
+#include "Team.h"
 #include "User.h"
 
 #include <array>
@@ -129,6 +130,9 @@ public:
         QStringList removed; // e-mails of users deleted (and not there now)
         bool seatCountsChanged = false; // seats bought, released, assigned or removed
         int entries = 0;
+        // Teams were created, renamed or deleted, or their members changed
+        // (R14): the list of teams and their member counts are to be read again.
+        bool teamsChanged = false;
         // More users touched than asked to read one by one (a big batch): they
         // are not read; read everything instead.
         bool many = false;
@@ -150,6 +154,21 @@ public:
     Result<qint64> applyEdits(const QVector<SeatEdit> &edits);
     // The lines of a plan, in order, as one batch: all or nothing.
     Result<qint64> applyPlan(const QVector<PlanLine> &plan);
+    // Teams (R14), in name order, with their member counts.
+    Result<QVector<Team>> teams() const;
+    // A team's name is required, valid as a person's name is (Validation::
+    // checkTeamName) and unique whatever its letter case or Unicode form;
+    // spaces around it are dropped.
+    Result<Team> createTeam(const QString &name);
+    Result<qint64> renameTeam(const QString &name, const QString &newName);
+    // Its members first leave it (each change ledgered), or move to
+    // `moveMembersTo`: its main team members get that team as main team, its
+    // additional ones as additional team. Then the team goes.
+    Result<qint64> deleteTeam(const QString &name, const std::optional<QString> &moveMembersTo = std::nullopt);
+    // Names, role (R5: only a Super admin makes or unmakes a Super admin, and
+    // the last Super admin keeps that role) and teams (R14), in one change.
+    Result<qint64> editUser(const QString &email, const UserEdit &edit);
+
     // The revision the last change through this ledger made (createUsers
     // included), and the feed position of its last ledger entry.
     qint64 lastChange() const { return m_lastChange; }
@@ -181,6 +200,10 @@ private:
     };
     Status applyEditsInTransaction(const QVector<SeatEdit> &edits, StoreTransaction &tx, Froms froms);
     QString describeConflict(const SeatEdit &edit) const;
+    // Writes a user's teams (by name, each an existing team) and ledgers the
+    // change, if it is one.
+    Status setTeams(StoreTransaction &tx, const User &user, const QString &mainTeam,
+                    const QStringList &additionalTeams);
     Status noFreeSeat(SeatType type, int wanted) const;
 
     std::unique_ptr<SeatStore> m_store;

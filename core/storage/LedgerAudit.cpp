@@ -7,9 +7,11 @@
 #include "SeatType.h"
 #include "Validation.h"
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <optional>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -24,17 +26,26 @@ struct Person
     QString last;
     QString role;
     QString seats[ProductCount];
+    QString mainTeam; // R14
+    QStringList additionalTeams; // in key order
 
     bool operator==(const Person &o) const
     {
         return email == o.email && first == o.first && last == o.last && role == o.role && seats[0] == o.seats[0]
-            && seats[1] == o.seats[1];
+            && seats[1] == o.seats[1] && mainTeam == o.mainTeam && additionalTeams == o.additionalTeams;
     }
 };
+
+void sortTeams(QStringList &names)
+{
+    std::sort(names.begin(), names.end(),
+              [](const QString &a, const QString &b) { return Validation::teamKey(a) < Validation::teamKey(b); });
+}
 
 struct State
 {
     QMap<QString, Person> people; // by e-mail key
+    QMap<QString, QString> teams; // names by team key
     std::array<qint64, SeatTypeCount> purchased {};
 };
 
@@ -46,6 +57,7 @@ struct Replayed
 {
     QMap<QString, QVector<Person>> people;
     std::array<qint64, SeatTypeCount> purchased {};
+    QMap<QString, QString> teams; // names by team key
 
     const Person *find(const QString &key, const QString &email) const
     {
@@ -79,9 +91,33 @@ struct Replayed
 
 QString describe(const Person &p)
 {
-    return QStringLiteral("%1 (%2, %3 %4; %5 / %6)")
-        .arg(p.email, p.role, p.first, p.last, p.seats[0].isEmpty() ? QStringLiteral("-") : p.seats[0],
-             p.seats[1].isEmpty() ? QStringLiteral("-") : p.seats[1]);
+    QString text = QStringLiteral("%1 (%2, %3 %4; %5 / %6")
+                       .arg(p.email, p.role, p.first, p.last, p.seats[0].isEmpty() ? QStringLiteral("-") : p.seats[0],
+                            p.seats[1].isEmpty() ? QStringLiteral("-") : p.seats[1]);
+    if (!p.mainTeam.isEmpty() || !p.additionalTeams.isEmpty())
+        text += QStringLiteral("; %1 + [%2]").arg(p.mainTeam, p.additionalTeams.join(QStringLiteral(", ")));
+    return text + QLatin1Char(')');
+}
+
+// A team renamed or deleted, as every replayed person's teams see it (to: empty when deleted).
+void renameTeamOfPeople(QMap<QString, QVector<Person>> &people, const QString &from, const QString &to)
+{
+    const QString key = Validation::teamKey(from);
+    for (QVector<Person> &same : people) {
+        for (Person &p : same) {
+            if (!p.mainTeam.isEmpty() && Validation::teamKey(p.mainTeam) == key)
+                p.mainTeam = to;
+            for (int i = int(p.additionalTeams.size()) - 1; i >= 0; --i) {
+                if (Validation::teamKey(p.additionalTeams.at(i)) != key)
+                    continue;
+                if (to.isEmpty())
+                    p.additionalTeams.removeAt(i);
+                else
+                    p.additionalTeams[i] = to;
+            }
+            sortTeams(p.additionalTeams);
+        }
+    }
 }
 
 } // namespace
@@ -127,19 +163,22 @@ Result<QStringList> LedgerAudit::run(const Collect &collect, bool withLogin)
     }
 
     // 2. The current state, and R3: each assignment's type belongs to its product.
-    if (Status s
-        = collect(("SELECT email, first_name, last_name, role, email_key FROM users"),
-                  [&](const QSqlQuery &q) {
-                      Person p {
-                          q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {}
-                      };
-                      const QString key = Validation::emailKey(p.email);
-                      // A key that is not the address's own lets a second user in for the same mailbox.
-                      if (q.value(4).toString() != key)
-                          problems << tr("%1 is stored under the key “%2” instead of “%3”.")
-                                          .arg(p.email, q.value(4).toString(), key);
-                      stored.people.insert(key, p);
-                  });
+    if (Status s = collect(("SELECT email, first_name, last_name, role, email_key FROM users"),
+                           [&](const QSqlQuery &q) {
+                               Person p { q.value(0).toString(),
+                                          q.value(1).toString(),
+                                          q.value(2).toString(),
+                                          q.value(3).toString(),
+                                          {},
+                                          {},
+                                          {} };
+                               const QString key = Validation::emailKey(p.email);
+                               // A key that is not the address's own lets a second user in for the same mailbox.
+                               if (q.value(4).toString() != key)
+                                   problems << tr("%1 is stored under the key “%2” instead of “%3”.")
+                                                   .arg(p.email, q.value(4).toString(), key);
+                               stored.people.insert(key, p);
+                           });
         !s)
         return s.error();
     if (Status s = collect(("SELECT u.email, a.product, a.seat_type FROM assignments a "
@@ -158,6 +197,32 @@ Result<QStringList> LedgerAudit::run(const Collect &collect, bool withLogin)
                            });
         !s)
         return s.error();
+
+    // R14: the teams, and who is in which.
+    if (Status s = collect("SELECT name, name_key FROM teams",
+                           [&](const QSqlQuery &q) {
+                               const QString name = q.value(0).toString();
+                               const QString key = Validation::teamKey(name);
+                               if (q.value(1).toString() != key)
+                                   problems << tr("The team %1 is stored under the key “%2” instead of “%3”.")
+                                                   .arg(name, q.value(1).toString(), key);
+                               stored.teams.insert(key, name);
+                           });
+        !s)
+        return s.error();
+    if (Status s = collect("SELECT u.email, t.name, m.is_main FROM team_members m "
+                           "JOIN users u ON u.id = m.user_id JOIN teams t ON t.id = m.team_id",
+                           [&](const QSqlQuery &q) {
+                               Person &p = stored.people[Validation::emailKey(q.value(0).toString())];
+                               if (q.value(2).toInt() == 1)
+                                   p.mainTeam = q.value(1).toString();
+                               else
+                                   p.additionalTeams << q.value(1).toString();
+                           });
+        !s)
+        return s.error();
+    for (Person &p : stored.people)
+        sortTeams(p.additionalTeams);
 
     // 3. The hash chain, and 4. the replay.
     Replayed replayed;
@@ -188,6 +253,8 @@ Result<QStringList> LedgerAudit::run(const Collect &collect, bool withLogin)
                                                          o.value(QStringLiteral("first")).toString(),
                                                          o.value(QStringLiteral("last")).toString(),
                                                          o.value(QStringLiteral("role")).toString(),
+                                                         {},
+                                                         {},
                                                          {} });
                 } else if ((e.action == LedgerAction::SeatAssigned || e.action == LedgerAction::SeatRemoved) && type
                            && replayed.find(key, e.subject)) {
@@ -195,6 +262,29 @@ Result<QStringList> LedgerAudit::run(const Collect &collect, bool withLogin)
                         = e.action == LedgerAction::SeatAssigned ? e.seatType : QString();
                 } else if ((e.action == LedgerAction::SeatsBought || e.action == LedgerAction::SeatsReleased) && type) {
                     replayed.purchased[seatTypeIndex(*type)] = e.after.toLongLong();
+                } else if (e.action == LedgerAction::TeamCreated) {
+                    replayed.teams.insert(Validation::teamKey(e.after), e.after);
+                } else if (e.action == LedgerAction::TeamRenamed) {
+                    replayed.teams.remove(Validation::teamKey(e.before));
+                    replayed.teams.insert(Validation::teamKey(e.after), e.after);
+                    renameTeamOfPeople(replayed.people, e.before, e.after);
+                } else if (e.action == LedgerAction::TeamDeleted) {
+                    replayed.teams.remove(Validation::teamKey(e.before));
+                    renameTeamOfPeople(replayed.people, e.before, QString());
+                } else if (e.action == LedgerAction::UserEdited && replayed.find(key, e.subject)) {
+                    const QJsonObject o = QJsonDocument::fromJson(e.after.toUtf8()).object();
+                    Person *p = replayed.find(key, e.subject);
+                    p->first = o.value(QStringLiteral("first")).toString();
+                    p->last = o.value(QStringLiteral("last")).toString();
+                    p->role = o.value(QStringLiteral("role")).toString();
+                } else if (e.action == LedgerAction::UserTeamsChanged && replayed.find(key, e.subject)) {
+                    const QJsonObject o = QJsonDocument::fromJson(e.after.toUtf8()).object();
+                    Person *p = replayed.find(key, e.subject);
+                    p->mainTeam = o.value(QStringLiteral("main")).toString();
+                    p->additionalTeams.clear();
+                    for (const QJsonValue &v : o.value(QStringLiteral("additional")).toArray())
+                        p->additionalTeams << v.toString();
+                    sortTeams(p->additionalTeams);
                 } else if (e.action == LedgerAction::DatabaseRestored) {
                     // A record of a restore: the rows before it are the backup's own.
                 } else {
@@ -211,6 +301,10 @@ Result<QStringList> LedgerAudit::run(const Collect &collect, bool withLogin)
                             .arg(replayed.purchased[seatTypeIndex(t)])
                             .arg(stored.purchased[seatTypeIndex(t)]);
     }
+    if (replayed.teams != stored.teams)
+        problems << tr("The teams differ from the ledger: the database holds %1, the ledger gives %2.")
+                        .arg(QStringList(stored.teams.values()).join(QStringLiteral(", ")),
+                             QStringList(replayed.teams.values()).join(QStringLiteral(", ")));
     for (auto it = stored.people.cbegin(); it != stored.people.cend(); ++it) {
         const Person *other = std::as_const(replayed).find(it.key(), it->email);
         if (!other)

@@ -4,6 +4,7 @@
 #include "LedgerEntry.h"
 #include "Result.h"
 #include "SeatEdit.h"
+#include "Team.h"
 #include "User.h"
 #include "Validation.h"
 
@@ -118,11 +119,27 @@ public:
     // What storage holds now of one user's product: nothing if the user is gone;
     // an empty optional inside if they hold no seat of it.
     virtual Result<std::optional<std::optional<SeatType>>> storedSeat(qint64 userId, Product product) const = 0;
+    // R14. Every team with its member count, in name order (Validation::teamKey).
+    virtual Result<QVector<Team>> teams() const = 0;
+    // By name, whatever its letter case or Unicode form; NotFound names `name`.
+    virtual Result<Team> findTeam(const QString &name) const = 0;
+    // The e-mails of a team's members (main or additional), in id order.
+    virtual Result<QStringList> teamMembers(qint64 teamId) const = 0;
 
     // Writes: only between beginWrite() and its commit().
     virtual Result<std::unique_ptr<StoreTransaction>> beginWrite(const QString &actor) = 0;
     virtual Result<qint64> insertUser(const User &user) = 0;
+    // Takes the user out of their teams too.
     virtual Status deleteUser(qint64 id) = 0;
+    virtual Status updateUser(qint64 id, const QString &firstName, const QString &lastName, Role role) = 0;
+    // A name already taken (by its key) is refused by storage.
+    virtual Result<qint64> insertTeam(const QString &name) = 0;
+    virtual Status renameTeam(qint64 id, const QString &name) = 0;
+    // Refused by storage while the team has members.
+    virtual Status deleteTeam(qint64 id) = 0;
+    // Replaces a user's teams: the main one (0: none) and the additional ones.
+    // Storage holds R14: one main team at most, a team once per user.
+    virtual Status setUserTeams(qint64 userId, qint64 mainTeamId, const QVector<qint64> &additionalTeamIds) = 0;
     virtual Status addPurchased(SeatType type, qint64 count) = 0;
     // Lowers the purchased count unless that would leave fewer than are assigned
     // (R8, upheld by storage): false, and nothing changed, then.

@@ -40,6 +40,7 @@ private slots:
     void killedDuringAnApplyAllOrNothing();
     void concurrentWritersKeepOneChain();
     void theWindowSwitchesToAnotherDatabase();
+    void teamsAndEditsOnTheServer();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList { QStringLiteral("--database"), m_uri } + args; }
@@ -756,6 +757,38 @@ void TestSeatctlPostgres::theWindowSwitchesToAnotherDatabase()
             settings += QString::fromUtf8(file.readAll());
     }
     QVERIFY2(settings.contains(other) && settings.contains(m_uri), qPrintable(settings));
+}
+
+// R14 and user edits through seatctl on the server: separate processes, one
+// ledger, check replays it.
+void TestSeatctlPostgres::teamsAndEditsOnTheServer()
+{
+    const auto ok = [this](const QStringList &args) {
+        const Run run = seatctl(db(args));
+        QVERIFY2(run.exit == 0, qPrintable(args.join(QLatin1Char(' ')) + QLatin1Char('\n') + run.out + run.err));
+    };
+    ok({ "init", "--admin", "ada@example.com" });
+    ok({ "users", "add", "bob@example.com" });
+    ok({ "teams", "add", "Sales" });
+    ok({ "teams", "add", "Support" });
+    ok({ "users", "edit", "bob@example.com", "--main-team", "SALES", "--add-team", "support", "--role", "admin" });
+    Run run = seatctl(db({ "teams", "add", "sales" }));
+    QCOMPARE(run.exit, 1);
+    run = seatctl(db({ "users", "edit", "ada@example.com", "--role", "user" }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY(run.err.contains(QStringLiteral("the only Super admin")));
+    ok({ "teams", "rename", "Sales", "Field sales" });
+    run = seatctl(db({ "--json", "users", "list" }));
+    const QJsonObject bob = json(run).value("users").toArray().at(1).toObject();
+    QCOMPARE(bob.value("main_team").toString(), QStringLiteral("Field sales"));
+    QCOMPARE(bob.value("teams").toArray(), QJsonArray { "Support" });
+    QCOMPARE(bob.value("role").toString(), QStringLiteral("admin"));
+    ok({ "teams", "delete", "support" });
+    run = seatctl(db({ "--json", "teams", "list" }));
+    QCOMPARE(json(run).value("teams").toArray().size(), 1);
+    QCOMPARE(json(run).value("teams").toArray().at(0).toObject().value("members").toInt(), 1);
+    run = seatctl(db({ "check" }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
 }
 
 QTEST_GUILESS_MAIN(TestSeatctlPostgres)

@@ -9,6 +9,7 @@
 #include "PostgresDatabase.h"
 #include "PostgresServer.h"
 #include "PostgresStore.h"
+#include "SeatLedger.h"
 #include "SeatStore.h"
 #include "SqliteStore.h"
 #include "TestSupport.h"
@@ -157,6 +158,17 @@ private slots:
     void writersQueueAndTheChainStaysLinear();
     void historyPagesNewestFirstAndFiltered_data() { backendRows(); }
     void historyPagesNewestFirstAndFiltered();
+    // R14: teams.
+    void teamsAndMembershipsHoldInStorage_data() { backendRows(); }
+    void teamsAndMembershipsHoldInStorage();
+    void teamChangesAreLedgeredAndReplayed_data() { backendRows(); }
+    void teamChangesAreLedgeredAndReplayed();
+    void anotherConnectionSeesTeamChangesInTheFeed_data() { backendRows(); }
+    void anotherConnectionSeesTeamChangesInTheFeed();
+    void editingAUserKeepsTheRulesOfRoles_data() { backendRows(); }
+    void editingAUserKeepsTheRulesOfRoles();
+    void anOlderSchemaGainsTeams_data() { backendRows(); }
+    void anOlderSchemaGainsTeams();
 
 private:
     static void backendRows()
@@ -179,6 +191,15 @@ private:
         if (!opened)
             qFatal("%s", qPrintable(opened.error().message));
         return opened.takeValue();
+    }
+
+    // The rules over a fresh store of this backend, with ada as the operator.
+    std::unique_ptr<SeatLedger> freshLedger()
+    {
+        auto ledger = std::make_unique<SeatLedger>(fresh());
+        if (Status s = ledger->setActor(QStringLiteral("ada@example.com")); !s)
+            qFatal("%s", qPrintable(s.error().message));
+        return ledger;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -506,6 +527,261 @@ void TestStore::historyPagesNewestFirstAndFiltered()
     range.from = QDateTime::currentDateTimeUtc().addDays(1);
     range.to = QDateTime();
     QCOMPARE(ids(range), Ids {});
+}
+
+// R14 in storage: one team per name whatever its case, one main team per
+// user, no team deleted under its members; reads give each user's teams.
+void TestStore::teamsAndMembershipsHoldInStorage()
+{
+    auto store = fresh();
+    const qint64 bob = store->findUser(QStringLiteral("bob@example.com")).value().id;
+    qint64 sales = 0, support = 0, ops = 0;
+    {
+        auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+        sales = store->insertTeam(QStringLiteral("Sales")).value();
+        support = store->insertTeam(QStringLiteral("Support")).value();
+        ops = store->insertTeam(QStringLiteral("ops")).value();
+        QVERIFY(store->setUserTeams(bob, sales, { ops, support }).ok());
+        QVERIFY(tx.value()->append({ LedgerAction::TeamCreated, {}, {}, {}, QStringLiteral("x") }).ok());
+        QVERIFY(tx.value()->commit().ok());
+    }
+    {
+        auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+        QVERIFY(!store->insertTeam(QStringLiteral("SALES")).ok()); // the key is taken
+    }
+    // Read from another connection: bob's main team, and his others in name order.
+    auto reader = another();
+    const User read = reader->user(QStringLiteral("BOB@example.com")).value();
+    QCOMPARE(read.mainTeam, QStringLiteral("Sales"));
+    QCOMPARE(read.additionalTeams, (QStringList { QStringLiteral("ops"), QStringLiteral("Support") }));
+    for (const User &u : reader->users().value().users) {
+        if (u.email == QLatin1String("bob@example.com"))
+            QCOMPARE(u.additionalTeams.size(), 2);
+        else
+            QVERIFY(u.mainTeam.isEmpty() && u.additionalTeams.isEmpty());
+    }
+    const QVector<Team> teams = reader->teams().value();
+    QCOMPARE(teams.size(), 3);
+    QCOMPARE(teams.at(0).name, QStringLiteral("ops"));
+    QCOMPARE(teams.at(1).name, QStringLiteral("Sales"));
+    QCOMPARE(teams.at(1).members, 1);
+    QCOMPARE(reader->findTeam(QStringLiteral("  sUPPORT ")).value().id, support);
+    QCOMPARE(reader->findTeam(QStringLiteral("Nobody")).error().kind, ErrorKind::NotFound);
+    QCOMPARE(reader->teamMembers(ops).value(), QStringList { QStringLiteral("bob@example.com") });
+
+    // Storage refuses a second main team and a team deleted under its members, whoever asks.
+    QVERIFY(!backend()
+                 .raw(m_location, QStringLiteral("UPDATE team_members SET is_main = 1 WHERE team_id = %1").arg(support))
+                 .isEmpty());
+    QVERIFY(!backend().raw(m_location, QStringLiteral("DELETE FROM teams WHERE id = %1").arg(ops)).isEmpty());
+    QVERIFY(
+        !backend()
+             .raw(m_location, QStringLiteral("INSERT INTO team_members (team_id, user_id) VALUES (999, %1)").arg(bob))
+             .isEmpty());
+    {
+        auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+        QVERIFY(!store->deleteTeam(ops).ok());
+    }
+    QCOMPARE(reader->teams().value().size(), 3);
+    // Deleting a user takes them out of their teams.
+    {
+        auto tx = store->beginWrite(QStringLiteral("ada@example.com"));
+        QVERIFY(store->deleteUser(bob).ok());
+        QVERIFY(store->deleteTeam(ops).ok());
+        QVERIFY(tx.value()->commit().ok());
+    }
+    QCOMPARE(reader->teams().value().size(), 2);
+    QCOMPARE(reader->teams().value().at(0).members, 0);
+}
+
+// Every team change is ledgered with before and after, and check replays it.
+void TestStore::teamChangesAreLedgeredAndReplayed()
+{
+    auto ledger = freshLedger();
+    QCOMPARE(ledger->createTeam(QStringLiteral("  Sales ")).value().name, QStringLiteral("Sales"));
+    QVERIFY(ledger->createTeam(QStringLiteral("Support")).ok());
+    QVERIFY(ledger->createTeam(QStringLiteral("Équipe")).ok());
+    // One team whatever the case or the Unicode form of its name.
+    QCOMPARE(ledger->createTeam(QStringLiteral("sales")).error().kind, ErrorKind::Duplicate);
+    QCOMPARE(ledger->createTeam(QStringLiteral("E\u0301QUIPE")).error().kind, ErrorKind::Duplicate);
+    QCOMPARE(ledger->createTeam(QStringLiteral("   ")).error().kind, ErrorKind::Invalid);
+    QCOMPARE(ledger->createTeam(QStringLiteral("Ops\u202E")).error().kind, ErrorKind::Invalid);
+
+    UserEdit bob;
+    bob.mainTeam = QStringLiteral("sales");
+    bob.addTeams = QStringList { QStringLiteral("Support"), QStringLiteral("équipe") };
+    QVERIFY(ledger->editUser(QStringLiteral("bob@example.com"), bob).ok());
+    UserEdit cat;
+    cat.addTeams = QStringList { QStringLiteral("Sales") };
+    QVERIFY(ledger->editUser(QStringLiteral("cat@example.com"), cat).ok());
+    QCOMPARE(ledger->user(QStringLiteral("bob@example.com")).value().mainTeam, QStringLiteral("Sales"));
+    QCOMPARE(ledger->user(QStringLiteral("bob@example.com")).value().additionalTeams,
+             (QStringList { QStringLiteral("Support"), QStringLiteral("Équipe") })); // by key, code point order
+    // A team is either the main team or an additional one; leaving one you are not in says so.
+    UserEdit twice;
+    twice.addTeams = QStringList { QStringLiteral("SALES") };
+    QCOMPARE(ledger->editUser(QStringLiteral("bob@example.com"), twice).error().kind, ErrorKind::Refused);
+    UserEdit notIn;
+    notIn.removeTeams = QStringList { QStringLiteral("Support") };
+    QCOMPARE(ledger->editUser(QStringLiteral("cat@example.com"), notIn).error().kind, ErrorKind::Refused);
+    UserEdit noSuch;
+    noSuch.mainTeam = QStringLiteral("Nobody");
+    QCOMPARE(ledger->editUser(QStringLiteral("cat@example.com"), noSuch).error().kind, ErrorKind::NotFound);
+
+    QVERIFY(ledger->renameTeam(QStringLiteral("SALES"), QStringLiteral("Sales EMEA")).ok());
+    QCOMPARE(ledger->renameTeam(QStringLiteral("Support"), QStringLiteral("sales emea")).error().kind,
+             ErrorKind::Duplicate);
+    QCOMPARE(ledger->user(QStringLiteral("cat@example.com")).value().additionalTeams,
+             QStringList { QStringLiteral("Sales EMEA") });
+    // Deleting with a move: bob's main team moves to Support, which leaves his additional ones.
+    QVERIFY(ledger->deleteTeam(QStringLiteral("Sales EMEA"), QStringLiteral("Support")).ok());
+    const User moved = ledger->user(QStringLiteral("bob@example.com")).value();
+    QCOMPARE(moved.mainTeam, QStringLiteral("Support"));
+    QCOMPARE(moved.additionalTeams, QStringList { QStringLiteral("Équipe") });
+    QCOMPARE(ledger->user(QStringLiteral("cat@example.com")).value().additionalTeams,
+             QStringList { QStringLiteral("Support") });
+    // And without: its members are left without it.
+    QVERIFY(ledger->deleteTeam(QStringLiteral("équipe")).ok());
+    QCOMPARE(ledger->user(QStringLiteral("bob@example.com")).value().additionalTeams, QStringList());
+    QCOMPARE(ledger->teams().value().size(), 1);
+    QCOMPARE(ledger->teams().value().first().members, 2);
+
+    QStringList actions;
+    for (const LedgerEntry &e : ledger->entries().value())
+        actions << e.action;
+    QCOMPARE(actions.count(QStringLiteral("team-created")), 3);
+    QCOMPARE(actions.count(QStringLiteral("team-renamed")), 1);
+    QCOMPARE(actions.count(QStringLiteral("team-deleted")), 2);
+    QCOMPARE(actions.count(QStringLiteral("user-teams-changed")), 2 + 2 + 1);
+    const LedgerEntry renamed = [&] {
+        for (const LedgerEntry &e : ledger->entries().value())
+            if (e.action == QLatin1String("team-renamed"))
+                return e;
+        return LedgerEntry {};
+    }();
+    QCOMPARE(renamed.before, QStringLiteral("Sales"));
+    QCOMPARE(renamed.after, QStringLiteral("Sales EMEA"));
+    QCOMPARE(renamed.subject, QString());
+    QCOMPARE(ledger->check().value(), QStringList());
+
+    // A membership changed behind the ledger's back is caught by the replay.
+    QVERIFY(backend().raw(m_location, QStringLiteral("DELETE FROM team_members")).isEmpty());
+    QVERIFY(!ledger->check().value().isEmpty());
+}
+
+// Another window's feed: a renamed team touches its members, and says the teams changed.
+void TestStore::anotherConnectionSeesTeamChangesInTheFeed()
+{
+    auto ledger = freshLedger();
+    QVERIFY(ledger->createTeam(QStringLiteral("Sales")).ok());
+    UserEdit bob;
+    bob.mainTeam = QStringLiteral("Sales");
+    QVERIFY(ledger->editUser(QStringLiteral("bob@example.com"), bob).ok());
+    SeatLedger window(another());
+    const qint64 position = window.feedPosition().value();
+    QVERIFY(ledger->renameTeam(QStringLiteral("Sales"), QStringLiteral("Field sales")).ok());
+    const auto changes = window.changesSince(position).value();
+    QVERIFY(changes.teamsChanged);
+    QCOMPARE(changes.users.size(), 1);
+    QCOMPARE(changes.users.first().mainTeam, QStringLiteral("Field sales"));
+    QCOMPARE(window.teams().value().first().name, QStringLiteral("Field sales"));
+    // A change of names alone leaves the teams be.
+    UserEdit named;
+    named.firstName = QStringLiteral("Robert");
+    QVERIFY(ledger->editUser(QStringLiteral("bob@example.com"), named).ok());
+    const auto next = window.changesSince(changes.position).value();
+    QVERIFY(!next.teamsChanged);
+    QCOMPARE(next.users.first().firstName, QStringLiteral("Robert"));
+}
+
+// R5 on edits: names by any admin; only a Super admin makes or unmakes one;
+// the last Super admin keeps the role; a User changes nothing.
+void TestStore::editingAUserKeepsTheRulesOfRoles()
+{
+    auto ledger = freshLedger();
+    UserEdit toAdmin;
+    toAdmin.role = Role::Admin;
+    QVERIFY(ledger->editUser(QStringLiteral("bob@example.com"), toAdmin).ok());
+    UserEdit demote;
+    demote.role = Role::Admin;
+    const auto last = ledger->editUser(QStringLiteral("ada@example.com"), demote);
+    QCOMPARE(last.error().kind, ErrorKind::Refused);
+    QVERIFY(last.error().message.contains(QStringLiteral("only Super admin")));
+    QCOMPARE(ledger->user(QStringLiteral("ada@example.com")).value().role, Role::SuperAdmin);
+
+    SeatLedger bob(another());
+    QVERIFY(bob.setActor(QStringLiteral("bob@example.com")).ok());
+    UserEdit promote;
+    promote.role = Role::SuperAdmin;
+    QCOMPARE(bob.editUser(QStringLiteral("cat@example.com"), promote).error().kind, ErrorKind::NotAuthorized);
+    QCOMPARE(bob.editUser(QStringLiteral("ada@example.com"), toAdmin).error().kind, ErrorKind::NotAuthorized);
+    UserEdit names;
+    names.firstName = QStringLiteral("Catherine");
+    names.lastName = QStringLiteral("O’Hara");
+    QVERIFY(bob.editUser(QStringLiteral("cat@example.com"), names).ok());
+    UserEdit hostile;
+    hostile.lastName = QStringLiteral("x\u001B]0;owned\u0007");
+    QCOMPARE(bob.editUser(QStringLiteral("cat@example.com"), hostile).error().kind, ErrorKind::Invalid);
+
+    // With a second Super admin, the first may step down.
+    QVERIFY(ledger->editUser(QStringLiteral("cat@example.com"), promote).ok());
+    QVERIFY(ledger->editUser(QStringLiteral("ada@example.com"), demote).ok());
+    QCOMPARE(ledger->user(QStringLiteral("ada@example.com")).value().role, Role::Admin);
+    QVERIFY(bob.setActor(QStringLiteral("bob@example.com")).ok());
+    UserEdit toUser;
+    toUser.role = Role::User;
+    QVERIFY(ledger->editUser(QStringLiteral("bob@example.com"), toUser).ok());
+    QCOMPARE(bob.editUser(QStringLiteral("cat@example.com"), names).error().kind, ErrorKind::NotAuthorized);
+    QCOMPARE(bob.createTeam(QStringLiteral("Mine")).error().kind, ErrorKind::NotAuthorized);
+
+    const User cat = ledger->user(QStringLiteral("cat@example.com")).value();
+    QCOMPARE(cat.fullName(), QStringLiteral("Catherine O’Hara"));
+    QCOMPARE(cat.role, Role::SuperAdmin);
+    int edited = 0;
+    for (const LedgerEntry &e : ledger->entries().value())
+        edited += e.action == QLatin1String("user-edited");
+    QCOMPARE(edited, 5);
+    QCOMPARE(ledger->check().value(), QStringList());
+}
+
+// A database of the schema before teams is brought forward when opened: its
+// data kept, teams usable at once.
+void TestStore::anOlderSchemaGainsTeams()
+{
+    {
+        auto ledger = freshLedger();
+        QVERIFY(ledger->buySeats(SeatType::ServiceStarter, 2).ok());
+    }
+    const bool sqlite = QTest::currentDataTag() == QByteArray("sqlite");
+    const QStringList back = sqlite
+        ? QStringList { QStringLiteral("DROP TRIGGER teams_keep_members"),
+                        QStringLiteral("DROP TRIGGER team_members_check_insert"),
+                        QStringLiteral("DROP TABLE team_members"), QStringLiteral("DROP TABLE teams"),
+                        QStringLiteral("PRAGMA user_version = 4") }
+        : QStringList { QStringLiteral("DROP TABLE team_members"), QStringLiteral("DROP TABLE teams"),
+                        QStringLiteral("UPDATE seatkeeper_meta SET value = 2 WHERE key = 'schema_version'") };
+    for (const QString &sql : back)
+        QCOMPARE(backend().raw(m_location, sql), QString());
+    auto opened = SeatLedger::open(m_location);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    SeatLedger &ledger = *opened.value();
+    QVERIFY(ledger.setActor(QStringLiteral("ada@example.com")).ok());
+    QCOMPARE(ledger.users().value().size(), 3);
+    QCOMPARE(ledger.seatCounts().value()[seatTypeIndex(SeatType::ServiceStarter)].purchased, 2);
+    QVERIFY(ledger.createTeam(QStringLiteral("Sales")).ok());
+    UserEdit bob;
+    bob.mainTeam = QStringLiteral("Sales");
+    QVERIFY(ledger.editUser(QStringLiteral("bob@example.com"), bob).ok());
+    QCOMPARE(ledger.check().value(), QStringList());
+    if (sqlite) {
+        QCOMPARE(SeatLedger::backups(m_location).size(), 1); // the backup before the upgrade
+        QCOMPARE(TestSupport::RawConnection(m_location).scalar(QStringLiteral("PRAGMA user_version")).toInt(), 5);
+    } else {
+        QCOMPARE(PostgresServer::exec(m_location,
+                                      QStringLiteral("SELECT 1 FROM seatkeeper_meta WHERE key = "
+                                                     "'schema_version' AND value = 3")),
+                 QString());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStore)

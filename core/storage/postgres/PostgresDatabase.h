@@ -36,7 +36,8 @@ public:
     // Version 2: users tied to logins, the login in each ledger entry, and the
     // rights of each login held by the server (R5 too). An older database is
     // brought forward by its owner when opened, in one transaction.
-    static constexpr int SchemaVersion = 2;
+    // Version 3: teams and team members (R14), a step of its own from version 2.
+    static constexpr int SchemaVersion = 3;
     // How long a writer waits for another one before it gives up.
     static constexpr int LockTimeoutMs = 15000;
 
@@ -120,6 +121,7 @@ private:
     QString m_connectionName;
     QString m_login;
     QSqlDatabase m_db;
+    mutable int m_version = 0; // as checkOurs() read it
     bool m_inWrite = false;
     bool m_subscribed = false;
     bool m_creating = false; // inside create(): writes join its transaction

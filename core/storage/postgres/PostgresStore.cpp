@@ -5,6 +5,7 @@
 #include "LedgerPages.h"
 #include "LedgerRow.h"
 #include "PostgresDatabase.h"
+#include "TeamRows.h"
 #include "UserReader.h"
 #include "Validation.h"
 
@@ -328,6 +329,8 @@ Result<UsersAtRevision> PostgresStore::users() const
             all.users.append(UserReader::fromRow(q.value()));
         if (q.value().lastError().isValid())
             return m_db->storageError(q.value().lastError());
+        if (Status s = TeamRows::addTo(*m_db, all.users); !s)
+            return s.error();
         return all;
     }();
     m_db->endSnapshot();
@@ -342,8 +345,12 @@ Result<User> PostgresStore::user(const QString &email) const
     q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
     if (Status s = m_db->exec(q.value()); !s)
         return s.error();
-    if (q.value().next())
-        return UserReader::fromRow(q.value());
+    if (q.value().next()) {
+        User found = UserReader::fromRow(q.value());
+        if (Status s = TeamRows::addTo(*m_db, found); !s)
+            return s.error();
+        return found;
+    }
     if (q.value().lastError().isValid())
         return m_db->storageError(q.value().lastError());
     return notFound(email);
@@ -556,11 +563,62 @@ Result<qint64> PostgresStore::insertUser(const User &u)
 
 Status PostgresStore::deleteUser(qint64 id)
 {
+    if (Status s = TeamRows::leaveAll(*m_db, id); !s)
+        return s;
     auto remove = m_db->prepare("DELETE FROM users WHERE id = :id");
     if (!remove)
         return remove.error();
     remove.value().bindValue(QStringLiteral(":id"), id);
     return m_db->exec(remove.value());
+}
+
+Result<qint64> PostgresStore::insertTeam(const QString &name)
+{
+    auto q = m_db->prepare("INSERT INTO teams (name, name_key) VALUES (:name, :key) RETURNING id");
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":name"), name);
+    q.value().bindValue(QStringLiteral(":key"), Validation::teamKey(name));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    if (!q.value().next())
+        return m_db->storageError(q.value().lastError());
+    return q.value().value(0).toLongLong();
+}
+
+Result<QVector<Team>> PostgresStore::teams() const
+{
+    return TeamRows::all(*m_db);
+}
+
+Result<Team> PostgresStore::findTeam(const QString &name) const
+{
+    return TeamRows::byName(*m_db, name);
+}
+
+Result<QStringList> PostgresStore::teamMembers(qint64 teamId) const
+{
+    return TeamRows::members(*m_db, teamId);
+}
+
+Status PostgresStore::updateUser(qint64 id, const QString &firstName, const QString &lastName, Role role)
+{
+    return TeamRows::updateUser(*m_db, id, firstName, lastName, role);
+}
+
+Status PostgresStore::renameTeam(qint64 id, const QString &name)
+{
+    return TeamRows::rename(*m_db, id, name);
+}
+
+Status PostgresStore::deleteTeam(qint64 id)
+{
+    return TeamRows::remove(*m_db, id);
+}
+
+Status PostgresStore::setUserTeams(qint64 userId, qint64 mainTeamId, const QVector<qint64> &additionalTeamIds)
+{
+    return TeamRows::setUserTeams(*m_db, userId, mainTeamId, additionalTeamIds);
 }
 
 Status PostgresStore::addPurchased(SeatType type, qint64 count)

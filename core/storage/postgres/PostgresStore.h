@@ -44,10 +44,18 @@ public:
     Result<qint64> lastEntryId() const override;
     Result<QVector<LedgerEntry>> entriesPage(const LedgerFilter &filter, qint64 beforeId, int limit) const override;
     Result<std::optional<std::optional<SeatType>>> storedSeat(qint64 userId, Product product) const override;
+    Result<QVector<Team>> teams() const override;
+    Result<Team> findTeam(const QString &name) const override;
+    Result<QStringList> teamMembers(qint64 teamId) const override;
 
     Result<std::unique_ptr<StoreTransaction>> beginWrite(const QString &actor) override;
     Result<qint64> insertUser(const User &user) override;
     Status deleteUser(qint64 id) override;
+    Status updateUser(qint64 id, const QString &firstName, const QString &lastName, Role role) override;
+    Result<qint64> insertTeam(const QString &name) override;
+    Status renameTeam(qint64 id, const QString &name) override;
+    Status deleteTeam(qint64 id) override;
+    Status setUserTeams(qint64 userId, qint64 mainTeamId, const QVector<qint64> &additionalTeamIds) override;
     Status addPurchased(SeatType type, qint64 count) override;
     Result<bool> releasePurchased(SeatType type, qint64 count) override;
     Status stageEdits(const QVector<const SeatEdit *> &edits) override;

@@ -164,7 +164,33 @@ const SqlText ledgerIndexes[] = {
     "CREATE INDEX IF NOT EXISTS ledger_by_time ON ledger (at_utc)",
 };
 
-static_assert(SeatDatabase::SchemaVersion == 4, "a new schema version needs its case in userVersionStatement()");
+// R14: teams, and who is in which, as main team (one at most, held by the
+// partial unique index whoever writes) or as additional team. A team with
+// members stays (the trigger, as v3's do, holds even with foreign keys off).
+// "IF NOT EXISTS": a file whose version number was set back by hand keeps its
+// tables, and the step still goes through.
+const SqlText schemaV5[] = {
+    "CREATE TABLE IF NOT EXISTS teams ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " name_key TEXT NOT NULL UNIQUE)",
+    "CREATE TABLE IF NOT EXISTS team_members ("
+    " team_id INTEGER NOT NULL REFERENCES teams (id) ON DELETE RESTRICT,"
+    " user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE RESTRICT,"
+    " is_main INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1)),"
+    " PRIMARY KEY (user_id, team_id))",
+    "CREATE UNIQUE INDEX IF NOT EXISTS team_members_one_main ON team_members (user_id) WHERE is_main = 1",
+    "CREATE INDEX IF NOT EXISTS team_members_by_team ON team_members (team_id)",
+    "CREATE TRIGGER IF NOT EXISTS teams_keep_members BEFORE DELETE ON teams"
+    " WHEN EXISTS (SELECT 1 FROM team_members WHERE team_id = OLD.id)"
+    " BEGIN SELECT RAISE(ABORT, 'a team with members cannot be deleted'); END",
+    "CREATE TRIGGER IF NOT EXISTS team_members_check_insert BEFORE INSERT ON team_members"
+    " WHEN NOT EXISTS (SELECT 1 FROM teams WHERE id = NEW.team_id)"
+    " OR NOT EXISTS (SELECT 1 FROM users WHERE id = NEW.user_id)"
+    " BEGIN SELECT RAISE(ABORT, 'a member must be a user of an existing team'); END",
+};
+
+static_assert(SeatDatabase::SchemaVersion == 5, "a new schema version needs its case in userVersionStatement()");
 
 SqlText userVersionStatement(int version)
 {
@@ -175,8 +201,10 @@ SqlText userVersionStatement(int version)
         return SqlText("PRAGMA user_version = 2");
     case 3:
         return SqlText("PRAGMA user_version = 3");
-    default:
+    case 4:
         return SqlText("PRAGMA user_version = 4");
+    default:
+        return SqlText("PRAGMA user_version = 5");
     }
 }
 
@@ -403,6 +431,9 @@ Status SeatDatabase::migrateStep(int toVersion)
             return s;
     } else if (toVersion == 4) {
         if (Status s = rewriteEmailKeys(); !s)
+            return s;
+    } else if (toVersion == 5) {
+        if (Status s = runAll(schemaV5); !s)
             return s;
     } else if (toVersion == 2) {
         if (Status s = runAll(schemaV2); !s)

@@ -27,7 +27,8 @@ public:
     // off (foreign keys are off unless a connection turns them on).
     // Version 4: users.email_key as Validation::emailKey makes it now (NFC,
     // IDNA, width) instead of case folding alone; the keys are recomputed.
-    static constexpr int SchemaVersion = 4;
+    // Version 5: teams and team members (R14).
+    static constexpr int SchemaVersion = 5;
     // PRAGMA application_id of every Seatkeeper file: "SETK".
     static constexpr qint32 ApplicationId = 0x5345544B;
     static constexpr int BusyTimeoutMs = 5000;

@@ -9,6 +9,7 @@
 #include "LedgerRow.h"
 #include "LedgerWriter.h"
 #include "SeatDatabase.h"
+#include "TeamRows.h"
 #include "UserReader.h"
 #include "Validation.h"
 
@@ -137,6 +138,10 @@ Result<UsersAtRevision> SqliteStore::users() const
         return s.error();
     auto current = revision();
     auto read = current ? UserReader::readAll(*m_db) : Result<QVector<User>>(current.error());
+    if (read) {
+        if (Status s = TeamRows::addTo(*m_db, read.value()); !s)
+            read = s.error();
+    }
     m_db->rollback();
     if (!read)
         return read.error();
@@ -165,10 +170,13 @@ Result<User> SqliteStore::user(const QString &email) const
         return s.error();
     const bool there = row.next();
     const QSqlError error = row.lastError();
-    const User found = there ? UserReader::fromRow(row) : User();
+    User found = there ? UserReader::fromRow(row) : User();
     row.finish();
-    if (there)
+    if (there) {
+        if (Status s = TeamRows::addTo(*m_db, found); !s)
+            return s.error();
         return found;
+    }
     if (error.isValid())
         return m_db->storageError(error);
     return Error {
@@ -301,11 +309,60 @@ Result<qint64> SqliteStore::insertUser(const User &u)
 
 Status SqliteStore::deleteUser(qint64 id)
 {
+    if (Status s = TeamRows::leaveAll(*m_db, id); !s)
+        return s;
     auto remove = m_db->prepare(("DELETE FROM users WHERE id = :id"));
     if (!remove)
         return remove.error();
     remove.value().bindValue(QStringLiteral(":id"), id);
     return m_db->exec(remove.value());
+}
+
+Result<qint64> SqliteStore::insertTeam(const QString &name)
+{
+    auto q = m_db->prepare("INSERT INTO teams (name, name_key) VALUES (:name, :key)");
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":name"), name);
+    q.value().bindValue(QStringLiteral(":key"), Validation::teamKey(name));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    return q.value().lastInsertId().toLongLong();
+}
+
+Result<QVector<Team>> SqliteStore::teams() const
+{
+    return TeamRows::all(*m_db);
+}
+
+Result<Team> SqliteStore::findTeam(const QString &name) const
+{
+    return TeamRows::byName(*m_db, name);
+}
+
+Result<QStringList> SqliteStore::teamMembers(qint64 teamId) const
+{
+    return TeamRows::members(*m_db, teamId);
+}
+
+Status SqliteStore::updateUser(qint64 id, const QString &firstName, const QString &lastName, Role role)
+{
+    return TeamRows::updateUser(*m_db, id, firstName, lastName, role);
+}
+
+Status SqliteStore::renameTeam(qint64 id, const QString &name)
+{
+    return TeamRows::rename(*m_db, id, name);
+}
+
+Status SqliteStore::deleteTeam(qint64 id)
+{
+    return TeamRows::remove(*m_db, id);
+}
+
+Status SqliteStore::setUserTeams(qint64 userId, qint64 mainTeamId, const QVector<qint64> &additionalTeamIds)
+{
+    return TeamRows::setUserTeams(*m_db, userId, mainTeamId, additionalTeamIds);
 }
 
 Status SqliteStore::addPurchased(SeatType type, qint64 count)

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class SeatLedger;
+class TeamsModel;
+
+// Users & Teams ▸ Teams: every team with its member count, and Create team,
+// Rename and Delete. Every change goes through the core, which ledgers it.
+class TeamsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TeamsPage(SeatLedger &ledger, QWidget *parent = nullptr);
+
+    // Reads the teams again (after any change, this window's or another's).
+    void reload();
+    void setReadOnly(bool readOnly);
+    TeamsModel *model() const { return m_model; }
+
+signals:
+    // A team was created, renamed or deleted here.
+    void ledgerChanged();
+    void statusMessage(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateButtons();
+    void createTeam();
+    void renameTeam();
+    void deleteTeam();
+    int currentRow() const;
+    void selectTeam(const QString &name);
+    void showProblem(const QString &message);
+
+    SeatLedger &m_ledger;
+    TeamsModel *m_model;
+    QTableView *m_table;
+    QPushButton *m_create;
+    QPushButton *m_rename;
+    QPushButton *m_delete;
+    QLabel *m_problem;
+    bool m_readOnly = false;
+};
