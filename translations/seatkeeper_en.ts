@@ -138,6 +138,26 @@
     </message>
 </context>
 <context>
+    <name>TeamDeleteDialog</name>
+    <message numerus="yes">
+        <source>Delete the team “%1”? It has %n member(s).</source>
+        <translation>
+            <numerusform>Delete the team “%1”? It has %n member.</numerusform>
+            <numerusform>Delete the team “%1”? It has %n members.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamsCommand</name>
+    <message numerus="yes">
+        <source>Deleted the team “%1”; %n member(s) left it.</source>
+        <translation>
+            <numerusform>Deleted the team “%1”; %n member left it.</numerusform>
+            <numerusform>Deleted the team “%1”; %n members left it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message numerus="yes">
         <source>The email address is %n characters long; at most 254 are allowed.</source>
@@ -165,6 +185,13 @@
         <translation>
             <numerusform>The last name is %n character long; at most 256 are allowed.</numerusform>
             <numerusform>The last name is %n characters long; at most 256 are allowed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The team name is %n characters long; at most 256 are allowed.</source>
+        <translation>
+            <numerusform>The team name is %n character long; at most 256 are allowed.</numerusform>
+            <numerusform>The team name is %n characters long; at most 256 are allowed.</numerusform>
         </translation>
     </message>
 </context>

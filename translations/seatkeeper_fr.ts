@@ -343,6 +343,22 @@
         <source>For whom</source>
         <translation>Pour qui</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Main team</source>
+        <translation>Équipe principale</translation>
+    </message>
+    <message>
+        <source>Additional teams</source>
+        <translation>Équipes supplémentaires</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -494,6 +510,14 @@
     <message>
         <source>%1 is stored under the key “%2” instead of “%3”.</source>
         <translation>%1 est enregistré sous la clé «&#xa0;%2&#xa0;» au lieu de «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The team %1 is stored under the key “%2” instead of “%3”.</source>
+        <translation>L’équipe %1 est enregistrée sous la clé «&#xa0;%2&#xa0;» au lieu de «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The teams differ from the ledger: the database holds %1, the ledger gives %2.</source>
+        <translation>Les équipes diffèrent du registre&#xa0;: la base contient %1, le registre donne %2.</translation>
     </message>
 </context>
 <context>
@@ -676,7 +700,13 @@ Commands:
   users list
   users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
             [--login PGROLE]
+  users edit EMAIL [--first NAME] [--last NAME] [--role ROLE] [--main-team TEAM]
+                   [--add-team TEAM]… [--remove-team TEAM]…
   users delete EMAIL
+  teams list
+  teams add NAME
+  teams rename NAME NEW
+  teams delete NAME
   seats list
   seats buy TYPE N
   seats release TYPE N
@@ -703,7 +733,13 @@ Commandes&#xa0;:
   users list
   users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
             [--login RÔLEPG]
+  users edit EMAIL [--first PRÉNOM] [--last NOM] [--role RÔLE] [--main-team ÉQUIPE]
+                   [--add-team ÉQUIPE]… [--remove-team ÉQUIPE]…
   users delete EMAIL
+  teams list
+  teams add NOM
+  teams rename NOM NOUVEAU
+  teams delete NOM
   seats list
   seats buy TYPE N
   seats release TYPE N
@@ -1380,6 +1416,38 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>“%1” cannot be a PostgreSQL login.</source>
         <translation>«&#xa0;%1&#xa0;» ne peut pas être un identifiant de connexion PostgreSQL.</translation>
     </message>
+    <message>
+        <source>A team named “%1” already exists.</source>
+        <translation>Une équipe nommée «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>The members of “%1” cannot be moved to the team being deleted.</source>
+        <translation>Les membres de «&#xa0;%1&#xa0;» ne peuvent pas être déplacés vers l’équipe que l’on supprime.</translation>
+    </message>
+    <message>
+        <source>The team “%1” is both to join and to leave.</source>
+        <translation>L’équipe «&#xa0;%1&#xa0;» est à la fois à rejoindre et à quitter.</translation>
+    </message>
+    <message>
+        <source>Only a Super admin can make or unmake a Super admin.</source>
+        <translation>Seul un Super administrateur peut nommer ou destituer un Super administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 is the only Super admin: their role cannot change. Make another user Super admin first.</source>
+        <translation>%1 est le seul Super administrateur&#xa0;: son rôle ne peut pas changer. Nommez d’abord un autre utilisateur Super administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the team “%2”.</source>
+        <translation>%1 ne fait pas partie de l’équipe «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>“%1” is the main team of %2; a team is either their main team or an additional one.</source>
+        <translation>«&#xa0;%1&#xa0;» est l’équipe principale de %2&#xa0;; une équipe est soit son équipe principale, soit une équipe supplémentaire.</translation>
+    </message>
+    <message>
+        <source>No team is named “%1”.</source>
+        <translation>Aucune équipe ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
 </context>
 <context>
     <name>SeatType</name>
@@ -1443,18 +1511,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>Le premier Super administrateur (init).</translation>
     </message>
     <message>
-        <source>First name (users add).</source>
-        <translation>Prénom (users add).</translation>
-    </message>
-    <message>
-        <source>Last name (users add).</source>
-        <translation>Nom (users add).</translation>
-    </message>
-    <message>
-        <source>Role (users add).</source>
-        <translation>Rôle (users add).</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>Afficher cette aide.</translation>
     </message>
@@ -1477,10 +1533,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>No command given.</source>
         <translation>Aucune commande donnée.</translation>
-    </message>
-    <message>
-        <source>--first, --last and --role go with “users add”.</source>
-        <translation>--first, --last et --role vont avec «&#xa0;users add&#xa0;».</translation>
     </message>
     <message>
         <source>--admin goes with init.</source>
@@ -1513,6 +1565,38 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>On a PostgreSQL database the operator is the login: this connection is the login “%1”, which is tied to no Seatkeeper user, so --as %2 is refused.</source>
         <translation>Sur une base de données PostgreSQL, l’opérateur est l’identifiant de connexion&#xa0;: cette connexion est celle de l’identifiant «&#xa0;%1&#xa0;», qui n’est lié à aucun utilisateur de Seatkeeper&#xa0;; --as %2 est donc refusé.</translation>
+    </message>
+    <message>
+        <source>First name (users add, users edit).</source>
+        <translation>Prénom (users add, users edit).</translation>
+    </message>
+    <message>
+        <source>Last name (users add, users edit).</source>
+        <translation>Nom (users add, users edit).</translation>
+    </message>
+    <message>
+        <source>Role (users add, users edit).</source>
+        <translation>Rôle (users add, users edit).</translation>
+    </message>
+    <message>
+        <source>Main team (users edit); an empty name for none.</source>
+        <translation>Équipe principale (users edit)&#xa0;; un nom vide pour aucune.</translation>
+    </message>
+    <message>
+        <source>An additional team to join (users edit).</source>
+        <translation>Une équipe supplémentaire à rejoindre (users edit).</translation>
+    </message>
+    <message>
+        <source>A team to leave (users edit).</source>
+        <translation>Une équipe à quitter (users edit).</translation>
+    </message>
+    <message>
+        <source>--first, --last and --role go with “users add” and “users edit”.</source>
+        <translation>--first, --last et --role vont avec «&#xa0;users add&#xa0;» et «&#xa0;users edit&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--main-team, --add-team and --remove-team go with “users edit”.</source>
+        <translation>--main-team, --add-team et --remove-team vont avec «&#xa0;users edit&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1846,150 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     </message>
 </context>
 <context>
+    <name>TeamDeleteDialog</name>
+    <message>
+        <source>Delete team</source>
+        <translation>Supprimer l’équipe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the team “%1”? It has %n member(s).</source>
+        <translation>
+            <numerusform>Supprimer l’équipe «&#xa0;%1&#xa0;»&#xa0;? Elle a %n membre.</numerusform>
+            <numerusform>Supprimer l’équipe «&#xa0;%1&#xa0;»&#xa0;? Elle a %n membres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the team “%1”? It has no members.</source>
+        <translation>Supprimer l’équipe «&#xa0;%1&#xa0;»&#xa0;? Elle n’a aucun membre.</translation>
+    </message>
+    <message>
+        <source>Move them to</source>
+        <translation>Les déplacer vers</translation>
+    </message>
+    <message>
+        <source>Team to move them to</source>
+        <translation>Équipe vers laquelle les déplacer</translation>
+    </message>
+    <message>
+        <source>Leave them without this team</source>
+        <translation>Les laisser sans cette équipe</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFilter</name>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Toutes les équipes</translation>
+    </message>
+</context>
+<context>
+    <name>TeamNameDialog</name>
+    <message>
+        <source>A team named “%1” already exists.</source>
+        <translation>Une équipe nommée «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Create team</source>
+        <translation>Créer une équipe</translation>
+    </message>
+    <message>
+        <source>Rename team</source>
+        <translation>Renommer l’équipe</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>Nom de l’équipe</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsCommand</name>
+    <message>
+        <source>Usage: teams list | teams add NAME | teams rename NAME NEW | teams delete NAME</source>
+        <translation>Utilisation&#xa0;: teams list | teams add NOM | teams rename NOM NOUVEAU | teams delete NOM</translation>
+    </message>
+    <message>
+        <source>Created the team “%1”.</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» créée.</translation>
+    </message>
+    <message>
+        <source>Renamed the team “%1” to “%2”.</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» renommée en «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted the team “%1”; %n member(s) left it.</source>
+        <translation>
+            <numerusform>Équipe «&#xa0;%1&#xa0;» supprimée&#xa0;; %n membre l’a quittée.</numerusform>
+            <numerusform>Équipe «&#xa0;%1&#xa0;» supprimée&#xa0;; %n membres l’ont quittée.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamsModel</name>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsPage</name>
+    <message>
+        <source>Team “%1” created.</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» créée.</translation>
+    </message>
+    <message>
+        <source>Team “%1” renamed to “%2”.</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» renommée en «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Team “%1” deleted.</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+    <message>
+        <source>Create team</source>
+        <translation>Créer une équipe</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+</context>
+<context>
     <name>UnassignCommand</name>
     <message>
         <source>Usage: unassign EMAIL PRODUCT</source>
@@ -1866,13 +2094,49 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>History</source>
         <translation>Historique</translation>
     </message>
+    <message>
+        <source>Changes to %1 saved.</source>
+        <translation>Modifications de %1 enregistrées.</translation>
+    </message>
+    <message>
+        <source>Only a Super admin can change the role of a Super admin.</source>
+        <translation>Seul un Super administrateur peut changer le rôle d’un Super administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 is the only Super admin: their role cannot change. Make another user Super admin first.</source>
+        <translation>%1 est le seul Super administrateur&#xa0;: son rôle ne peut pas changer. Nommez d’abord un autre utilisateur Super administrateur.</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>This is the main team.</source>
+        <translation>C’est l’équipe principale.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Main team</source>
+        <translation>Équipe principale</translation>
+    </message>
+    <message>
+        <source>Additional teams</source>
+        <translation>Équipes supplémentaires</translation>
+    </message>
 </context>
 <context>
     <name>UsersCommand</name>
-    <message>
-        <source>Usage: users list | users add EMAIL | users delete EMAIL</source>
-        <translation>Utilisation&#xa0;: users list | users add EMAIL | users delete EMAIL</translation>
-    </message>
     <message>
         <source>Unknown role “%1”; expected user, admin or super-admin.</source>
         <translation>Rôle inconnu «&#xa0;%1&#xa0;»&#xa0;; attendu user, admin ou super-admin.</translation>
@@ -1892,6 +2156,18 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Created %1 (%2), tied to the login “%3”.</source>
         <translation>%1 (%2) créé, lié à l’identifiant de connexion «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Usage: users list | users add EMAIL | users edit EMAIL [OPTIONS] | users delete EMAIL</source>
+        <translation>Utilisation&#xa0;: users list | users add EMAIL | users edit EMAIL [OPTIONS] | users delete EMAIL</translation>
+    </message>
+    <message>
+        <source>users edit needs something to change: --first, --last, --role, --main-team, --add-team or --remove-team.</source>
+        <translation>users edit a besoin de quelque chose à changer&#xa0;: --first, --last, --role, --main-team, --add-team ou --remove-team.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +2191,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Service seat</source>
         <translation>Siège Service</translation>
+    </message>
+    <message>
+        <source>Main team</source>
+        <translation>Équipe principale</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +2222,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Users</source>
         <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2321,21 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>The last name contains %1 at character %2.</source>
         <translation>Le nom contient %1 en position %2.</translation>
+    </message>
+    <message>
+        <source>The team name is required.</source>
+        <translation>Le nom de l’équipe est obligatoire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team name is %n characters long; at most 256 are allowed.</source>
+        <translation>
+            <numerusform>Le nom de l’équipe fait %n caractère&#xa0;; 256 au plus sont permis.</numerusform>
+            <numerusform>Le nom de l’équipe fait %n caractères&#xa0;; 256 au plus sont permis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team name contains %1 at character %2.</source>
+        <translation>Le nom de l’équipe contient %1 au caractère %2.</translation>
     </message>
 </context>
 <context>
