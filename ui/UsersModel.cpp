@@ -1,6 +1,7 @@
 #include "UsersModel.h"
 
 #include "LargeTable.h"
+#include "SearchText.h"
 #include "UserRows.h"
 
 namespace {
@@ -21,12 +22,17 @@ void UsersModel::setUsers(QVector<User> users)
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
+    m_searchKeys.clear();
     // Storage hands them over by e-mail in plain text order (".10659" before
     // ".1840"): put them in the order people expect, numbers inside by value,
     // or in the order the admin chose by a header.
     const int sortColumn = m_sortColumn < 0 ? int(EmailColumn) : m_sortColumn;
     const Qt::SortOrder sortOrder = m_sortColumn < 0 ? Qt::AscendingOrder : m_sortOrder;
     indexRows();
+    // Folded now, while the account loads, rather than on the first key typed.
+    m_searchKeys.reserve(m_users.size());
+    for (int row = 0; row < m_users.size(); ++row)
+        searchKey(row);
     endResetModel();
     sort(sortColumn, sortOrder);
 }
@@ -49,6 +55,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
         if (row < 0)
             continue;
         m_users[row] = u;
+        m_searchKeys.remove(u.id);
         m_sortKeys.updateRow(row, [this, &u](int column) { return textOf(u, column); });
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
@@ -57,6 +64,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
         if (row < 0)
             continue;
         beginRemoveRows({}, row, row);
+        m_searchKeys.remove(m_users[row].id);
         m_users.removeAt(row);
         m_sortKeys.removeRow(row);
         endRemoveRows();
@@ -90,6 +98,15 @@ void UsersModel::applySeatEdits(const QVector<SeatEdit> &edits)
 int UsersModel::rowOfEmail(const QString &email) const
 {
     return UserRows::rowOfEmail(m_users, email);
+}
+
+const QString &UsersModel::searchKey(int row) const
+{
+    const User &u = m_users.at(row);
+    auto kept = m_searchKeys.find(u.id);
+    if (kept == m_searchKeys.end())
+        kept = m_searchKeys.insert(u.id, SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email));
+    return *kept;
 }
 
 QString UsersModel::textOf(const User &u, int column) const
