@@ -1,6 +1,7 @@
 #include "PaidUsersModel.h"
 
 #include "LargeTable.h"
+#include "SearchText.h"
 #include "UserRows.h"
 
 #include <numeric>
@@ -56,6 +57,7 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
+    m_searchKeys.clear();
     // Storage hands them over by e-mail in plain text order (".10659" before
     // ".1840"): put them in the order people expect, numbers inside by value,
     // or in the order the admin chose by a header.
@@ -75,6 +77,10 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
         m_purchased[seatTypeIndex(c.type)] = c.purchased;
     m_pendingCount = 0;
     indexRows();
+    // Folded now, while the account loads, rather than on the first key typed.
+    m_searchKeys.reserve(m_users.size());
+    for (int row = 0; row < m_users.size(); ++row)
+        searchKey(row);
     endResetModel();
     emit pendingChanged();
     sort(sortColumn, sortOrder);
@@ -93,6 +99,7 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         User &shown = m_users[row];
         const auto before = m_seats[row];
         const bool wasPending[ProductCount] = { isPending(row, Product::Sales), isPending(row, Product::Service) };
+        m_searchKeys.remove(u.id);
         shown.email = u.email;
         shown.firstName = u.firstName;
         shown.lastName = u.lastName;
@@ -122,6 +129,7 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         if (isPending(row, Product::Sales) || isPending(row, Product::Service))
             continue; // Save will say the user was deleted
         countSeats(row, -1);
+        m_searchKeys.remove(m_users[row].id);
         beginRemoveRows({}, row, row);
         m_users.removeAt(row);
         m_seats.removeAt(row);
@@ -178,6 +186,15 @@ QString PaidUsersModel::textOf(const User &u, int column) const
     if (column == EmailColumn)
         return u.email;
     return {};
+}
+
+const QString &PaidUsersModel::searchKey(int row) const
+{
+    const User &u = m_users.at(row);
+    auto kept = m_searchKeys.find(u.id);
+    if (kept == m_searchKeys.end())
+        kept = m_searchKeys.insert(u.id, SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email));
+    return *kept;
 }
 
 void PaidUsersModel::indexRows()
