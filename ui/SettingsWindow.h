@@ -47,8 +47,9 @@ public:
     QStringList auditProblems() const { return m_auditProblems; }
 
 signals:
-    // The person asked to restore a backup: close the database, then restore.
-    void restoreRequested();
+    // The person chose a backup to restore and confirmed it (in dialogs over
+    // this window): close the database, then restore it.
+    void restoreRequested(const QString &backupPath);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -152,10 +152,15 @@ int main(int argc, char *argv[])
             settings.setValue(operatorKey(path), ledger->actor());
 
         bool restore = false;
+        BackupInfo chosen;
         {
             SettingsWindow window(*ledger, std::move(users));
-            QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&] {
-                restore = window.close(); // unsaved edits may keep it open
+            QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&](const QString &backup) {
+                for (const BackupInfo &b : SeatLedger::backups(path)) {
+                    if (b.path == backup)
+                        chosen = b;
+                }
+                restore = !chosen.path.isEmpty() && window.close(); // unsaved edits may keep it open
             });
             window.show();
             if (!notice.isEmpty())
@@ -169,6 +174,6 @@ int main(int argc, char *argv[])
         }
         const QString operatorWho = ledger->actor();
         ledger.reset(); // closed before its file is replaced
-        restoreFromBackup(nullptr, path, operatorWho);
+        restoreBackup(nullptr, path, chosen, operatorWho);
     }
 }
