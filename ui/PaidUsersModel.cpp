@@ -57,7 +57,6 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
-    m_searchKeys.clear();
     // Storage hands them over by e-mail in plain text order (".10659" before
     // ".1840"): put them in the order people expect, numbers inside by value,
     // or in the order the admin chose by a header.
@@ -78,9 +77,9 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
     m_pendingCount = 0;
     indexRows();
     // Folded now, while the account loads, rather than on the first key typed.
-    m_searchKeys.reserve(m_users.size());
+    m_searchKeys.resize(m_users.size());
     for (int row = 0; row < m_users.size(); ++row)
-        searchKey(row);
+        m_searchKeys[row] = searchKeyOf(m_users[row]);
     endResetModel();
     emit pendingChanged();
     sort(sortColumn, sortOrder);
@@ -99,11 +98,11 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         User &shown = m_users[row];
         const auto before = m_seats[row];
         const bool wasPending[ProductCount] = { isPending(row, Product::Sales), isPending(row, Product::Service) };
-        m_searchKeys.remove(u.id);
         shown.email = u.email;
         shown.firstName = u.firstName;
         shown.lastName = u.lastName;
         shown.role = u.role;
+        m_searchKeys[row] = searchKeyOf(shown);
         for (Product product : allProducts()) {
             const int p = productIndex(product);
             // Nothing pending here: the box shows what is stored now. A pending
@@ -129,8 +128,8 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         if (isPending(row, Product::Sales) || isPending(row, Product::Service))
             continue; // Save will say the user was deleted
         countSeats(row, -1);
-        m_searchKeys.remove(m_users[row].id);
         beginRemoveRows({}, row, row);
+        m_searchKeys.removeAt(row);
         m_users.removeAt(row);
         m_seats.removeAt(row);
         m_sortKeys.removeRow(row);
@@ -143,6 +142,7 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
         m_seats.insert(at, { u->sales, u->service });
+        m_searchKeys.insert(at, searchKeyOf(*u));
         m_sortKeys.insertRow(at, [this, u](int column) { return textOf(*u, column); });
         countSeats(at, +1);
         endInsertRows();
@@ -188,13 +188,9 @@ QString PaidUsersModel::textOf(const User &u, int column) const
     return {};
 }
 
-const QString &PaidUsersModel::searchKey(int row) const
+QString PaidUsersModel::searchKeyOf(const User &u)
 {
-    const User &u = m_users.at(row);
-    auto kept = m_searchKeys.find(u.id);
-    if (kept == m_searchKeys.end())
-        kept = m_searchKeys.insert(u.id, SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email));
-    return *kept;
+    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 void PaidUsersModel::indexRows()
@@ -366,6 +362,7 @@ void PaidUsersModel::sort(int column, Qt::SortOrder order)
     applyRowOrder(rows, [this](const QVector<int> &order) {
         m_users = reordered(m_users, order);
         m_seats = reordered(m_seats, order);
+        m_searchKeys = reordered(m_searchKeys, order);
         m_sortKeys.permute(order);
         indexRows();
     });

@@ -9,6 +9,7 @@
 #include "SeatLedger.h"
 #include "UsersCache.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -25,11 +26,14 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <vector>
 
 namespace {
 
 // The grid's search: every word in the name or e-mail, accents and case aside,
-// over keys the model keeps folded (a hash look-up and a few contains() a row).
+// over keys the model keeps folded. The rows that match are worked out once per
+// search, before the view asks; a search that only narrows the last one (a
+// letter added) looks only at the rows that matched it.
 class GridFilter : public QSortFilterProxyModel
 {
 public:
@@ -37,6 +41,16 @@ public:
         : QSortFilterProxyModel(parent)
         , m_grid(source)
     {
+        // Connected before the proxy's own handlers: rows that change are
+        // looked at afresh, never by what was kept for them.
+        const auto forget = [this] {
+            m_kept.clear();
+        };
+        connect(source, &QAbstractItemModel::rowsAboutToBeInserted, this, forget);
+        connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this, forget);
+        connect(source, &QAbstractItemModel::modelAboutToBeReset, this, forget);
+        connect(source, &QAbstractItemModel::layoutAboutToBeChanged, this, forget);
+        connect(source, &QAbstractItemModel::dataChanged, this, forget);
         setSourceModel(source);
     }
 
@@ -46,7 +60,19 @@ public:
         QStringList words = SearchText::words(text);
         if (words == m_words)
             return false;
+        const bool narrows = !m_kept.empty() && !m_words.isEmpty() && refines(words, m_words);
         m_words = std::move(words);
+        const int rows = m_grid->rowCount();
+        if (m_words.isEmpty()) {
+            m_kept.clear();
+        } else {
+            std::vector<char> kept(size_t(rows), 0);
+            for (int row = 0; row < rows; ++row) {
+                if (!narrows || m_kept[size_t(row)])
+                    kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_words);
+            }
+            m_kept = std::move(kept);
+        }
         // A reset of the mapping, not row-by-row removals: thousands of scattered
         // rows going at once cost the view far more than laying it out again.
         invalidate();
@@ -56,12 +82,27 @@ public:
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &) const override
     {
-        return m_words.isEmpty() || SearchText::matches(m_grid->searchKey(row), m_words);
+        if (m_words.isEmpty())
+            return true;
+        if (size_t(row) < m_kept.size())
+            return m_kept[size_t(row)];
+        return SearchText::matches(m_grid->searchKey(row), m_words);
     }
 
 private:
+    // Every row that matches `now` matched `before`: each earlier word lies inside one of the new ones.
+    static bool refines(const QStringList &now, const QStringList &before)
+    {
+        for (const QString &old : before) {
+            if (std::none_of(now.cbegin(), now.cend(), [&old](const QString &w) { return w.contains(old); }))
+                return false;
+        }
+        return true;
+    }
+
     PaidUsersModel *m_grid;
     QStringList m_words;
+    std::vector<char> m_kept; // per source row, for m_words; empty: not worked out
 };
 
 // Below this many rows filtering takes no time: it follows every key at once.

@@ -59,6 +59,7 @@ private slots:
     void readOnlySwitchesLookOnOrOff();
     void theGridSearchStartsAtTheTopOfItsResults();
     void escapeEmptiesTheGridSearch();
+    void theGridSearchFollowsChangesMadeElsewhere();
     void restoreAsksOverTheVisibleWindowInLocalTime();
     void restoreAsksBeforeReplacingTheDatabase();
 
@@ -295,6 +296,31 @@ void TestPolish::escapeEmptiesTheGridSearch()
     QTRY_COMPARE(grid->model()->rowCount(), 5);
     QCOMPARE(QApplication::focusWidget(), search); // still typing where they were
     QVERIFY(find<PaidUsersPage>("paidUsersPage")->isVisible()); // and still on the grid
+}
+
+void TestPolish::theGridSearchFollowsChangesMadeElsewhere()
+{
+    openGrid();
+    auto *grid = find<QTableView>("paidUsersTable");
+    auto *search = find<QLineEdit>("paidUsersFilter");
+    QTest::keyClicks(search, QStringLiteral("zoe"));
+    QTRY_COMPARE(grid->model()->rowCount(), 0);
+    QTest::keyClicks(search, QStringLiteral(" z")); // narrows the search: only its matches are looked at
+    QCOMPARE(grid->model()->rowCount(), 0);
+    // Another admin adds Zoé Zola while the search is typed.
+    auto other = SeatLedger::open(m_path);
+    QVERIFY(other && other.value()->setActor(TestSupport::SmallAccount::ada).ok());
+    QVERIFY(
+        other.value()
+            ->createUser(NewUser {
+                QStringLiteral("zoe@example.com"), QStringLiteral("Zoé"), QStringLiteral("Zola"), Role::User, {}, {} })
+            .ok());
+    QTRY_COMPARE(grid->model()->rowCount(), 1);
+    QCOMPARE(grid->model()->index(0, PaidUsersModel::EmailColumn).data().toString(), QStringLiteral("zoe@example.com"));
+    QTest::keyClick(search, Qt::Key_Backspace); // "zoe " : a wider search
+    QCOMPARE(grid->model()->rowCount(), 1);
+    QTest::keyClicks(search, QStringLiteral("q"));
+    QCOMPARE(grid->model()->rowCount(), 0);
 }
 
 void TestPolish::restoreAsksOverTheVisibleWindowInLocalTime()
