@@ -22,7 +22,6 @@ void UsersModel::setUsers(QVector<User> users)
     beginResetModel();
     m_users = std::move(users);
     m_sortKeys.clear();
-    m_searchKeys.clear();
     // Storage hands them over by e-mail in plain text order (".10659" before
     // ".1840"): put them in the order people expect, numbers inside by value,
     // or in the order the admin chose by a header.
@@ -30,9 +29,9 @@ void UsersModel::setUsers(QVector<User> users)
     const Qt::SortOrder sortOrder = m_sortColumn < 0 ? Qt::AscendingOrder : m_sortOrder;
     indexRows();
     // Folded now, while the account loads, rather than on the first key typed.
-    m_searchKeys.reserve(m_users.size());
+    m_searchKeys.resize(m_users.size());
     for (int row = 0; row < m_users.size(); ++row)
-        searchKey(row);
+        m_searchKeys[row] = searchKeyOf(m_users[row]);
     endResetModel();
     sort(sortColumn, sortOrder);
 }
@@ -55,7 +54,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
         if (row < 0)
             continue;
         m_users[row] = u;
-        m_searchKeys.remove(u.id);
+        m_searchKeys[row] = searchKeyOf(u);
         m_sortKeys.updateRow(row, [this, &u](int column) { return textOf(u, column); });
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
@@ -64,7 +63,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
         if (row < 0)
             continue;
         beginRemoveRows({}, row, row);
-        m_searchKeys.remove(m_users[row].id);
+        m_searchKeys.removeAt(row);
         m_users.removeAt(row);
         m_sortKeys.removeRow(row);
         endRemoveRows();
@@ -74,6 +73,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
                                            m_sortColumn >= 0 ? textOf(*u, m_sortColumn) : QString());
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
+        m_searchKeys.insert(at, searchKeyOf(*u));
         m_sortKeys.insertRow(at, [this, u](int column) { return textOf(*u, column); });
         endInsertRows();
     }
@@ -100,13 +100,9 @@ int UsersModel::rowOfEmail(const QString &email) const
     return UserRows::rowOfEmail(m_users, email);
 }
 
-const QString &UsersModel::searchKey(int row) const
+QString UsersModel::searchKeyOf(const User &u)
 {
-    const User &u = m_users.at(row);
-    auto kept = m_searchKeys.find(u.id);
-    if (kept == m_searchKeys.end())
-        kept = m_searchKeys.insert(u.id, SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email));
-    return *kept;
+    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 QString UsersModel::textOf(const User &u, int column) const
@@ -169,6 +165,7 @@ void UsersModel::sort(int column, Qt::SortOrder order)
         order);
     applyRowOrder(rows, [this](const QVector<int> &order) {
         m_users = reordered(m_users, order);
+        m_searchKeys = reordered(m_searchKeys, order);
         m_sortKeys.permute(order);
         indexRows();
     });

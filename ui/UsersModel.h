@@ -40,8 +40,8 @@ public:
     // The row of the user with this e-mail, -1 if none.
     int rowOfEmail(const QString &email) const;
     // The row's name and e-mail, folded (SearchText::fold) for the search. Kept
-    // per user until the user changes, so filtering 100,000 rows stays quick.
-    const QString &searchKey(int row) const;
+    // per row, following the rows, so filtering 100,000 rows stays quick.
+    const QString &searchKey(int row) const { return m_searchKeys.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -57,11 +57,12 @@ public:
 private:
     QString textOf(const User &u, int column) const;
     void indexRows();
+    static QString searchKeyOf(const User &u);
 
     QVector<User> m_users;
     SortKeys m_sortKeys;
     QHash<qint64, int> m_rowOfUser;
-    mutable QHash<qint64, QString> m_searchKeys;
+    QVector<QString> m_searchKeys; // per row, as m_users
     int m_sortColumn = -1; // storage's order (by e-mail) until a header is clicked
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
