@@ -34,9 +34,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QThread>
 #include <QUrl>
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <time.h>
 
 namespace {
 
@@ -60,6 +62,15 @@ double medianOf(int runs, const std::function<double()> &once)
     for (int i = 0; i < runs; ++i)
         times.append(once());
     return median(times);
+}
+
+// The calling thread's CPU time: what the GUI thread itself spends, whatever
+// else the machine runs meanwhile.
+double threadCpuMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
 long peakRssMb()
@@ -496,6 +507,48 @@ int main(int argc, char *argv[])
     figures[QStringLiteral("toggle_us")] = median(toggles);
     page->reload();
 
+    // grid_filter_ms: a name typed letter by letter in the grid's search, the GUI
+    // thread's busiest keystroke: the key itself, then (after the pause the page
+    // waits for the next key, spent idle here) the filtering and the repaint.
+    // grid_filter_median_ms: the typical keystroke.
+    {
+        auto *gridSearch = window.findChild<QLineEdit *>(QStringLiteral("paidUsersFilter"));
+        auto *gridTable = window.findChild<QTableView *>(QStringLiteral("paidUsersTable"));
+        const QString name = page->model()->userAt(page->model()->rowCount() / 2).fullName();
+        QVector<double> keystrokes;
+        QVector<double> keystrokesCpu;
+        for (int r = 0; r < runs; ++r) {
+            gridSearch->clear();
+            page->applyFilter();
+            QCoreApplication::processEvents();
+            for (const QChar c : name) {
+                QElapsedTimer timer;
+                timer.start();
+                double cpu = threadCpuMs();
+                // As typed, accents included (keyClicks takes ASCII only).
+                QTest::sendKeyEvent(QTest::Click, gridSearch, Qt::Key_unknown, QString(c), Qt::NoModifier);
+                gridTable->viewport()->grab();
+                double busy = ms(timer);
+                cpu = threadCpuMs() - cpu;
+                QThread::msleep(PaidUsersPage::FilterDelayMs + 5);
+                timer.restart();
+                const double cpuAfter = threadCpuMs();
+                QCoreApplication::processEvents();
+                gridTable->viewport()->grab();
+                busy += ms(timer);
+                keystrokes.append(busy);
+                keystrokesCpu.append(cpu + threadCpuMs() - cpuAfter);
+            }
+            if (gridTable->model()->rowCount() == 0)
+                QTextStream(stderr) << "the grid search found nobody for " << name << '\n';
+        }
+        figures[QStringLiteral("grid_filter_ms")] = *std::max_element(keystrokes.begin(), keystrokes.end());
+        figures[QStringLiteral("grid_filter_median_ms")] = median(keystrokes);
+        figures[QStringLiteral("grid_filter_cpu_ms")] = *std::max_element(keystrokesCpu.begin(), keystrokesCpu.end());
+        gridSearch->clear();
+        page->applyFilter();
+    }
+
     // save_ms: Save of N/10 pending grid edits (removals, then the same seats given back).
     const auto picked = holders(*page->model(), users / 10);
     QVector<std::optional<SeatType>> original;
@@ -640,11 +693,27 @@ int main(int argc, char *argv[])
                .arg(ledgerEntries)
                .arg(runs);
     out << QStringLiteral("  on %1\n").arg(server ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"));
-    for (const char *key :
-         { "open_ms", "sqlite_floor_ms", "first_show_ms", "filter_ms", "sort_ms", "toggle_us", "save_ms", "apply_ms",
-           "remote_change_ms", "remote_visible_ms", "history_open_ms", "history_filter_ms", "history_filter_user_ms",
-           "history_filter_operator_ms", "history_filter_action_ms", "history_filter_date_ms", "peak_rss_mb",
-           "peak_rss_after_reload_mb" })
+    for (const char *key : { "open_ms",
+                             "sqlite_floor_ms",
+                             "first_show_ms",
+                             "filter_ms",
+                             "sort_ms",
+                             "grid_filter_ms",
+                             "grid_filter_median_ms",
+                             "grid_filter_cpu_ms",
+                             "toggle_us",
+                             "save_ms",
+                             "apply_ms",
+                             "remote_change_ms",
+                             "remote_visible_ms",
+                             "history_open_ms",
+                             "history_filter_ms",
+                             "history_filter_user_ms",
+                             "history_filter_operator_ms",
+                             "history_filter_action_ms",
+                             "history_filter_date_ms",
+                             "peak_rss_mb",
+                             "peak_rss_after_reload_mb" })
         if (figures.contains(QLatin1String(key)))
             out << QStringLiteral("  %1 %2\n")
                        .arg(QLatin1String(key), -27)

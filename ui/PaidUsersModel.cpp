@@ -1,6 +1,7 @@
 #include "PaidUsersModel.h"
 
 #include "LargeTable.h"
+#include "SearchText.h"
 #include "UserRows.h"
 
 #include <numeric>
@@ -75,6 +76,10 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
         m_purchased[seatTypeIndex(c.type)] = c.purchased;
     m_pendingCount = 0;
     indexRows();
+    // Folded now, while the account loads, rather than on the first key typed.
+    m_searchKeys.resize(m_users.size());
+    for (int row = 0; row < m_users.size(); ++row)
+        m_searchKeys[row] = searchKeyOf(m_users[row]);
     endResetModel();
     emit pendingChanged();
     sort(sortColumn, sortOrder);
@@ -97,6 +102,7 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         shown.firstName = u.firstName;
         shown.lastName = u.lastName;
         shown.role = u.role;
+        m_searchKeys[row] = searchKeyOf(shown);
         for (Product product : allProducts()) {
             const int p = productIndex(product);
             // Nothing pending here: the box shows what is stored now. A pending
@@ -123,6 +129,7 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
             continue; // Save will say the user was deleted
         countSeats(row, -1);
         beginRemoveRows({}, row, row);
+        m_searchKeys.removeAt(row);
         m_users.removeAt(row);
         m_seats.removeAt(row);
         m_sortKeys.removeRow(row);
@@ -135,6 +142,7 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
         m_seats.insert(at, { u->sales, u->service });
+        m_searchKeys.insert(at, searchKeyOf(*u));
         m_sortKeys.insertRow(at, [this, u](int column) { return textOf(*u, column); });
         countSeats(at, +1);
         endInsertRows();
@@ -178,6 +186,11 @@ QString PaidUsersModel::textOf(const User &u, int column) const
     if (column == EmailColumn)
         return u.email;
     return {};
+}
+
+QString PaidUsersModel::searchKeyOf(const User &u)
+{
+    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 void PaidUsersModel::indexRows()
@@ -349,6 +362,7 @@ void PaidUsersModel::sort(int column, Qt::SortOrder order)
     applyRowOrder(rows, [this](const QVector<int> &order) {
         m_users = reordered(m_users, order);
         m_seats = reordered(m_seats, order);
+        m_searchKeys = reordered(m_searchKeys, order);
         m_sortKeys.permute(order);
         indexRows();
     });

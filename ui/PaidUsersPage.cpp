@@ -5,9 +5,11 @@
 #include "ColumnFooter.h"
 #include "LargeTable.h"
 #include "PaidUsersModel.h"
+#include "SearchText.h"
 #include "SeatLedger.h"
 #include "UsersCache.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -17,18 +19,104 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <vector>
+
+namespace {
+
+// The grid's search: every word in the name or e-mail, accents and case aside,
+// over keys the model keeps folded. The rows that match are worked out once per
+// search, before the view asks; a search that only narrows the last one (a
+// letter added) looks only at the rows that matched it.
+class GridFilter : public QSortFilterProxyModel
+{
+public:
+    GridFilter(PaidUsersModel *source, QObject *parent)
+        : QSortFilterProxyModel(parent)
+        , m_grid(source)
+    {
+        // Connected before the proxy's own handlers: rows that change are
+        // looked at afresh, never by what was kept for them.
+        const auto forget = [this] {
+            m_kept.clear();
+        };
+        connect(source, &QAbstractItemModel::rowsAboutToBeInserted, this, forget);
+        connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this, forget);
+        connect(source, &QAbstractItemModel::modelAboutToBeReset, this, forget);
+        connect(source, &QAbstractItemModel::layoutAboutToBeChanged, this, forget);
+        connect(source, &QAbstractItemModel::dataChanged, this, forget);
+        setSourceModel(source);
+    }
+
+    // False when the words are the same (a blank added): nothing to do.
+    bool setSearch(const QString &text)
+    {
+        QStringList words = SearchText::words(text);
+        if (words == m_words)
+            return false;
+        const bool narrows = !m_kept.empty() && !m_words.isEmpty() && refines(words, m_words);
+        m_words = std::move(words);
+        const int rows = m_grid->rowCount();
+        if (m_words.isEmpty()) {
+            m_kept.clear();
+        } else {
+            std::vector<char> kept(size_t(rows), 0);
+            for (int row = 0; row < rows; ++row) {
+                if (!narrows || m_kept[size_t(row)])
+                    kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_words);
+            }
+            m_kept = std::move(kept);
+        }
+        // A reset of the mapping, not row-by-row removals: thousands of scattered
+        // rows going at once cost the view far more than laying it out again.
+        invalidate();
+        return true;
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override
+    {
+        if (m_words.isEmpty())
+            return true;
+        if (size_t(row) < m_kept.size())
+            return m_kept[size_t(row)];
+        return SearchText::matches(m_grid->searchKey(row), m_words);
+    }
+
+private:
+    // Every row that matches `now` matched `before`: each earlier word lies inside one of the new ones.
+    static bool refines(const QStringList &now, const QStringList &before)
+    {
+        for (const QString &old : before) {
+            if (std::none_of(now.cbegin(), now.cend(), [&old](const QString &w) { return w.contains(old); }))
+                return false;
+        }
+        return true;
+    }
+
+    PaidUsersModel *m_grid;
+    QStringList m_words;
+    std::vector<char> m_kept; // per source row, for m_words; empty: not worked out
+};
+
+// Below this many rows filtering takes no time: it follows every key at once.
+constexpr int ImmediateFilterRows = 5000;
+
+} // namespace
 
 PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
     , m_users(users)
     , m_model(new PaidUsersModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new GridFilter(m_model, this))
+    , m_filterDelay(new QTimer(this))
     , m_undo(new QUndoStack(this))
     , m_back(new QToolButton(this))
     , m_title(new QLabel(this))
@@ -59,9 +147,6 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     m_notice->hide();
 
     m_model->setUndoStack(m_undo);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
     m_table->setObjectName(QStringLiteral("paidUsersTable"));
     configureLargeTable(m_table, m_proxy, PaidUsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -150,7 +235,19 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     setTabOrder(m_table, m_cancel);
     setTabOrder(m_cancel, m_save);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(FilterDelayMs);
+    connect(m_filterDelay, &QTimer::timeout, this, &PaidUsersPage::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, this, [this] {
+        if (m_model->rowCount() < ImmediateFilterRows)
+            applyFilter();
+        else
+            m_filterDelay->start();
+    });
+    // Escape empties the search (the grid has no panel to close).
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter);
+    escape->setContext(Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, m_filter, &QLineEdit::clear);
     connect(m_model, &PaidUsersModel::pendingChanged, this, &PaidUsersPage::updateFooter);
     connect(m_save, &QPushButton::clicked, this, &PaidUsersPage::save);
     connect(m_cancel, &QPushButton::clicked, this, &PaidUsersPage::cancel);
@@ -160,6 +257,20 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     });
 
     retranslateUi();
+}
+
+void PaidUsersPage::applyFilter()
+{
+    m_filterDelay->stop();
+    if (!static_cast<GridFilter *>(m_proxy)->setSearch(m_filter->text()))
+        return;
+    // The results from their top, or the admin's cell if it is still listed:
+    // never left where the previous, longer list was scrolled.
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        m_table->scrollTo(current);
+    else
+        m_table->scrollToTop();
 }
 
 void PaidUsersPage::reload()

@@ -5,6 +5,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -22,15 +23,21 @@ QLabel *wrapped(const QString &text, QWidget *parent)
     return label;
 }
 
-QString when(const QDateTime &utc)
+// The same moment in UTC, for the tooltip: what seatctl and the file names say.
+QString utcTime(const QDateTime &utc)
+{
+    return RestoreDialog::tr("%1 UTC").arg(utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+} // namespace
+
+QString backupTime(const QDateTime &utc)
 {
     const QLocale locale;
     const QDateTime local = utc.toLocalTime();
     return RestoreDialog::tr("%1 at %2")
-        .arg(locale.toString(local.date(), QLocale::LongFormat), locale.toString(local.time(), QLocale::LongFormat));
+        .arg(locale.toString(local.date(), QLocale::LongFormat), locale.toString(local.time(), QLocale::ShortFormat));
 }
-
-} // namespace
 
 OpenProblemDialog::OpenProblemDialog(const QString &databasePath, const QString &problem,
                                      const QVector<BackupInfo> &backups, QWidget *parent)
@@ -102,8 +109,8 @@ RestoreDialog::RestoreDialog(const QString &databasePath, const QVector<BackupIn
     const QLocale locale;
     for (const BackupInfo &b : backups) {
         auto *item = new QListWidgetItem(
-            QStringLiteral("%1 — %2").arg(when(b.takenAt), locale.formattedDataSize(b.bytes)), m_list);
-        item->setToolTip(QDir::toNativeSeparators(b.path));
+            QStringLiteral("%1 — %2").arg(backupTime(b.takenAt), locale.formattedDataSize(b.bytes)), m_list);
+        item->setToolTip(utcTime(b.takenAt) + QLatin1Char('\n') + QDir::toNativeSeparators(b.path));
     }
     m_list->setCurrentRow(0);
     auto *buttons = new QDialogButtonBox(this);
@@ -131,15 +138,43 @@ BackupInfo RestoreDialog::chosen() const
     return row >= 0 && row < m_backups.size() ? m_backups.at(row) : BackupInfo {};
 }
 
-bool restoreFromBackup(QWidget *parent, const QString &databasePath, const QString &recordedBy)
+std::optional<BackupInfo> chooseBackup(QWidget *parent, const QString &databasePath)
 {
     RestoreDialog dialog(databasePath, SeatLedger::backups(databasePath), parent);
+    dialog.setWindowModality(Qt::WindowModal);
     if (dialog.exec() != QDialog::Accepted || dialog.chosen().path.isEmpty())
-        return false;
+        return std::nullopt;
+    const BackupInfo chosen = dialog.chosen();
+    // Replacing the database undoes every change since the backup: said plainly, Cancel first.
+    QMessageBox confirm(QMessageBox::Warning, RestoreDialog::tr("Restore from backup"),
+                        RestoreDialog::tr("Replace %1 with the backup of %2?")
+                            .arg(QDir::toNativeSeparators(databasePath), backupTime(chosen.takenAt)),
+                        QMessageBox::NoButton, parent);
+    confirm.setObjectName(QStringLiteral("confirmRestore"));
+    confirm.setWindowModality(Qt::WindowModal);
+    confirm.setInformativeText(
+        RestoreDialog::tr("Every user, seat and change made after that backup (%1) will be gone from the database. "
+                          "The file as it is now is kept beside it.")
+            .arg(QFileInfo(chosen.path).fileName()));
+    QPushButton *replace = confirm.addButton(RestoreDialog::tr("Restore"), QMessageBox::AcceptRole);
+    replace->setObjectName(QStringLiteral("confirmRestoreYes"));
+    replace->setAccessibleName(replace->text());
+    QPushButton *cancel = confirm.addButton(RestoreDialog::tr("Cancel"), QMessageBox::RejectRole);
+    cancel->setAccessibleName(cancel->text());
+    confirm.setDefaultButton(cancel);
+    confirm.setEscapeButton(cancel);
+    confirm.exec();
+    if (confirm.clickedButton() != replace)
+        return std::nullopt;
+    return chosen;
+}
+
+bool restoreBackup(QWidget *parent, const QString &databasePath, const BackupInfo &backup, const QString &recordedBy)
+{
     // Copying and checking a large backup takes a moment: on a worker, with a progress dialog.
     Result<QString> restored = Error {};
     runBusy(parent, RestoreDialog::tr("Restoring %1…").arg(QDir::toNativeSeparators(databasePath)), [&]() -> Status {
-        restored = SeatLedger::restore(databasePath, dialog.chosen().path, recordedBy);
+        restored = SeatLedger::restore(databasePath, backup.path, recordedBy);
         return {};
     });
     QMessageBox box(parent);
@@ -151,7 +186,7 @@ bool restoreFromBackup(QWidget *parent, const QString &databasePath, const QStri
     } else {
         box.setIcon(QMessageBox::Information);
         QString text = RestoreDialog::tr("%1 was restored from the backup of %2.")
-                           .arg(QDir::toNativeSeparators(databasePath), when(dialog.chosen().takenAt));
+                           .arg(QDir::toNativeSeparators(databasePath), backupTime(backup.takenAt));
         if (!restored.value().isEmpty())
             text += QLatin1Char('\n')
                 + RestoreDialog::tr("The file it replaced is kept as %1.")
@@ -160,4 +195,10 @@ bool restoreFromBackup(QWidget *parent, const QString &databasePath, const QStri
     }
     box.exec();
     return restored.ok();
+}
+
+bool restoreFromBackup(QWidget *parent, const QString &databasePath, const QString &recordedBy)
+{
+    const auto chosen = chooseBackup(parent, databasePath);
+    return chosen && restoreBackup(parent, databasePath, *chosen, recordedBy);
 }

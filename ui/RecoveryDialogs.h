@@ -47,8 +47,21 @@ private:
     QListWidget *m_list;
 };
 
-// Asks which backup to restore, restores it, and tells what became of the
-// replaced file. Returns true when the database at databasePath was replaced.
-// recordedBy goes into the restored database's ledger: the operator's e-mail,
-// or SeatLedger::loginLabel() when the database could not be opened.
+#include <optional>
+
+// Asks which backup to restore (a dialog modal on `parent`, which stays in
+// view), then asks to confirm, naming the backup and what it replaces. Nothing
+// changes here; nullopt when the person cancels either question.
+std::optional<BackupInfo> chooseBackup(QWidget *parent, const QString &databasePath);
+
+// Restores `backup` over databasePath (closed by now) and tells what became of
+// the replaced file. recordedBy goes into the restored database's ledger: the
+// operator's e-mail, or SeatLedger::loginLabel() when the database could not be
+// opened. True when the database was replaced.
+bool restoreBackup(QWidget *parent, const QString &databasePath, const BackupInfo &backup, const QString &recordedBy);
+
+// chooseBackup(), then restoreBackup(): for a database nobody has open.
 bool restoreFromBackup(QWidget *parent, const QString &databasePath, const QString &recordedBy);
+
+// When a backup was taken, in the local time and the language's format.
+QString backupTime(const QDateTime &utc);

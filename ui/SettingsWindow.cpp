@@ -8,6 +8,7 @@
 #include "LedgerWatcher.h"
 #include "PaidUsersPage.h"
 #include "RecentDatabases.h"
+#include "RecoveryDialogs.h"
 #include "SeatLedger.h"
 #include "ServerDialogs.h"
 #include "ServerLink.h"
@@ -171,7 +172,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     // A Save's edits are shown already: the feed need not bring them back.
     connect(m_paidUsersPage, &PaidUsersPage::saved, this,
             [this](qint64 revision, qint64 position, const QVector<SeatEdit> &edits) {
-                m_usersPage->model()->applySeatEdits(edits);
+                m_usersPage->applySeatEdits(edits);
                 m_watcher->acknowledge(revision, position);
                 statusBar()->showMessage(tr("Your changes to the seats are saved."), StatusMessageMs);
             });
@@ -370,7 +371,9 @@ void SettingsWindow::askRestore()
                                  tr("Only a Super admin or an Admin can back up or restore."));
         return;
     }
-    emit restoreRequested();
+    // Chosen and confirmed here, over this window: it stays in view meanwhile.
+    if (const auto chosen = chooseBackup(this, m_ledger.path()))
+        emit restoreRequested(chosen->path);
 }
 
 void SettingsWindow::showAbout()

@@ -55,8 +55,9 @@ public:
     QStringList auditProblems() const { return m_auditProblems; }
 
 signals:
-    // The person asked to restore a backup: close the database, then restore.
-    void restoreRequested();
+    // The person chose a backup to restore and confirmed it (in dialogs over
+    // this window): close the database, then restore it.
+    void restoreRequested(const QString &backupPath);
     // The person chose another database (Open database…, Connect to server…,
     // a recent one): close this one, then open that.
     void openRequested(const QString &location);

@@ -3,6 +3,7 @@
 #include <QAccessible>
 #include <QAccessibleWidget>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPropertyAnimation>
 #include <QStyleOptionFocusRect>
 
@@ -133,22 +134,50 @@ void ToggleSwitch::paintEvent(QPaintEvent *)
     const int y = (height() - TrackHeight) / 2;
     const QRectF track(2, y, TrackWidth, TrackHeight);
     const bool enabled = isEnabled();
-    QColor on = pal.color(QPalette::Highlight);
-    QColor off = pal.color(QPalette::Mid);
+    // On: a filled accent track with a check mark and a white knob. Off: an
+    // outlined, empty track with a grey knob. The shapes differ, not only the
+    // colours, so a read-only (disabled) switch still reads on or off.
+    // The active group's accent even when disabled: styles grey out a disabled
+    // Highlight, which is exactly what made on and off alike.
+    QColor accent = pal.color(QPalette::Active, QPalette::Highlight);
+    QColor outline = pal.color(QPalette::Active, QPalette::Dark);
     if (!enabled) {
-        on = on.lighter(160);
-        off = off.lighter(130);
+        accent = QColor::fromHsvF(accent.hsvHueF(), accent.hsvSaturationF() * 0.6,
+                                  std::min<float>(1.0f, accent.valueF() * 1.05f));
+        outline = pal.color(QPalette::Active, QPalette::Mid);
     }
-    QColor trackColor;
-    trackColor.setRgbF(off.redF() + (on.redF() - off.redF()) * m_knob,
-                       off.greenF() + (on.greenF() - off.greenF()) * m_knob,
-                       off.blueF() + (on.blueF() - off.blueF()) * m_knob);
+    const qreal on = m_knob;
+    QColor fill = accent;
+    fill.setAlphaF(on);
+    QColor edge;
+    edge.setRgbF(outline.redF() + (accent.redF() - outline.redF()) * on,
+                 outline.greenF() + (accent.greenF() - outline.greenF()) * on,
+                 outline.blueF() + (accent.blueF() - outline.blueF()) * on);
+    p.setPen(QPen(edge, 1.5));
+    p.setBrush(fill);
+    const QRectF outlined = track.adjusted(0.75, 0.75, -0.75, -0.75);
+    p.drawRoundedRect(outlined, outlined.height() / 2.0, outlined.height() / 2.0);
+    if (on > 0.5) {
+        // The check mark, in the half of the track the knob has left.
+        QPen mark(QColor(Qt::white), 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        p.setPen(mark);
+        p.setBrush(Qt::NoBrush);
+        const qreal h = TrackHeight;
+        QPainterPath check;
+        check.moveTo(track.left() + h * 0.30, track.top() + h * 0.52);
+        check.lineTo(track.left() + h * 0.48, track.top() + h * 0.70);
+        check.lineTo(track.left() + h * 0.80, track.top() + h * 0.32);
+        p.drawPath(check);
+    }
+    const qreal d = TrackHeight - 6;
+    const QRectF knob(track.left() + 3 + (TrackWidth - d - 6) * on, track.top() + 3, d, d);
     p.setPen(Qt::NoPen);
-    p.setBrush(trackColor);
-    p.drawRoundedRect(track, TrackHeight / 2.0, TrackHeight / 2.0);
-    const qreal d = TrackHeight - 4;
-    const QRectF knob(track.left() + 2 + (TrackWidth - d - 4) * m_knob, track.top() + 2, d, d);
-    p.setBrush(enabled ? QColor(Qt::white) : pal.color(QPalette::Button));
+    QColor knobColor;
+    const QColor white(Qt::white);
+    knobColor.setRgbF(outline.redF() + (white.redF() - outline.redF()) * on,
+                      outline.greenF() + (white.greenF() - outline.greenF()) * on,
+                      outline.blueF() + (white.blueF() - outline.blueF()) * on);
+    p.setBrush(knobColor);
     p.drawEllipse(knob);
 
     if (!text().isEmpty()) {

@@ -73,6 +73,10 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     m_emailProblem->setObjectName(QStringLiteral("panelEmailProblem"));
     m_emailProblem->setStyleSheet(Appearance::problemStyle());
     m_emailProblem->setWordWrap(true);
+    // Room for two lines whether a problem shows or not: Next stays where it is.
+    m_emailProblem->setMinimumHeight(2 * m_emailProblem->fontMetrics().lineSpacing());
+    m_emailProblem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_email->installEventFilter(this);
     m_next->setObjectName(QStringLiteral("panelNext"));
     m_next->setDefault(true);
     auto *emailLayout = new QVBoxLayout(emailStep);
@@ -195,6 +199,7 @@ void UserPanel::startCreate()
 {
     m_mode = Mode::Create;
     m_user = User();
+    m_emailLeft = false;
     m_email->clear();
     m_emailProblem->clear();
     for (SeatAccessTab *t : m_tabs) {
@@ -302,13 +307,15 @@ void UserPanel::validateEmail()
         else if (auto existing = m_ledger.user(email); existing)
             problem = tr("A user with the email address “%1” already exists.").arg(existing.value().email);
     }
-    m_emailProblem->setText(problem);
-    m_emailProblem->setVisible(!problem.isEmpty());
+    // Not while the first characters are typed: only once the admin has left the
+    // field or pressed Next (or Enter), and from then on as they correct it.
+    m_emailProblem->setText(m_emailLeft ? problem : QString());
     m_next->setEnabled(!email.isEmpty() && problem.isEmpty() && !m_readOnly);
 }
 
 void UserPanel::next()
 {
+    m_emailLeft = true;
     validateEmail();
     if (!m_next->isEnabled())
         return;
@@ -650,6 +657,16 @@ void UserPanel::showProblem(const QString &message)
 {
     m_problem->setText(message);
     m_problem->setVisible(!message.isEmpty());
+}
+
+bool UserPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_email && event->type() == QEvent::FocusOut && !m_email->text().trimmed().isEmpty()
+        && m_steps->currentIndex() == 0) {
+        m_emailLeft = true;
+        validateEmail();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void UserPanel::changeEvent(QEvent *event)

@@ -52,6 +52,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
@@ -81,6 +82,8 @@ private:
     Mode m_mode = Mode::Create;
     User m_user; // in Edit mode: as loaded
     bool m_readOnly = false;
+    // The address was left or submitted: from then on, what is wrong with it shows.
+    bool m_emailLeft = false;
 
     QLabel *m_title;
     QToolButton *m_close;

@@ -1,6 +1,7 @@
 #include "UsersModel.h"
 
 #include "LargeTable.h"
+#include "SearchText.h"
 #include "UserRows.h"
 
 namespace {
@@ -27,6 +28,10 @@ void UsersModel::setUsers(QVector<User> users)
     const int sortColumn = m_sortColumn < 0 ? int(EmailColumn) : m_sortColumn;
     const Qt::SortOrder sortOrder = m_sortColumn < 0 ? Qt::AscendingOrder : m_sortOrder;
     indexRows();
+    // Folded now, while the account loads, rather than on the first key typed.
+    m_searchKeys.resize(m_users.size());
+    for (int row = 0; row < m_users.size(); ++row)
+        m_searchKeys[row] = searchKeyOf(m_users[row]);
     endResetModel();
     sort(sortColumn, sortOrder);
 }
@@ -49,6 +54,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
         if (row < 0)
             continue;
         m_users[row] = u;
+        m_searchKeys[row] = searchKeyOf(u);
         m_sortKeys.updateRow(row, [this, &u](int column) { return textOf(u, column); });
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
@@ -57,6 +63,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
         if (row < 0)
             continue;
         beginRemoveRows({}, row, row);
+        m_searchKeys.removeAt(row);
         m_users.removeAt(row);
         m_sortKeys.removeRow(row);
         endRemoveRows();
@@ -66,6 +73,7 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
                                            m_sortColumn >= 0 ? textOf(*u, m_sortColumn) : QString());
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
+        m_searchKeys.insert(at, searchKeyOf(*u));
         m_sortKeys.insertRow(at, [this, u](int column) { return textOf(*u, column); });
         endInsertRows();
     }
@@ -90,6 +98,11 @@ void UsersModel::applySeatEdits(const QVector<SeatEdit> &edits)
 int UsersModel::rowOfEmail(const QString &email) const
 {
     return UserRows::rowOfEmail(m_users, email);
+}
+
+QString UsersModel::searchKeyOf(const User &u)
+{
+    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 QString UsersModel::textOf(const User &u, int column) const
@@ -154,6 +167,7 @@ void UsersModel::sort(int column, Qt::SortOrder order)
         order);
     applyRowOrder(rows, [this](const QVector<int> &order) {
         m_users = reordered(m_users, order);
+        m_searchKeys = reordered(m_searchKeys, order);
         m_sortKeys.permute(order);
         indexRows();
     });

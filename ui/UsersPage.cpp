@@ -4,9 +4,11 @@
 #include "BackgroundWork.h"
 #include "LargeTable.h"
 #include "SeatLedger.h"
+#include "SeatOverview.h"
 #include "TeamFilter.h"
 #include "TeamsModel.h"
 #include "TeamsPage.h"
+#include "UserFilter.h"
 #include "UserPanel.h"
 #include "UsersCache.h"
 #include "UsersModel.h"
@@ -19,6 +21,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
@@ -30,60 +33,21 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-// Filters on name and e-mail only, whatever the columns show; and, when a
-// team is chosen (TeamFilter), on that team, as main or additional team.
-class UserFilter : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-
-    void setText(const QString &text)
-    {
-        m_text = text.trimmed();
-        invalidateFilter();
-    }
-    void setTeam(const QString &team)
-    {
-        m_teamKey = team.isEmpty() ? QString() : Validation::teamKey(team);
-        invalidateFilter();
-    }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &) const override
-    {
-        const User &u = static_cast<UsersModel *>(sourceModel())->userAt(row);
-        if (!m_teamKey.isEmpty() && !inTeam(u))
-            return false;
-        if (m_text.isEmpty())
-            return true;
-        return u.email.contains(m_text, Qt::CaseInsensitive) || u.firstName.contains(m_text, Qt::CaseInsensitive)
-            || u.lastName.contains(m_text, Qt::CaseInsensitive) || u.fullName().contains(m_text, Qt::CaseInsensitive);
-    }
-
-private:
-    bool inTeam(const User &u) const
-    {
-        if (!u.mainTeam.isEmpty() && Validation::teamKey(u.mainTeam) == m_teamKey)
-            return true;
-        for (const QString &team : u.additionalTeams) {
-            if (Validation::teamKey(team) == m_teamKey)
-                return true;
-        }
-        return false;
-    }
-
-    QString m_text;
-    QString m_teamKey;
-};
-
 UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
     , m_users(users)
     , m_model(new UsersModel(this))
-    , m_proxy(new UserFilter(this))
+    , m_proxy(new UserFilter(m_model, this))
     , m_title(new QLabel(this))
     , m_search(new QLineEdit(this))
+    , m_overview(new SeatOverview(this))
+    , m_seatFilterLabel(new QLabel(this))
+    , m_seatFilter(new QComboBox(this))
+    , m_roleFilterLabel(new QLabel(this))
+    , m_roleFilter(new QComboBox(this))
+    , m_empty(new QLabel(this))
+    , m_count(new QLabel(this))
     , m_actions(new QToolButton(this))
     , m_actionsMenu(new QMenu(this))
     , m_create(new QPushButton(this))
@@ -114,7 +78,19 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->hide();
 
-    m_proxy->setSourceModel(m_model);
+    m_seatFilter->setObjectName(QStringLiteral("seatFilter"));
+    m_seatFilterLabel->setBuddy(m_seatFilter);
+    m_roleFilter->setObjectName(QStringLiteral("roleFilter"));
+    m_roleFilterLabel->setBuddy(m_roleFilter);
+    for (QComboBox *combo : { m_seatFilter, m_roleFilter })
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillFilterChoices();
+    m_empty->setObjectName(QStringLiteral("usersEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->hide();
+    m_count->setObjectName(QStringLiteral("usersCount"));
+
     m_table->setObjectName(QStringLiteral("usersTable"));
     configureLargeTable(m_table, m_proxy, UsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -134,31 +110,49 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     top->addWidget(m_search);
     top->addWidget(m_actions);
     top->addWidget(m_create);
-    // Users | Teams: the list of users (with its team filter) and the teams.
+    // The filters, in a row of their own, above the list on the Users tab.
+    auto *filters = new QHBoxLayout;
+    filters->setObjectName(QStringLiteral("usersFilters"));
+    filters->addWidget(m_seatFilterLabel);
+    filters->addWidget(m_seatFilter);
+    filters->addSpacing(12);
+    filters->addWidget(m_roleFilterLabel);
+    filters->addWidget(m_roleFilter);
+    filters->addSpacing(12);
+    filters->addWidget(m_teamFilter);
+    filters->addStretch(1);
+    filters->addWidget(m_count);
+    // Users | Teams: the list of users (with its filters) and the teams; the
+    // seat overview above both, always in view.
     auto *usersTab = new QWidget(m_tabs);
     usersTab->setObjectName(QStringLiteral("usersTab"));
     auto *usersLayout = new QVBoxLayout(usersTab);
     usersLayout->setContentsMargins(0, 0, 0, 0);
-    usersLayout->addWidget(m_teamFilter);
+    usersLayout->addLayout(filters);
     usersLayout->addWidget(m_status);
+    usersLayout->addWidget(m_empty);
     usersLayout->addWidget(m_splitter, 1);
     m_tabs->setObjectName(QStringLiteral("usersTabs"));
     m_tabs->addTab(usersTab, QString());
     m_tabs->addTab(m_teamsPage, QString());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_overview);
     layout->addWidget(m_tabs, 1);
 
     setTabOrder(m_search, m_actions);
     setTabOrder(m_actions, m_create);
-    setTabOrder(m_create, m_tabs);
-    setTabOrder(m_tabs, m_teamFilter->combo());
+    setTabOrder(m_create, m_overview->findChild<QWidget *>(QStringLiteral("overview-sales-starter")));
+    setTabOrder(m_overview->findChild<QWidget *>(QStringLiteral("overview-service-enterprise")), m_tabs);
+    setTabOrder(m_tabs, m_seatFilter);
+    setTabOrder(m_seatFilter, m_roleFilter);
+    setTabOrder(m_roleFilter, m_teamFilter->combo());
     setTabOrder(m_teamFilter->combo(), m_table);
     setTabOrder(m_table, m_panel);
 
     connect(m_teamFilter, &TeamFilter::teamChanged, this, [this](const QString &team) {
         m_filtering = true;
-        static_cast<UserFilter *>(m_proxy)->setTeam(team);
+        m_proxy->setTeam(team);
         selectPanelUser();
         m_filtering = false;
     });
@@ -166,6 +160,17 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     connect(m_teamsPage, &TeamsPage::statusMessage, this, &UsersPage::statusMessage);
 
     connect(m_search, &QLineEdit::textChanged, this, &UsersPage::filter);
+    connect(m_seatFilter, qOverload<int>(&QComboBox::activated), this, &UsersPage::applyFilters);
+    connect(m_roleFilter, qOverload<int>(&QComboBox::activated), this, &UsersPage::applyFilters);
+    // A seat type clicked in the overview is the seat filter's choice too.
+    connect(m_overview, &SeatOverview::typeToggled, this, [this](SeatType type, bool on) {
+        m_seatFilter->setCurrentIndex(on ? m_seatFilter->findData(seatTypeKey(type)) : 0);
+        applyFilters();
+    });
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_proxy, signal, this, &UsersPage::updateShown);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &UsersPage::updateShown);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &UsersPage::updateShown);
     connect(m_create, &QPushButton::clicked, this, [this] {
         m_tabs->setCurrentIndex(0);
         m_table->clearSelection();
@@ -227,6 +232,7 @@ void UsersPage::reload()
     }
     m_model->setUsers(users.takeValue());
     fitColumns();
+    refreshCounts();
     m_status->setVisible(m_readOnly);
     reloadTeams();
 }
@@ -250,13 +256,81 @@ void UsersPage::applyChanges(const SeatLedger::Changes &changes)
             markStale();
         return;
     }
+    if (changes.seatCountsChanged)
+        refreshCounts();
     if (changes.teamsChanged) {
         reloadTeams();
-        static_cast<UserFilter *>(m_proxy)->setTeam(m_teamFilter->team()); // members came or went
+        m_proxy->setTeam(m_teamFilter->team()); // members came or went
         return;
     }
     if (m_panel->isVisible())
         m_panel->refresh();
+}
+
+void UsersPage::applySeatEdits(const QVector<SeatEdit> &edits)
+{
+    m_model->applySeatEdits(edits);
+    refreshCounts();
+}
+
+void UsersPage::refreshCounts()
+{
+    // The seat table's aggregate: a few rows however many users there are.
+    if (auto counts = m_ledger.seatCounts())
+        m_overview->setCounts(counts.value());
+    updateShown();
+}
+
+void UsersPage::applyFilters()
+{
+    m_filtering = true;
+    UserFilter::Seat seat;
+    const QString seatKey = m_seatFilter->currentData().toString();
+    if (seatKey == QLatin1String("none")) {
+        seat.kind = UserFilter::Seat::None;
+    } else if (const auto type = seatTypeFromKey(seatKey)) {
+        seat.kind = UserFilter::Seat::Type;
+        seat.type = *type;
+    }
+    m_proxy->setSeat(seat);
+    m_proxy->setRole(roleFromKey(m_roleFilter->currentData().toString()));
+    selectPanelUser();
+    m_filtering = false;
+    updateShown();
+}
+
+void UsersPage::updateShown()
+{
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    const QLocale locale;
+    // "Users: 5", not "5 users": no plural form to get wrong in either language.
+    m_count->setText(shown == total
+                         ? tr("Users: %1").arg(locale.toString(total))
+                         : tr("Users: %1 of %2", "shown of all").arg(locale.toString(shown), locale.toString(total)));
+    m_count->setAccessibleName(m_count->text());
+    const UserFilter::Seat seat = m_proxy->seat();
+    m_overview->setSelectedType(seat.kind == UserFilter::Seat::Type ? std::optional<SeatType>(seat.type)
+                                                                    : std::nullopt);
+    m_empty->setVisible(shown == 0 && total > 0);
+}
+
+void UsersPage::fillFilterChoices()
+{
+    // Keys as data: the choice survives a change of language.
+    const QString seat = m_seatFilter->currentData().toString();
+    const QString role = m_roleFilter->currentData().toString();
+    m_seatFilter->clear();
+    m_seatFilter->addItem(tr("All seats"), QString());
+    m_seatFilter->addItem(tr("No seat"), QStringLiteral("none"));
+    for (SeatType type : allSeatTypes())
+        m_seatFilter->addItem(seatTypeName(type), seatTypeKey(type));
+    m_roleFilter->clear();
+    m_roleFilter->addItem(tr("All roles"), QString());
+    for (Role r : { Role::SuperAdmin, Role::Admin, Role::User })
+        m_roleFilter->addItem(roleName(r), roleKey(r));
+    m_seatFilter->setCurrentIndex(std::max(0, m_seatFilter->findData(seat)));
+    m_roleFilter->setCurrentIndex(std::max(0, m_roleFilter->findData(role)));
 }
 
 void UsersPage::setReadOnly(bool readOnly, const QString &why)
@@ -275,9 +349,10 @@ void UsersPage::filter(const QString &text)
     // current row, which is no choice of theirs, so no panel opens and the focus
     // stays in the field. The user the panel shows stays selected while listed.
     m_filtering = true;
-    static_cast<UserFilter *>(m_proxy)->setText(text);
+    m_proxy->setSearch(text);
     selectPanelUser();
     m_filtering = false;
+    updateShown();
 }
 
 void UsersPage::selectPanelUser()
@@ -334,6 +409,15 @@ void UsersPage::retranslateUi()
     m_title->setText(tr("Users & Teams"));
     m_search->setPlaceholderText(tr("Search by name or email"));
     m_search->setAccessibleName(tr("Search by name or email"));
+    m_search->setToolTip(tr("Every word must match a name, an email address, a seat type or a role; accents and "
+                            "letter case do not count."));
+    m_seatFilterLabel->setText(tr("Seat type"));
+    m_seatFilter->setAccessibleName(m_seatFilterLabel->text());
+    m_roleFilterLabel->setText(tr("Role"));
+    m_roleFilter->setAccessibleName(m_roleFilterLabel->text());
+    fillFilterChoices();
+    m_empty->setText(tr("No user matches the search and filters."));
+    updateShown();
     m_actions->setText(tr("Actions"));
     m_actions->setAccessibleName(m_actions->text());
     m_manageAction->setText(tr("Manage paid users"));
@@ -343,5 +427,6 @@ void UsersPage::retranslateUi()
     m_tabs->setTabText(0, tr("Users"));
     m_tabs->setTabText(1, tr("Teams"));
     m_model->retranslate();
+    m_proxy->retranslate(); // role and seat names read differently now
     fitColumns(); // names of roles and seats differ in length from one language to another
 }

@@ -6,6 +6,7 @@ class UsersCache;
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -18,6 +19,8 @@ class TeamFilter;
 class TeamsPage;
 class QToolButton;
 class SeatLedger;
+class SeatOverview;
+class UserFilter;
 class UserPanel;
 class UsersModel;
 
@@ -37,6 +40,8 @@ public:
     // Rows that changed (from the change feed): only those are updated.
     void applyChanges(const SeatLedger::Changes &changes);
     void setReadOnly(bool readOnly, const QString &why);
+    // Seats saved in Manage paid users: the rows and the overview show them.
+    void applySeatEdits(const QVector<SeatEdit> &edits);
     UsersModel *model() const { return m_model; }
     UserPanel *panel() const { return m_panel; }
     QSplitter *splitter() const { return m_splitter; }
@@ -65,13 +70,27 @@ private:
     void closePanel();
     // The teams changed (here or elsewhere): the Teams tab, the filter and the panel read them again.
     void reloadTeams();
+    // The overview's counts, read again from the ledger.
+    void refreshCounts();
+    // The seat and role filters as chosen in their combo boxes.
+    void applyFilters();
+    // The overview's users count, the pressed seat type and the empty state follow the list.
+    void updateShown();
+    void fillFilterChoices();
 
     SeatLedger &m_ledger;
     UsersCache &m_users;
     UsersModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    UserFilter *m_proxy;
     QLabel *m_title;
     QLineEdit *m_search;
+    SeatOverview *m_overview;
+    QLabel *m_seatFilterLabel;
+    QComboBox *m_seatFilter;
+    QLabel *m_roleFilterLabel;
+    QComboBox *m_roleFilter;
+    QLabel *m_empty;
+    QLabel *m_count;
     QToolButton *m_actions;
     QMenu *m_actionsMenu;
     QAction *m_manageAction;

@@ -34,6 +34,11 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
     m_problem->setWordWrap(true);
     m_sample->setObjectName(QStringLiteral("welcomeSample"));
     m_problem->setStyleSheet(Appearance::problemStyle());
+    // Two lines are kept for it from the start, so a problem never pushes the
+    // rest of the dialog out of its frame.
+    m_problem->setMinimumHeight(2 * m_problem->fontMetrics().lineSpacing());
+    m_problem->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_email->installEventFilter(this);
     auto *form = new QFormLayout;
     form->addRow(m_emailLabel, m_email);
     auto *layout = new QVBoxLayout(this);
@@ -45,6 +50,10 @@ WelcomeDialog::WelcomeDialog(const QString &databasePath, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_email, &QLineEdit::textChanged, this, &WelcomeDialog::validate);
+    connect(m_email, &QLineEdit::returnPressed, this, [this] {
+        m_emailLeft = true;
+        validate();
+    });
     retranslateUi();
     validate();
     setMinimumWidth(480);
@@ -72,7 +81,24 @@ void WelcomeDialog::validate()
     const QString typed = email();
     const Status valid = Validation::checkEmail(typed);
     m_ok->setEnabled(valid.ok());
-    m_problem->setText(typed.isEmpty() || valid.ok() ? QString() : valid.error().message);
+    m_problem->setText(!m_emailLeft || typed.isEmpty() || valid.ok() ? QString() : valid.error().message);
+    // A longer message (French, a long address) may need more lines: the dialog
+    // grows rather than squeezing the text above it.
+    if (QLayout *l = layout(); l && isVisible()) {
+        l->activate();
+        const int needed = l->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
+}
+
+bool WelcomeDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_email && event->type() == QEvent::FocusOut && !email().isEmpty()) {
+        m_emailLeft = true;
+        validate();
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void WelcomeDialog::retranslateUi()

@@ -23,6 +23,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
@@ -37,4 +38,5 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_ok;
     QPushButton *m_cancel;
+    bool m_emailLeft = false; // the problem shows once the field is left or submitted
 };

@@ -161,10 +161,15 @@ int main(int argc, char *argv[])
 
         bool restore = false;
         QString another;
+        BackupInfo chosen;
         {
             SettingsWindow window(*ledger, std::move(users));
-            QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&] {
-                restore = window.close(); // unsaved edits may keep it open
+            QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&](const QString &backup) {
+                for (const BackupInfo &b : SeatLedger::backups(path)) {
+                    if (b.path == backup)
+                        chosen = b;
+                }
+                restore = !chosen.path.isEmpty() && window.close(); // unsaved edits may keep it open
             });
             QObject::connect(&window, &SettingsWindow::openRequested, &window, [&](const QString &location) {
                 if (window.close()) // unsaved edits may keep it open
@@ -188,6 +193,6 @@ int main(int argc, char *argv[])
         }
         const QString operatorWho = ledger->actor();
         ledger.reset(); // closed before its file is replaced
-        restoreFromBackup(nullptr, path, operatorWho);
+        restoreBackup(nullptr, path, chosen, operatorWho);
     }
 }

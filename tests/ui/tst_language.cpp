@@ -126,6 +126,7 @@ void TestLanguage::everyPageSwitchesToFrenchAndBack()
     QCOMPARE(find<QLineEdit>("panelEmail")->accessibleName(), QStringLiteral("Adresse e-mail"));
     QCOMPARE(text("panelNext"), QStringLiteral("Suivant"));
     QTest::keyClicks(find<QLineEdit>("panelEmail"), QStringLiteral("dan.example.com"));
+    QTest::keyClick(find<QLineEdit>("panelEmail"), Qt::Key_Return);
     QCOMPARE(text("panelEmailProblem"),
              QStringLiteral("L’adresse e-mail «") + nbsp + QStringLiteral("dan.example.com") + nbsp
                  + QStringLiteral("» n’a pas de @."));

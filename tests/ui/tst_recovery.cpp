@@ -131,9 +131,14 @@ void TestRecovery::damagedDatabaseOffersItsBackups()
             QVERIFY(list);
             QCOMPARE(list->count(), 1);
             listed = list->currentItem()->text();
-            whenDialogShows([&](QWidget *box) {
-                outcome = static_cast<QMessageBox *>(box)->text();
-                static_cast<QMessageBox *>(box)->accept();
+            whenDialogShows([&](QWidget *confirm) { // replacing the database is confirmed first
+                QCOMPARE(confirm->objectName(), QStringLiteral("confirmRestore"));
+                whenDialogShows([&](QWidget *box) {
+                    outcome = static_cast<QMessageBox *>(box)->text();
+                    static_cast<QMessageBox *>(box)->accept();
+                });
+                QTest::mouseClick(confirm->findChild<QPushButton *>(QStringLiteral("confirmRestoreYes")),
+                                  Qt::LeftButton);
             });
             QTest::mouseClick(chooser->findChild<QPushButton *>(QStringLiteral("restore")), Qt::LeftButton);
         });
@@ -246,8 +251,14 @@ void TestRecovery::tamperedLedgerShowsABanner()
     QCOMPARE(restore->accessibleName(), restore->text());
     QCOMPARE(restore->text(), QStringLiteral("Restore from backup…"));
     QSignalSpy asked(&window, &SettingsWindow::restoreRequested);
+    QString shown;
+    whenDialogShows([&](QWidget *chooser) {
+        shown = chooser->objectName();
+        static_cast<QDialog *>(chooser)->reject();
+    });
     QTest::mouseClick(restore, Qt::LeftButton);
-    QCOMPARE(asked.size(), 1);
+    QCOMPARE(shown, QStringLiteral("restoreDialog")); // the backups are offered over the window
+    QCOMPARE(asked.size(), 0); // and nothing is restored unless one is chosen
 
     // The banner speaks the language chosen while the window runs.
     window.setLanguage(QStringLiteral("fr"));
@@ -288,10 +299,18 @@ void TestRecovery::databaseMenuBacksUpAndAsksToRestore()
     QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(taken.first().path)),
              qPrintable(window.statusBar()->currentMessage()));
 
-    // Restoring replaces the open file: the window asks to be closed first.
+    // Restoring replaces the open file: once a backup is chosen and confirmed,
+    // the window asks to be closed first.
     QSignalSpy asked(&window, &SettingsWindow::restoreRequested);
+    whenDialogShows([&](QWidget *chooser) {
+        whenDialogShows([&](QWidget *confirm) {
+            QTest::mouseClick(confirm->findChild<QPushButton *>(QStringLiteral("confirmRestoreYes")), Qt::LeftButton);
+        });
+        QTest::mouseClick(chooser->findChild<QPushButton *>(QStringLiteral("restore")), Qt::LeftButton);
+    });
     restore->trigger();
     QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().first().toString(), taken.first().path);
 
     window.setLanguage(QStringLiteral("fr"));
     QCOMPARE(menu->title(), QStringLiteral("&Base de données"));
@@ -334,7 +353,11 @@ void TestRecovery::aWindowRestoreIsRecordedWithItsOperator()
     const QString backupName = QFileInfo(Backups::list(m_path).first().path).fileName();
     whenDialogShows([&](QWidget *chooser) {
         QCOMPARE(chooser->objectName(), QStringLiteral("restoreDialog"));
-        whenDialogShows([&](QWidget *box) { static_cast<QMessageBox *>(box)->accept(); });
+        whenDialogShows([&](QWidget *confirm) {
+            QCOMPARE(confirm->objectName(), QStringLiteral("confirmRestore"));
+            whenDialogShows([&](QWidget *box) { static_cast<QMessageBox *>(box)->accept(); });
+            QTest::mouseClick(confirm->findChild<QPushButton *>(QStringLiteral("confirmRestoreYes")), Qt::LeftButton);
+        });
         QTest::mouseClick(chooser->findChild<QPushButton *>(QStringLiteral("restore")), Qt::LeftButton);
     });
     QVERIFY(restoreFromBackup(nullptr, m_path, TestSupport::SmallAccount::ben));
