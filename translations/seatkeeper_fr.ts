@@ -1123,6 +1123,18 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Replace %1 with the backup of %2?</source>
+        <translation>Remplacer %1 par la sauvegarde du %2&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Every user, seat and change made after that backup (%1) will be gone from the database. The file as it is now is kept beside it.</source>
+        <translation>Les utilisateurs, sièges et changements faits après cette sauvegarde (%1) disparaîtront de la base de données. Le fichier tel qu’il est maintenant est conservé à côté.</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -1447,6 +1459,52 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>No team is named “%1”.</source>
         <translation>Aucune équipe ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>SeatOverview</name>
+    <message>
+        <source>Purchased</source>
+        <comment>seat count</comment>
+        <translation>Achetés</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <comment>seat count</comment>
+        <translation>Attribués</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <comment>seat count</comment>
+        <translation>Disponibles</translation>
+    </message>
+    <message>
+        <source>%1 purchased, %2 assigned, %3 free.</source>
+        <translation>%1 achetés, %2 attribués, %3 disponibles.</translation>
+    </message>
+    <message>
+        <source>No free seat: buy more before assigning one.</source>
+        <translation>Aucun siège disponible&#xa0;: achetez-en avant d’en attribuer un.</translation>
+    </message>
+    <message>
+        <source>Click to list only the users who hold this seat.</source>
+        <translation>Cliquez pour n’afficher que les utilisateurs qui ont ce siège.</translation>
+    </message>
+    <message>
+        <source>None free</source>
+        <translation>Aucun disponible</translation>
+    </message>
+    <message>
+        <source>%1 purchased: %2</source>
+        <translation>%1 achetés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 assigned: %2</source>
+        <translation>%1 attribués&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 free: %2</source>
+        <translation>%1 disponibles&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2284,43 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Teams</source>
         <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>Utilisateurs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Users: %1 of %2</source>
+        <comment>shown of all</comment>
+        <translation>Utilisateurs&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>All seats</source>
+        <translation>Tous les sièges</translation>
+    </message>
+    <message>
+        <source>No seat</source>
+        <translation>Aucun siège</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Tous les rôles</translation>
+    </message>
+    <message>
+        <source>Every word must match a name, an email address, a seat type or a role; accents and letter case do not count.</source>
+        <translation>Chaque mot doit correspondre à un nom, une adresse e-mail, un type de siège ou un rôle&#xa0;; les accents et les majuscules ne comptent pas.</translation>
+    </message>
+    <message>
+        <source>Seat type</source>
+        <translation>Type de siège</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>No user matches the search and filters.</source>
+        <translation>Aucun utilisateur ne correspond à la recherche et aux filtres.</translation>
     </message>
 </context>
 <context>
