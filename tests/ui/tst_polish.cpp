@@ -221,6 +221,8 @@ void TestPolish::readOnlySwitchesLookOnOrOff()
     QVERIFY(on->isVisible() && off->isVisible());
     QVERIFY(!on->isEnabled() && !off->isEnabled());
     QVERIFY(on->isChecked() && !off->isChecked());
+    // Once the panel is laid out (it opens beside the list, then takes its width).
+    QTRY_VERIFY(on->width() >= 40 && on->height() >= 20 && off->width() >= 40);
     const QImage onImage = on->grab().toImage();
     const QImage offImage = off->grab().toImage();
     const qreal dpr = onImage.devicePixelRatio();

@@ -96,8 +96,8 @@ const SqlText schemaV1[] = {
 // the server itself refuses what that user may not do, from psql as much as
 // from Seatkeeper:
 // - a login tied to no Admin or Super admin changes nothing at all;
-// - only a Super admin creates, deletes or promotes a Super admin, or changes a
-//   user's role or login;
+// - only a Super admin creates, deletes, promotes or demotes a Super admin, or
+//   changes a user's login;
 // - every ledger entry carries the login that wrote it (set by the server,
 //   never taken from the client), names that login's user as its actor, follows
 //   the last entry and carries the hash of its own fields;
@@ -152,8 +152,11 @@ const SqlText schemaV2[] = {
     "   RAISE EXCEPTION 'only a Super admin can delete a Super admin' USING ERRCODE = 'insufficient_privilege';"
     "  END IF; RETURN OLD;"
     " END IF;"
-    " IF NEW.role IS DISTINCT FROM OLD.role OR NEW.login IS DISTINCT FROM OLD.login THEN"
-    "  RAISE EXCEPTION 'only a Super admin can change a role or a login' USING ERRCODE = 'insufficient_privilege';"
+    // R5 as the core has it: an Admin moves people between User and Admin.
+    " IF NEW.login IS DISTINCT FROM OLD.login"
+    "  OR (NEW.role IS DISTINCT FROM OLD.role AND 'super-admin' IN (NEW.role, OLD.role)) THEN"
+    "  RAISE EXCEPTION 'only a Super admin can make or unmake a Super admin, or change a login'"
+    "  USING ERRCODE = 'insufficient_privilege';"
     " END IF; RETURN NEW; END $$",
     "CREATE TRIGGER users_guard BEFORE INSERT OR UPDATE OR DELETE ON users"
     " FOR EACH ROW EXECUTE FUNCTION seatkeeper_users_guard()",
