@@ -26,3 +26,8 @@ std::optional<int> Command::prepare(CommandContext &)
 {
     return std::nullopt;
 }
+
+bool Command::takesFileOptions() const
+{
+    return false;
+}

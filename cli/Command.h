@@ -27,6 +27,10 @@ struct CommandContext
     // The open database, with its operator set when the command needs one;
     // null for a command that works on files.
     SeatLedger *ledger = nullptr;
+    // --output, --for-excel, --dry-run (export and import).
+    std::optional<QString> outputFile = std::nullopt;
+    bool forExcel = false;
+    bool dryRun = false;
 };
 
 // One verb of seatctl. The dispatcher (Seatctl) parses the options, finds the
@@ -47,6 +51,8 @@ public:
     virtual bool needsOperator(const QStringList &words) const;
     // --first, --last and --role apply to this command line.
     virtual bool takesPersonOptions(const QStringList &words) const;
+    // --output, --for-excel and --dry-run apply to this command.
+    virtual bool takesFileOptions() const;
     // --admin applies to this command.
     virtual bool takesAdminOption() const;
     // Runs before the database opens; an exit status stops there.

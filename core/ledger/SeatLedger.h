@@ -8,6 +8,7 @@
 #include "User.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <QCoreApplication>
@@ -18,6 +19,9 @@
 
 class SeatStore;
 class StoreTransaction;
+struct UsersAtRevision;
+struct ImportFile;
+struct ImportPreview;
 struct StoredUser;
 
 // The seat ledger: the one API both front ends use. Every change is made by the
@@ -124,6 +128,20 @@ public:
     Result<qint64> applyEdits(const QVector<SeatEdit> &edits);
     // The lines of a plan, in order, as one batch: all or nothing.
     Result<qint64> applyPlan(const QVector<PlanLine> &plan);
+    // R15: what importing `file` would do now, changing nothing (the Preview, --dry-run).
+    Result<ImportPreview> previewImport(const ImportFile &file) const;
+    // Imports `file` in one transaction, all or nothing, ledgered: refused
+    // (nothing changed) when any row is bad or seats are short. `progress` is
+    // called now and then with (rows done, rows in all) from the importing
+    // thread; returning false cancels the import, and nothing is changed.
+    using ImportProgress = std::function<bool(int done, int total)>;
+    struct ImportDone
+    {
+        int created = 0;
+        int changed = 0;
+        qint64 revision = 0;
+    };
+    Result<ImportDone> importUsers(const ImportFile &file, const ImportProgress &progress = {});
     // The revision the last change through this ledger made (createUsers
     // included), and the feed position of its last ledger entry.
     qint64 lastChange() const { return m_lastChange; }
@@ -145,6 +163,9 @@ private:
     template<typename Body> Result<qint64> change(Body body);
     Result<Role> requireAdmin() const;
     Result<StoredUser> findHeld(const QString &email) const;
+    // One attempt of importUsers over `users`; `stale` when they changed meanwhile.
+    Result<ImportDone> importOver(const ImportFile &file, const UsersAtRevision &users, const ImportProgress &progress,
+                                  bool &stale);
     // Where the edits' `from` seats come from: read inside this very write
     // transaction (nobody can have changed them since), or from a window that
     // loaded them earlier — then each is checked against storage first (R12).
