@@ -47,7 +47,7 @@ char Csv::detectDelimiter(QByteArrayView data)
     return semicolons > commas ? ';' : ',';
 }
 
-Result<Csv::Table> Csv::parse(const QByteArray &data, qint64 maxBytes)
+Result<Csv::Table> Csv::parse(const QByteArray &data, qint64 maxBytes, char delimiter)
 {
     if (data.size() > maxBytes)
         return Error { ErrorKind::Invalid,
@@ -55,8 +55,8 @@ Result<Csv::Table> Csv::parse(const QByteArray &data, qint64 maxBytes)
                            .arg(data.size() / (1024 * 1024))
                            .arg(maxBytes / (1024 * 1024)) };
     Table table;
-    table.delimiter = detectDelimiter(data);
-    const char delimiter = table.delimiter;
+    table.delimiter = delimiter ? delimiter : detectDelimiter(data);
+    delimiter = table.delimiter;
     const char *p = data.constData();
     const char *const end = p + data.size();
     if (data.startsWith("\xEF\xBB\xBF"))
@@ -64,7 +64,9 @@ Result<Csv::Table> Csv::parse(const QByteArray &data, qint64 maxBytes)
 
     int line = 1;
     QByteArray field;
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // A byte order mark inside a field is text like any other: only the
+    // file's first one (skipped above) is not.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     while (p < end) {
         CsvRecord record;
         record.line = line;

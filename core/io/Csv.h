@@ -44,9 +44,10 @@ public:
     // The delimiter of a file, from its first line: `;` when it has more
     // semicolons than commas outside quotes, else `,`.
     static char detectDelimiter(QByteArrayView data);
-    // Reads a whole file. Refused only when it is too large; every other
-    // problem stays with its record.
-    static Result<Table> parse(const QByteArray &data, qint64 maxBytes = MaxBytes);
+    // Reads a whole file, with `delimiter`, or the one detectDelimiter() finds
+    // when it is 0. Refused only when it is too large; every other problem
+    // stays with its record.
+    static Result<Table> parse(const QByteArray &data, qint64 maxBytes = MaxBytes, char delimiter = 0);
 
     struct Format
     {

@@ -119,6 +119,9 @@ public:
     Result<QVector<User>> createUsers(const QVector<NewUser> &newUsers);
     // The changes below return the revision they made.
     Result<qint64> deleteUser(const QString &email);
+    // Several users in one transaction, all or none: refused, with how many,
+    // while any of them holds a seat (R9).
+    Result<qint64> deleteUsers(const QStringList &emails);
     // Assigns a seat; a user holding another tier of the same product moves to this one in one step (R3).
     Result<qint64> assignSeat(const QString &email, SeatType type);
     Result<qint64> removeSeat(const QString &email, Product product);
