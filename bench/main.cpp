@@ -399,8 +399,9 @@ int main(int argc, char *argv[])
 
     const double floor = figures[QStringLiteral("sqlite_floor_ms")].toDouble();
     out << QStringLiteral("%1 users, median of %2 runs (toggle: of 1000)\n").arg(users).arg(runs);
-    for (const char *key : { "open_ms", "sqlite_floor_ms", "first_show_ms", "filter_ms", "sort_ms", "toggle_us",
-                             "save_ms", "apply_ms", "import_ms", "import_cpu_ms", "remote_change_ms", "peak_rss_mb", "peak_rss_after_reload_mb" })
+    for (const char *key :
+         { "open_ms", "sqlite_floor_ms", "first_show_ms", "filter_ms", "sort_ms", "toggle_us", "save_ms", "apply_ms",
+           "import_ms", "import_cpu_ms", "remote_change_ms", "peak_rss_mb", "peak_rss_after_reload_mb" })
         out << QStringLiteral("  %1 %2\n")
                    .arg(QLatin1String(key), -16)
                    .arg(figures[QLatin1String(key)].toDouble(), 0, 'f', 1);

@@ -65,8 +65,9 @@ void ExportDialog::retranslateUi()
     m_filter->setText(tr("The current filter"));
     m_selection->setText(tr("The selection (%n user(s))", nullptr, m_selected));
     m_forExcel->setText(tr("For Excel"));
-    for (QAbstractButton *b : { static_cast<QAbstractButton *>(m_everything), static_cast<QAbstractButton *>(m_filter),
-                                static_cast<QAbstractButton *>(m_selection), static_cast<QAbstractButton *>(m_forExcel) })
+    for (QAbstractButton *b :
+         { static_cast<QAbstractButton *>(m_everything), static_cast<QAbstractButton *>(m_filter),
+           static_cast<QAbstractButton *>(m_selection), static_cast<QAbstractButton *>(m_forExcel) })
         b->setAccessibleName(b->text());
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("Export users"));

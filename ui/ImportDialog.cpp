@@ -153,8 +153,8 @@ void ImportDialog::retranslateUi()
     rest.problems.clear();
     QString summary = tr("Preview") + QLatin1Char('\n');
     if (bad > 0)
-        summary += tr("%n bad row(s); nothing will be imported until they are fixed.", nullptr, bad)
-            + QLatin1Char('\n');
+        summary
+            += tr("%n bad row(s); nothing will be imported until they are fixed.", nullptr, bad) + QLatin1Char('\n');
     summary += ImportPlanner::summary(rest);
     m_summary->setText(m_previewError.isEmpty() ? summary : m_previewError);
     m_summary->setAccessibleName(m_summary->text());

@@ -14,13 +14,13 @@
 
 #include <QEvent>
 #include <QFileDialog>
-#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QShowEvent>
@@ -372,8 +372,7 @@ void UsersPage::assignToSelected(SeatType type)
         return;
     }
     emit ledgerChanged();
-    emit statusMessage(
-        tr("Assigned a %1 seat to %n user(s).", nullptr, int(edits.size())).arg(seatTypeName(type)));
+    emit statusMessage(tr("Assigned a %1 seat to %n user(s).", nullptr, int(edits.size())).arg(seatTypeName(type)));
 }
 
 void UsersPage::removeFromSelected(Product product)
@@ -390,8 +389,7 @@ void UsersPage::removeFromSelected(Product product)
         return;
     }
     emit ledgerChanged();
-    emit statusMessage(
-        tr("Removed %1 access from %n user(s).", nullptr, int(edits.size())).arg(productName(product)));
+    emit statusMessage(tr("Removed %1 access from %n user(s).", nullptr, int(edits.size())).arg(productName(product)));
 }
 
 void UsersPage::deleteSelected()

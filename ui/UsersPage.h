@@ -78,7 +78,6 @@ public:
     QVector<User> shownUsers() const;
 
 private:
-
     SeatLedger &m_ledger;
     UsersCache &m_users;
     UsersModel *m_model;

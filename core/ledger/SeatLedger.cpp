@@ -421,8 +421,11 @@ Result<qint64> SeatLedger::deleteUsers(const QStringList &emails)
         for (const StoredUser &held : targets) {
             if (Status s = m_store->deleteUser(held.id); !s)
                 return s;
-            if (Status s = tx.append({ LedgerAction::UserDeleted, held.email, {},
-                                       userJson(held.firstName, held.lastName, held.role), {} });
+            if (Status s = tx.append({ LedgerAction::UserDeleted,
+                                       held.email,
+                                       {},
+                                       userJson(held.firstName, held.lastName, held.role),
+                                       {} });
                 !s)
                 return s;
         }

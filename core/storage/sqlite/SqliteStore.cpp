@@ -253,8 +253,9 @@ Result<std::unique_ptr<StoreTransaction>> SqliteStore::beginWrite(const QString 
 
 Result<qint64> SqliteStore::insertUser(const User &u)
 {
-    auto query = reused(m_insertUser, "INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
-                                      "VALUES (:email, :key, :first, :last, :role, :at)");
+    auto query = reused(m_insertUser,
+                        "INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                        "VALUES (:email, :key, :first, :last, :role, :at)");
     if (!query)
         return query.error();
     QSqlQuery &q = *query.value();
