@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 #include "User.h"
 
 #include <array>
@@ -81,4 +83,6 @@ private:
     QPushButton *m_delete;
     QPushButton *m_cancel;
     QPushButton *m_confirm;
+    // Create user with several addresses pasted at once: all of them (empty for one).
+    QStringList m_several;
 };

@@ -7,6 +7,9 @@
 #include "WindowFixture.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLineEdit>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
@@ -32,6 +35,7 @@ private slots:
     void exportTheSelectionForExcel();
     void assignAndRemoveForSeveralUsers();
     void deleteSeveralUsersRefusesSeatHolders();
+    void createSeveralUsersFromAPastedList();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes)
@@ -203,6 +207,44 @@ void TestBulk::deleteSeveralUsersRefusesSeatHolders()
     QCOMPARE(m_ledger->user(SmallAccount::cat).error().kind, ErrorKind::NotFound);
     QCOMPARE(m_ledger->user(SmallAccount::uma).error().kind, ErrorKind::NotFound);
     QTRY_VERIFY(!usersRow(SmallAccount::cat).isValid());
+}
+
+void TestBulk::createSeveralUsersFromAPastedList()
+{
+    click("createUser");
+    auto *email = find<QLineEdit>("panelEmail");
+    auto *next = find<QAbstractButton>("panelNext");
+    auto *problem = find<QLabel>("panelEmailProblem");
+    QTRY_VERIFY(email->hasFocus());
+    // Bad, repeated and taken addresses are all listed, and nothing goes further.
+    QGuiApplication::clipboard()->setText("new1@example.com\nbroken\nNEW1@example.com; ben@example.com");
+    QTest::keyClick(email, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(!next->isEnabled());
+    const QString problems = problem->text();
+    QVERIFY2(problems.contains("“broken” has no @") && problems.contains("is in the list twice")
+                 && problems.contains("“ben@example.com” already exists"),
+             qPrintable(problems));
+
+    email->selectAll();
+    QGuiApplication::clipboard()->setText("new1@example.com\nnew2@example.com, new3@example.com;new4@example.com");
+    QTest::keyClick(email, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY2(next->isEnabled(), qPrintable(problem->text()));
+    QTest::keyClick(email, Qt::Key_Return);
+    QTRY_COMPARE(find<QLabel>("panelTitle")->text(), QStringLiteral("Create user\n4 user(s)"));
+    // The same seat for all four: 1 Sales Professional free, so Create is refused with what to buy.
+    clickSwitch(QStringLiteral("salesAccess"));
+    clickSwitch(QStringLiteral("sales-professional"));
+    const QString before = TestSupport::snapshot(*m_ledger);
+    click("panelConfirm");
+    QTRY_VERIFY(find<QLabel>("panelProblem")->isVisible());
+    QVERIFY2(find<QLabel>("panelProblem")->text().contains("Buy 3 more"),
+             qPrintable(find<QLabel>("panelProblem")->text()));
+    QCOMPARE(TestSupport::snapshot(*m_ledger), before);
+    // Without a seat, all four are created at once.
+    clickSwitch(QStringLiteral("salesAccess"));
+    click("panelConfirm");
+    for (const char *address : { "new1@example.com", "new2@example.com", "new3@example.com", "new4@example.com" })
+        QVERIFY2(m_ledger->user(QLatin1String(address)), address);
 }
 
 QTEST_MAIN(TestBulk)
