@@ -58,12 +58,7 @@ ImportDialog::ImportDialog(SeatLedger &ledger, ImportFile file, QWidget *parent)
 
     connect(m_buy, &QPushButton::clicked, this, &ImportDialog::buyShortSeats);
     connect(m_import, &QPushButton::clicked, this, &ImportDialog::runImport);
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_running)
-            m_cancelled = true; // the worker stops at its next step and rolls back
-        else
-            reject();
-    });
+    connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::reject);
     refreshPreview();
 }
 
@@ -134,6 +129,15 @@ void ImportDialog::runImport()
     m_outcome = tr("Imported: %n user(s) created", nullptr, result.value().created)
         + tr(", %n changed.", nullptr, result.value().changed);
     accept();
+}
+
+void ImportDialog::reject()
+{
+    if (m_running) {
+        m_cancelled = true; // the worker stops at its next step and rolls back
+        return;
+    }
+    QDialog::reject();
 }
 
 void ImportDialog::changeEvent(QEvent *event)

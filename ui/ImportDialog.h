@@ -26,6 +26,10 @@ public:
     // What the import did, for the status bar (empty until it is done).
     const QString &outcome() const { return m_outcome; }
 
+public slots:
+    // Escape or closing the window while importing cancels the import (rolled back), as Cancel does.
+    void reject() override;
+
 protected:
     void changeEvent(QEvent *event) override;
 

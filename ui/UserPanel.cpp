@@ -1,9 +1,8 @@
 #include "UserPanel.h"
 
-#include "EmailList.h"
-
 #include "Appearance.h"
 #include "BuySeatsDialog.h"
+#include "EmailList.h"
 #include "SeatAccessTab.h"
 #include "SeatLedger.h"
 #include "ToggleSwitch.h"
@@ -448,10 +447,10 @@ void UserPanel::changeEvent(QEvent *event)
 void UserPanel::retranslateUi()
 {
     if (m_mode == Mode::Create)
-        m_title->setText(m_steps->currentIndex() == 0 ? tr("Create user")
-                             : tr("Create user") + QLatin1Char('\n')
-                                 + (m_several.size() > 1 ? tr("%n user(s)", nullptr, int(m_several.size()))
-                                                         : m_user.email));
+        m_title->setText(
+            m_steps->currentIndex() == 0 ? tr("Create user")
+                                         : tr("Create user") + QLatin1Char('\n')
+                    + (m_several.size() > 1 ? tr("%n user(s)", nullptr, int(m_several.size())) : m_user.email));
     else
         m_title->setText(m_user.fullName().isEmpty() ? m_user.email
                                                      : m_user.fullName() + QLatin1Char('\n') + m_user.email);

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <QStringList>
-
 #include "User.h"
 
 #include <array>
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;

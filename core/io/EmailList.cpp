@@ -23,7 +23,19 @@ QStringList pieces(const QString &text)
 
 bool EmailList::isList(const QString &text)
 {
-    return pieces(text).size() > 1;
+    // A line break always separates addresses. A comma or a semicolon does
+    // only between pieces that all look like addresses: one address with a
+    // stray comma ("ada,bob@example.com") is one bad address, refused as such.
+    const QStringList all = pieces(text);
+    if (all.size() < 2)
+        return false;
+    if (text.trimmed().contains(QLatin1Char('\n')) || text.trimmed().contains(QLatin1Char('\r')))
+        return true;
+    for (const QString &piece : all) {
+        if (!piece.contains(QLatin1Char('@')))
+            return false;
+    }
+    return true;
 }
 
 EmailList::Parsed EmailList::parse(const QString &text)

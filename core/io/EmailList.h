@@ -17,7 +17,8 @@ public:
         QStringList emails; // in the order given, each once
         QStringList problems; // one message per bad or repeated address
     };
-    // Whether `text` holds more than one address (a separator between two).
+    // Whether `text` is meant as several addresses: a line break between two,
+    // or commas and semicolons between pieces that each have an @.
     static bool isList(const QString &text);
     static Parsed parse(const QString &text);
 };

@@ -8,11 +8,11 @@
 
 #include <QCheckBox>
 #include <QClipboard>
-#include <QGuiApplication>
-#include <QLineEdit>
 #include <QFile>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
@@ -36,6 +36,7 @@ private slots:
     void assignAndRemoveForSeveralUsers();
     void deleteSeveralUsersRefusesSeatHolders();
     void createSeveralUsersFromAPastedList();
+    void gridTicksSeveralRowsInOneUndoStep();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes)
@@ -245,6 +246,41 @@ void TestBulk::createSeveralUsersFromAPastedList()
     click("panelConfirm");
     for (const char *address : { "new1@example.com", "new2@example.com", "new3@example.com", "new4@example.com" })
         QVERIFY2(m_ledger->user(QLatin1String(address)), address);
+}
+
+void TestBulk::gridTicksSeveralRowsInOneUndoStep()
+{
+    openGrid();
+    auto *grid = find<QTableView>("paidUsersTable");
+    grid->setFocus();
+    // Ctrl-click three users' Service Starter cells (beside the box, so nothing is ticked yet).
+    for (const QString &email : { SmallAccount::uma, SmallAccount::bob, SmallAccount::cat }) {
+        const QModelIndex cell = gridCell(email, SeatType::ServiceStarter);
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          grid->visualRect(cell).topRight() + QPoint(-2, 2));
+    }
+    QCOMPARE(grid->currentIndex(), gridCell(SmallAccount::cat, SeatType::ServiceStarter));
+    const QString before = TestSupport::snapshot(*m_ledger);
+    QTest::keyClick(grid, Qt::Key_Space);
+    for (const QString &email : { SmallAccount::uma, SmallAccount::bob, SmallAccount::cat })
+        QCOMPARE(gridCell(email, SeatType::ServiceStarter).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+                 Qt::Checked);
+    QCOMPARE(TestSupport::snapshot(*m_ledger), before); // pending until Save (R10)
+    // One Ctrl+Z takes back all three.
+    QTest::keyClick(grid, Qt::Key_Z, Qt::ControlModifier);
+    for (const QString &email : { SmallAccount::uma, SmallAccount::bob, SmallAccount::cat })
+        QCOMPARE(gridCell(email, SeatType::ServiceStarter).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+                 Qt::Unchecked);
+    // Ctrl+A, then Space on a column nobody holds, ticks it for everyone; one Ctrl+Z clears it again.
+    QTest::keyClick(grid, Qt::Key_A, Qt::ControlModifier);
+    grid->selectionModel()->setCurrentIndex(gridCell(SmallAccount::ada, SeatType::SalesStarter),
+                                            QItemSelectionModel::NoUpdate);
+    QTest::keyClick(grid, Qt::Key_Space);
+    QCOMPARE(gridCell(SmallAccount::ben, SeatType::SalesStarter).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+             Qt::Checked);
+    QTest::keyClick(grid, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(gridCell(SmallAccount::ben, SeatType::SalesStarter).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+             Qt::Unchecked);
 }
 
 QTEST_MAIN(TestBulk)
