@@ -11,9 +11,11 @@
 #include "SampleAccount.h"
 #include "SeatLedger.h"
 #include "SettingsWindow.h"
+#include "UserCsv.h"
 #include "UsersModel.h"
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
 #include <QApplication>
 #include <QComboBox>
@@ -247,6 +249,40 @@ QString onServer(const QString &uri, const QString &sql)
     return error;
 }
 
+// import_ms: the exported account, as a file in memory, imported into an
+// empty database with the same seats purchased: read, checked, previewed and
+// applied in one transaction, as Import users and `seatctl import` do it.
+// The processor time of each import (all threads), for a machine shared with other work.
+QVector<double> importCpuMs;
+
+double importMs(const SeatLedger &source, const QString &folder, int run)
+{
+    const QByteArray csv = UserCsv::write(source.users().value(), { true, QStringLiteral("fr") });
+    const QString target = folder + QStringLiteral("/import-%1.db").arg(run);
+    auto fresh = SeatLedger::create(target, QStringLiteral("admin@example.com"), QStringLiteral("Ada"),
+                                    QStringLiteral("Admin"));
+    if (!fresh)
+        return -1;
+    for (const SeatCount &c : source.seatCounts().value()) {
+        for (int left = c.purchased; left > 0; left -= SeatLedger::MaxSeatsPerPurchase)
+            fresh.value()->buySeats(c.type, std::min(left, SeatLedger::MaxSeatsPerPurchase));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const std::clock_t cpu = std::clock();
+    auto file = UserCsv::read(csv);
+    auto done = file ? fresh.value()->importUsers(file.value()) : Result<SeatLedger::ImportDone>(file.error());
+    const double took = ms(timer);
+    importCpuMs.append(double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC);
+    if (!done) {
+        QTextStream(stderr) << "import failed: " << done.error().message.left(500) << '\n';
+        return -1;
+    }
+    fresh.value().reset();
+    QFile::remove(target);
+    return took;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -275,7 +311,9 @@ int main(int argc, char *argv[])
         QStringLiteral("A PostgreSQL server: postgresql://[user@]host[:port]/dbname names a database the bench "
                        "creates its own next to (and drops after, unless --keep)."),
         QStringLiteral("URI"));
-    parser.addOptions({ usersOption, runsOption, ledgerOption, keepOption, jsonOption, databaseOption });
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Measure only this figure (import_ms)."),
+                                        QStringLiteral("FIGURE"));
+    parser.addOptions({ usersOption, runsOption, ledgerOption, keepOption, jsonOption, databaseOption, onlyOption });
     parser.process(app);
     const int users = parser.value(usersOption).toInt();
     const int runs = std::max(1, parser.value(runsOption).toInt());
@@ -348,6 +386,23 @@ int main(int argc, char *argv[])
     QJsonObject figures;
     figures[QStringLiteral("users")] = users;
     figures[QStringLiteral("runs")] = runs;
+    if (!server) { // into a new SQLite file: on a server, the figure would not be the server's
+        auto source = SeatLedger::open(path);
+        int importRun = 0;
+        figures[QStringLiteral("import_ms")]
+            = medianOf(runs, [&] { return importMs(*source.value(), dir.path(), importRun++); });
+        figures[QStringLiteral("import_cpu_ms")] = median(importCpuMs);
+    }
+    if (parser.value(onlyOption) == QLatin1String("import_ms")) {
+        out << QStringLiteral("%1 users, median of %2 runs\n  import_ms        %3\n  import_cpu_ms    %4\n")
+                   .arg(users)
+                   .arg(runs)
+                   .arg(figures[QStringLiteral("import_ms")].toDouble(), 0, 'f', 1)
+                   .arg(figures[QStringLiteral("import_cpu_ms")].toDouble(), 0, 'f', 1);
+        if (parser.isSet(jsonOption))
+            out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
 
     // open_ms: open the database and load the Users & Teams model.
     figures[QStringLiteral("open_ms")] = medianOf(runs, [&] {
@@ -704,6 +759,8 @@ int main(int argc, char *argv[])
                              "toggle_us",
                              "save_ms",
                              "apply_ms",
+                             "import_ms",
+                             "import_cpu_ms",
                              "remote_change_ms",
                              "remote_visible_ms",
                              "history_open_ms",

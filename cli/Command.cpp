@@ -36,3 +36,8 @@ std::optional<int> Command::prepare(CommandContext &)
 {
     return std::nullopt;
 }
+
+bool Command::takesFileOptions() const
+{
+    return false;
+}

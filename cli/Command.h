@@ -33,6 +33,10 @@ struct CommandContext
     std::optional<QString> mainTeam;
     QStringList addTeams;
     QStringList removeTeams;
+    // --output, --for-excel, --dry-run (export and import).
+    std::optional<QString> outputFile = std::nullopt;
+    bool forExcel = false;
+    bool dryRun = false;
 };
 
 // One verb of seatctl. The dispatcher (Seatctl) parses the options, finds the
@@ -57,6 +61,8 @@ public:
     virtual bool takesLoginOption(const QStringList &words) const;
     // --main-team, --add-team and --remove-team apply to this command line.
     virtual bool takesTeamOptions(const QStringList &words) const;
+    // --output, --for-excel and --dry-run apply to this command.
+    virtual bool takesFileOptions() const;
     // --admin applies to this command.
     virtual bool takesAdminOption() const;
     // Runs before the database opens; an exit status stops there.

@@ -37,6 +37,8 @@ QString Output::usageText()
               "  unassign EMAIL PRODUCT\n"
               "  apply PLAN\n"
               "  ledger\n"
+              "  export users|ledger [--output FILE] [--for-excel]\n"
+              "  import users FILE [--dry-run]\n"
               "  check\n"
               "  backup | backup list\n"
               "  restore BACKUP|latest\n"

@@ -4,6 +4,8 @@
 #include "AssignCommand.h"
 #include "BackupCommand.h"
 #include "CheckCommand.h"
+#include "ExportCommand.h"
+#include "ImportCommand.h"
 #include "InitCommand.h"
 #include "Language.h"
 #include "LedgerCommand.h"
@@ -33,6 +35,8 @@ Seatctl::Seatctl()
     m_commands.push_back(std::make_unique<UnassignCommand>());
     m_commands.push_back(std::make_unique<ApplyCommand>());
     m_commands.push_back(std::make_unique<LedgerCommand>());
+    m_commands.push_back(std::make_unique<ExportCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<CheckCommand>());
     m_commands.push_back(std::make_unique<BackupCommand>());
     m_commands.push_back(std::make_unique<RestoreCommand>());
@@ -77,8 +81,13 @@ int Seatctl::run(const QStringList &arguments)
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption language(QStringLiteral("language"), tr("Language of messages: en or fr."),
                                       QStringLiteral("LANGUAGE"));
+    const QCommandLineOption outputFile(QStringLiteral("output"), tr("Write to FILE (export)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption forExcel(
+        QStringLiteral("for-excel"), tr("For Excel: headers in the language of messages, a byte order mark (export)."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Show the preview; change nothing (import)."));
     parser.addOptions({ database, as, json, admin, first, last, role, login, mainTeam, addTeam, removeTeam, language,
-                        help, version });
+                        help, version, outputFile, forExcel, dryRun });
     // A negative number ("seats buy TYPE -1") is a value, not an option: it is
     // hidden from the parser and given back where it stood.
     QStringList hidden = arguments;
@@ -153,6 +162,11 @@ int Seatctl::run(const QStringList &arguments)
     if ((context.mainTeam || !context.addTeams.isEmpty() || !context.removeTeams.isEmpty())
         && !(command && command->takesTeamOptions(words)))
         return m_output.usage(tr("--main-team, --add-team and --remove-team go with “users edit”."));
+    context.outputFile = given(outputFile);
+    context.forExcel = parser.isSet(forExcel);
+    context.dryRun = parser.isSet(dryRun);
+    if ((context.outputFile || context.forExcel || context.dryRun) && !(command && command->takesFileOptions()))
+        return m_output.usage(tr("--output, --for-excel and --dry-run go with export and import."));
     if (context.admin && !(command && command->takesAdminOption()))
         return m_output.usage(tr("--admin goes with init."));
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the plan-file parser (whole, and read from a pipe in pieces) and the
-# e-mail validator and key with libFuzzer (clang, address and
+# Fuzzes the plan-file parser (whole, and read from a pipe in pieces), the
+# e-mail validator and key, and the CSV import reader, with libFuzzer (clang, address and
 # undefined-behaviour sanitizers) for a bounded time, starting from the
 # committed seed corpus in fuzz/corpus/ (plan_stream starts from plan's). Not
 # part of CI.
@@ -24,7 +24,7 @@ cmake -S fuzz -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelW
 cmake --build build-fuzz -j2 >/dev/null
 
 status=0
-for target in plan plan_stream email; do
+for target in plan plan_stream email csv; do
     corpus=build-fuzz/corpus-$target
     mkdir -p "$corpus"
     log=build-fuzz/fuzz_$target.log

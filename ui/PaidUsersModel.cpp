@@ -291,6 +291,26 @@ QVariant PaidUsersModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void PaidUsersModel::setSeatForRows(const QVector<int> &rows, SeatType type, bool on)
+{
+    if (m_readOnly)
+        return;
+    const Product product = productOf(type);
+    const std::optional<SeatType> to = on ? std::optional<SeatType>(type) : std::nullopt;
+    if (m_undo)
+        m_undo->beginMacro(tr("change the seats of %n user(s)", nullptr, int(rows.size())));
+    for (int row : rows) {
+        if ((!on && seatAt(row, product) != type) || seatAt(row, product) == to)
+            continue;
+        if (m_undo)
+            m_undo->push(new SetSeatCommand(this, row, product, to));
+        else
+            setSeat(row, product, to);
+    }
+    if (m_undo)
+        m_undo->endMacro();
+}
+
 bool PaidUsersModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (role != Qt::CheckStateRole || m_readOnly

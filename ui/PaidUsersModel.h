@@ -58,6 +58,8 @@ public:
     std::optional<SeatType> seatAt(int row, Product product) const { return m_seats[row][productIndex(product)]; }
     // Sets one pending seat (nullopt: none). Used by ticks and by undo/redo.
     void setSeat(int row, Product product, std::optional<SeatType> seat);
+    // Ticks (on) or clears one seat type for several rows at once: one undo step.
+    void setSeatForRows(const QVector<int> &rows, SeatType type, bool on);
 
     int pendingCount() const { return m_pendingCount; }
     // The pending edits were saved: they become what is stored, without a reload.

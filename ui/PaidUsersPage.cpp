@@ -14,6 +14,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -150,6 +151,9 @@ PaidUsersPage::PaidUsersPage(SeatLedger &ledger, UsersCache &users, QWidget *par
     m_table->setObjectName(QStringLiteral("paidUsersTable"));
     configureLargeTable(m_table, m_proxy, PaidUsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    // Shift/Ctrl-click and Ctrl+A select several users; Space then acts on all of them.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->installEventFilter(this);
     // Seat columns as wide as their names, names as wide as the longest one,
     // the rest for e-mail addresses: the whole grid fits the window without
     // scrolling sideways, and a half-empty name column no longer cuts addresses.
@@ -495,4 +499,30 @@ void PaidUsersPage::retranslateUi()
     }
     fitNames();
     updateFooter();
+}
+
+bool PaidUsersPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_table || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const QModelIndex current = m_table->currentIndex();
+    if (key->key() != Qt::Key_Space || key->modifiers() != Qt::NoModifier || !current.isValid()
+        || current.column() < PaidUsersModel::FirstSeatColumn)
+        return QWidget::eventFilter(watched, event);
+    QVector<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedIndexes()) {
+        const int row = m_proxy->mapToSource(index).row();
+        if (!rows.contains(row))
+            rows.append(row);
+    }
+    if (rows.size() < 2)
+        return QWidget::eventFilter(watched, event);
+    const SeatType type = PaidUsersModel::typeOfColumn(current.column());
+    const Product product = productOf(type);
+    bool allHold = true;
+    for (int row : rows)
+        allHold = allHold && m_model->seatAt(row, product) == type;
+    m_model->setSeatForRows(rows, type, !allHold);
+    return true;
 }

@@ -61,6 +61,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Space on a seat column with several rows selected ticks (or clears) it for all of them.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();

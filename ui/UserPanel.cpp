@@ -2,6 +2,7 @@
 
 #include "Appearance.h"
 #include "BuySeatsDialog.h"
+#include "EmailList.h"
 #include "SeatAccessTab.h"
 #include "SeatLedger.h"
 #include "ToggleSwitch.h"
@@ -301,7 +302,19 @@ void UserPanel::validateEmail()
 {
     const QString email = m_email->text().trimmed();
     QString problem;
-    if (!email.isEmpty()) {
+    m_several.clear();
+    if (EmailList::isList(email)) {
+        // Several addresses pasted at once: every bad, repeated or taken one
+        // is listed before anything is created.
+        EmailList::Parsed list = EmailList::parse(email);
+        for (const QString &address : list.emails) {
+            if (auto existing = m_ledger.user(address); existing)
+                list.problems << tr("A user with the email address “%1” already exists.").arg(existing.value().email);
+        }
+        problem = list.problems.join(QLatin1Char('\n'));
+        if (problem.isEmpty())
+            m_several = list.emails;
+    } else if (!email.isEmpty()) {
         if (const Status valid = Validation::checkEmail(email); !valid)
             problem = valid.error().message;
         else if (auto existing = m_ledger.user(email); existing)
@@ -319,7 +332,7 @@ void UserPanel::next()
     validateEmail();
     if (!m_next->isEnabled())
         return;
-    m_user.email = m_email->text().trimmed();
+    m_user.email = m_several.isEmpty() ? m_email->text().trimmed() : m_several.first();
     showAccess();
 }
 
@@ -395,6 +408,23 @@ void UserPanel::buy(SeatType type)
 void UserPanel::confirm()
 {
     m_problem->hide();
+    if (m_mode == Mode::Create && m_several.size() > 1) {
+        // The same seats for every address, all created in one transaction.
+        QVector<NewUser> users;
+        for (const QString &email : m_several) {
+            NewUser u;
+            u.email = email;
+            u.sales = tab(Product::Sales)->seat();
+            u.service = tab(Product::Service)->seat();
+            users.append(u);
+        }
+        auto created = m_ledger.createUsers(users);
+        if (!created)
+            return showProblem(created.error().message);
+        emit ledgerChanged();
+        emit done(m_several.first(), tr("%n user(s) created.", nullptr, int(m_several.size())));
+        return;
+    }
     if (m_mode == Mode::Create) {
         NewUser u;
         u.email = m_user.email;
@@ -679,8 +709,10 @@ void UserPanel::changeEvent(QEvent *event)
 void UserPanel::retranslateUi()
 {
     if (m_mode == Mode::Create)
-        m_title->setText(m_steps->currentIndex() == 0 ? tr("Create user")
-                                                      : tr("Create user") + QLatin1Char('\n') + m_user.email);
+        m_title->setText(
+            m_steps->currentIndex() == 0 ? tr("Create user")
+                                         : tr("Create user") + QLatin1Char('\n')
+                    + (m_several.size() > 1 ? tr("%n user(s)", nullptr, int(m_several.size())) : m_user.email));
     else
         m_title->setText(m_user.fullName().isEmpty() ? m_user.email
                                                      : m_user.fullName() + QLatin1Char('\n') + m_user.email);

@@ -4,6 +4,7 @@
 #include "User.h"
 
 #include <array>
+#include <QStringList>
 #include <QWidget>
 
 class QComboBox;
@@ -114,4 +115,6 @@ private:
     QPushButton *m_history;
     QPushButton *m_cancel;
     QPushButton *m_confirm;
+    // Create user with several addresses pasted at once: all of them (empty for one).
+    QStringList m_several;
 };

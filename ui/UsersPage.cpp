@@ -2,6 +2,10 @@
 
 #include "Appearance.h"
 #include "BackgroundWork.h"
+#include "DataFiles.h"
+#include "ExportDialog.h"
+#include "ImportDialog.h"
+#include "Language.h"
 #include "LargeTable.h"
 #include "SeatLedger.h"
 #include "SeatOverview.h"
@@ -16,6 +20,7 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -23,6 +28,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QShowEvent>
@@ -72,6 +78,33 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     m_manageAction = m_actionsMenu->addAction(QString());
     m_manageAction->setObjectName(QStringLiteral("managePaidUsers"));
     connect(m_manageAction, &QAction::triggered, this, &UsersPage::managePaidUsersRequested);
+    m_importAction = m_actionsMenu->addAction(QString());
+    m_importAction->setObjectName(QStringLiteral("importUsers"));
+    connect(m_importAction, &QAction::triggered, this, &UsersPage::importUsers);
+    m_exportAction = m_actionsMenu->addAction(QString());
+    m_exportAction->setObjectName(QStringLiteral("exportUsers"));
+    connect(m_exportAction, &QAction::triggered, this, &UsersPage::exportUsers);
+    // For every selected user at once (Shift/Ctrl-click, Ctrl+A).
+    m_actionsMenu->addSeparator();
+    m_assignMenu = m_actionsMenu->addMenu(QString());
+    m_assignMenu->setObjectName(QStringLiteral("assignSelectedMenu"));
+    for (SeatType type : allSeatTypes()) {
+        QAction *a = m_assignMenu->addAction(QString());
+        a->setObjectName(QStringLiteral("assignSelected-") + seatTypeKey(type));
+        connect(a, &QAction::triggered, this, [this, type] { assignToSelected(type); });
+        m_assignActions[seatTypeIndex(type)] = a;
+    }
+    m_removeMenu = m_actionsMenu->addMenu(QString());
+    m_removeMenu->setObjectName(QStringLiteral("removeSelectedMenu"));
+    for (Product product : allProducts()) {
+        QAction *a = m_removeMenu->addAction(QString());
+        a->setObjectName(QStringLiteral("removeSelected-") + productKey(product));
+        connect(a, &QAction::triggered, this, [this, product] { removeFromSelected(product); });
+        m_removeActions[productIndex(product)] = a;
+    }
+    m_deleteAction = m_actionsMenu->addAction(QString());
+    m_deleteAction->setObjectName(QStringLiteral("deleteSelected"));
+    connect(m_deleteAction, &QAction::triggered, this, &UsersPage::deleteSelected);
     m_create->setObjectName(QStringLiteral("createUser"));
     m_create->setDefault(false);
     m_status->setObjectName(QStringLiteral("usersStatus"));
@@ -94,6 +127,7 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     m_table->setObjectName(QStringLiteral("usersTable"));
     configureLargeTable(m_table, m_proxy, UsersModel::EmailColumn);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -197,6 +231,7 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
 
     retranslateUi();
     reload();
+    updateBulkActions();
 }
 
 void UsersPage::fitColumns()
@@ -337,6 +372,8 @@ void UsersPage::setReadOnly(bool readOnly, const QString &why)
 {
     m_readOnly = readOnly;
     m_create->setEnabled(!readOnly);
+    m_importAction->setEnabled(!readOnly);
+    updateBulkActions();
     m_panel->setReadOnly(readOnly);
     m_teamsPage->setReadOnly(readOnly);
     m_status->setText(why);
@@ -372,9 +409,14 @@ void UsersPage::openSelected()
 {
     if (m_filtering)
         return;
+    updateBulkActions();
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return;
+    if (rows.size() > 1) { // several users: the Actions menu acts on them all
+        m_panel->hide();
+        return;
+    }
     const QModelIndex source = m_proxy->mapToSource(rows.first());
     const QString email = m_model->userAt(source.row()).email;
     if (m_panel->isVisible() && m_panel->mode() == UserPanel::Mode::Edit && m_panel->userEmail() == email)
@@ -421,6 +463,15 @@ void UsersPage::retranslateUi()
     m_actions->setText(tr("Actions"));
     m_actions->setAccessibleName(m_actions->text());
     m_manageAction->setText(tr("Manage paid users"));
+    m_importAction->setText(tr("Import users"));
+    m_exportAction->setText(tr("Export users"));
+    m_assignMenu->setTitle(tr("Assign a seat to the selected users"));
+    for (SeatType type : allSeatTypes())
+        m_assignActions[seatTypeIndex(type)]->setText(seatTypeName(type));
+    m_removeMenu->setTitle(tr("Remove access of the selected users"));
+    for (Product product : allProducts())
+        m_removeActions[productIndex(product)]->setText(productName(product));
+    m_deleteAction->setText(tr("Delete the selected users"));
     m_create->setText(tr("Create user"));
     m_create->setAccessibleName(m_create->text());
     m_table->setAccessibleName(tr("Users"));
@@ -429,4 +480,157 @@ void UsersPage::retranslateUi()
     m_model->retranslate();
     m_proxy->retranslate(); // role and seat names read differently now
     fitColumns(); // names of roles and seats differ in length from one language to another
+}
+
+QVector<User> UsersPage::selectedUsers() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QVector<User> users;
+    for (const QModelIndex &row : rows)
+        users.append(m_model->userAt(m_proxy->mapToSource(row).row()));
+    return users;
+}
+
+QVector<User> UsersPage::shownUsers() const
+{
+    QVector<User> users;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        users.append(m_model->userAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+    return users;
+}
+
+void UsersPage::updateBulkActions()
+{
+    const bool any = m_table->selectionModel()->hasSelection() && !m_readOnly;
+    m_assignMenu->setEnabled(any);
+    m_removeMenu->setEnabled(any);
+    m_deleteAction->setEnabled(any);
+}
+
+void UsersPage::assignToSelected(SeatType type)
+{
+    const Product product = productOf(type);
+    QVector<SeatEdit> edits;
+    for (const User &u : selectedUsers()) {
+        if (u.seat(product) != type) // `from` is what this list shows (R12)
+            edits.append(SeatEdit { u.id, u.email, product, u.seat(product), type });
+    }
+    if (edits.isEmpty())
+        return;
+    if (auto saved = m_ledger.applyEdits(edits); !saved) {
+        QMessageBox::warning(this, tr("Assign a seat to the selected users"), saved.error().message);
+        return;
+    }
+    emit ledgerChanged();
+    emit statusMessage(tr("Assigned a %1 seat to %n user(s).", nullptr, int(edits.size())).arg(seatTypeName(type)));
+}
+
+void UsersPage::removeFromSelected(Product product)
+{
+    QVector<SeatEdit> edits;
+    for (const User &u : selectedUsers()) {
+        if (u.seat(product))
+            edits.append(SeatEdit { u.id, u.email, product, u.seat(product), std::nullopt });
+    }
+    if (edits.isEmpty())
+        return;
+    if (auto saved = m_ledger.applyEdits(edits); !saved) {
+        QMessageBox::warning(this, tr("Remove access of the selected users"), saved.error().message);
+        return;
+    }
+    emit ledgerChanged();
+    emit statusMessage(tr("Removed %1 access from %n user(s).", nullptr, int(edits.size())).arg(productName(product)));
+}
+
+void UsersPage::deleteSelected()
+{
+    const QVector<User> users = selectedUsers();
+    if (users.isEmpty())
+        return;
+    QMessageBox ask(QMessageBox::Question, tr("Delete the selected users"),
+                    tr("Delete %n user(s)? This cannot be undone.", nullptr, int(users.size())),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    ask.setObjectName(QStringLiteral("deleteSelectedQuestion"));
+    ask.button(QMessageBox::Yes)->setText(tr("Delete user"));
+    ask.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+    if (ask.exec() != QMessageBox::Yes)
+        return;
+    QStringList emails;
+    for (const User &u : users)
+        emails << u.email;
+    if (auto deleted = m_ledger.deleteUsers(emails); !deleted) {
+        QMessageBox::warning(this, tr("Delete the selected users"), deleted.error().message);
+        return;
+    }
+    m_panel->hide();
+    emit ledgerChanged();
+    emit statusMessage(tr("Deleted %n user(s).", nullptr, int(emails.size())));
+}
+
+void UsersPage::importUsers()
+{
+    QFileDialog dialog(this, tr("Import users"));
+    dialog.setObjectName(QStringLiteral("importFileDialog"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    dialog.setNameFilters({ tr("CSV files (*.csv *.txt)"), tr("All files (*)") });
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    importFile(dialog.selectedFiles().first());
+}
+
+void UsersPage::importFile(const QString &path)
+{
+    auto bytes = DataFiles::read(path, m_ledger.path(), Csv::MaxBytes);
+    auto file = bytes ? UserCsv::read(bytes.value()) : Result<ImportFile>(bytes.error());
+    if (!file) {
+        QMessageBox::warning(this, tr("Import users"), file.error().message);
+        return;
+    }
+    ImportDialog preview(m_ledger, file.takeValue(), this);
+    if (preview.exec() != QDialog::Accepted)
+        return;
+    emit ledgerChanged();
+    emit statusMessage(preview.outcome());
+}
+
+void UsersPage::exportUsers()
+{
+    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    ExportDialog choice(!m_search->text().trimmed().isEmpty(), selected, this);
+    if (choice.exec() != QDialog::Accepted)
+        return;
+    QVector<User> users;
+    switch (choice.scope()) {
+    case ExportDialog::Scope::Everything:
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            users.append(m_model->userAt(row));
+        break;
+    case ExportDialog::Scope::CurrentFilter:
+        users = shownUsers();
+        break;
+    case ExportDialog::Scope::Selection:
+        users = selectedUsers();
+        break;
+    }
+    QFileDialog dialog(this, tr("Export users"));
+    dialog.setObjectName(QStringLiteral("exportFileDialog"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("csv"));
+    dialog.selectFile(QStringLiteral("users.csv"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().first();
+    if (Status s = exportTo(path, users, choice.forExcel()); !s) {
+        QMessageBox::warning(this, tr("Export users"), s.error().message);
+        return;
+    }
+    emit statusMessage(tr("Exported %n user(s).", nullptr, int(users.size())));
+}
+
+Status UsersPage::exportTo(const QString &path, const QVector<User> &users, bool forExcel)
+{
+    return DataFiles::write(path, UserCsv::write(users, { forExcel, Language::current() }), m_ledger.path());
 }

@@ -77,7 +77,26 @@ private:
     // The overview's users count, the pressed seat type and the empty state follow the list.
     void updateShown();
     void fillFilterChoices();
+    // The users of the selected rows, in the order shown.
+    QVector<User> selectedUsers() const;
+    // Bulk actions on the selection: each one transaction.
+    void assignToSelected(SeatType type);
+    void removeFromSelected(Product product);
+    void deleteSelected();
+    void updateBulkActions();
+    // Actions ▸ Import users and Export users.
+    void importUsers();
+    void exportUsers();
 
+public:
+    // Import users after the file dialog: the file read, then the Preview.
+    void importFile(const QString &path);
+    // Export users after the file dialog.
+    Status exportTo(const QString &path, const QVector<User> &users, bool forExcel);
+    // The users the current filter shows, in the order shown.
+    QVector<User> shownUsers() const;
+
+private:
     SeatLedger &m_ledger;
     UsersCache &m_users;
     UsersModel *m_model;
@@ -94,6 +113,13 @@ private:
     QToolButton *m_actions;
     QMenu *m_actionsMenu;
     QAction *m_manageAction;
+    QAction *m_importAction;
+    QAction *m_exportAction;
+    QMenu *m_assignMenu;
+    QMenu *m_removeMenu;
+    QAction *m_assignActions[SeatTypeCount];
+    QAction *m_removeActions[ProductCount];
+    QAction *m_deleteAction;
     QPushButton *m_create;
     QLabel *m_status;
     QTabWidget *m_tabs;

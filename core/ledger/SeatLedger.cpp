@@ -482,6 +482,44 @@ Result<qint64> SeatLedger::deleteUser(const QString &email)
     });
 }
 
+Result<qint64> SeatLedger::deleteUsers(const QStringList &emails)
+{
+    return change([&](StoreTransaction &tx, Role actorRole) -> Status {
+        QVector<StoredUser> targets;
+        int holders = 0;
+        for (const QString &email : emails) {
+            auto target = findHeld(email);
+            if (!target)
+                return target.error();
+            const StoredUser &held = target.value();
+            if (held.seats[0] || held.seats[1])
+                ++holders;
+            if (Validation::emailKey(held.email) == Validation::emailKey(m_actor))
+                return refused(tr("You cannot delete yourself; ask another admin."));
+            if (held.role == Role::SuperAdmin && actorRole != Role::SuperAdmin)
+                return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can delete a Super admin.") };
+            targets.append(held);
+        }
+        // R9: access first, then the people.
+        if (holders > 0)
+            return refused(tr("%n of the selected users still hold a seat. Remove their access first; nobody was "
+                              "deleted.",
+                              nullptr, holders));
+        for (const StoredUser &held : targets) {
+            if (Status s = m_store->deleteUser(held.id); !s)
+                return s;
+            if (Status s = tx.append({ LedgerAction::UserDeleted,
+                                       held.email,
+                                       {},
+                                       userJson(held.firstName, held.lastName, held.role),
+                                       {} });
+                !s)
+                return s;
+        }
+        return {};
+    });
+}
+
 Result<qint64> SeatLedger::buySeats(SeatType type, int count)
 {
     if (count < 1 || count > MaxSeatsPerPurchase)

@@ -20,6 +20,9 @@
 
 class SeatStore;
 class StoreTransaction;
+struct UsersAtRevision;
+struct ImportFile;
+struct ImportPreview;
 struct StoredUser;
 
 // The seat ledger: the one API both front ends use. Every change is made by the
@@ -145,6 +148,9 @@ public:
     Result<QVector<User>> createUsers(const QVector<NewUser> &newUsers);
     // The changes below return the revision they made.
     Result<qint64> deleteUser(const QString &email);
+    // Several users in one transaction, all or none: refused, with how many,
+    // while any of them holds a seat (R9).
+    Result<qint64> deleteUsers(const QStringList &emails);
     // Assigns a seat; a user holding another tier of the same product moves to this one in one step (R3).
     Result<qint64> assignSeat(const QString &email, SeatType type);
     Result<qint64> removeSeat(const QString &email, Product product);
@@ -169,6 +175,20 @@ public:
     // the last Super admin keeps that role) and teams (R14), in one change.
     Result<qint64> editUser(const QString &email, const UserEdit &edit);
 
+    // R15: what importing `file` would do now, changing nothing (the Preview, --dry-run).
+    Result<ImportPreview> previewImport(const ImportFile &file) const;
+    // Imports `file` in one transaction, all or nothing, ledgered: refused
+    // (nothing changed) when any row is bad or seats are short. `progress` is
+    // called now and then with (rows done, rows in all) from the importing
+    // thread; returning false cancels the import, and nothing is changed.
+    using ImportProgress = std::function<bool(int done, int total)>;
+    struct ImportDone
+    {
+        int created = 0;
+        int changed = 0;
+        qint64 revision = 0;
+    };
+    Result<ImportDone> importUsers(const ImportFile &file, const ImportProgress &progress = {});
     // The revision the last change through this ledger made (createUsers
     // included), and the feed position of its last ledger entry.
     qint64 lastChange() const { return m_lastChange; }
@@ -190,6 +210,9 @@ private:
     template<typename Body> Result<qint64> change(Body body);
     Result<Role> requireAdmin() const;
     Result<StoredUser> findHeld(const QString &email) const;
+    // One attempt of importUsers over `users`; `stale` when they changed meanwhile.
+    Result<ImportDone> importOver(const ImportFile &file, const UsersAtRevision &users, const ImportProgress &progress,
+                                  bool &stale);
     // Where the edits' `from` seats come from: read inside this very write
     // transaction (nobody can have changed them since), or from a window that
     // loaded them earlier — then each is checked against storage first (R12).

@@ -292,19 +292,23 @@ Result<std::unique_ptr<StoreTransaction>> SqliteStore::beginWrite(const QString 
 
 Result<qint64> SqliteStore::insertUser(const User &u)
 {
-    auto q = m_db->prepare(("INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
-                            "VALUES (:email, :key, :first, :last, :role, :at)"));
-    if (!q)
-        return q.error();
-    q.value().bindValue(QStringLiteral(":email"), u.email);
-    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
-    q.value().bindValue(QStringLiteral(":first"), sqlText(u.firstName));
-    q.value().bindValue(QStringLiteral(":last"), sqlText(u.lastName));
-    q.value().bindValue(QStringLiteral(":role"), roleKey(u.role));
-    q.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
-    if (Status s = m_db->exec(q.value()); !s)
+    auto query = reused(m_insertUser,
+                        "INSERT INTO users (email, email_key, first_name, last_name, role, created_at) "
+                        "VALUES (:email, :key, :first, :last, :role, :at)");
+    if (!query)
+        return query.error();
+    QSqlQuery &q = *query.value();
+    q.bindValue(QStringLiteral(":email"), u.email);
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
+    q.bindValue(QStringLiteral(":first"), sqlText(u.firstName));
+    q.bindValue(QStringLiteral(":last"), sqlText(u.lastName));
+    q.bindValue(QStringLiteral(":role"), roleKey(u.role));
+    q.bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
+    if (Status s = m_db->exec(q); !s)
         return s.error();
-    return q.value().lastInsertId().toLongLong();
+    const qint64 id = q.lastInsertId().toLongLong();
+    q.finish();
+    return id;
 }
 
 Status SqliteStore::deleteUser(qint64 id)
