@@ -22,6 +22,133 @@
     </message>
 </context>
 <context>
+    <name>ExportCommand</name>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n row to %1.</numerusform>
+            <numerusform>Wrote %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>The selection (%n user(s))</source>
+        <translation>
+            <numerusform>The selection (%n user)</numerusform>
+            <numerusform>The selection (%n users)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message numerus="yes">
+        <source>Imported: %n user(s) created</source>
+        <translation>
+            <numerusform>Imported: %n user created</numerusform>
+            <numerusform>Imported: %n users created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n changed.</source>
+        <translation>
+            <numerusform>, %n changed.</numerusform>
+            <numerusform>, %n changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Imported: %n user(s) created</source>
+        <translation>
+            <numerusform>Imported: %n user created</numerusform>
+            <numerusform>Imported: %n users created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n changed.</source>
+        <translation>
+            <numerusform>, %n changed.</numerusform>
+            <numerusform>, %n changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s); nothing will be imported until they are fixed.</source>
+        <translation>
+            <numerusform>%n bad row; nothing will be imported until they are fixed.</numerusform>
+            <numerusform>%n bad rows; nothing will be imported until they are fixed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Buy %n seat(s)</source>
+        <translation>
+            <numerusform>Buy %n seat</numerusform>
+            <numerusform>Buy %n seats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanner</name>
+    <message numerus="yes">
+        <source>%n bad row(s); nothing will be imported until they are fixed:</source>
+        <translation>
+            <numerusform>%n bad row; nothing will be imported until they are fixed:</numerusform>
+            <numerusform>%n bad rows; nothing will be imported until they are fixed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) to create.</source>
+        <translation>
+            <numerusform>%n user to create.</numerusform>
+            <numerusform>%n users to create.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) to change.</source>
+        <translation>
+            <numerusform>%n user to change.</numerusform>
+            <numerusform>%n users to change.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) already as in the file.</source>
+        <translation>
+            <numerusform>%n user already as in the file.</numerusform>
+            <numerusform>%n users already as in the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Buy %n.</source>
+        <translation>
+            <numerusform>Buy %n.</numerusform>
+            <numerusform>Buy %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s); nothing was imported.</source>
+        <translation>
+            <numerusform>%n bad row; nothing was imported.</numerusform>
+            <numerusform>%n bad rows; nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 needed, %3 free. Buy %n more.</source>
+        <translation>
+            <numerusform>%1: %2 needed, %3 free. Buy %n more.</numerusform>
+            <numerusform>%1: %2 needed, %3 free. Buy %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LedgerText</name>
     <message numerus="yes">
         <source>Bought %n %1 seat(s)</source>
@@ -45,6 +172,16 @@
         <translation>
             <numerusform>You can restore it from its backup: the file as it is now is kept beside it, never deleted.</numerusform>
             <numerusform>You can restore it from one of its %n backups: the file as it is now is kept beside it, never deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaidUsersModel</name>
+    <message numerus="yes">
+        <source>change the seats of %n user(s)</source>
+        <translation>
+            <numerusform>change the seats of %n user</numerusform>
+            <numerusform>change the seats of %n users</numerusform>
         </translation>
     </message>
 </context>
@@ -109,6 +246,13 @@
             <numerusform>%1: %2 purchased, %3 would be assigned. Buy %n more, or assign %n fewer.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of the selected users still hold a seat. Remove their access first; nobody was deleted.</source>
+        <translation>
+            <numerusform>%n of the selected users still holds a seat. Remove their access first; nobody was deleted.</numerusform>
+            <numerusform>%n of the selected users still hold a seat. Remove their access first; nobody was deleted.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SeatsCommand</name>
@@ -154,6 +298,61 @@
         <translation>
             <numerusform>Deleted the team “%1”; %n member left it.</numerusform>
             <numerusform>Deleted the team “%1”; %n members left it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserPanel</name>
+    <message numerus="yes">
+        <source>%n user(s) created.</source>
+        <translation>
+            <numerusform>%n user created.</numerusform>
+            <numerusform>%n users created.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message numerus="yes">
+        <source>Assigned a %1 seat to %n user(s).</source>
+        <translation>
+            <numerusform>Assigned a %1 seat to %n user.</numerusform>
+            <numerusform>Assigned a %1 seat to %n users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 access from %n user(s).</source>
+        <translation>
+            <numerusform>Removed %1 access from %n user.</numerusform>
+            <numerusform>Removed %1 access from %n users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n user? This cannot be undone.</numerusform>
+            <numerusform>Delete %n users? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s).</source>
+        <translation>
+            <numerusform>Deleted %n user.</numerusform>
+            <numerusform>Deleted %n users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s).</source>
+        <translation>
+            <numerusform>Exported %n user.</numerusform>
+            <numerusform>Exported %n users.</numerusform>
         </translation>
     </message>
 </context>

@@ -251,6 +251,56 @@
     </message>
 </context>
 <context>
+    <name>Csv</name>
+    <message>
+        <source>The file is %1 MB; a file may be at most %2 MB.</source>
+        <translation>Le fichier fait %1 Mo&#x202f;; un fichier peut faire au plus %2 Mo.</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8.</source>
+        <translation>le texte n&apos;est pas de l&apos;UTF-8 valide.</translation>
+    </message>
+    <message>
+        <source>the line contains a NUL character.</source>
+        <translation>la ligne contient un caractère NUL.</translation>
+    </message>
+    <message>
+        <source>the quote opened on line %1 is never closed.</source>
+        <translation>le guillemet ouvert à la ligne %1 n&apos;est jamais fermé.</translation>
+    </message>
+    <message>
+        <source>there is text after the closing quote of field %1.</source>
+        <translation>il y a du texte après le guillemet fermant du champ %1.</translation>
+    </message>
+    <message>
+        <source>field %1 has a quote inside it; quote the whole field and double the quote.</source>
+        <translation>le champ %1 contient un guillemet&#x202f;; mettez tout le champ entre guillemets et doublez le guillemet.</translation>
+    </message>
+</context>
+<context>
+    <name>DataFiles</name>
+    <message>
+        <source>%1 is the database (or one of its files); choose another file.</source>
+        <translation>%1 est la base de données (ou l&apos;un de ses fichiers)&#x202f;; choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: it is not a file that can be read.</source>
+        <translation>Impossible de lire %1&#x202f;: ce n&apos;est pas un fichier lisible.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#x202f;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a file may be at most %3 MB.</source>
+        <translation>%1 fait %2 Mo&#x202f;; un fichier peut faire au plus %3 Mo.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#x202f;: %2</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Opening %1…</source>
@@ -259,6 +309,61 @@
     <message>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
+    </message>
+</context>
+<context>
+    <name>EmailList</name>
+    <message>
+        <source>“%1” is in the list twice (as “%2”).</source>
+        <translation>«&#xa0;%1&#xa0;» figure deux fois dans la liste (comme «&#xa0;%2&#xa0;»).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Usage: export users|ledger [--output FILE] [--for-excel]</source>
+        <translation>Utilisation&#x202f;: export users|ledger [--output FICHIER] [--for-excel]</translation>
+    </message>
+    <message>
+        <source>--dry-run goes with import.</source>
+        <translation>--dry-run va avec import.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n ligne écrite dans %1.</numerusform>
+            <numerusform>%n lignes écrites dans %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export users</source>
+        <translation>Exporter les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>The current filter</source>
+        <translation>Le filtre actuel</translation>
+    </message>
+    <message numerus="yes">
+        <source>The selection (%n user(s))</source>
+        <translation>
+            <numerusform>La sélection (%n utilisateur)</numerusform>
+            <numerusform>La sélection (%n utilisateurs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For Excel</source>
+        <translation>Pour Excel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -432,6 +537,169 @@
     <message>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Usage: import users FILE [--dry-run]</source>
+        <translation>Utilisation&#x202f;: import users FICHIER [--dry-run]</translation>
+    </message>
+    <message>
+        <source>--output and --for-excel go with export.</source>
+        <translation>--output et --for-excel vont avec export.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n user(s) created</source>
+        <translation>
+            <numerusform>Importé&#x202f;: %n utilisateur créé</numerusform>
+            <numerusform>Importé&#x202f;: %n utilisateurs créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n changed.</source>
+        <translation>
+            <numerusform>, %n modifié.</numerusform>
+            <numerusform>, %n modifiés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Imported: %n user(s) created</source>
+        <translation>
+            <numerusform>Importé&#x202f;: %n utilisateur créé</numerusform>
+            <numerusform>Importé&#x202f;: %n utilisateurs créés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n changed.</source>
+        <translation>
+            <numerusform>, %n modifié.</numerusform>
+            <numerusform>, %n modifiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation>Importer des utilisateurs</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s); nothing will be imported until they are fixed.</source>
+        <translation>
+            <numerusform>%n ligne incorrecte&#x202f;; rien ne sera importé avant qu&apos;elle soit corrigée.</numerusform>
+            <numerusform>%n lignes incorrectes&#x202f;; rien ne sera importé avant qu&apos;elles soient corrigées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Bad rows</source>
+        <translation>Lignes incorrectes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buy %n seat(s)</source>
+        <translation>
+            <numerusform>Acheter %n siège</numerusform>
+            <numerusform>Acheter %n sièges</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanner</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#x202f;: %2</translation>
+    </message>
+    <message>
+        <source>only a Super admin can create another Super admin.</source>
+        <translation>seul un Super administrateur peut créer un autre Super administrateur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s); nothing will be imported until they are fixed:</source>
+        <translation>
+            <numerusform>%n ligne incorrecte&#x202f;; rien ne sera importé avant qu&apos;elle soit corrigée&#x202f;:</numerusform>
+            <numerusform>%n lignes incorrectes&#x202f;; rien ne sera importé avant qu&apos;elles soient corrigées&#x202f;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) to create.</source>
+        <translation>
+            <numerusform>%n utilisateur à créer.</numerusform>
+            <numerusform>%n utilisateurs à créer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) to change.</source>
+        <translation>
+            <numerusform>%n utilisateur à modifier.</numerusform>
+            <numerusform>%n utilisateurs à modifier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) already as in the file.</source>
+        <translation>
+            <numerusform>%n utilisateur déjà comme dans le fichier.</numerusform>
+            <numerusform>%n utilisateurs déjà comme dans le fichier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seats:</source>
+        <translation>Sièges&#x202f;:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 needed, %3 free.</source>
+        <translation>  %1&#x202f;: %2 nécessaires, %3 disponibles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Buy %n.</source>
+        <translation>
+            <numerusform>Achetez-en %n.</numerusform>
+            <numerusform>Achetez-en %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s); nothing was imported.</source>
+        <translation>
+            <numerusform>%n ligne incorrecte&#x202f;; rien n&apos;a été importé.</numerusform>
+            <numerusform>%n lignes incorrectes&#x202f;; rien n&apos;a été importé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… et %n autre.</numerusform>
+            <numerusform>… et %n autres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not enough seats; nothing was imported.</source>
+        <translation>Pas assez de sièges&#x202f;; rien n&apos;a été importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 needed, %3 free. Buy %n more.</source>
+        <translation>
+            <numerusform>%1&#x202f;: %2 nécessaires, %3 disponibles. Achetez-en %n de plus.</numerusform>
+            <numerusform>%1&#x202f;: %2 nécessaires, %3 disponibles. Achetez-en %n de plus.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -714,6 +982,8 @@ Commands:
   unassign EMAIL PRODUCT
   apply PLAN
   ledger
+  export users|ledger [--output FILE] [--for-excel]
+  import users FILE [--dry-run]
   check
   backup | backup list
   restore BACKUP|latest
@@ -747,6 +1017,8 @@ Commandes&#xa0;:
   unassign EMAIL PRODUIT
   apply PLAN
   ledger
+  export users|ledger [--output FICHIER] [--for-excel]
+  import users FICHIER [--dry-run]
   check
   backup | backup list
   restore SAUVEGARDE|latest
@@ -775,6 +1047,13 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Email</source>
         <translation>E-mail</translation>
+    </message>
+    <message numerus="yes">
+        <source>change the seats of %n user(s)</source>
+        <translation>
+            <numerusform>changer les sièges de %n utilisateur</numerusform>
+            <numerusform>changer les sièges de %n utilisateurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1739,21 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>No team is named “%1”.</source>
         <translation>Aucune équipe ne s’appelle «&#xa0;%1&#xa0;».</translation>
     </message>
+    <message>
+        <source>Another admin kept changing users during the import; nothing was imported. Try again.</source>
+        <translation>Un autre administrateur a modifié les utilisateurs pendant l&apos;import&#x202f;; rien n&apos;a été importé. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>L&apos;import a été annulé&#x202f;; rien n&apos;a été modifié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected users still hold a seat. Remove their access first; nobody was deleted.</source>
+        <translation>
+            <numerusform>%n des utilisateurs sélectionnés détient encore un siège. Supprimez d&apos;abord son accès&#x202f;; personne n&apos;a été supprimé.</numerusform>
+            <numerusform>%n des utilisateurs sélectionnés détiennent encore un siège. Supprimez d&apos;abord leur accès&#x202f;; personne n&apos;a été supprimé.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SeatOverview</name>
@@ -1655,6 +1949,22 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>--main-team, --add-team and --remove-team go with “users edit”.</source>
         <translation>--main-team, --add-team et --remove-team vont avec «&#xa0;users edit&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Write to FILE (export).</source>
+        <translation>Écrire dans FICHIER (export).</translation>
+    </message>
+    <message>
+        <source>For Excel: headers in the language of messages, a byte order mark (export).</source>
+        <translation>Pour Excel&#x202f;: en-têtes dans la langue des messages, une marque d&apos;ordre des octets (export).</translation>
+    </message>
+    <message>
+        <source>Show the preview; change nothing (import).</source>
+        <translation>Afficher l&apos;aperçu&#x202f;; ne rien modifier (import).</translation>
+    </message>
+    <message>
+        <source>--output, --for-excel and --dry-run go with export and import.</source>
+        <translation>--output, --for-excel et --dry-run vont avec export et import.</translation>
     </message>
 </context>
 <context>
@@ -2063,6 +2373,49 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     </message>
 </context>
 <context>
+    <name>UserCsv</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#x202f;: %2</translation>
+    </message>
+    <message>
+        <source>teams are not supported yet; leave Main team and Additional teams empty.</source>
+        <translation>les équipes ne sont pas encore prises en charge&#x202f;; laissez Équipe principale et Équipes supplémentaires vides.</translation>
+    </message>
+    <message>
+        <source>The file is empty: its first line must name the columns, Email first.</source>
+        <translation>Le fichier est vide&#x202f;: sa première ligne doit nommer les colonnes, Adresse e-mail en premier.</translation>
+    </message>
+    <message>
+        <source>Line 1: the columns “%1” and “%2” are the same column.</source>
+        <translation>Ligne 1&#x202f;: les colonnes «&#xa0;%1&#xa0;» et «&#xa0;%2&#xa0;» sont la même colonne.</translation>
+    </message>
+    <message>
+        <source>Line 1: no Email column. The first line must name the columns: %1.</source>
+        <translation>Ligne 1&#x202f;: aucune colonne Adresse e-mail. La première ligne doit nommer les colonnes&#x202f;: %1.</translation>
+    </message>
+    <message>
+        <source>the line has %1 fields, but the header names %2 columns.</source>
+        <translation>la ligne a %1 champs, mais l&apos;en-tête nomme %2 colonnes.</translation>
+    </message>
+    <message>
+        <source>unknown role “%1”; expected Super admin, Admin or User.</source>
+        <translation>rôle inconnu «&#xa0;%1&#xa0;»&#x202f;; attendu Super administrateur, Administrateur ou Utilisateur.</translation>
+    </message>
+    <message>
+        <source>unknown seat “%1” in the %2 column.</source>
+        <translation>siège inconnu «&#xa0;%1&#xa0;» dans la colonne %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 seat.</source>
+        <translation>%1 n&apos;est pas un siège %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is already on line %2.</source>
+        <translation>«&#xa0;%1&#xa0;» figure déjà à la ligne %2.</translation>
+    </message>
+</context>
+<context>
     <name>UserPanel</name>
     <message>
         <source>A user with the email address “%1” already exists.</source>
@@ -2191,6 +2544,20 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>Additional teams</source>
         <translation>Équipes supplémentaires</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) created.</source>
+        <translation>
+            <numerusform>%n utilisateur créé.</numerusform>
+            <numerusform>%n utilisateurs créés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n utilisateur</numerusform>
+            <numerusform>%n utilisateurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2688,77 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>No user matches the search and filters.</source>
         <translation>Aucun utilisateur ne correspond à la recherche et aux filtres.</translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation>Importer des utilisateurs</translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation>Exporter les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Assign a seat to the selected users</source>
+        <translation>Attribuer un siège aux utilisateurs sélectionnés</translation>
+    </message>
+    <message>
+        <source>Remove access of the selected users</source>
+        <translation>Supprimer l&apos;accès des utilisateurs sélectionnés</translation>
+    </message>
+    <message>
+        <source>Delete the selected users</source>
+        <translation>Supprimer les utilisateurs sélectionnés</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigned a %1 seat to %n user(s).</source>
+        <translation>
+            <numerusform>Siège %1 attribué à %n utilisateur.</numerusform>
+            <numerusform>Siège %1 attribué à %n utilisateurs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 access from %n user(s).</source>
+        <translation>
+            <numerusform>Accès %1 supprimé pour %n utilisateur.</numerusform>
+            <numerusform>Accès %1 supprimé pour %n utilisateurs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer %n utilisateur&#x202f;? Impossible d&apos;annuler.</numerusform>
+            <numerusform>Supprimer %n utilisateurs&#x202f;? Impossible d&apos;annuler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Supprimer l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n user(s).</source>
+        <translation>
+            <numerusform>%n utilisateur supprimé.</numerusform>
+            <numerusform>%n utilisateurs supprimés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Fichiers CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s).</source>
+        <translation>
+            <numerusform>%n utilisateur exporté.</numerusform>
+            <numerusform>%n utilisateurs exportés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
