@@ -303,17 +303,18 @@ void UserPanel::validateEmail()
     const QString email = m_email->text().trimmed();
     QString problem;
     m_several.clear();
-    if (EmailList::isList(email)) {
+    const bool list = EmailList::isList(email);
+    if (list) {
         // Several addresses pasted at once: every bad, repeated or taken one
         // is listed before anything is created.
-        EmailList::Parsed list = EmailList::parse(email);
-        for (const QString &address : list.emails) {
+        EmailList::Parsed parsed = EmailList::parse(email);
+        for (const QString &address : parsed.emails) {
             if (auto existing = m_ledger.user(address); existing)
-                list.problems << tr("A user with the email address “%1” already exists.").arg(existing.value().email);
+                parsed.problems << tr("A user with the email address “%1” already exists.").arg(existing.value().email);
         }
-        problem = list.problems.join(QLatin1Char('\n'));
+        problem = parsed.problems.join(QLatin1Char('\n'));
         if (problem.isEmpty())
-            m_several = list.emails;
+            m_several = parsed.emails;
     } else if (!email.isEmpty()) {
         if (const Status valid = Validation::checkEmail(email); !valid)
             problem = valid.error().message;
@@ -321,8 +322,9 @@ void UserPanel::validateEmail()
             problem = tr("A user with the email address “%1” already exists.").arg(existing.value().email);
     }
     // Not while the first characters are typed: only once the admin has left the
-    // field or pressed Next (or Enter), and from then on as they correct it.
-    m_emailProblem->setText(m_emailLeft ? problem : QString());
+    // field or pressed Next (or Enter), and from then on as they correct it. A
+    // pasted list is whole at once: its problems show at once.
+    m_emailProblem->setText(m_emailLeft || list ? problem : QString());
     m_next->setEnabled(!email.isEmpty() && problem.isEmpty() && !m_readOnly);
 }
 

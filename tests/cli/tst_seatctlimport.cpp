@@ -127,8 +127,8 @@ void TestSeatctlImport::dryRunPrintsThePreviewAndChangesNothing()
     const QByteArray before = TestSupport::fileHash(m_path);
     Run run = seatctl(db({ "import", "users", csv, "--dry-run" }));
     QCOMPARE(run.exit, 1);
-    QVERIFY2(run.out.contains("Line 3: The email address “oops” has no @.") && run.out.contains("1 user(s) to create.")
-                 && run.out.contains("1 user(s) to change.")
+    QVERIFY2(run.out.contains("Line 3: The email address “oops” has no @.") && run.out.contains("1 user to create.")
+                 && run.out.contains("1 user to change.")
                  && run.out.contains("Sales Professional: 2 needed, 1 free. Buy 1."),
              qPrintable(run.out));
     QCOMPARE(TestSupport::fileHash(m_path), before);
