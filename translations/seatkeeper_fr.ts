@@ -881,6 +881,64 @@
         <source>the replaced file is kept as %1</source>
         <translation>le fichier remplacé est conservé sous le nom %1</translation>
     </message>
+    <message>
+        <source>No main team</source>
+        <translation>Aucune équipe principale</translation>
+    </message>
+    <message>
+        <source>Main team: %1</source>
+        <translation>Équipe principale&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1; also %2</source>
+        <comment>main team; additional teams</comment>
+        <translation>%1&#xa0;; aussi %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between team names</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>User edited</source>
+        <translation>Utilisateur modifié</translation>
+    </message>
+    <message>
+        <source>Teams of a user changed</source>
+        <translation>Équipes d’un utilisateur modifiées</translation>
+    </message>
+    <message>
+        <source>Team created</source>
+        <translation>Équipe créée</translation>
+    </message>
+    <message>
+        <source>Team renamed</source>
+        <translation>Équipe renommée</translation>
+    </message>
+    <message>
+        <source>Team deleted</source>
+        <translation>Équipe supprimée</translation>
+    </message>
+    <message>
+        <source>Edited the user %1</source>
+        <translation>Utilisateur %1 modifié</translation>
+    </message>
+    <message>
+        <source>Changed the teams of %1</source>
+        <translation>Équipes de %1 modifiées</translation>
+    </message>
+    <message>
+        <source>Created the team “%1”</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» créée</translation>
+    </message>
+    <message>
+        <source>Renamed the team “%1” to “%2”</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» renommée en «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Deleted the team “%1”</source>
+        <translation>Équipe «&#xa0;%1&#xa0;» supprimée</translation>
+    </message>
 </context>
 <context>
     <name>OpenProblemDialog</name>

@@ -5,6 +5,7 @@
 #include "SeatType.h"
 
 #include <cstdlib>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -33,6 +34,24 @@ QString personText(const QString &json)
     return name.isEmpty() ? roleText : LedgerText::tr("%1, %2", "role, name").arg(roleText, name);
 }
 
+// A user's teams, as the ledger keeps them ({"main", "additional"}):
+// "Main team: Sales; also Support, Ops", or "No team".
+QString teamsText(const QString &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    if (o.isEmpty())
+        return json;
+    const QString main = o.value(QStringLiteral("main")).toString();
+    QStringList additional;
+    for (const QJsonValue &v : o.value(QStringLiteral("additional")).toArray())
+        additional << v.toString();
+    QString text = main.isEmpty() ? LedgerText::tr("No main team") : LedgerText::tr("Main team: %1").arg(main);
+    if (!additional.isEmpty())
+        text = LedgerText::tr("%1; also %2", "main team; additional teams")
+                   .arg(text, additional.join(LedgerText::tr(", ", "between team names")));
+    return text;
+}
+
 QString count(const QString &stored)
 {
     bool ok = false;
@@ -50,9 +69,10 @@ QString arrow(const QString &before, const QString &after)
 
 QStringList LedgerText::actions()
 {
-    return { LedgerAction::UserCreated,     LedgerAction::UserDeleted, LedgerAction::SeatAssigned,
-             LedgerAction::SeatRemoved,     LedgerAction::SeatsBought, LedgerAction::SeatsReleased,
-             LedgerAction::DatabaseRestored };
+    return { LedgerAction::UserCreated,      LedgerAction::UserDeleted, LedgerAction::SeatAssigned,
+             LedgerAction::SeatRemoved,      LedgerAction::SeatsBought, LedgerAction::SeatsReleased,
+             LedgerAction::DatabaseRestored, LedgerAction::UserEdited,  LedgerAction::UserTeamsChanged,
+             LedgerAction::TeamCreated,      LedgerAction::TeamRenamed, LedgerAction::TeamDeleted };
 }
 
 QString LedgerText::actionName(const QString &action)
@@ -71,6 +91,16 @@ QString LedgerText::actionName(const QString &action)
         return tr("Seats released");
     if (action == LedgerAction::DatabaseRestored)
         return tr("Database restored");
+    if (action == LedgerAction::UserEdited)
+        return tr("User edited");
+    if (action == LedgerAction::UserTeamsChanged)
+        return tr("Teams of a user changed");
+    if (action == LedgerAction::TeamCreated)
+        return tr("Team created");
+    if (action == LedgerAction::TeamRenamed)
+        return tr("Team renamed");
+    if (action == LedgerAction::TeamDeleted)
+        return tr("Team deleted");
     return action;
 }
 
@@ -101,6 +131,16 @@ QString LedgerText::what(const LedgerEntry &e)
     }
     if (e.action == LedgerAction::DatabaseRestored)
         return tr("Restored the database from the backup %1").arg(e.before);
+    if (e.action == LedgerAction::UserEdited)
+        return tr("Edited the user %1").arg(e.subject);
+    if (e.action == LedgerAction::UserTeamsChanged)
+        return tr("Changed the teams of %1").arg(e.subject);
+    if (e.action == LedgerAction::TeamCreated)
+        return tr("Created the team “%1”").arg(e.after);
+    if (e.action == LedgerAction::TeamRenamed)
+        return tr("Renamed the team “%1” to “%2”").arg(e.before, e.after);
+    if (e.action == LedgerAction::TeamDeleted)
+        return tr("Deleted the team “%1”").arg(e.before);
     return e.action;
 }
 
@@ -110,6 +150,10 @@ QString LedgerText::change(const LedgerEntry &e)
         return arrow({}, personText(e.after));
     if (e.action == LedgerAction::UserDeleted)
         return arrow(personText(e.before), {});
+    if (e.action == LedgerAction::UserEdited)
+        return arrow(personText(e.before), personText(e.after));
+    if (e.action == LedgerAction::UserTeamsChanged)
+        return arrow(teamsText(e.before), teamsText(e.after));
     if (e.action == LedgerAction::SeatAssigned || e.action == LedgerAction::SeatRemoved)
         return arrow(e.before.isEmpty() ? QString() : seatName(e.before),
                      e.after.isEmpty() ? QString() : seatName(e.after));

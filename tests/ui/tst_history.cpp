@@ -37,6 +37,7 @@ private slots:
     void sidebarOpensTheLedgerInWords();
     void switchingToFrenchRewordsIt();
     void purchasesCountSeatsInWords();
+    void teamChangesReadInWords();
     void filtersNarrow();
     void aUsersPanelOpensTheirHistory();
     void aChangeBySeatctlAppears();
@@ -119,6 +120,31 @@ void TestHistory::switchingToFrenchRewordsIt()
     QCOMPARE(table()->model()->headerData(HistoryModel::ForWhom, Qt::Horizontal).toString(),
              QStringLiteral("Pour qui"));
     QCOMPARE(find<QLineEdit>("historyUser")->accessibleName(), QStringLiteral("Utilisateur"));
+}
+
+// Teams and edits speak the same words as seats do, in both languages: no
+// action code, no JSON.
+void TestHistory::teamChangesReadInWords()
+{
+    QVERIFY(m_ledger->createTeam(QStringLiteral("Sales")).ok());
+    UserEdit edit;
+    edit.firstName = QStringLiteral("Bobby");
+    edit.mainTeam = QStringLiteral("Sales");
+    QVERIFY(m_ledger->editUser(bob, edit).ok());
+    QVERIFY(m_ledger->renameTeam(QStringLiteral("Sales"), QStringLiteral("Sales EMEA")).ok());
+    openHistory();
+    QTRY_COMPARE(cell(0, HistoryModel::What), QStringLiteral("Renamed the team “Sales” to “Sales EMEA”"));
+    QCOMPARE(cell(1, HistoryModel::What), QStringLiteral("Changed the teams of bob@example.com"));
+    QCOMPARE(cell(1, HistoryModel::Change), QStringLiteral("No main team → Main team: Sales"));
+    QCOMPARE(cell(2, HistoryModel::What), QStringLiteral("Edited the user bob@example.com"));
+    QCOMPARE(cell(2, HistoryModel::Change), QStringLiteral("User, Bob → User, Bobby"));
+    QCOMPARE(cell(3, HistoryModel::What), QStringLiteral("Created the team “Sales”"));
+    m_window->findChild<QAction *>(QStringLiteral("language-fr"))->trigger();
+    QCOMPARE(cell(0, HistoryModel::What),
+             QStringLiteral("Équipe «\u00a0Sales\u00a0» renommée en «\u00a0Sales EMEA\u00a0»"));
+    QCOMPARE(cell(1, HistoryModel::Change),
+             QStringLiteral("Aucune équipe principale → Équipe principale\u00a0: Sales"));
+    QCOMPARE(cell(2, HistoryModel::What), QStringLiteral("Utilisateur bob@example.com modifié"));
 }
 
 // "1 seat", "2 seats": plural forms, which English takes from its .ts file too.

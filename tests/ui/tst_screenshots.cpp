@@ -77,6 +77,19 @@ void Screenshots::window()
     QVERIFY(created);
     SeatLedger &ledger = *created.value();
     QVERIFY(SampleAccount::populate(ledger, 24, 2026).ok());
+    // A few teams, and people in them.
+    const QStringList teams { QStringLiteral("Sales EMEA"), QStringLiteral("Support"),
+                              QStringLiteral("Équipe Montréal") };
+    for (const QString &team : teams)
+        QVERIFY(ledger.createTeam(team).ok());
+    const QVector<User> people = ledger.users().value();
+    for (int i = 0; i < people.size(); i += 2) {
+        UserEdit edit;
+        edit.mainTeam = teams.at((i / 2) % teams.size());
+        if (i % 6 == 0)
+            edit.addTeams << teams.at((i / 2 + 1) % teams.size());
+        QVERIFY(ledger.editUser(people.at(i).email, edit).ok());
+    }
     const QString suffix = QLatin1Char('-') + language + QStringLiteral(".png");
 
     {
@@ -90,6 +103,13 @@ void Screenshots::window()
         table->selectRow(3);
         QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("userPanel"))->isVisible());
         save(&window, QStringLiteral("users") + suffix);
+
+        // The Teams tab.
+        auto *usersTabs = window.findChild<QTabWidget *>(QStringLiteral("usersTabs"));
+        usersTabs->setCurrentIndex(1);
+        QTest::qWait(50);
+        save(&window, QStringLiteral("teams") + suffix);
+        usersTabs->setCurrentIndex(0);
 
         // Create user, both tabs.
         QTest::mouseClick(window.findChild<QAbstractButton *>(QStringLiteral("createUser")), Qt::LeftButton);
@@ -122,6 +142,11 @@ void Screenshots::window()
         }
         save(&window, QStringLiteral("grid") + suffix);
         window.paidUsersPage()->reload(); // no question about unsaved edits on closing
+
+        // History, newest first.
+        window.showHistory();
+        QTest::qWait(300);
+        save(&window, QStringLiteral("history") + suffix);
     }
 
     // A damaged database with two backups.
