@@ -154,15 +154,15 @@ QByteArray UserCsv::write(const QVector<User> &users, const Profile &profile)
         out.append("\xEF\xBB\xBF");
     Csv::appendRecord(out, header(language), delimiter);
     for (const User &u : users) {
-        // Teams are written empty until teams exist (R14).
+        // Additional teams share one cell, comma-separated (the writer quotes it).
         const QStringList cells { Csv::neutralized(u.email),
                                   Csv::neutralized(u.firstName),
                                   Csv::neutralized(u.lastName),
                                   roleCell(u.role, profile),
                                   u.sales ? seatTypeCell(*u.sales, profile) : QString(),
                                   u.service ? seatTypeCell(*u.service, profile) : QString(),
-                                  QString(),
-                                  QString() };
+                                  Csv::neutralized(u.mainTeam),
+                                  Csv::neutralized(u.additionalTeams.join(QStringLiteral(", "))) };
         Csv::appendRecord(out, cells, delimiter);
     }
     return out;
