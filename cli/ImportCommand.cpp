@@ -31,6 +31,7 @@ QJsonObject previewJson(const ImportPreview &p)
              { QStringLiteral("create"), create },
              { QStringLiteral("change"), change },
              { QStringLiteral("unchanged"), p.unchanged },
+             { QStringLiteral("teams_to_create"), QJsonArray::fromStringList(p.teamsToCreate) },
              { QStringLiteral("seats"), seats } };
 }
 

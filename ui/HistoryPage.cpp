@@ -1,17 +1,26 @@
 #include "HistoryPage.h"
 
+#include "DataFiles.h"
 #include "HistoryModel.h"
+#include "Language.h"
+#include "LedgerCsv.h"
 #include "LedgerText.h"
 
+#include <algorithm>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -50,6 +59,7 @@ HistoryPage::HistoryPage(SeatLedger &ledger, QWidget *parent)
     , m_toLabel(new QLabel(this))
     , m_to(dateEdit(this, QStringLiteral("historyTo")))
     , m_clear(new QPushButton(this))
+    , m_export(new QPushButton(this))
     , m_table(new QTableView(this))
     , m_empty(new QLabel(this))
     , m_typing(new QTimer(this))
@@ -66,6 +76,7 @@ HistoryPage::HistoryPage(SeatLedger &ledger, QWidget *parent)
     m_operator->setClearButtonEnabled(true);
     m_action->setObjectName(QStringLiteral("historyAction"));
     m_clear->setObjectName(QStringLiteral("historyClear"));
+    m_export->setObjectName(QStringLiteral("historyExport"));
     m_table->setObjectName(QStringLiteral("historyTable"));
     m_empty->setObjectName(QStringLiteral("historyEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -110,6 +121,7 @@ HistoryPage::HistoryPage(SeatLedger &ledger, QWidget *parent)
     filters->addWidget(m_toLabel, 0, 4);
     filters->addWidget(m_to, 1, 4);
     filters->addWidget(m_clear, 1, 5);
+    filters->addWidget(m_export, 1, 6);
     filters->setColumnStretch(0, 2);
     filters->setColumnStretch(1, 2);
     filters->setColumnStretch(2, 1);
@@ -123,7 +135,8 @@ HistoryPage::HistoryPage(SeatLedger &ledger, QWidget *parent)
     setTabOrder(m_action, m_from);
     setTabOrder(m_from, m_to);
     setTabOrder(m_to, m_clear);
-    setTabOrder(m_clear, m_table);
+    setTabOrder(m_clear, m_export);
+    setTabOrder(m_export, m_table);
 
     // Typing narrows after a pause, not at every key; choices apply at once.
     m_typing->setSingleShot(true);
@@ -137,6 +150,7 @@ HistoryPage::HistoryPage(SeatLedger &ledger, QWidget *parent)
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
     connect(m_to, &QDateEdit::dateChanged, this, &HistoryPage::applyFilters);
     connect(m_clear, &QPushButton::clicked, this, &HistoryPage::clearFilters);
+    connect(m_export, &QPushButton::clicked, this, &HistoryPage::exportHistory);
     connect(m_model, &HistoryModel::loaded, this, &HistoryPage::showState);
     retranslateUi();
 }
@@ -203,6 +217,64 @@ void HistoryPage::reload()
         m_model->reload();
 }
 
+void HistoryPage::exportHistory()
+{
+    applyFilters(); // what is typed, even within the typing pause
+    QDialog choice(this);
+    choice.setObjectName(QStringLiteral("historyExportDialog"));
+    choice.setWindowTitle(tr("Export history"));
+    auto *forExcel = new QCheckBox(tr("For Excel"), &choice);
+    forExcel->setObjectName(QStringLiteral("historyExportForExcel"));
+    forExcel->setAccessibleName(forExcel->text());
+    forExcel->setChecked(true);
+    auto *buttons = new QDialogButtonBox(&choice);
+    QPushButton *ok = buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+    ok->setObjectName(QStringLiteral("historyExportButton"));
+    ok->setAccessibleName(ok->text());
+    ok->setDefault(true);
+    QPushButton *cancel = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+    cancel->setObjectName(QStringLiteral("historyExportCancel"));
+    cancel->setAccessibleName(cancel->text());
+    auto *layout = new QVBoxLayout(&choice);
+    layout->addWidget(forExcel);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &choice, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &choice, &QDialog::reject);
+    if (choice.exec() != QDialog::Accepted)
+        return;
+
+    QFileDialog dialog(this, tr("Export history"));
+    dialog.setObjectName(QStringLiteral("historyExportFileDialog"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("csv"));
+    dialog.selectFile(QStringLiteral("history.csv"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    if (Status s = exportTo(dialog.selectedFiles().first(), forExcel->isChecked()); !s)
+        QMessageBox::warning(this, tr("Export history"), s.error().message);
+}
+
+Status HistoryPage::exportTo(const QString &path, bool forExcel)
+{
+    // Page by page, newest first as the ledger serves the filter; the file oldest first.
+    QVector<LedgerEntry> entries;
+    qint64 before = 0;
+    for (;;) {
+        auto page = m_ledger.entriesPage(m_model->filter(), before, 5000);
+        if (!page)
+            return page.error();
+        if (page.value().isEmpty())
+            break;
+        entries += page.value();
+        before = page.value().last().id;
+        if (page.value().size() < 5000)
+            break;
+    }
+    std::reverse(entries.begin(), entries.end());
+    return DataFiles::write(path, LedgerCsv::write(entries, { forExcel, Language::current() }), m_ledger.path());
+}
+
 void HistoryPage::showState()
 {
     const bool none = m_model->rowCount() == 0;
@@ -253,6 +325,8 @@ void HistoryPage::retranslateUi()
     m_to->setSpecialValueText(tr("Any date"));
     m_clear->setText(tr("Clear filters"));
     m_clear->setAccessibleName(tr("Clear filters"));
+    m_export->setText(tr("Export…"));
+    m_export->setAccessibleName(tr("Export…"));
     m_table->setAccessibleName(tr("History"));
     m_model->retranslate();
     if (m_empty->isVisible())

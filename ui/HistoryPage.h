@@ -35,6 +35,9 @@ public:
     // New entries in the ledger (the change feed moved), or a replaced database.
     void readNew();
     void reload();
+    // "Export…": the entries the filters match, oldest first, as CSV
+    // (LedgerCsv, the same file as `seatctl export ledger`).
+    Status exportTo(const QString &path, bool forExcel);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,6 +46,7 @@ private:
     void retranslateUi();
     void clearFilters();
     void showState();
+    void exportHistory();
 
     SeatLedger &m_ledger;
     HistoryModel *m_model;
@@ -60,6 +64,7 @@ private:
     QLabel *m_toLabel;
     QDateEdit *m_to;
     QPushButton *m_clear;
+    QPushButton *m_export;
     QTableView *m_table;
     QLabel *m_empty;
     QTimer *m_typing;

@@ -170,3 +170,63 @@ void TeamDeleteDialog::retranslateUi()
     m_cancel->setText(tr("Cancel"));
     m_cancel->setAccessibleName(m_cancel->text());
 }
+
+MainTeamDialog::MainTeamDialog(const QVector<Team> &teams, int users, QWidget *parent)
+    : QDialog(parent)
+    , m_users(users)
+    , m_text(new QLabel(this))
+    , m_label(new QLabel(this))
+    , m_team(new QComboBox(this))
+    , m_buttons(new QDialogButtonBox(this))
+    , m_ok(m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole))
+    , m_cancel(m_buttons->addButton(QString(), QDialogButtonBox::RejectRole))
+{
+    setObjectName(QStringLiteral("mainTeamDialog"));
+    m_text->setObjectName(QStringLiteral("mainTeamText"));
+    m_text->setWordWrap(true);
+    m_team->setObjectName(QStringLiteral("mainTeamChoice"));
+    m_ok->setObjectName(QStringLiteral("mainTeamOk"));
+    m_cancel->setObjectName(QStringLiteral("mainTeamCancel"));
+    m_label->setBuddy(m_team);
+    m_team->addItem(QString(), QString());
+    for (const Team &t : teams)
+        m_team->addItem(t.name, t.name);
+    m_ok->setDefault(true);
+    auto *choice = new QHBoxLayout;
+    choice->addWidget(m_label);
+    choice->addWidget(m_team, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_text);
+    layout->addLayout(choice);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setMinimumWidth(400);
+    retranslateUi();
+}
+
+QString MainTeamDialog::team() const
+{
+    return m_team->currentData().toString();
+}
+
+void MainTeamDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void MainTeamDialog::retranslateUi()
+{
+    setWindowTitle(tr("Set main team"));
+    m_text->setText(tr("Selected users: %1").arg(m_users));
+    m_text->setAccessibleName(m_text->text());
+    m_label->setText(tr("Main team"));
+    m_team->setAccessibleName(m_label->text());
+    m_team->setItemText(0, tr("No team"));
+    m_ok->setText(tr("Set main team"));
+    m_ok->setAccessibleName(m_ok->text());
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(m_cancel->text());
+}

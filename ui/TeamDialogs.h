@@ -66,3 +66,28 @@ private:
     QPushButton *m_ok;
     QPushButton *m_cancel;
 };
+
+// "Set main team…" for the selected users: a team of the list, or No team.
+class MainTeamDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    MainTeamDialog(const QVector<Team> &teams, int users, QWidget *parent = nullptr);
+    // The team chosen, or empty for No team.
+    QString team() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+
+    int m_users;
+    QLabel *m_text;
+    QLabel *m_label;
+    QComboBox *m_team;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_ok;
+    QPushButton *m_cancel;
+};

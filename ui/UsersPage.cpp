@@ -5,10 +5,12 @@
 #include "DataFiles.h"
 #include "ExportDialog.h"
 #include "ImportDialog.h"
+#include "InputText.h"
 #include "Language.h"
 #include "LargeTable.h"
 #include "SeatLedger.h"
 #include "SeatOverview.h"
+#include "TeamDialogs.h"
 #include "TeamFilter.h"
 #include "TeamsModel.h"
 #include "TeamsPage.h"
@@ -102,6 +104,9 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
         connect(a, &QAction::triggered, this, [this, product] { removeFromSelected(product); });
         m_removeActions[productIndex(product)] = a;
     }
+    m_mainTeamAction = m_actionsMenu->addAction(QString());
+    m_mainTeamAction->setObjectName(QStringLiteral("setMainTeamOfSelected"));
+    connect(m_mainTeamAction, &QAction::triggered, this, &UsersPage::setMainTeamOfSelected);
     m_deleteAction = m_actionsMenu->addAction(QString());
     m_deleteAction->setObjectName(QStringLiteral("deleteSelected"));
     connect(m_deleteAction, &QAction::triggered, this, &UsersPage::deleteSelected);
@@ -471,6 +476,7 @@ void UsersPage::retranslateUi()
     m_removeMenu->setTitle(tr("Remove access of the selected users"));
     for (Product product : allProducts())
         m_removeActions[productIndex(product)]->setText(productName(product));
+    m_mainTeamAction->setText(tr("Set main team…"));
     m_deleteAction->setText(tr("Delete the selected users"));
     m_create->setText(tr("Create user"));
     m_create->setAccessibleName(m_create->text());
@@ -505,6 +511,7 @@ void UsersPage::updateBulkActions()
     const bool any = m_table->selectionModel()->hasSelection() && !m_readOnly;
     m_assignMenu->setEnabled(any);
     m_removeMenu->setEnabled(any);
+    m_mainTeamAction->setEnabled(any);
     m_deleteAction->setEnabled(any);
 }
 
@@ -541,6 +548,33 @@ void UsersPage::removeFromSelected(Product product)
     }
     emit ledgerChanged();
     emit statusMessage(tr("Removed %1 access from %n user(s).", nullptr, int(edits.size())).arg(productName(product)));
+}
+
+void UsersPage::setMainTeamOfSelected()
+{
+    const QVector<User> users = selectedUsers();
+    if (users.isEmpty())
+        return;
+    auto teams = m_ledger.teams();
+    if (!teams) {
+        QMessageBox::warning(this, tr("Set main team"), teams.error().message);
+        return;
+    }
+    MainTeamDialog dialog(teams.value(), int(users.size()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QStringList emails;
+    for (const User &u : users)
+        emails << u.email;
+    if (auto saved = m_ledger.setMainTeam(emails, dialog.team()); !saved) {
+        QMessageBox::warning(this, tr("Set main team"), saved.error().message);
+        return;
+    }
+    emit ledgerChanged();
+    emit statusMessage(dialog.team().isEmpty()
+                           ? tr("%n user(s) now have no main team.", nullptr, int(emails.size()))
+                           : tr("“%1” is now the main team of %n user(s).", nullptr, int(emails.size()))
+                                 .arg(InputText::escaped(dialog.team())));
 }
 
 void UsersPage::deleteSelected()

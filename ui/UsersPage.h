@@ -83,6 +83,7 @@ private:
     void assignToSelected(SeatType type);
     void removeFromSelected(Product product);
     void deleteSelected();
+    void setMainTeamOfSelected();
     void updateBulkActions();
     // Actions ▸ Import users and Export users.
     void importUsers();
@@ -119,6 +120,7 @@ private:
     QMenu *m_removeMenu;
     QAction *m_assignActions[SeatTypeCount];
     QAction *m_removeActions[ProductCount];
+    QAction *m_mainTeamAction;
     QAction *m_deleteAction;
     QPushButton *m_create;
     QLabel *m_status;

@@ -10,8 +10,8 @@
 // Id, Time (UTC), Actor, Action, Subject, Seat type, Before, After, Hash.
 // Values stay as the ledger holds them (action and seat type keys, ISO 8601
 // times), so a file is the same whichever language wrote it, headers aside.
-// `seatctl export ledger` writes it; the History page's export is to call
-// this same function (HISTORY-EXPORT hook: not wired until that page exists).
+// `seatctl export ledger` writes it, and the History page's Export… writes
+// the entries its filters match with this same function.
 class LedgerCsv
 {
 public:

@@ -154,15 +154,15 @@ QByteArray UserCsv::write(const QVector<User> &users, const Profile &profile)
         out.append("\xEF\xBB\xBF");
     Csv::appendRecord(out, header(language), delimiter);
     for (const User &u : users) {
-        // Teams are written empty until teams exist (R14).
+        // Additional teams share one cell, comma-separated (the writer quotes it).
         const QStringList cells { Csv::neutralized(u.email),
                                   Csv::neutralized(u.firstName),
                                   Csv::neutralized(u.lastName),
                                   roleCell(u.role, profile),
                                   u.sales ? seatTypeCell(*u.sales, profile) : QString(),
                                   u.service ? seatTypeCell(*u.service, profile) : QString(),
-                                  QString(),
-                                  QString() };
+                                  Csv::neutralized(u.mainTeam),
+                                  Csv::neutralized(u.additionalTeams.join(QStringLiteral(", "))) };
         Csv::appendRecord(out, cells, delimiter);
     }
     return out;
@@ -170,9 +170,14 @@ QByteArray UserCsv::write(const QVector<User> &users, const Profile &profile)
 
 Status UserCsv::checkTeams(const ImportRow &row)
 {
-    if (row.mainTeam.isEmpty() && row.additionalTeams.isEmpty())
-        return {};
-    return Error { ErrorKind::Invalid, tr("teams are not supported yet; leave Main team and Additional teams empty.") };
+    QStringList names = row.additionalTeams;
+    if (!row.mainTeam.isEmpty())
+        names.prepend(row.mainTeam);
+    for (const QString &name : names) {
+        if (Status s = Validation::checkTeamName(name); !s)
+            return Error { ErrorKind::Invalid, tr("team “%1”: %2").arg(InputText::escaped(name), s.error().message) };
+    }
+    return {};
 }
 
 Result<ImportFile> UserCsv::read(const QByteArray &data, qint64 maxBytes)
@@ -270,10 +275,20 @@ Result<ImportFile> UserCsv::read(const QByteArray &data, qint64 maxBytes)
             }
             (product == Product::Sales ? row.sales : row.service) = seat;
         }
+        row.hasMainTeam = where[int(Column::MainTeam)] >= 0;
+        row.hasAdditionalTeams = where[int(Column::AdditionalTeams)] >= 0;
         row.mainTeam = cell(Column::MainTeam).trimmed();
+        // A main team also named among the additional ones is only the main
+        // team, as when it is chosen in the user's panel; a team named twice counts once.
+        QStringList keys;
+        if (!row.mainTeam.isEmpty())
+            keys << Validation::teamKey(row.mainTeam);
         for (const QString &team : cell(Column::AdditionalTeams).split(QLatin1Char(','))) {
-            if (!team.trimmed().isEmpty())
-                row.additionalTeams << team.trimmed();
+            const QString name = team.trimmed();
+            if (name.isEmpty() || keys.contains(Validation::teamKey(name)))
+                continue;
+            keys << Validation::teamKey(name);
+            row.additionalTeams << name;
         }
         if (Status s = checkTeams(row); !s)
             why << s.error().message;

@@ -24,6 +24,11 @@ struct ImportRow
     std::optional<Role> role; // absent: no Role column, or an empty cell (a new user is a User)
     std::optional<std::optional<SeatType>> sales; // outer absent: no such column
     std::optional<std::optional<SeatType>> service;
+    // Teams follow the file only for the columns it has: without a Main team
+    // column the main team stays as it is; an empty cell means "no team".
+    // Never the main team also among the additional teams (R14).
+    bool hasMainTeam = false;
+    bool hasAdditionalTeams = false;
     QString mainTeam;
     QStringList additionalTeams;
 
@@ -89,8 +94,9 @@ public:
     // large or has no Email column; bad rows are listed with their line.
     static Result<ImportFile> read(const QByteArray &data, qint64 maxBytes = Csv::MaxBytes);
 
-    // Teams do not exist yet (R14 comes on another branch): a row that names
-    // one is refused with that reason. The one place to wire teams in.
+    // Every team a row names must be a valid team name (R14,
+    // Validation::checkTeamName). A team that does not exist yet is created by
+    // the import. Additional teams are one cell, comma-separated.
     static Status checkTeams(const ImportRow &row);
 
     // A seat or a role as a cell names it: a key, or a name in English or French.

@@ -6,10 +6,53 @@
 #include <algorithm>
 #include <QHash>
 
-ImportPreview ImportPlanner::preview(const ImportFile &file, const QVector<User> &users,
+namespace {
+
+QStringList teamKeys(const QStringList &names)
+{
+    QStringList keys;
+    for (const QString &name : names)
+        keys << Validation::teamKey(name);
+    keys.sort();
+    return keys;
+}
+
+} // namespace
+
+std::pair<QString, QStringList> ImportPlanner::teamsAfter(const ImportRow &row, const User &before,
+                                                          const QHash<QString, QString> &teamNames)
+{
+    const auto spelt = [&](const QString &name) {
+        return teamNames.value(Validation::teamKey(name), name);
+    };
+    QString main = row.hasMainTeam ? (row.mainTeam.isEmpty() ? QString() : spelt(row.mainTeam)) : before.mainTeam;
+    QStringList additional;
+    for (const QString &name : row.hasAdditionalTeams ? row.additionalTeams : before.additionalTeams) {
+        if (main.isEmpty() || Validation::teamKey(name) != Validation::teamKey(main))
+            additional << spelt(name);
+    }
+    return { main, additional };
+}
+
+ImportPreview ImportPlanner::preview(const ImportFile &file, const QVector<User> &users, const QVector<Team> &teams,
                                      const std::array<SeatCount, SeatTypeCount> &counts, Role operatorRole)
 {
     ImportPreview p;
+    QHash<QString, QString> teamNames;
+    for (const Team &team : teams)
+        teamNames.insert(Validation::teamKey(team.name), team.name);
+    const auto noteTeams = [&](const ImportRow &row) {
+        QStringList names = row.additionalTeams;
+        if (!row.mainTeam.isEmpty())
+            names.prepend(row.mainTeam);
+        for (const QString &name : names) {
+            const QString key = Validation::teamKey(name);
+            if (!teamNames.contains(key)) {
+                teamNames.insert(key, name);
+                p.teamsToCreate << name;
+            }
+        }
+    };
     p.problems = file.problems;
     for (SeatType type : allSeatTypes())
         p.free[seatTypeIndex(type)] = counts[seatTypeIndex(type)].free();
@@ -32,6 +75,7 @@ ImportPreview ImportPlanner::preview(const ImportFile &file, const QVector<User>
                 if (const auto seat = row.seat(product); seat && *seat)
                     ++p.needed[seatTypeIndex(**seat)];
             }
+            noteTeams(row);
             p.toCreate.append(row);
             continue;
         }
@@ -47,11 +91,18 @@ ImportPreview ImportPlanner::preview(const ImportFile &file, const QVector<User>
             if (*seat)
                 ++p.needed[seatTypeIndex(**seat)];
         }
-        if (changes)
+        const auto [main, additional] = teamsAfter(row, before, teamNames);
+        if (Validation::teamKey(main) != Validation::teamKey(before.mainTeam)
+            || teamKeys(additional) != teamKeys(before.additionalTeams))
+            changes = true;
+        if (changes) {
+            noteTeams(row);
             p.toChange.append({ row, before });
-        else
+        } else
             ++p.unchanged;
     }
+    std::sort(p.teamsToCreate.begin(), p.teamsToCreate.end(),
+              [](const QString &a, const QString &b) { return Validation::teamKey(a) < Validation::teamKey(b); });
     std::stable_sort(p.problems.begin(), p.problems.end(),
                      [](const ImportProblem &a, const ImportProblem &b) { return a.line < b.line; });
     return p;
@@ -64,6 +115,12 @@ QString ImportPlanner::summary(const ImportPreview &p)
         lines << tr("%n bad row(s); nothing will be imported until they are fixed:", nullptr, int(p.problems.size()));
         for (const ImportProblem &problem : p.problems)
             lines << QStringLiteral("  ") + problem.message;
+    }
+    if (!p.teamsToCreate.isEmpty()) {
+        QStringList names;
+        for (const QString &name : p.teamsToCreate)
+            names << InputText::escaped(name);
+        lines << tr("Teams to create: %1.").arg(names.join(QStringLiteral(", ")));
     }
     lines << tr("%n user(s) to create.", nullptr, int(p.toCreate.size()));
     lines << tr("%n user(s) to change.", nullptr, int(p.toChange.size()));

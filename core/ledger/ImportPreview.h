@@ -2,12 +2,15 @@
 
 #include "Role.h"
 #include "SeatType.h"
+#include "Team.h"
 #include "User.h"
 #include "UserCsv.h"
 
 #include <array>
 #include <optional>
 #include <QCoreApplication>
+#include <QHash>
+#include <QStringList>
 #include <QVector>
 
 // What an import would do, computed from the file and the database's users
@@ -16,8 +19,8 @@
 // decide the same way (R15).
 struct ImportPreview
 {
-    // A user of the file who exists already: only their seats follow the
-    // file (names and role stay as they are).
+    // A user of the file who exists already: only their seats and teams
+    // follow the file (names and role stay as they are).
     struct Change
     {
         ImportRow row;
@@ -25,6 +28,7 @@ struct ImportPreview
     };
 
     QVector<ImportProblem> problems; // every bad row, in line order
+    QStringList teamsToCreate; // named by the file and not in the database yet, in name order
     QVector<ImportRow> toCreate;
     QVector<Change> toChange;
     int unchanged = 0; // existing users whose seats already are what the file says
@@ -50,8 +54,12 @@ class ImportPlanner
 
 public:
     // `operatorRole`: who imports (a row that creates a Super admin needs a Super admin).
-    static ImportPreview preview(const ImportFile &file, const QVector<User> &users,
+    static ImportPreview preview(const ImportFile &file, const QVector<User> &users, const QVector<Team> &teams,
                                  const std::array<SeatCount, SeatTypeCount> &counts, Role operatorRole);
+    // The main team and additional teams `before` has once `row` is imported,
+    // spelt as `teamNames` (team key → name) spells them, or as the file does.
+    static std::pair<QString, QStringList> teamsAfter(const ImportRow &row, const User &before,
+                                                      const QHash<QString, QString> &teamNames);
     // The preview as text: bad rows, users to create and change, seats needed
     // against those free with what to buy. What `seatctl import --dry-run` prints.
     static QString summary(const ImportPreview &preview);

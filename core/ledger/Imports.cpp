@@ -5,6 +5,9 @@
 #include "LedgerRules.h"
 #include "SeatLedger.h"
 #include "SeatStore.h"
+#include "Validation.h"
+
+#include <QHash>
 
 using LedgerRules::userJson;
 
@@ -16,12 +19,15 @@ Result<ImportPreview> SeatLedger::previewImport(const ImportFile &file) const
     auto counts = m_store->seatCounts();
     if (!counts)
         return counts.error();
+    auto teams = m_store->teams();
+    if (!teams)
+        return teams.error();
     Role role = Role::User;
     if (!m_actor.isEmpty()) {
         if (auto actor = findHeld(m_actor))
             role = actor.value().role;
     }
-    return ImportPlanner::preview(file, users.value().users, counts.value(), role);
+    return ImportPlanner::preview(file, users.value().users, teams.value(), counts.value(), role);
 }
 
 Result<SeatLedger::ImportDone> SeatLedger::importUsers(const ImportFile &file, const ImportProgress &progress)
@@ -58,7 +64,11 @@ Result<SeatLedger::ImportDone> SeatLedger::importOver(const ImportFile &file, co
         auto counts = m_store->seatCounts();
         if (!counts)
             return counts.error();
-        const ImportPreview preview = ImportPlanner::preview(file, users.users, counts.value(), actorRole);
+        auto teams = m_store->teams();
+        if (!teams)
+            return teams.error();
+        const ImportPreview preview
+            = ImportPlanner::preview(file, users.users, teams.value(), counts.value(), actorRole);
         if (!preview.problems.isEmpty())
             return Error { ErrorKind::Invalid, ImportPlanner::refusal(preview) };
         if (preview.short_())
@@ -71,6 +81,18 @@ Result<SeatLedger::ImportDone> SeatLedger::importOver(const ImportFile &file, co
             return !progress || step % 1000 != 0 || progress(step, total);
         };
         const Error cancelled { ErrorKind::Refused, tr("The import was cancelled; nothing was changed.") };
+
+        // Teams the file names that do not exist yet, ledgered as createTeam does (R14).
+        QHash<QString, QString> teamNames;
+        for (const Team &team : teams.value())
+            teamNames.insert(Validation::teamKey(team.name), team.name);
+        for (const QString &name : preview.teamsToCreate) {
+            if (auto id = m_store->insertTeam(name); !id)
+                return id.error();
+            if (Status s = tx.append({ LedgerAction::TeamCreated, {}, {}, {}, name }); !s)
+                return s;
+            teamNames.insert(Validation::teamKey(name), name);
+        }
 
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QVector<SeatEdit> edits;
@@ -91,6 +113,10 @@ Result<SeatLedger::ImportDone> SeatLedger::importOver(const ImportFile &file, co
                 = tx.append({ LedgerAction::UserCreated, u.email, {}, {}, userJson(u.firstName, u.lastName, u.role) });
                 !s)
                 return s;
+            u.id = id.value();
+            const auto [main, additional] = ImportPlanner::teamsAfter(row, u, teamNames);
+            if (Status s = setTeams(tx, u, main, additional); !s)
+                return s;
             for (Product product : allProducts()) {
                 if (const auto seat = row.seat(product); seat && *seat)
                     edits.append(SeatEdit { id.value(), u.email, product, std::nullopt, *seat });
@@ -99,6 +125,9 @@ Result<SeatLedger::ImportDone> SeatLedger::importOver(const ImportFile &file, co
         for (const ImportPreview::Change &c : preview.toChange) {
             if (!stillWanted())
                 return cancelled;
+            const auto [main, additional] = ImportPlanner::teamsAfter(c.row, c.before, teamNames);
+            if (Status s = setTeams(tx, c.before, main, additional); !s)
+                return s;
             for (Product product : allProducts()) {
                 const auto seat = c.row.seat(product);
                 if (seat && *seat != c.before.seat(product))

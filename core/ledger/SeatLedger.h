@@ -174,6 +174,10 @@ public:
     // Names, role (R5: only a Super admin makes or unmakes a Super admin, and
     // the last Super admin keeps that role) and teams (R14), in one change.
     Result<qint64> editUser(const QString &email, const UserEdit &edit);
+    // Gives every one of `emails` the main team `team` (an existing team; empty:
+    // no main team), in one change, each user's change ledgered (R14). The team
+    // leaves their additional teams if it was one.
+    Result<qint64> setMainTeam(const QStringList &emails, const QString &team);
 
     // R15: what importing `file` would do now, changing nothing (the Preview, --dry-run).
     Result<ImportPreview> previewImport(const ImportFile &file) const;

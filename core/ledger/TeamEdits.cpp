@@ -228,6 +228,32 @@ Result<qint64> SeatLedger::editUser(const QString &email, const UserEdit &edit)
     });
 }
 
+Result<qint64> SeatLedger::setMainTeam(const QStringList &emails, const QString &team)
+{
+    return change([&](StoreTransaction &tx, Role) -> Status {
+        QString main;
+        if (!team.trimmed().isEmpty()) {
+            auto found = m_store->findTeam(team);
+            if (!found)
+                return found.error();
+            main = found.value().name;
+        }
+        for (const QString &email : emails) {
+            auto stored = m_store->user(email);
+            if (!stored)
+                return stored.error();
+            QStringList additional = stored.value().additionalTeams;
+            if (!main.isEmpty()) {
+                if (const qsizetype at = indexOfTeam(additional, main); at >= 0)
+                    additional.removeAt(at);
+            }
+            if (Status s = setTeams(tx, stored.value(), main, additional); !s)
+                return s;
+        }
+        return {};
+    });
+}
+
 Status SeatLedger::setTeams(StoreTransaction &tx, const User &user, const QString &mainTeam,
                             const QStringList &additionalTeams)
 {

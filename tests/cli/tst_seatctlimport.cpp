@@ -97,6 +97,13 @@ void TestSeatctlImport::roundTripIntoAnEmptyDatabase()
 {
     QCOMPARE(seatctl(db({ "assign", "cat@example.com", "service-starter" })).exit, 0);
     QCOMPARE(seatctl(db({ "users", "add", "=x@example.com", "--first", "=1+1", "--last", "+a, \"b\"" })).exit, 0);
+    for (const char *team : { "=Ops", "Support", "Équipe Nord" })
+        QCOMPARE(seatctl(db({ "teams", "add", team })).exit, 0);
+    QCOMPARE(seatctl(db({ "users", "edit", "=x@example.com", "--main-team", "=Ops", "--add-team", "Support",
+                          "--add-team", "Équipe Nord" }))
+                 .exit,
+             0);
+    QCOMPARE(seatctl(db({ "users", "edit", "cat@example.com", "--main-team", "Équipe Nord" })).exit, 0);
     const QString csv = m_dir->filePath("all.csv");
     QCOMPARE(seatctl(db({ "--language", "fr", "export", "users", "--for-excel", "--output", csv })).exit, 0);
 
@@ -111,9 +118,13 @@ void TestSeatctlImport::roundTripIntoAnEmptyDatabase()
     QVERIFY2(run.err.contains("Sales Professional: 1 needed, 0 free. Buy 1 more."), qPrintable(run.err));
     QCOMPARE(seatctl({ "--database", fresh, "seats", "buy", "sales-professional", "2" }).exit, 0);
     QCOMPARE(seatctl({ "--database", fresh, "seats", "buy", "service-starter", "1" }).exit, 0);
+    run = seatctl({ "--database", fresh, "import", "users", csv, "--dry-run" });
+    QVERIFY2(run.out.contains("Teams to create: =Ops, Support, Équipe Nord."), qPrintable(run.out));
     run = seatctl({ "--database", fresh, "import", "users", csv });
     QCOMPARE(run.exit, 0);
     QCOMPARE(usersOf(fresh), usersOf(m_path));
+    QCOMPARE(seatctl({ "--database", fresh, "--json", "teams", "list" }).out,
+             seatctl(db({ "--json", "teams", "list" })).out);
     QCOMPARE(seatctl({ "--database", fresh, "check" }).exit, 0);
 }
 
@@ -152,8 +163,9 @@ void TestSeatctlImport::failingImportsLeaveTheDatabaseUnchanged_data()
     QTest::newRow("seats short") << QByteArray("Email,Service seat\na@example.com,service-starter\n"
                                                "b@example.com,service-starter\n")
                                  << 1 << "Buy 1 more.";
-    QTest::newRow("a team named") << QByteArray("Email,Main team\na@example.com,Support\n") << 1
-                                  << "teams are not supported yet";
+    QTest::newRow("a team name too long") << QByteArray(
+        "Email,Main team,Additional teams\na@example.com,Support,\"North, " + QByteArray(300, 'x') + "\"\n")
+                                          << 1 << "at most 256";
     QTest::newRow("no Email column") << QByteArray("Name\nAda\n") << 1 << "no Email column";
     QTest::newRow("a right-to-left override")
         << QByteArray("Email\nmoc.elpmaxe\xE2\x80\xAE@example.com\n") << 1 << "U+202E RIGHT-TO-LEFT OVERRIDE";

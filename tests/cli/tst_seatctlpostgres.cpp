@@ -787,6 +787,26 @@ void TestSeatctlPostgres::teamsAndEditsOnTheServer()
     run = seatctl(db({ "--json", "teams", "list" }));
     QCOMPARE(json(run).value("teams").toArray().size(), 1);
     QCOMPARE(json(run).value("teams").toArray().at(0).toObject().value("members").toInt(), 1);
+
+    // An import creates the teams it names and sets memberships in its one transaction.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("in.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Email,Main team,Additional teams\n"
+                "cat@example.com,Night shift,\"field sales, Night shift\"\n"
+                "bob@example.com,,Night shift\n");
+    }
+    ok({ "import", "users", csv });
+    run = seatctl(db({ "--json", "users", "list" }));
+    const QJsonArray users = json(run).value("users").toArray();
+    QCOMPARE(users.at(1).toObject().value("main_team").toString(), QString());
+    QCOMPARE(users.at(1).toObject().value("teams").toArray(), QJsonArray { "Night shift" });
+    QCOMPARE(users.at(2).toObject().value("main_team").toString(), QStringLiteral("Night shift"));
+    QCOMPARE(users.at(2).toObject().value("teams").toArray(), QJsonArray { "Field sales" });
+    run = seatctl(db({ "--json", "teams", "list" }));
+    QCOMPARE(json(run).value("teams").toArray().size(), 2);
     run = seatctl(db({ "check" }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
 }

@@ -24,7 +24,8 @@ private slots:
     void aBadRowRefusesEverything();
     void shortSeatsRefuseEverything();
     void cancelledImportChangesNothing();
-    void teamsAreRefusedUntilTeamsExist();
+    void importCreatesTeamsAndSetsMemberships();
+    void badTeamNamesRefuseTheRow();
     void onlyASuperAdminImportsASuperAdmin();
     void hostileEmails_data() { HostileInput::emailRows(); }
     void hostileEmails();
@@ -63,7 +64,10 @@ QString people(const SeatLedger &ledger)
     for (const User &u : ledger.users(SeatLedger::UserOrder::Email).value())
         text += QStringLiteral("%1|%2|%3|%4|%5|%6\n")
                     .arg(u.email, u.firstName, u.lastName, roleKey(u.role), u.sales ? seatTypeKey(*u.sales) : QString(),
-                         u.service ? seatTypeKey(*u.service) : QString());
+                         u.service ? seatTypeKey(*u.service) : QString())
+            + QStringLiteral("  teams: %1 | %2\n").arg(u.mainTeam, u.additionalTeams.join(';'));
+    for (const Team &t : ledger.teams().value())
+        text += QStringLiteral("team %1 %2\n").arg(t.name).arg(t.members);
     for (const SeatCount &c : ledger.seatCounts().value())
         text += QStringLiteral("%1 %2\n").arg(seatTypeKey(c.type)).arg(c.assigned);
     return text;
@@ -221,21 +225,67 @@ void TestImport::cancelledImportChangesNothing()
     QCOMPARE(TestSupport::snapshot(*m_ledger), before);
 }
 
-void TestImport::teamsAreRefusedUntilTeamsExist()
+void TestImport::importCreatesTeamsAndSetsMemberships()
 {
-    ImportFile file = fileOf("Email,Main team,Additional teams\n"
-                             "a@example.com,,\n"
-                             "b@example.com,Sales EMEA,\n"
-                             "c@example.com,,\"North, South\"\n");
+    QVERIFY(m_ledger->createTeam("Sales EMEA"));
+    QVERIFY(m_ledger->createTeam("Support"));
+    UserEdit toSupport;
+    toSupport.mainTeam = QStringLiteral("Support");
+    QVERIFY(m_ledger->editUser(SmallAccount::bob, toSupport));
+
+    // The main team named again among the additional ones is only the main team;
+    // an existing team in another letter case is that team.
+    const ImportFile file = fileOf("Email,Main team,Additional teams\n"
+                                   "new@example.com,sales emea,\"North, South, Sales EMEA\"\n"
+                                   "bob@example.com,,North\n");
+    QCOMPARE(file.problems.size(), 0);
+    QCOMPARE(file.rows.at(0).additionalTeams, QStringList({ "North", "South" }));
+    auto preview = m_ledger->previewImport(file);
+    QVERIFY(preview);
+    QCOMPARE(preview.value().teamsToCreate, QStringList({ "North", "South" }));
+    QCOMPARE(preview.value().toCreate.size(), 1);
+    QCOMPARE(preview.value().toChange.size(), 1);
+    QVERIFY(ImportPlanner::summary(preview.value()).contains("Teams to create: North, South."));
+
+    auto done = m_ledger->importUsers(file);
+    QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+    const User created = m_ledger->user("new@example.com").value();
+    QCOMPARE(created.mainTeam, QString("Sales EMEA"));
+    QCOMPARE(created.additionalTeams, QStringList({ "North", "South" }));
+    const User bob = m_ledger->user(SmallAccount::bob).value();
+    QCOMPARE(bob.mainTeam, QString());
+    QCOMPARE(bob.additionalTeams, QStringList({ "North" }));
+    QStringList names;
+    for (const Team &t : m_ledger->teams().value())
+        names << QStringLiteral("%1:%2").arg(t.name).arg(t.members);
+    QCOMPARE(names, QStringList({ "North:2", "Sales EMEA:1", "South:1", "Support:0" }));
+    QCOMPARE(m_ledger->check().value(), QStringList());
+
+    // A file without team columns leaves everyone's teams as they are.
+    QVERIFY(m_ledger->importUsers(fileOf("Email,Sales seat\nbob@example.com,\n")));
+    QCOMPARE(m_ledger->user(SmallAccount::bob).value().additionalTeams, QStringList({ "North" }));
+    // Importing the same file again changes nothing and creates no team.
+    preview = m_ledger->previewImport(file);
+    QCOMPARE(preview.value().teamsToCreate, QStringList());
+    QCOMPARE(preview.value().unchanged, 2);
+}
+
+void TestImport::badTeamNamesRefuseTheRow()
+{
+    const ImportFile file = fileOf("Email,Main team,Additional teams\n"
+                                   "a@example.com,Good,\n"
+                                   "b@example.com,\"Bad\xE2\x80\xAE\",\n"
+                                   "c@example.com,,\"North, "
+                                   + QByteArray(300, 'x') + "\"\n");
     QCOMPARE(file.rows.size(), 1);
     QCOMPARE(file.problems.size(), 2);
     QCOMPARE(file.problems.at(0).line, 3);
-    QVERIFY(file.problems.at(0).message.contains("teams are not supported yet"));
+    QVERIFY2(file.problems.at(0).message.contains("U+202E"), qPrintable(file.problems.at(0).message));
     QCOMPARE(file.problems.at(1).line, 4);
-    // Several teams in one quoted cell are read as a list (for when teams exist).
-    ImportRow row;
-    row.additionalTeams = QStringList { "North", "South" };
-    QVERIFY(!UserCsv::checkTeams(row));
+    QVERIFY2(file.problems.at(1).message.contains("at most 256"), qPrintable(file.problems.at(1).message));
+    // One bad row and nothing is imported: not even the team of a good row.
+    QVERIFY(!m_ledger->importUsers(file));
+    QCOMPARE(m_ledger->teams().value().size(), 0);
 }
 
 void TestImport::onlyASuperAdminImportsASuperAdmin()
@@ -364,6 +414,16 @@ void TestImport::roundTripIntoAnEmptyDatabase()
     odd.service = SeatType::ServiceStarter;
     QVERIFY(m_ledger->createUser(odd));
     QVERIFY(m_ledger->assignSeat(SmallAccount::cat, SeatType::SalesProfessional));
+    // Teams too, one of them formula-like (a team nobody is in is not in a users' file).
+    for (const char *team : { "=Ops", "Support", "Zeta team" })
+        QVERIFY(m_ledger->createTeam(team));
+    UserEdit teams;
+    teams.mainTeam = QStringLiteral("=Ops");
+    teams.addTeams = QStringList { "Support", "Zeta team" };
+    QVERIFY(m_ledger->editUser(odd.email, teams));
+    teams.mainTeam = QStringLiteral("Support");
+    teams.addTeams = QStringList { "Zeta team" };
+    QVERIFY(m_ledger->editUser(SmallAccount::cat, teams));
 
     const QByteArray csv = UserCsv::write(m_ledger->users().value(), { forExcel, language });
     QCOMPARE(csv.startsWith("\xEF\xBB\xBF"), forExcel);

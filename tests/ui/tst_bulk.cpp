@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -35,6 +36,7 @@ private slots:
     void exportTheSelectionForExcel();
     void assignAndRemoveForSeveralUsers();
     void deleteSeveralUsersRefusesSeatHolders();
+    void setTheMainTeamOfSeveralUsers();
     void createSeveralUsersFromAPastedList();
     void gridTicksSeveralRowsInOneUndoStep();
 
@@ -207,6 +209,64 @@ void TestBulk::deleteSeveralUsersRefusesSeatHolders()
     QCOMPARE(m_ledger->user(SmallAccount::cat).error().kind, ErrorKind::NotFound);
     QCOMPARE(m_ledger->user(SmallAccount::uma).error().kind, ErrorKind::NotFound);
     QTRY_VERIFY(!usersRow(SmallAccount::cat).isValid());
+}
+
+void TestBulk::setTheMainTeamOfSeveralUsers()
+{
+    QVERIFY(m_ledger->createTeam("Support"));
+    QVERIFY(m_ledger->createTeam("Night shift"));
+    UserEdit edit;
+    edit.addTeams = QStringList { "Support" };
+    QVERIFY(m_ledger->editUser(SmallAccount::cat, edit));
+    QVERIFY(!action("setMainTeamOfSelected")->isEnabled()); // nothing selected yet
+    ctrlClick(SmallAccount::bob);
+    ctrlClick(SmallAccount::cat);
+    QVERIFY(action("setMainTeamOfSelected")->isEnabled());
+    QCOMPARE(action("setMainTeamOfSelected")->text(), QStringLiteral("Set main team…"));
+
+    // Cancel changes nothing.
+    const QString before = TestSupport::snapshot(*m_ledger);
+    whenDialogShows([](QWidget *dialog) {
+        QTest::keyClick(dialog->findChild<QComboBox *>("mainTeamChoice"), Qt::Key_Down);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    });
+    action("setMainTeamOfSelected")->trigger();
+    QCOMPARE(TestSupport::snapshot(*m_ledger), before);
+
+    // Chosen with the keyboard; both users in one transaction, cat's
+    // additional Support becoming her main team.
+    QString text;
+    QStringList choices;
+    whenDialogShows([&](QWidget *dialog) {
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Set main team"));
+        text = dialog->findChild<QLabel *>("mainTeamText")->text();
+        auto *choice = dialog->findChild<QComboBox *>("mainTeamChoice");
+        QCOMPARE(choice->accessibleName(), QStringLiteral("Main team"));
+        for (int i = 0; i < choice->count(); ++i)
+            choices << choice->itemText(i);
+        choice->setFocus();
+        QTest::keyClick(choice, Qt::Key_Down);
+        QTest::keyClick(choice, Qt::Key_Down);
+        QTest::keyClick(choice, Qt::Key_Return);
+    });
+    const qint64 revision = m_ledger->revision().value();
+    action("setMainTeamOfSelected")->trigger();
+    QCOMPARE(text, QStringLiteral("Selected users: 2"));
+    QCOMPARE(choices, QStringList({ "No team", "Night shift", "Support" }));
+    QCOMPARE(m_ledger->revision().value(), revision + 1);
+    QCOMPARE(m_ledger->user(SmallAccount::bob).value().mainTeam, QStringLiteral("Support"));
+    QCOMPARE(m_ledger->user(SmallAccount::cat).value().mainTeam, QStringLiteral("Support"));
+    QCOMPARE(m_ledger->user(SmallAccount::cat).value().additionalTeams, QStringList());
+    QCOMPARE(m_ledger->check().value(), QStringList());
+
+    // No team takes it away again.
+    whenDialogShows([](QWidget *dialog) {
+        dialog->findChild<QComboBox *>("mainTeamChoice")->setCurrentIndex(0);
+        dialog->findChild<QPushButton *>("mainTeamOk")->click();
+    });
+    action("setMainTeamOfSelected")->trigger();
+    QCOMPARE(m_ledger->user(SmallAccount::bob).value().mainTeam, QString());
+    QCOMPARE(m_ledger->user(SmallAccount::cat).value().mainTeam, QString());
 }
 
 void TestBulk::createSeveralUsersFromAPastedList()

@@ -12,13 +12,17 @@
 #include "WindowFixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 
+using GuiSupport::whenDialogShows;
 using namespace TestSupport::SmallAccount;
 
 class TestHistory : public QObject, protected WindowFixture
@@ -39,6 +43,7 @@ private slots:
     void purchasesCountSeatsInWords();
     void teamChangesReadInWords();
     void filtersNarrow();
+    void exportWritesWhatTheFiltersMatch();
     void aUsersPanelOpensTheirHistory();
     void aChangeBySeatctlAppears();
     void theModelReadsPageByPage();
@@ -206,6 +211,66 @@ void TestHistory::filtersNarrow()
     QTRY_COMPARE(table()->model()->rowCount(), 8);
     QCOMPARE(from->text(), QStringLiteral("Any date"));
     QVERIFY(user->text().isEmpty());
+}
+
+void TestHistory::exportWritesWhatTheFiltersMatch()
+{
+    openHistory();
+    auto *user = find<QLineEdit>("historyUser");
+    user->setFocus();
+    QTest::keyClicks(user, QStringLiteral("BO"));
+    QTest::keyClick(user, Qt::Key_Return);
+    QTRY_COMPARE(table()->model()->rowCount(), 2);
+    auto *exportButton = find<QPushButton>("historyExport");
+    QCOMPARE(exportButton->text(), QStringLiteral("Export…"));
+    QCOMPARE(exportButton->accessibleName(), exportButton->text());
+
+    // Plain CSV (For Excel unticked with the keyboard), the filter's two entries, oldest first.
+    const QString path = m_dir->filePath("history.csv");
+    const auto exportTo = [&](const QString &file, bool untickForExcel) {
+        bool forExcelTicked = false;
+        whenDialogShows([&, file, untickForExcel](QWidget *dialog) {
+            QCOMPARE(dialog->windowTitle(), QStringLiteral("Export history"));
+            auto *forExcel = dialog->findChild<QCheckBox *>("historyExportForExcel");
+            forExcelTicked = forExcel->isChecked();
+            QCOMPARE(forExcel->accessibleName(), QStringLiteral("For Excel"));
+            if (untickForExcel) {
+                forExcel->setFocus();
+                QTest::keyClick(forExcel, Qt::Key_Space);
+            }
+            whenDialogShows([file](QWidget *files) {
+                auto *fileDialog = qobject_cast<QFileDialog *>(files);
+                QVERIFY(fileDialog);
+                fileDialog->selectFile(file);
+                static_cast<QDialog *>(fileDialog)->accept(); // as Save does
+            });
+            QTest::mouseClick(dialog->findChild<QPushButton *>("historyExportButton"), Qt::LeftButton);
+        });
+        exportButton->setFocus();
+        QTest::keyClick(exportButton, Qt::Key_Space);
+        return forExcelTicked;
+    };
+    QVERIFY(exportTo(path, true)); // For Excel is ticked at first, as in Export users
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines.size(), 1 + 2 + 1); // header, two entries, the end
+    QCOMPARE(lines.at(0), QByteArray("Id,Time (UTC),Actor,Action,Subject,Seat type,Before,After,Hash\r"));
+    QVERIFY2(lines.at(1).contains(",bob@example.com,") && lines.at(2).contains(",bob@example.com,"),
+             (lines.at(1) + lines.at(2)).constData());
+    QVERIFY(lines.at(1).split(',').at(0).toInt() < lines.at(2).split(',').at(0).toInt());
+    f.close();
+
+    // Filters cleared: every entry, For Excel (a byte order mark).
+    click("historyClear");
+    QTRY_COMPARE(table()->model()->rowCount(), 8);
+    const QString all = m_dir->filePath("all.csv");
+    exportTo(all, false);
+    QFile g(all);
+    QVERIFY(g.open(QIODevice::ReadOnly));
+    const QByteArray bytes = g.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    QCOMPARE(bytes.count("\r\n"), 1 + 8);
 }
 
 void TestHistory::aUsersPanelOpensTheirHistory()
