@@ -355,6 +355,20 @@
             <numerusform>Exported %n users.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n user(s) now have no main team.</source>
+        <translation>
+            <numerusform>%n user now has no main team.</numerusform>
+            <numerusform>%n users now have no main team.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is now the main team of %n user(s).</source>
+        <translation>
+            <numerusform>“%1” is now the main team of %n user.</numerusform>
+            <numerusform>“%1” is now the main team of %n users.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

@@ -538,6 +538,26 @@
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exporter l’historique</translation>
+    </message>
+    <message>
+        <source>For Excel</source>
+        <translation>Pour Excel</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -700,6 +720,10 @@
             <numerusform>%1&#x202f;: %2 nécessaires, %3 disponibles. Achetez-en %n de plus.</numerusform>
             <numerusform>%1&#x202f;: %2 nécessaires, %3 disponibles. Achetez-en %n de plus.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Teams to create: %1.</source>
+        <translation>Équipes à créer&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -938,6 +962,29 @@
     <message>
         <source>Deleted the team “%1”</source>
         <translation>Équipe «&#xa0;%1&#xa0;» supprimée</translation>
+    </message>
+</context>
+<context>
+    <name>MainTeamDialog</name>
+    <message>
+        <source>Set main team</source>
+        <translation>Définir l’équipe principale</translation>
+    </message>
+    <message>
+        <source>Selected users: %1</source>
+        <translation>Utilisateurs sélectionnés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Main team</source>
+        <translation>Équipe principale</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>Aucune équipe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2437,10 +2484,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>Ligne %1&#x202f;: %2</translation>
     </message>
     <message>
-        <source>teams are not supported yet; leave Main team and Additional teams empty.</source>
-        <translation>les équipes ne sont pas encore prises en charge&#x202f;; laissez Équipe principale et Équipes supplémentaires vides.</translation>
-    </message>
-    <message>
         <source>The file is empty: its first line must name the columns, Email first.</source>
         <translation>Le fichier est vide&#x202f;: sa première ligne doit nommer les colonnes, Adresse e-mail en premier.</translation>
     </message>
@@ -2471,6 +2514,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>“%1” is already on line %2.</source>
         <translation>«&#xa0;%1&#xa0;» figure déjà à la ligne %2.</translation>
+    </message>
+    <message>
+        <source>team “%1”: %2</source>
+        <translation>équipe «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2816,6 +2863,28 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>
             <numerusform>%n utilisateur exporté.</numerusform>
             <numerusform>%n utilisateurs exportés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set main team…</source>
+        <translation>Définir l’équipe principale…</translation>
+    </message>
+    <message>
+        <source>Set main team</source>
+        <translation>Définir l’équipe principale</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) now have no main team.</source>
+        <translation>
+            <numerusform>%n utilisateur n’a plus d’équipe principale.</numerusform>
+            <numerusform>%n utilisateurs n’ont plus d’équipe principale.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is now the main team of %n user(s).</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» est maintenant l’équipe principale de %n utilisateur.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» est maintenant l’équipe principale de %n utilisateurs.</numerusform>
         </translation>
     </message>
 </context>
