@@ -161,6 +161,8 @@ QString Automation::run(const QString &line)
         return users();
     if (line == QLatin1String("seats"))
         return seats();
+    if (line == QLatin1String("audit"))
+        return audit();
     if (line == QLatin1String("window")) // what the window shows: its title and whether it is visible
         return QStringLiteral("window %1 %2")
             .arg(m_window.isVisible() ? QStringLiteral("visible") : QStringLiteral("hidden"), m_window.windowTitle());
@@ -169,6 +171,16 @@ QString Automation::run(const QString &line)
         return QStringLiteral("bye");
     }
     return QStringLiteral("error unknown command");
+}
+
+QString Automation::audit()
+{
+    // The window checks the database on a worker after it opens; its answer
+    // reaches the window as a queued call once the worker is done.
+    while (m_window.auditRunning())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QCoreApplication::processEvents();
+    return QStringLiteral("audit %1").arg(m_window.auditProblems().size());
 }
 
 QString Automation::open(const QString &location)

@@ -19,6 +19,7 @@ class SettingsWindow;
 //   users                                   -> users N EMAIL…
 //   seats                                   -> seats TYPE=ASSIGNED/PURCHASED … (six types)
 //   window                                  -> window visible|hidden TITLE
+//   audit                                   -> audit N: the check on open has finished, N problems
 //   open LOCATION                           -> opening LOCATION (Database ▸ Recent databases),
 //                                              then ready PID from the window on LOCATION
 //   quit                                    -> bye, and the window closes
@@ -42,6 +43,7 @@ private:
     QString grid(const QString &arguments);
     QString users() const;
     QString seats();
+    QString audit();
     QString open(const QString &location);
     void backToUsers();
     void closeWindow();
