@@ -288,7 +288,7 @@ void PaidUsersPage::reload()
         return;
     }
     m_undo->clear();
-    m_model->reset(users.takeValue(), counts.value());
+    m_model->reset(users.takeValue(), counts.value(), true);
     fitNames();
     m_loaded = true;
     m_stale = false;
