@@ -1004,12 +1004,18 @@ void TestSeatctlPostgres::aWindowOnAnUntiedLoginIsReadOnlyUntilTied()
     QTRY_VERIFY_WITH_TIMEOUT(window.command("rights").startsWith("rights writable"), 15000);
     QVERIFY(window.command("rights").contains("eve@example.com"));
     QCOMPARE(window.command("create dan@example.com"), QByteArray("saved create dan@example.com"));
-    QVERIFY(window.quit());
     run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
     const QJsonObject last = json(run).value(QStringLiteral("ledger")).toArray().last().toObject();
     QCOMPARE(last.value(QStringLiteral("subject")).toString(), QStringLiteral("dan@example.com"));
     QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("eve@example.com"));
     QCOMPARE(last.value(QStringLiteral("login")).toString(), stranger);
+    // Untied again: read-only again, as it opened.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("eve@example.com"),
+                       QStringLiteral("--no-login") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QTRY_VERIFY_WITH_TIMEOUT(window.command("rights").startsWith("rights readonly"), 15000);
+    QVERIFY(window.command("create fay@example.com").startsWith("refused create fay@example.com"));
+    QVERIFY(window.quit());
     run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
 }
