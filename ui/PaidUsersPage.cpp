@@ -495,6 +495,8 @@ void PaidUsersPage::retranslateUi()
     if (m_stale)
         m_notice->setText(tr("Seats changed in another window since this list was loaded. Save checks each of your "
                              "changes against the new data; Cancel shows it."));
+    else if (m_readOnly && m_ledger.untiedLogin())
+        m_notice->setText(m_ledger.untiedLoginMessage());
     else if (m_readOnly)
         m_notice->setText(tr("You are signed in as %1, a User: you can see the seats but only a Super admin or an "
                              "Admin can change them.")
