@@ -195,9 +195,9 @@ QString PaidUsersModel::textOf(const User &u, int column) const
     return {};
 }
 
-QString PaidUsersModel::searchKeyOf(const User &u)
+SearchText::Key PaidUsersModel::searchKeyOf(const User &u)
 {
-    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
+    return SearchText::keyOf(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 void PaidUsersModel::indexRows()

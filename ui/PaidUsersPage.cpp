@@ -63,6 +63,7 @@ public:
             return false;
         const bool narrows = !m_kept.empty() && !m_words.isEmpty() && refines(words, m_words);
         m_words = std::move(words);
+        m_keyWords = SearchText::keyWords(m_words);
         const int rows = m_grid->rowCount();
         if (m_words.isEmpty()) {
             m_kept.clear();
@@ -73,7 +74,7 @@ public:
             for (int row = 0; row < rows; ++row) {
                 if (!narrows || m_kept[size_t(row)]) {
                     ++before;
-                    now += kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_words);
+                    now += kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_keyWords);
                 }
             }
             m_kept = std::move(kept);
@@ -95,7 +96,7 @@ protected:
             return true;
         if (size_t(row) < m_kept.size())
             return m_kept[size_t(row)];
-        return SearchText::matches(m_grid->searchKey(row), m_words);
+        return SearchText::matches(m_grid->searchKey(row), m_keyWords);
     }
 
 private:
@@ -111,6 +112,7 @@ private:
 
     PaidUsersModel *m_grid;
     QStringList m_words;
+    QList<QByteArray> m_keyWords; // m_words as the keys are searched
     std::vector<char> m_kept; // per source row, for m_words; empty: not worked out
 };
 

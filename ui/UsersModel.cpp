@@ -106,9 +106,9 @@ int UsersModel::rowOfEmail(const QString &email) const
     return UserRows::rowOfEmail(m_users, email);
 }
 
-QString UsersModel::searchKeyOf(const User &u)
+SearchText::Key UsersModel::searchKeyOf(const User &u)
 {
-    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
+    return SearchText::keyOf(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 QString UsersModel::textOf(const User &u, int column) const
