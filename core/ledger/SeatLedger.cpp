@@ -444,14 +444,31 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
         const QDateTime now = QDateTime::currentDateTimeUtc();
         created.reserve(newUsers.size());
         QVector<SeatEdit> seats;
+        // Who already exists, read at once for several (one round trip to a server).
+        QHash<QString, StoredUser> taken;
+        if (newUsers.size() > 1) {
+            QStringList emails;
+            for (const NewUser &newUser : newUsers)
+                emails << newUser.email;
+            auto found = m_store->findUsers(emails);
+            if (!found)
+                return found.error();
+            taken = found.takeValue();
+        }
         for (const NewUser &newUser : newUsers) {
             if (newUser.role == Role::SuperAdmin && actorRole != Role::SuperAdmin)
                 return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can create another Super admin.") };
-            if (auto existing = findHeld(newUser.email); existing)
+            if (newUsers.size() > 1) {
+                if (const auto existing = taken.constFind(Validation::emailKey(newUser.email));
+                    existing != taken.cend())
+                    return Error { ErrorKind::Duplicate,
+                                   tr("A user with the email address “%1” already exists.").arg(existing->email) };
+            } else if (auto existing = findHeld(newUser.email); existing) {
                 return Error { ErrorKind::Duplicate,
                                tr("A user with the email address “%1” already exists.").arg(existing.value().email) };
-            else if (existing.error().kind != ErrorKind::NotFound)
+            } else if (existing.error().kind != ErrorKind::NotFound) {
                 return existing.error();
+            }
             User u;
             u.email = newUser.email;
             u.firstName = newUser.firstName;

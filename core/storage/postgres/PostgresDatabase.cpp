@@ -493,6 +493,7 @@ Status PostgresDatabase::connect(const PostgresAddress &address)
 
 Status PostgresDatabase::reconnect()
 {
+    ++m_generation;
     m_db.close();
     m_inWrite = false;
     m_doomed = false;

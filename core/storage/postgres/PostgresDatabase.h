@@ -88,6 +88,8 @@ public:
     bool subscribe(const std::function<void()> &notified);
     // Connects again (after a lost connection), with the same address.
     Status reconnect();
+    // Moves on at every (re)connection: statements prepared on an earlier one are gone.
+    quint64 generation() const { return m_generation; }
 
     // Starts a write transaction and takes the ledger's lock (the revision row),
     // so writers queue, across processes and machines. A deadlock or
@@ -118,6 +120,7 @@ private:
     void abandonWrite() const;
 
     QString m_uri;
+    quint64 m_generation = 0; // reconnections so far (statements prepared before are gone)
     QString m_connectionName;
     QString m_login;
     QSqlDatabase m_db;

@@ -356,18 +356,33 @@ Result<User> PostgresStore::user(const QString &email) const
     return notFound(email);
 }
 
+Result<QSqlQuery *> PostgresStore::reused(Reused &slot, const SqlText &sql) const
+{
+    if (!slot.query || slot.generation != m_db->generation()) {
+        slot.query.reset(); // prepared on a connection that is gone: nothing to deallocate
+        auto prepared = m_db->prepare(sql);
+        if (!prepared)
+            return prepared.error();
+        slot.query = std::make_unique<QSqlQuery>(prepared.takeValue());
+        slot.generation = m_db->generation();
+    }
+    return slot.query.get();
+}
+
 Result<StoredUser> PostgresStore::findUser(const QString &email) const
 {
-    auto q = m_db->prepare("SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
+    auto prepared = reused(m_findUser,
+                           "SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
                            "FROM users u LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key");
-    if (!q)
-        return q.error();
-    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
-    if (Status s = m_db->exec(q.value()); !s)
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &q = *prepared.value();
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(q); !s)
         return s.error();
     StoredUser found;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
+    while (q.next()) {
+        const QSqlQuery &row = q;
         found.id = row.value(0).toLongLong();
         found.email = row.value(1).toString();
         found.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
@@ -376,8 +391,9 @@ Result<StoredUser> PostgresStore::findUser(const QString &email) const
         found.firstName = row.value(5).toString();
         found.lastName = row.value(6).toString();
     }
-    if (q.value().lastError().isValid())
-        return m_db->storageError(q.value().lastError());
+    if (q.lastError().isValid())
+        return m_db->storageError(q.lastError());
+    q.finish();
     if (found.id == 0)
         return notFound(email);
     return found;
@@ -518,30 +534,35 @@ Result<qint64> PostgresStore::insertUser(const User &u)
     if (!login.isEmpty()) {
         if (Status s = loginFree(login, 0); !s)
             return s.error();
-    } else if (m_db->creating()) {
+    } else if (m_db->creating() && !m_someoneInserted) {
         // The first user of a new database is tied to the login creating it (init).
         auto existing = m_db->scalar("SELECT COUNT(*) FROM users");
         if (!existing)
             return existing.error();
         if (existing.value() == 0)
             login = m_db->login();
+        m_someoneInserted = true; // one is, now (or the insert fails, and so does the creation)
     }
-    auto q = m_db->prepare("INSERT INTO users (email, email_key, first_name, last_name, role, created_at, login) "
+    auto prepared = reused(m_insertUser,
+                           "INSERT INTO users (email, email_key, first_name, last_name, role, created_at, login) "
                            "VALUES (:email, :key, :first, :last, :role, :at, :login) RETURNING id");
-    if (!q)
-        return q.error();
-    q.value().bindValue(QStringLiteral(":email"), u.email);
-    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
-    q.value().bindValue(QStringLiteral(":first"), u.firstName.isNull() ? QStringLiteral("") : u.firstName);
-    q.value().bindValue(QStringLiteral(":last"), u.lastName.isNull() ? QStringLiteral("") : u.lastName);
-    q.value().bindValue(QStringLiteral(":role"), roleKey(u.role));
-    q.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
-    q.value().bindValue(QStringLiteral(":login"), login.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : login);
-    if (Status s = m_db->exec(q.value()); !s)
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &q = *prepared.value();
+    q.bindValue(QStringLiteral(":email"), u.email);
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
+    q.bindValue(QStringLiteral(":first"), u.firstName.isNull() ? QStringLiteral("") : u.firstName);
+    q.bindValue(QStringLiteral(":last"), u.lastName.isNull() ? QStringLiteral("") : u.lastName);
+    q.bindValue(QStringLiteral(":role"), roleKey(u.role));
+    q.bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
+    q.bindValue(QStringLiteral(":login"), login.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : login);
+    if (Status s = m_db->exec(q); !s)
         return s.error();
-    if (!q.value().next())
-        return m_db->storageError(q.value().lastError());
-    return q.value().value(0).toLongLong();
+    if (!q.next())
+        return m_db->storageError(q.lastError());
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
 }
 
 Status PostgresStore::loginFree(const QString &login, qint64 userId) const

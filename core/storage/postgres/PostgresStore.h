@@ -1,9 +1,12 @@
 #pragma once
 
 #include "SeatStore.h"
+#include "SqlText.h"
 
 #include <functional>
+#include <memory>
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 class PostgresDatabase;
 
@@ -75,6 +78,18 @@ private:
     // `login` exists on the server and is tied to no user but `userId` (0: none).
     Status loginFree(const QString &login, qint64 userId) const;
 
+    // A statement prepared once per connection and run again (each prepare is
+    // two round trips to the server: PREPARE, and DEALLOCATE when it goes).
+    struct Reused
+    {
+        std::unique_ptr<QSqlQuery> query;
+        quint64 generation = 0;
+    };
+    Result<QSqlQuery *> reused(Reused &slot, const SqlText &sql) const;
+
     std::unique_ptr<PostgresDatabase> m_owned;
     PostgresDatabase *m_db;
+    mutable Reused m_findUser;
+    mutable Reused m_insertUser;
+    bool m_someoneInserted = false; // while creating: the first user (tied to the creating login) is in
 };
