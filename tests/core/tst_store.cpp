@@ -813,7 +813,7 @@ void TestStore::anOlderSchemaGainsTeams()
     } else {
         QCOMPARE(PostgresServer::exec(m_location,
                                       QStringLiteral("SELECT 1 FROM seatkeeper_meta WHERE key = "
-                                                     "'schema_version' AND value = 3")),
+                                                     "'schema_version' AND value = 4")),
                  QString());
     }
 }

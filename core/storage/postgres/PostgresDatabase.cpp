@@ -287,6 +287,156 @@ const SqlText schemaV3Teams[] = {
     " END $$",
 };
 
+// Version 4, one step from version 3: nobody forges an entry, nobody dates one.
+// - Each entry is dated by the server: its at_utc is the transaction's own
+//   time, as LedgerChain::timeText writes it (whatever the client's clock says).
+// - At COMMIT, each entry agrees with the data as committed: the last entry of
+//   the transaction for a subject and kind (a user, a user's seat of a product,
+//   their teams, a seat type's purchases, a team) describes the end state. An
+//   entry for a seat assigned that was already held, or for seats bought or
+//   released that do not follow the ledger's count, describes no change and is
+//   refused as well.
+const SqlText schemaV4Forgery[] = {
+    // The entries' users are found by their exact address.
+    "CREATE INDEX IF NOT EXISTS users_by_email ON users (email)",
+    "CREATE OR REPLACE FUNCTION seatkeeper_entry_time() RETURNS TEXT LANGUAGE sql STABLE AS $$"
+    " SELECT to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$",
+    // Version 2's signature, and the time.
+    "CREATE OR REPLACE FUNCTION seatkeeper_ledger_signed() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE who TEXT; r TEXT; sep TEXT := chr(31); expected TEXT; BEGIN"
+    " NEW.login := session_user; NEW.xact := txid_current();"
+    " SELECT email, role INTO who, r FROM users WHERE login = session_user;"
+    " IF r IS NULL OR r NOT IN ('admin', 'super-admin') THEN"
+    "  RAISE EXCEPTION 'the login % may not write to the ledger: it is not the login of an Admin or a Super admin',"
+    "  session_user USING ERRCODE = 'insufficient_privilege';"
+    " END IF;"
+    " IF NEW.actor IS DISTINCT FROM who THEN"
+    "  RAISE EXCEPTION 'a ledger entry of the login % names % as its actor, not %', session_user, NEW.actor, who"
+    "  USING ERRCODE = 'insufficient_privilege';"
+    " END IF;"
+    " IF NEW.at_utc IS DISTINCT FROM seatkeeper_entry_time() THEN"
+    "  RAISE EXCEPTION 'a ledger entry is dated by the server: % is not the time of its transaction (%)',"
+    "  NEW.at_utc, seatkeeper_entry_time() USING ERRCODE = 'check_violation';"
+    " END IF;"
+    " expected := encode(sha256(convert_to(NEW.prev_hash || sep || NEW.id::text || sep || NEW.at_utc || sep"
+    "  || NEW.actor || sep || NEW.action || sep || NEW.subject || sep || NEW.seat_type || sep || NEW.old_value"
+    "  || sep || NEW.new_value || sep || NEW.login, 'UTF8')), 'hex');"
+    " IF NEW.hash IS DISTINCT FROM expected THEN"
+    "  RAISE EXCEPTION 'a ledger entry must carry the hash of its own fields' USING ERRCODE = 'check_violation';"
+    " END IF; RETURN NEW; END $$",
+    // Whether a row version was written by this transaction: the only
+    // transaction still in progress whose rows this one sees is itself.
+    "CREATE OR REPLACE FUNCTION seatkeeper_written_here(x XID) RETURNS BOOLEAN LANGUAGE plpgsql STABLE AS $$"
+    " DECLARE current BIGINT := pg_current_xact_id()::text::bigint; whole BIGINT; BEGIN"
+    " whole := (current & ~4294967295::bigint) | x::text::bigint;"
+    " IF whole > current THEN whole := whole - 4294967296; END IF;"
+    " RETURN whole >= 3 AND pg_xact_status(whole::text::xid8) = 'in progress'; END $$",
+    "CREATE OR REPLACE FUNCTION seatkeeper_ledger_agrees() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE j JSONB; prod TEXT; held TEXT; here BOOLEAN; n BIGINT; prev TEXT; fault TEXT; BEGIN"
+    " IF NEW.action IN ('user-created', 'user-deleted', 'user-edited') THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE lower(l.subject) COLLATE \"C\" = lower(NEW.subject) COLLATE \"C\""
+    "   AND l.id > NEW.id AND l.subject = NEW.subject AND l.xact = NEW.xact"
+    "   AND l.action IN ('user-created', 'user-deleted', 'user-edited')) THEN"
+    "   IF NEW.action = 'user-deleted' THEN"
+    "    IF EXISTS (SELECT 1 FROM users WHERE email = NEW.subject) THEN fault := NEW.subject || ' still exists'; END "
+    "IF;"
+    "   ELSE"
+    "    j := NEW.new_value::jsonb;"
+    "    IF NOT EXISTS (SELECT 1 FROM users u WHERE u.email = NEW.subject AND u.first_name = COALESCE(j->>'first', '')"
+    "     AND u.last_name = COALESCE(j->>'last', '') AND u.role = j->>'role'"
+    "     AND (NOT j ? 'login' OR u.login IS NOT DISTINCT FROM j->>'login')) THEN"
+    "     fault := 'no user ' || NEW.subject || ' is ' || NEW.new_value;"
+    "    END IF;"
+    "   END IF;"
+    "  END IF;"
+    " ELSIF NEW.action IN ('seat-assigned', 'seat-removed') THEN"
+    "  SELECT product INTO prod FROM seat_types WHERE type = NEW.seat_type;"
+    "  IF prod IS NULL THEN"
+    "   fault := 'there is no seat type ' || quote_literal(NEW.seat_type);"
+    "  ELSIF NOT EXISTS (SELECT 1 FROM ledger l WHERE lower(l.subject) COLLATE \"C\" = lower(NEW.subject) COLLATE \"C\""
+    "   AND l.id > NEW.id AND l.subject = NEW.subject AND l.xact = NEW.xact"
+    "   AND l.action IN ('seat-assigned', 'seat-removed')"
+    "   AND l.seat_type IN (SELECT type FROM seat_types WHERE product = prod)) THEN"
+    "   SELECT a.seat_type, seatkeeper_written_here(a.xmin) INTO held, here FROM assignments a"
+    "   JOIN users u ON u.id = a.user_id WHERE u.email = NEW.subject AND a.product = prod;"
+    "   IF NEW.action = 'seat-assigned' AND held IS DISTINCT FROM NEW.seat_type THEN"
+    "    fault := NEW.subject || ' holds no ' || NEW.seat_type || ' seat';"
+    "   ELSIF NEW.action = 'seat-assigned' AND NOT here THEN"
+    "    fault := NEW.subject || ' held that seat before this change';"
+    "   ELSIF NEW.action = 'seat-removed' AND held IS NOT NULL THEN"
+    "    fault := NEW.subject || ' still holds a ' || held || ' seat';"
+    "   END IF;"
+    "  END IF;"
+    " ELSIF NEW.action IN ('seats-bought', 'seats-released') THEN"
+    // Every purchase or release follows the one before it: nothing bought is no purchase.
+    "  SELECT new_value INTO prev FROM ledger WHERE id = GREATEST("
+    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-bought' AND seat_type = NEW.seat_type AND id < NEW.id),"
+    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-released' AND seat_type = NEW.seat_type AND id < NEW.id));"
+    "  IF NEW.old_value !~ '^[0-9]{1,15}$' OR NEW.new_value !~ '^[0-9]{1,15}$' THEN"
+    "   fault := 'its counts are not numbers';"
+    "  ELSIF NEW.old_value <> COALESCE(prev, '0') THEN"
+    "   fault := 'the ledger had ' || COALESCE(prev, '0') || ' purchased before it, not ' || NEW.old_value;"
+    "  ELSIF NEW.new_value::bigint = NEW.old_value::bigint"
+    "   OR (NEW.action = 'seats-bought') <> (NEW.new_value::bigint > NEW.old_value::bigint) THEN"
+    "   fault := 'from ' || NEW.old_value || ' to ' || NEW.new_value || ' is no ' || NEW.action;"
+    "  ELSIF NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('seats-bought', 'seats-released')"
+    "   AND l.id > NEW.id AND l.seat_type = NEW.seat_type AND l.xact = NEW.xact) THEN"
+    "   SELECT purchased INTO n FROM seat_types WHERE type = NEW.seat_type;"
+    "   IF n IS NULL THEN fault := 'there is no seat type ' || quote_literal(NEW.seat_type);"
+    "   ELSIF n::text <> NEW.new_value THEN fault := n || ' ' || NEW.seat_type || ' seats are purchased';"
+    "   END IF;"
+    "  END IF;"
+    " ELSIF NEW.action = 'user-teams-changed' THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE lower(l.subject) COLLATE \"C\" = lower(NEW.subject) COLLATE \"C\""
+    "   AND l.id > NEW.id AND l.subject = NEW.subject AND l.xact = NEW.xact AND l.action = 'user-teams-changed') THEN"
+    "   j := NEW.new_value::jsonb;"
+    "   IF COALESCE(j->>'main', '') IS DISTINCT FROM COALESCE((SELECT t.name FROM team_members m"
+    "    JOIN teams t ON t.id = m.team_id JOIN users u ON u.id = m.user_id"
+    "    WHERE u.email = NEW.subject AND m.is_main = 1), '')"
+    "    OR ARRAY(SELECT x COLLATE \"C\" FROM jsonb_array_elements_text(COALESCE(j->'additional', '[]')) AS x"
+    "    ORDER BY 1) IS DISTINCT FROM ARRAY(SELECT t.name COLLATE \"C\" FROM team_members m"
+    "    JOIN teams t ON t.id = m.team_id JOIN users u ON u.id = m.user_id"
+    "    WHERE u.email = NEW.subject AND m.is_main = 0 ORDER BY 1) THEN"
+    "    fault := 'the teams of ' || NEW.subject || ' are not ' || NEW.new_value;"
+    "   END IF;"
+    "  END IF;"
+    // Teams, by their exact names: the team an entry leaves behind is the one it names.
+    " ELSIF NEW.action IN ('team-created', 'team-renamed') THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-renamed', 'team-deleted') AND l.id > NEW.id"
+    "   AND l.old_value = NEW.new_value AND l.xact = NEW.xact)"
+    "   AND NOT EXISTS (SELECT 1 FROM teams WHERE name = NEW.new_value) THEN"
+    "   fault := 'there is no team ' || quote_literal(NEW.new_value);"
+    "  ELSIF NEW.action = 'team-renamed' AND NEW.old_value <> NEW.new_value"
+    "   AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > NEW.id"
+    "   AND l.new_value = NEW.old_value AND l.xact = NEW.xact)"
+    "   AND EXISTS (SELECT 1 FROM teams WHERE name = NEW.old_value) THEN"
+    "   fault := 'the team ' || quote_literal(NEW.old_value) || ' still exists';"
+    "  END IF;"
+    " ELSIF NEW.action = 'team-deleted' THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > NEW.id"
+    "   AND l.new_value = NEW.old_value AND l.xact = NEW.xact)"
+    "   AND EXISTS (SELECT 1 FROM teams WHERE name = NEW.old_value) THEN"
+    "   fault := 'the team ' || quote_literal(NEW.old_value) || ' still exists';"
+    "  END IF;"
+    // database-restored included: Seatkeeper restores nothing on a server (its own tools do).
+    " ELSE"
+    "  fault := 'Seatkeeper writes no such entry on a server';"
+    " END IF;"
+    " IF fault IS NOT NULL THEN"
+    "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', NEW.id, NEW.action, fault"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS ledger_agrees ON ledger",
+    "CREATE CONSTRAINT TRIGGER ledger_agrees AFTER INSERT ON ledger"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_ledger_agrees()",
+    // As in version 2: the functions resolve names in this schema only.
+    "DO $$ DECLARE f REGPROCEDURE; BEGIN"
+    " FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace"
+    " AND p.proname LIKE 'seatkeeper\\_%' LOOP"
+    " EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());"
+    " END LOOP; END $$",
+};
+
 // The steps forward, each to the version it makes, in order. A later version
 // adds its step here; each step runs in the transaction that opens it.
 struct Migration
@@ -298,6 +448,7 @@ struct Migration
 const Migration migrations[] = {
     { 2, schemaV2, sizeof(schemaV2) / sizeof(schemaV2[0]) },
     { 3, schemaV3Teams, sizeof(schemaV3Teams) / sizeof(schemaV3Teams[0]) },
+    { 4, schemaV4Forgery, sizeof(schemaV4Forgery) / sizeof(schemaV4Forgery[0]) },
 };
 
 // Passwords typed in the window, for this process's lifetime only.
