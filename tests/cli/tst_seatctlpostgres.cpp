@@ -665,7 +665,10 @@ void TestSeatctlPostgres::anAdminsDirectWriteIsLedgeredUnderItsLogin()
     // Given and taken back in one transaction: only the last entry tells the end state.
     Run direct = psql(m_admin, transaction(umaGetsASeat + assigned + umaLosesIt + removed));
     QVERIFY2(direct.exit == 0, qPrintable(direct.err));
-    direct = psql(m_admin, transaction(umaGetsASeat + assigned));
+    // The seat given in a savepoint of the transaction is its change too.
+    direct = psql(m_admin,
+                  transaction(QStringLiteral("SAVEPOINT s; ") + umaGetsASeat + QStringLiteral("RELEASE SAVEPOINT s; ")
+                              + assigned));
     QVERIFY2(direct.exit == 0, qPrintable(direct.err));
     list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
     const QJsonObject given = json(list).value(QStringLiteral("ledger")).toArray().last().toObject();
