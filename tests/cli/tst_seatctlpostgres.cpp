@@ -731,6 +731,20 @@ void TestSeatctlPostgres::anAdminsForgedEntriesAreRefusedFromPsql()
                  qPrintable(QString::fromLatin1(forgery.what) + QStringLiteral(": ") + run.err));
         QCOMPARE(state(), before);
     }
+    // The check run before COMMIT on a true entry, then the change undone
+    // without one: nothing may change once the entries are checked.
+    const Run early = psql(
+        m_admin,
+        transaction(QStringLiteral("SET CONSTRAINTS ledger_agrees IMMEDIATE; INSERT INTO assignments SELECT id, "
+                                   "'sales', 'sales-starter' FROM users WHERE email = 'uma@example.com'; UPDATE "
+                                   "seat_types SET assigned = assigned + 1 WHERE type = 'sales-starter'; ")
+                    + entrySql(QStringLiteral("seat-assigned"), uma, starter, {}, starter)
+                    + QStringLiteral("DELETE FROM assignments WHERE product = 'sales' AND user_id = (SELECT id FROM "
+                                     "users WHERE email = 'uma@example.com'); UPDATE seat_types SET assigned = "
+                                     "assigned - 1 WHERE type = 'sales-starter'; ")));
+    QVERIFY(early.exit != 0);
+    QVERIFY2(early.err.contains(QStringLiteral("already checked")), qPrintable(early.err));
+    QCOMPARE(state(), before);
     const Run run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
 }

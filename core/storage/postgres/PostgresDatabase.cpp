@@ -324,6 +324,27 @@ const SqlText schemaV4Forgery[] = {
     " IF NEW.hash IS DISTINCT FROM expected THEN"
     "  RAISE EXCEPTION 'a ledger entry must carry the hash of its own fields' USING ERRCODE = 'check_violation';"
     " END IF; RETURN NEW; END $$",
+    // The check at COMMIT can be run earlier (SET CONSTRAINTS ... IMMEDIATE):
+    // it then marks the transaction (an advisory lock of its own, which
+    // nothing releases before the transaction ends), and no change to the
+    // data may follow in it, or the end state would not be the one checked.
+    "CREATE OR REPLACE FUNCTION seatkeeper_writer_check() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE r TEXT; BEGIN"
+    " SELECT role INTO r FROM users WHERE login = session_user;"
+    " IF r IN ('admin', 'super-admin') THEN"
+    "  IF EXISTS (SELECT 1 FROM (SELECT xact FROM ledger ORDER BY id DESC LIMIT 1) AS last"
+    "   WHERE last.xact = txid_current())"
+    "   AND EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+    "   AND classid = 1397052492 AND objsubid = 2) THEN"
+    "   RAISE EXCEPTION 'the ledger entries of this transaction were already checked (SET CONSTRAINTS ... IMMEDIATE):"
+    " no change to Seatkeeper data may follow them' USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF;"
+    "  RETURN NULL;"
+    " END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM users) AND seatkeeper_owns(TG_RELID) THEN RETURN NULL; END IF;"
+    " RAISE EXCEPTION 'the login % may not change Seatkeeper data: it is not the login of an Admin or a Super admin',"
+    " session_user USING ERRCODE = 'insufficient_privilege';"
+    " END $$",
     // Each entry is compared with the end state first (one look-up by key at a
     // time, whatever the server's statistics: a Save checks thousands); only
     // an entry that does not match it looks for a later entry of its
@@ -331,6 +352,10 @@ const SqlText schemaV4Forgery[] = {
     "CREATE OR REPLACE FUNCTION seatkeeper_ledger_agrees() RETURNS trigger LANGUAGE plpgsql AS $$"
     " DECLARE j JSONB; uid BIGINT; prod TEXT; held TEXT; rowxid XID; whole BIGINT; n BIGINT; prev TEXT; fault TEXT;"
     " kinds TEXT[]; BEGIN"
+    " IF NOT pg_try_advisory_xact_lock(1397052492, pg_backend_pid()) THEN"
+    "  RAISE EXCEPTION 'another session holds the lock that marks this transaction as checked'"
+    "  USING ERRCODE = 'lock_not_available';"
+    " END IF;"
     " IF NEW.action IN ('user-created', 'user-deleted', 'user-edited') THEN"
     "  kinds := ARRAY['user-created', 'user-deleted', 'user-edited'];"
     "  IF NEW.action = 'user-deleted' THEN"
