@@ -712,6 +712,7 @@ void TestSeatctlPostgres::anAdminsForgedEntriesAreRefusedFromPsql()
               + entrySql(QStringLiteral("seats-bought"), {}, starter, QStringLiteral("0"), QStringLiteral("5")) },
         { "a user created for nobody",
           entrySql(QStringLiteral("user-created"), QStringLiteral("zed@example.com"), {}, {}, person) },
+        { "a user created who was there before", entrySql(QStringLiteral("user-created"), uma, {}, {}, person) },
         { "a user edited who was not",
           entrySql(QStringLiteral("user-edited"), uma, {}, person,
                    QStringLiteral("{\"first\":\"Uma\",\"last\":\"\",\"role\":\"admin\"}")) },

@@ -362,9 +362,10 @@ const SqlText schemaV4Forgery[] = {
     "   IF EXISTS (SELECT 1 FROM users WHERE email = NEW.subject) THEN fault := NEW.subject || ' still exists'; END IF;"
     "  ELSE"
     "   j := NEW.new_value::jsonb;"
-    "   IF NOT EXISTS (SELECT 1 FROM users u WHERE u.email = NEW.subject AND u.first_name = COALESCE(j->>'first', '')"
+    "   SELECT u.xmin INTO rowxid FROM users u WHERE u.email = NEW.subject AND u.first_name = COALESCE(j->>'first', '')"
     "    AND u.last_name = COALESCE(j->>'last', '') AND u.role = j->>'role'"
-    "    AND (NOT j ? 'login' OR u.login IS NOT DISTINCT FROM j->>'login')) THEN"
+    "    AND (NOT j ? 'login' OR u.login IS NOT DISTINCT FROM j->>'login');"
+    "   IF NOT FOUND THEN"
     "    fault := 'no user ' || NEW.subject || ' is ' || NEW.new_value;"
     "   END IF;"
     "  END IF;"
@@ -379,16 +380,6 @@ const SqlText schemaV4Forgery[] = {
     "  SELECT a.seat_type, a.xmin INTO held, rowxid FROM assignments a WHERE a.user_id = uid AND a.product = prod;"
     "  IF NEW.action = 'seat-assigned' AND held IS DISTINCT FROM NEW.seat_type THEN"
     "   fault := NEW.subject || ' holds no ' || NEW.seat_type || ' seat';"
-    "  ELSIF NEW.action = 'seat-assigned' THEN"
-    // Written by this transaction: the only transaction still in progress
-    // whose rows this one sees is itself or one of its savepoints (the row's
-    // xid made whole from the 32 bits it keeps: the closest to this one's).
-    "   whole := (NEW.xact & ~4294967295::bigint) | rowxid::text::bigint;"
-    "   IF whole > NEW.xact + 2147483648 THEN whole := whole - 4294967296;"
-    "   ELSIF whole < NEW.xact - 2147483648 THEN whole := whole + 4294967296; END IF;"
-    "   IF whole < 3 OR pg_xact_status(whole::text::xid8) IS DISTINCT FROM 'in progress' THEN"
-    "    fault := NEW.subject || ' held that seat before this change';"
-    "   END IF;"
     "  ELSIF NEW.action = 'seat-removed' AND held IS NOT NULL THEN"
     "   fault := NEW.subject || ' still holds a ' || held || ' seat';"
     "  END IF;"
@@ -432,9 +423,9 @@ const SqlText schemaV4Forgery[] = {
     "  END IF;"
     // Teams, by their exact names: the team an entry leaves behind is the one it names.
     " ELSIF NEW.action IN ('team-created', 'team-renamed') THEN"
-    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-renamed', 'team-deleted') AND l.id > NEW.id"
-    "   AND l.old_value = NEW.new_value AND l.xact = NEW.xact)"
-    "   AND NOT EXISTS (SELECT 1 FROM teams WHERE name = NEW.new_value) THEN"
+    "  SELECT xmin INTO rowxid FROM teams WHERE name = NEW.new_value;"
+    "  IF NOT FOUND AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-renamed', 'team-deleted')"
+    "   AND l.id > NEW.id AND l.old_value = NEW.new_value AND l.xact = NEW.xact) THEN"
     "   fault := 'there is no team ' || quote_literal(NEW.new_value);"
     "  ELSIF NEW.action = 'team-renamed' AND NEW.old_value <> NEW.new_value"
     "   AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > NEW.id"
@@ -451,6 +442,18 @@ const SqlText schemaV4Forgery[] = {
     // database-restored included: Seatkeeper restores nothing on a server (its own tools do).
     " ELSE"
     "  fault := 'Seatkeeper writes no such entry on a server';"
+    " END IF;"
+    // A user, a seat or a team said to be created or given must have been
+    // written by this transaction: the only transaction still in progress whose
+    // rows this one sees is itself or one of its savepoints (the row's xid made
+    // whole from the 32 bits it keeps: the closest to this one's).
+    " IF fault IS NULL AND rowxid IS NOT NULL AND NEW.action IN ('user-created', 'seat-assigned', 'team-created') THEN"
+    "  whole := (NEW.xact & ~4294967295::bigint) | rowxid::text::bigint;"
+    "  IF whole > NEW.xact + 2147483648 THEN whole := whole - 4294967296;"
+    "  ELSIF whole < NEW.xact - 2147483648 THEN whole := whole + 4294967296; END IF;"
+    "  IF whole < 3 OR pg_xact_status(whole::text::xid8) IS DISTINCT FROM 'in progress' THEN"
+    "   fault := 'it was so before this transaction, which wrote nothing for it';"
+    "  END IF;"
     " END IF;"
     // A user's entry that does not tell the end state may be followed by one
     // of its transaction, about the same user and the same thing, that does.
