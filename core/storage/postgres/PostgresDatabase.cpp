@@ -293,9 +293,11 @@ const SqlText schemaV3Teams[] = {
 // - At COMMIT, each entry agrees with the data as committed: the last entry of
 //   the transaction for a subject and kind (a user, a user's seat of a product,
 //   their teams, a seat type's purchases, a team) describes the end state. An
-//   entry for a seat assigned that was already held, or for seats bought or
-//   released that do not follow the ledger's count, describes no change and is
-//   refused as well.
+//   entry for a user or team created or a seat given that the transaction did
+//   not write (it was so before), or for seats bought or released that do not
+//   follow the ledger's count, describes no change and is refused as well.
+//   Once that check has run (at COMMIT, or earlier if asked), no data change
+//   may follow in the transaction.
 const SqlText schemaV4Forgery[] = {
     // The entries' users are found by their exact address.
     "CREATE INDEX IF NOT EXISTS users_by_email ON users (email)",
