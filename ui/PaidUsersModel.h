@@ -32,7 +32,8 @@ public:
     explicit PaidUsersModel(QObject *parent = nullptr);
 
     // Swaps in fresh data from the ledger and drops every pending edit.
-    void reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts);
+    // `inEmailOrder`: as UsersModel::setUsers.
+    void reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts, bool inEmailOrder = false);
     // Updates only the rows of these users (from the change feed), and the
     // purchased counts if given. A pending edit stays as the admin made it, with
     // the seat it was made from, so Save still finds what changed under it (R12);

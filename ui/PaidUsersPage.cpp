@@ -68,11 +68,19 @@ public:
             m_kept.clear();
         } else {
             std::vector<char> kept(size_t(rows), 0);
+            int before = 0;
+            int now = 0;
             for (int row = 0; row < rows; ++row) {
-                if (!narrows || m_kept[size_t(row)])
-                    kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_words);
+                if (!narrows || m_kept[size_t(row)]) {
+                    ++before;
+                    now += kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_words);
+                }
             }
             m_kept = std::move(kept);
+            // A letter that keeps every row shown (at 100,000 users, most of the
+            // first ones: every address holds "example"): the view stays as it is.
+            if (narrows && now == before)
+                return true;
         }
         // A reset of the mapping, not row-by-row removals: thousands of scattered
         // rows going at once cost the view far more than laying it out again.
@@ -288,7 +296,7 @@ void PaidUsersPage::reload()
         return;
     }
     m_undo->clear();
-    m_model->reset(users.takeValue(), counts.value());
+    m_model->reset(users.takeValue(), counts.value(), true);
     fitNames();
     m_loaded = true;
     m_stale = false;
@@ -487,6 +495,8 @@ void PaidUsersPage::retranslateUi()
     if (m_stale)
         m_notice->setText(tr("Seats changed in another window since this list was loaded. Save checks each of your "
                              "changes against the new data; Cancel shows it."));
+    else if (m_readOnly && m_ledger.untiedLogin())
+        m_notice->setText(m_ledger.untiedLoginMessage());
     else if (m_readOnly)
         m_notice->setText(tr("You are signed in as %1, a User: you can see the seats but only a Super admin or an "
                              "Admin can change them.")

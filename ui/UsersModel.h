@@ -29,7 +29,10 @@ public:
     explicit UsersModel(QObject *parent = nullptr);
 
     // Swaps the whole data set (a reset: every row may have changed).
-    void setUsers(QVector<User> users);
+    // `inEmailOrder`: the list comes sorted as the E-mail column sorts
+    // (UsersCache does it once for both tables), so it is not sorted again
+    // while that is the order shown.
+    void setUsers(QVector<User> users, bool inEmailOrder = false);
     // Updates only the rows of these users (from the change feed): changed rows
     // in place, new ones where the order puts them, deleted ones out. False,
     // and nothing changed, when so many rows come or go that a reload is quicker

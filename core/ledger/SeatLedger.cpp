@@ -209,11 +209,34 @@ Result<std::optional<QString>> SeatLedger::loginOperator() const
     if (!tied)
         return tied.error();
     if (!tied.value())
-        return Error { ErrorKind::NotAuthorized,
-                       tr("The login “%1” is tied to no Seatkeeper user, so it cannot change anything. A Super admin "
-                          "or an Admin ties it to a new user with “seatctl users add EMAIL --login %1”.")
-                           .arg(mine) };
+        return Error { ErrorKind::NotAuthorized, untiedLoginMessage() };
     return tied.value();
+}
+
+QString SeatLedger::untiedLoginMessage() const
+{
+    return tr("The login “%1” is tied to no Seatkeeper user, so it can see everything but change nothing. Ask a "
+              "Super admin to run: seatctl users edit EMAIL --login %1")
+        .arg(m_store->login());
+}
+
+bool SeatLedger::untiedLogin() const
+{
+    return !m_store->login().isEmpty() && m_actor.isEmpty();
+}
+
+Result<bool> SeatLedger::followLogin()
+{
+    if (m_store->login().isEmpty())
+        return false;
+    auto tied = m_store->userOfLogin();
+    if (!tied)
+        return tied.error();
+    const QString now = tied.value().value_or(QString());
+    if (Validation::emailKey(now) == Validation::emailKey(m_actor))
+        return false;
+    m_actor = now;
+    return true;
 }
 
 Result<QVector<User>> SeatLedger::users(UserOrder order) const
@@ -360,7 +383,9 @@ Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position, int maxUse
 Result<Role> SeatLedger::requireAdmin() const
 {
     if (m_actor.isEmpty())
-        return Error { ErrorKind::NotAuthorized, tr("No operator is set: name one with --as.") };
+        return Error { ErrorKind::NotAuthorized,
+                       m_store->login().isEmpty() ? tr("No operator is set: name one with --as.")
+                                                  : untiedLoginMessage() };
     // Read inside the caller's transaction: the operator may have been demoted or
     // deleted by another admin since this window opened.
     auto actor = findHeld(m_actor);

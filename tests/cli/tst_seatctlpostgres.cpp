@@ -45,6 +45,9 @@ private slots:
     void concurrentWritersKeepOneChain();
     void theWindowSwitchesToAnotherDatabase();
     void teamsAndEditsOnTheServer();
+    void aSuperAdminTiesAnExistingUserToALogin();
+    void loginChangesAreRefusedWithAReason();
+    void aWindowOnAnUntiedLoginIsReadOnlyUntilTied();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList { QStringLiteral("--database"), m_uri } + args; }
@@ -1011,6 +1014,212 @@ void TestSeatctlPostgres::teamsAndEditsOnTheServer()
     run = seatctl(db({ "--json", "teams", "list" }));
     QCOMPARE(json(run).value("teams").toArray().size(), 2);
     run = seatctl(db({ "check" }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// users edit --login / --no-login (issue 13): a Super admin ties an existing
+// user to a login, ties them to another, unties them; the login then acts as
+// that user; the list and the ledger say so in words.
+void TestSeatctlPostgres::aSuperAdminTiesAnExistingUserToALogin()
+{
+    sharedAccount();
+    const QString first = makeLogin(QStringLiteral("cat1"));
+    const QString second = makeLogin(QStringLiteral("cat2"));
+    QCOMPARE(seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("cat@example.com"),
+                          QStringLiteral("--role"), QStringLiteral("admin") }))
+                 .exit,
+             0);
+    // Before: cat's future login changes nothing.
+    Run run = seatctl(dbAs(first, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Field") }));
+    QCOMPARE(run.exit, 1);
+
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), first }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("tied to the login “%1”").arg(first)), qPrintable(run.out));
+    // The login now acts as cat.
+    run = seatctl(dbAs(first, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Field") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    // users list shows every login; --json has it too (null when none).
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("list") }));
+    QVERIFY2(run.out.contains(QStringLiteral("Database login")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("cat@example\\.com .* %1\n").arg(first))),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("bob@example\\.com .* %1\n").arg(m_admin))),
+             qPrintable(run.out));
+    const auto loginOf = [this](const QString &email) {
+        const Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }));
+        for (const QJsonValue &u : json(list).value(QStringLiteral("users")).toArray()) {
+            if (u.toObject().value(QStringLiteral("email")).toString() == email)
+                return u.toObject().value(QStringLiteral("login"));
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    };
+    QCOMPARE(loginOf(QStringLiteral("cat@example.com")).toString(), first);
+    QCOMPARE(loginOf(QStringLiteral("ada@example.com")).toString(), QStringLiteral("seatkeeper"));
+
+    // Re-tied to another login: the first one is free again and changes nothing.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), second }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QCOMPARE(loginOf(QStringLiteral("cat@example.com")).toString(), second);
+    run = seatctl(dbAs(first, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Ops") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("seatctl users edit EMAIL --login %1").arg(first)), qPrintable(run.err));
+    run = seatctl(dbAs(second, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Ops") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+
+    // Untied: no login at all.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--no-login") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("no longer tied to the login “%1”").arg(second)), qPrintable(run.out));
+    QVERIFY(loginOf(QStringLiteral("cat@example.com")).isNull());
+    run = seatctl(dbAs(second, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Hub") }));
+    QCOMPARE(run.exit, 1);
+
+    // Each change is a user-edited entry, by ada, told in words.
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    QJsonArray edits;
+    for (const QJsonValue &e : json(run).value(QStringLiteral("ledger")).toArray()) {
+        if (e.toObject().value(QStringLiteral("action")).toString() == QStringLiteral("user-edited"))
+            edits.append(e);
+    }
+    QCOMPARE(edits.size(), 3);
+    for (const QJsonValue &e : edits) {
+        QCOMPARE(e.toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("ada@example.com"));
+        QCOMPARE(e.toObject().value(QStringLiteral("subject")).toString(), QStringLiteral("cat@example.com"));
+    }
+    run = seatctl(db({ QStringLiteral("ledger") }));
+    QVERIFY2(run.out.contains(QStringLiteral("Tied cat@example.com to the database login “%1”").arg(first)),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(
+                 QStringLiteral("Tied cat@example.com to the database login “%1” instead of “%2”").arg(second, first)),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Untied cat@example.com from the database login “%1”").arg(second)),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Admin, database login “%1” → Admin").arg(second)), qPrintable(run.out));
+    run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// What users edit --login refuses, each with its reason and nothing changed:
+// an Admin's login (only a Super admin moves logins, the server holds it too),
+// a login the server does not have, one tied to somebody else, the Super
+// admin's own login.
+void TestSeatctlPostgres::loginChangesAreRefusedWithAReason()
+{
+    sharedAccount();
+    const QString spare = makeLogin(QStringLiteral("spare"));
+    QCOMPARE(seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("cat@example.com") })).exit,
+             0);
+    const QString before = state();
+
+    // An Admin (bob): refused by the core, with the reason.
+    Run run = seatctl(dbAs(m_admin,
+                           { QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("edit"),
+                             QStringLiteral("cat@example.com"), QStringLiteral("--login"), spare }));
+    QCOMPARE(run.exit, 1);
+    const QJsonObject error = json(run).value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("not-authorized"));
+    QVERIFY2(error.value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("Only a Super admin can tie a user to a login")),
+             qPrintable(run.out));
+    run = seatctl(dbAs(m_admin,
+                       { QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("uma@example.com"),
+                         QStringLiteral("--no-login") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("Only a Super admin can tie a user to a login")), qPrintable(run.err));
+    // ... and by the server, from psql.
+    const Run direct = psql(m_admin,
+                            QStringLiteral("BEGIN; UPDATE users SET login = '%1' WHERE email = "
+                                           "'cat@example.com'; COMMIT;")
+                                .arg(spare));
+    QVERIFY(direct.exit != 0);
+    QVERIFY2(direct.err.contains(QStringLiteral("change a login")), qPrintable(direct.err));
+
+    // A login the server does not have.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), QStringLiteral("no_such_login_here") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("has no login “no_such_login_here”")), qPrintable(run.err));
+    // A login tied to somebody else (uma's).
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), m_user }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("The login “%1” is already tied to uma@example.com.").arg(m_user)),
+             qPrintable(run.err));
+    // The Super admin's own login: this very connection.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("ada@example.com"),
+                       QStringLiteral("--no-login") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("your own login")), qPrintable(run.err));
+    // Both at once, or an empty name: usage errors.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), spare, QStringLiteral("--no-login") }));
+    QCOMPARE(run.exit, 2);
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), QString() }));
+    QCOMPARE(run.exit, 2);
+
+    QCOMPARE(state(), before);
+    run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// A window opened on a login tied to nobody opens all the same, read-only,
+// saying why and what to run; it refuses a change with that message. Once a
+// Super admin ties the login (seatctl), the window notices through the live
+// feed and lets its new operator change things, without a restart.
+void TestSeatctlPostgres::aWindowOnAnUntiedLoginIsReadOnlyUntilTied()
+{
+    sharedAccount();
+    const QString stranger = makeLogin(QStringLiteral("eve"));
+    QTemporaryDir home;
+    Processes::Window window(QStringLiteral(SEATKEEPER_PATH), uriAs(stranger), home.path());
+    QVERIFY2(window.ready(), window.errors().constData());
+    const QSet<QString> listed = window.users();
+    QVERIFY(listed.contains(QStringLiteral("ada@example.com")));
+    QVERIFY(listed.contains(QStringLiteral("bob@example.com")));
+    QVERIFY(listed.contains(QStringLiteral("uma@example.com")));
+    const QByteArray rights = window.command("rights");
+    QVERIFY2(rights.startsWith("rights readonly"), rights.constData());
+    QVERIFY2(rights.contains(QStringLiteral("“%1” is tied to no Seatkeeper user").arg(stranger).toUtf8()),
+             rights.constData());
+    QVERIFY2(rights.contains(QStringLiteral("seatctl users edit EMAIL --login %1").arg(stranger).toUtf8()),
+             rights.constData());
+    const QString before = state();
+    const QByteArray create = window.command("create dan@example.com");
+    QVERIFY2(create.startsWith("refused create dan@example.com"), create.constData());
+    QVERIFY2(create.contains(QStringLiteral("--login %1").arg(stranger).toUtf8()), create.constData());
+    const QByteArray grid = window.command("grid uma@example.com sales-starter on");
+    QVERIFY2(grid.startsWith("refused"), grid.constData());
+    QCOMPARE(state(), before);
+
+    // A Super admin ties the login to a new Admin: the window follows.
+    Run run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("eve@example.com"),
+                           QStringLiteral("--role"), QStringLiteral("admin") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("eve@example.com"),
+                       QStringLiteral("--login"), stranger }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QTRY_VERIFY_WITH_TIMEOUT(window.command("rights").startsWith("rights writable"), 15000);
+    QVERIFY(window.command("rights").contains("eve@example.com"));
+    QCOMPARE(window.command("create dan@example.com"), QByteArray("saved create dan@example.com"));
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject last = json(run).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("subject")).toString(), QStringLiteral("dan@example.com"));
+    QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("eve@example.com"));
+    QCOMPARE(last.value(QStringLiteral("login")).toString(), stranger);
+    // Untied again: read-only again, as it opened.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("eve@example.com"),
+                       QStringLiteral("--no-login") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QTRY_VERIFY_WITH_TIMEOUT(window.command("rights").startsWith("rights readonly"), 15000);
+    QVERIFY(window.command("create fay@example.com").startsWith("refused create fay@example.com"));
+    QVERIFY(window.quit());
+    run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
 }
 

@@ -327,14 +327,14 @@ Result<UsersAtRevision> PostgresStore::users() const
         auto current = revision();
         if (!current)
             return current.error();
-        auto q = m_db->prepare(UserReader::selectAllSql());
+        auto q = m_db->prepare(UserReader::selectAllWithLoginSql());
         if (!q)
             return q.error();
         if (Status s = m_db->exec(q.value()); !s)
             return s.error();
         UsersAtRevision all { current.value(), {} };
         while (q.value().next())
-            all.users.append(UserReader::fromRow(q.value()));
+            all.users.append(UserReader::fromRow(q.value(), true));
         if (q.value().lastError().isValid())
             return m_db->storageError(q.value().lastError());
         if (Status s = TeamRows::addTo(*m_db, all.users); !s)
@@ -347,14 +347,14 @@ Result<UsersAtRevision> PostgresStore::users() const
 
 Result<User> PostgresStore::user(const QString &email) const
 {
-    auto q = m_db->prepare(UserReader::selectByEmailKeySql());
+    auto q = m_db->prepare(UserReader::selectByEmailKeyWithLoginSql());
     if (!q)
         return q.error();
     q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
     if (Status s = m_db->exec(q.value()); !s)
         return s.error();
     if (q.value().next()) {
-        User found = UserReader::fromRow(q.value());
+        User found = UserReader::fromRow(q.value(), true);
         if (Status s = TeamRows::addTo(*m_db, found); !s)
             return s.error();
         return found;
@@ -524,25 +524,8 @@ Result<qint64> PostgresStore::insertUser(const User &u)
 {
     QString login = u.login;
     if (!login.isEmpty()) {
-        // Logins are the DBA's to create; Seatkeeper only ties one to a user.
-        auto known = m_db->prepare("SELECT (SELECT COUNT(*) FROM pg_roles WHERE rolname = :login AND rolcanlogin), "
-                                   "(SELECT email FROM users WHERE login = :login2)");
-        if (!known)
-            return known.error();
-        known.value().bindValue(QStringLiteral(":login"), login);
-        known.value().bindValue(QStringLiteral(":login2"), login);
-        if (Status s = m_db->exec(known.value()); !s)
+        if (Status s = loginFree(login, 0); !s)
             return s.error();
-        if (!known.value().next())
-            return m_db->storageError(known.value().lastError());
-        if (known.value().value(0).toLongLong() == 0)
-            return Error { ErrorKind::NotFound,
-                           tr("The server of %1 has no login “%2”. Logins are created by its administrator "
-                              "(CREATE ROLE … LOGIN); then tie it to a user.")
-                               .arg(m_db->uri(), login) };
-        if (!known.value().value(1).isNull())
-            return Error { ErrorKind::Duplicate,
-                           tr("The login “%1” is already tied to %2.").arg(login, known.value().value(1).toString()) };
     } else if (m_db->creating()) {
         // The first user of a new database is tied to the login creating it (init).
         auto existing = m_db->scalar("SELECT COUNT(*) FROM users");
@@ -567,6 +550,45 @@ Result<qint64> PostgresStore::insertUser(const User &u)
     if (!q.value().next())
         return m_db->storageError(q.value().lastError());
     return q.value().value(0).toLongLong();
+}
+
+Status PostgresStore::loginFree(const QString &login, qint64 userId) const
+{
+    // Logins are the DBA's to create; Seatkeeper only ties one to a user.
+    auto known = m_db->prepare("SELECT (SELECT COUNT(*) FROM pg_roles WHERE rolname = :login AND rolcanlogin), "
+                               "(SELECT email FROM users WHERE login = :login2 AND id <> :id)");
+    if (!known)
+        return known.error();
+    known.value().bindValue(QStringLiteral(":login"), login);
+    known.value().bindValue(QStringLiteral(":login2"), login);
+    known.value().bindValue(QStringLiteral(":id"), userId);
+    if (Status s = m_db->exec(known.value()); !s)
+        return s;
+    if (!known.value().next())
+        return m_db->storageError(known.value().lastError());
+    if (known.value().value(0).toLongLong() == 0)
+        return Error { ErrorKind::NotFound,
+                       tr("The server of %1 has no login “%2”. Logins are created by its administrator "
+                          "(CREATE ROLE … LOGIN); then tie it to a user.")
+                           .arg(m_db->uri(), login) };
+    if (!known.value().value(1).isNull())
+        return Error { ErrorKind::Duplicate,
+                       tr("The login “%1” is already tied to %2.").arg(login, known.value().value(1).toString()) };
+    return {};
+}
+
+Status PostgresStore::setUserLogin(qint64 id, const QString &login)
+{
+    if (!login.isEmpty()) {
+        if (Status s = loginFree(login, id); !s)
+            return s;
+    }
+    auto q = m_db->prepare("UPDATE users SET login = :login WHERE id = :id");
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":login"), login.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : login);
+    q.value().bindValue(QStringLiteral(":id"), id);
+    return m_db->exec(q.value());
 }
 
 Status PostgresStore::deleteUser(qint64 id)

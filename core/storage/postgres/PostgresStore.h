@@ -52,6 +52,7 @@ public:
     Result<qint64> insertUser(const User &user) override;
     Status deleteUser(qint64 id) override;
     Status updateUser(qint64 id, const QString &firstName, const QString &lastName, Role role) override;
+    Status setUserLogin(qint64 id, const QString &login) override;
     Result<qint64> insertTeam(const QString &name) override;
     Status renameTeam(qint64 id, const QString &name) override;
     Status deleteTeam(qint64 id) override;
@@ -71,6 +72,8 @@ public:
 private:
     explicit PostgresStore(std::unique_ptr<PostgresDatabase> db);
     explicit PostgresStore(PostgresDatabase &borrowed);
+    // `login` exists on the server and is tied to no user but `userId` (0: none).
+    Status loginFree(const QString &login, qint64 userId) const;
 
     std::unique_ptr<PostgresDatabase> m_owned;
     PostgresDatabase *m_db;
