@@ -366,7 +366,7 @@ const SqlText schemaV4Forgery[] = {
     "   j := NEW.new_value::jsonb;"
     "   SELECT u.xmin INTO rowxid FROM users u WHERE u.email = NEW.subject AND u.first_name = COALESCE(j->>'first', '')"
     "    AND u.last_name = COALESCE(j->>'last', '') AND u.role = j->>'role'"
-    "    AND u.login IS NOT DISTINCT FROM j->>'login';"
+    "    AND (u.login IS NOT DISTINCT FROM j->>'login' OR (NEW.action = 'user-created' AND NOT j ? 'login'));"
     "   IF NOT FOUND THEN"
     "    fault := 'no user ' || NEW.subject || ' is ' || NEW.new_value;"
     "   END IF;"
