@@ -37,7 +37,9 @@ public:
     // rights of each login held by the server (R5 too). An older database is
     // brought forward by its owner when opened, in one transaction.
     // Version 3: teams and team members (R14), a step of its own from version 2.
-    static constexpr int SchemaVersion = 3;
+    // Version 4: entries dated by the server, and each entry checked at COMMIT
+    // against the data as committed: no entry describes a change that did not happen.
+    static constexpr int SchemaVersion = 4;
     // How long a writer waits for another one before it gives up.
     static constexpr int LockTimeoutMs = 15000;
 

@@ -37,8 +37,6 @@ public:
         : m_tx(db)
         , m_db(db)
         , m_actor(actor)
-        , m_at(QDateTime::currentDateTimeUtc())
-        , m_atText(LedgerChain::timeText(m_at))
     {
     }
     const Status &started() const { return m_tx.started(); }
@@ -176,17 +174,27 @@ private:
     {
         if (m_insert)
             return {};
-        auto last = m_db.prepare("SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1");
+        // The entries' time is the server's: the time of this transaction, as
+        // the server's trigger checks it (schema 4), whatever this machine's
+        // clock says. Read with the last entry, in the same round trip.
+        auto last = m_db.prepare("SELECT l.id, l.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', "
+                                 "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM (SELECT 1) AS one "
+                                 "LEFT JOIN (SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1) AS l ON true");
         if (!last)
             return last.error();
         if (Status s = m_db.exec(last.value()); !s)
             return s;
-        if (last.value().next()) {
-            m_nextId = last.value().value(0).toLongLong() + 1;
-            m_lastHash = last.value().value(1).toString();
-        } else {
-            m_nextId = 1;
-        }
+        if (!last.value().next())
+            return m_db.storageError(last.value().lastError());
+        m_nextId = last.value().value(0).isNull() ? 1 : last.value().value(0).toLongLong() + 1;
+        m_lastHash = last.value().value(1).toString();
+        m_atText = last.value().value(2).toString();
+        m_at = QDateTime::fromString(m_atText, Qt::ISODateWithMs);
+        if (!m_at.isValid() || LedgerChain::timeText(m_at) != m_atText)
+            return Error { ErrorKind::Storage,
+                           QCoreApplication::translate("PostgresStore",
+                                                       "The server of %1 gave a time Seatkeeper cannot read: %2.")
+                               .arg(m_db.uri(), m_atText) };
         auto insert = m_db.prepare("INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, "
                                    "new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!insert)
@@ -199,7 +207,7 @@ private:
     PostgresDatabase &m_db;
     QString m_actor;
     QDateTime m_at;
-    QString m_atText; // every entry of one change has the same time
+    QString m_atText; // every entry of one change has the same time: the server's, read by load()
     std::unique_ptr<QSqlQuery> m_insert;
     QString m_lastHash;
     qint64 m_nextId = 0;
