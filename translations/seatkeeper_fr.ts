@@ -1470,6 +1470,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>%1: the server counts %2 users holding one, the assigned count says %3.</source>
         <translation>%1&#xa0;: le serveur compte %2 utilisateurs qui en détiennent un, le nombre attribué indique %3.</translation>
     </message>
+    <message>
+        <source>The server of %1 gave a time Seatkeeper cannot read: %2.</source>
+        <translation>Le serveur de %1 a donné une heure que Seatkeeper ne sait pas lire&#xa0;: %2.</translation>
+    </message>
 </context>
 <context>
     <name>RestoreCommand</name>
