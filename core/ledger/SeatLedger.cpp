@@ -366,16 +366,20 @@ Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position, int maxUse
         changes.many = true;
         return changes;
     }
-    // Each touched user as stored now: later entries than those read here only
-    // make the next call read them again.
-    for (const QString &email : touched) {
-        auto now = m_store->user(email);
-        if (now)
-            changes.users.append(now.takeValue());
-        else if (now.error().kind == ErrorKind::NotFound)
-            changes.removed.append(email);
+    // Each touched user as stored now, all in one read: later entries than
+    // those read here only make the next call read them again.
+    auto now = m_store->usersNamed(touched);
+    if (!now)
+        return now.error();
+    QHash<QString, int> present; // by e-mail key: where in `now`
+    for (int i = 0; i < now.value().size(); ++i)
+        present.insert(Validation::emailKey(now.value().at(i).email), i);
+    for (const QString &email : touched) { // in the order their first entry came
+        const int at = present.value(Validation::emailKey(email), -1);
+        if (at >= 0)
+            changes.users.append(now.value().at(at));
         else
-            return now.error();
+            changes.removed.append(email);
     }
     return changes;
 }

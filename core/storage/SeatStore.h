@@ -94,6 +94,20 @@ public:
     // By e-mail, whatever its letter case (Validation::emailKey); NotFound names `email`.
     virtual Result<User> user(const QString &email) const = 0;
     virtual Result<StoredUser> findUser(const QString &email) const = 0;
+    // Several users as user() reads them, those that exist, in any order. A
+    // server answers in one round trip; a file looks each one up.
+    virtual Result<QVector<User>> usersNamed(const QStringList &emails) const
+    {
+        QVector<User> found;
+        for (const QString &email : emails) {
+            auto one = user(email);
+            if (one)
+                found.append(one.takeValue());
+            else if (one.error().kind != ErrorKind::NotFound)
+                return one.error();
+        }
+        return found;
+    }
     // Several at once, by their e-mail key (Validation::emailKey): those that
     // exist. A server answers in one round trip; a file looks each one up.
     virtual Result<QHash<QString, StoredUser>> findUsers(const QStringList &emails) const

@@ -364,6 +364,54 @@ Result<User> PostgresStore::user(const QString &email) const
     return notFound(email);
 }
 
+Result<QVector<User>> PostgresStore::usersNamed(const QStringList &emails) const
+{
+    QVector<User> found;
+    if (emails.isEmpty())
+        return found;
+    QStringList keys;
+    for (const QString &email : emails)
+        keys << Validation::emailKey(email);
+    auto q = m_db->prepare(UserReader::selectByEmailKeysWithLoginSql());
+    if (!q)
+        return q.error();
+    q.value().bindValue(QStringLiteral(":keys"), textArray(keys));
+    if (Status s = m_db->exec(q.value()); !s)
+        return s.error();
+    QHash<qint64, int> rowOf;
+    QStringList ids;
+    while (q.value().next()) {
+        found.append(UserReader::fromRow(q.value(), true));
+        rowOf.insert(found.last().id, int(found.size()) - 1);
+        ids << QString::number(found.last().id);
+    }
+    if (q.value().lastError().isValid())
+        return m_db->storageError(q.value().lastError());
+    if (found.isEmpty())
+        return found;
+    // Their teams, in the same round trip's worth: one more query for all of them.
+    auto teams
+        = m_db->prepare("SELECT m.user_id, t.name, m.is_main FROM team_members m JOIN teams t ON t.id = m.team_id "
+                        "WHERE m.user_id = ANY (CAST(:ids AS BIGINT[]))");
+    if (!teams)
+        return teams.error();
+    teams.value().bindValue(QStringLiteral(":ids"), QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}'));
+    if (Status s = m_db->exec(teams.value()); !s)
+        return s.error();
+    while (teams.value().next()) {
+        User &u = found[rowOf.value(teams.value().value(0).toLongLong())];
+        if (teams.value().value(2).toInt() == 1)
+            u.mainTeam = teams.value().value(1).toString();
+        else
+            u.additionalTeams << teams.value().value(1).toString();
+    }
+    if (teams.value().lastError().isValid())
+        return m_db->storageError(teams.value().lastError());
+    for (User &u : found)
+        TeamRows::sortByName(u.additionalTeams);
+    return found;
+}
+
 Result<QSqlQuery *> PostgresStore::reused(Reused &slot, const SqlText &sql) const
 {
     if (!slot.query || slot.generation != m_db->generation()) {

@@ -40,6 +40,7 @@ public:
     Result<UsersAtRevision> users() const override;
     Result<User> user(const QString &email) const override;
     Result<StoredUser> findUser(const QString &email) const override;
+    Result<QVector<User>> usersNamed(const QStringList &emails) const override;
     Result<QHash<QString, StoredUser>> findUsers(const QStringList &emails) const override;
     Result<QStringList> superAdmins() const override;
     Result<std::array<SeatCount, SeatTypeCount>> seatCounts() const override;

@@ -23,6 +23,7 @@ const char allUsersSql[] = SEATKEEPER_USER_SELECT "ORDER BY u.id";
 const char userByKeySql[] = SEATKEEPER_USER_SELECT "WHERE u.email_key = :key";
 const char allUsersWithLoginSql[] = SEATKEEPER_USER_SELECT_LOGIN "ORDER BY u.id";
 const char userByKeyWithLoginSql[] = SEATKEEPER_USER_SELECT_LOGIN "WHERE u.email_key = :key";
+const char usersByKeysWithLoginSql[] = SEATKEEPER_USER_SELECT_LOGIN "WHERE u.email_key = ANY (CAST(:keys AS TEXT[]))";
 
 // The stored form is always "YYYY-MM-DDTHH:MM:SS.mmmZ" (LedgerChain::timeText);
 // reading it by hand is several times faster than QDateTime::fromString.
@@ -86,6 +87,11 @@ SqlText UserReader::selectAllSql()
 SqlText UserReader::selectByEmailKeyWithLoginSql()
 {
     return userByKeyWithLoginSql;
+}
+
+SqlText UserReader::selectByEmailKeysWithLoginSql()
+{
+    return usersByKeysWithLoginSql;
 }
 
 SqlText UserReader::selectAllWithLoginSql()

@@ -19,6 +19,8 @@ SqlText selectAllSql();
 // The same with the user's login as a last column (PostgreSQL's users have one).
 SqlText selectByEmailKeyWithLoginSql();
 SqlText selectAllWithLoginSql();
+// Several users by their keys, bound as one PostgreSQL array (:keys); with login.
+SqlText selectByEmailKeysWithLoginSql();
 User fromRow(const QSqlQuery &row, bool withLogin = false);
 // Every user, in id order. On SQLite it reads through the sqlite3 handle Qt
 // already holds: for 100,000 users, Qt Sql's per-value QVariants cost more than
