@@ -1,5 +1,7 @@
 #include "LedgerWatcher.h"
 
+#include "ServerLink.h"
+
 #include <QTimer>
 
 LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs)
@@ -17,8 +19,21 @@ LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs
     m_timer->start();
 }
 
+void LedgerWatcher::follow(ServerLink *link)
+{
+    m_link = link;
+    m_timer->stop(); // the link's heartbeat is the fallback
+    connect(link, &ServerLink::changed, this, &LedgerWatcher::apply);
+}
+
 void LedgerWatcher::acknowledge(qint64 revision, qint64 position)
 {
+    if (m_link) {
+        // The link reads the feed on from where it stopped; this change comes
+        // back through it, and applying a row as it is stored twice is harmless.
+        m_link->lookNow();
+        return;
+    }
     if (revision == m_seen + 1 && position > m_position) {
         m_seen = revision;
         m_position = position;
@@ -34,6 +49,10 @@ void LedgerWatcher::setInterval(int intervalMs)
 
 void LedgerWatcher::checkNow()
 {
+    if (m_link) {
+        m_link->lookNow(); // read on its worker; it comes back through apply()
+        return;
+    }
     if (m_paused)
         return;
     auto revision = m_ledger.revision();
@@ -43,9 +62,14 @@ void LedgerWatcher::checkNow()
     if (!changes)
         return;
     m_seen = revision.value();
-    m_position = changes.value().position;
-    if (changes.value().replaced || changes.value().many)
+    apply(changes.value());
+}
+
+void LedgerWatcher::apply(const SeatLedger::Changes &changes)
+{
+    m_position = changes.position;
+    if (changes.replaced || changes.many)
         emit reloadNeeded();
-    else if (changes.value().entries > 0)
-        emit changed(changes.value());
+    else if (changes.entries > 0)
+        emit changed(changes);
 }

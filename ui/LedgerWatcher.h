@@ -5,6 +5,7 @@
 #include <QObject>
 
 class QTimer;
+class ServerLink;
 
 // Keeps the views in step with the database (R12): polls the ledger's revision,
 // which every committed change raises, and reads the change feed when it moved
@@ -19,6 +20,11 @@ public:
 
     // Looks now rather than at the next tick.
     void checkNow();
+    // On a server: the link's worker reads the feed (the window's thread never
+    // waits on the network); this only hands on what it read.
+    void follow(ServerLink *link);
+    // The feed position the views were read at.
+    qint64 position() const { return m_position; }
     // While the connection to a server is lost nothing is read (a read would
     // only wait on the network); once back, the next look catches up from
     // where the last one stopped.
@@ -38,7 +44,10 @@ signals:
     void reloadNeeded();
 
 private:
+    void apply(const SeatLedger::Changes &changes);
+
     SeatLedger &m_ledger;
+    ServerLink *m_link = nullptr;
     QTimer *m_timer;
     qint64 m_seen = -1;
     qint64 m_position = 0;

@@ -147,11 +147,15 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     statusBar()->addPermanentWidget(m_connection);
     m_connection->hide();
     if (SeatLedger::isServer(m_ledger.path())) {
-        // The server announces every change; the window's own look becomes the
-        // slow fallback, and the link's worker watches the connection.
-        m_link = new ServerLink(m_ledger.path(), this);
-        m_watcher->setInterval(5000);
-        connect(m_link, &ServerLink::changed, m_watcher, &LedgerWatcher::checkNow);
+        // The server announces every change; the link's worker watches the
+        // connection and reads the change feed, so this thread never waits on
+        // the network for it.
+        m_link = new ServerLink(m_ledger.path(), m_watcher->position(), this);
+        m_watcher->follow(m_link);
+        // The window's own small writes run on a worker of their own too.
+        m_writer = new ServerWriter(m_ledger, this);
+        m_usersPage->panel()->setWriter(m_writer);
+        m_paidUsersPage->setWriter(m_writer);
         connect(m_link, &ServerLink::stateChanged, this, &SettingsWindow::connectionChanged);
         m_connection->show();
     }
@@ -397,8 +401,10 @@ void SettingsWindow::connectionChanged()
                 QTimer::singleShot(ServerLink::FirstRetryMs, this, &SettingsWindow::connectionChanged);
                 return;
             }
+            m_writer->reconnect();
             m_watcher->setPaused(false);
             m_paidUsersPage->setOffline(false);
+            applyOperatorRights(); // as they are now, not as a read while away made them
             m_watcher->checkNow();
         }
     } else {

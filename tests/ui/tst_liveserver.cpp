@@ -22,15 +22,20 @@
 
 #include <QAction>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 class TestLiveServer : public QObject
 {
@@ -43,6 +48,7 @@ private slots:
 
     void everyCommitIsAnnounced();
     void aLostServerIsShownAndCaughtUpWith();
+    void aFrozenServerNeverFreezesTheWindow();
     void aPasswordIsAskedForAndNeverStored();
     void recentDatabasesAndQuit();
 
@@ -72,6 +78,8 @@ void TestLiveServer::init()
 
 void TestLiveServer::cleanup()
 {
+    if (m_server)
+        m_server->thaw(); // whatever failed, the server goes on
     m_home.reset();
 }
 
@@ -193,6 +201,149 @@ void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
     eve.email = QStringLiteral("eve@example.com");
     QVERIFY(fresh.value()->createUser(eve).ok());
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("eve@example.com")) >= 0, 10000);
+    QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// Issue 13, point 5: the server stops answering without closing anything (its
+// processes stopped with SIGSTOP: the kernel still acknowledges every packet,
+// as a hung server or a network that went quiet would). The window's thread
+// never waits on it: the window keeps answering, says the server is away, a
+// Create made meanwhile waits on its worker and is saved exactly once when the
+// server answers again, and a change another connection committed meanwhile
+// shows.
+void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("frozen"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    SettingsWindow window(*ledger);
+    // Destroyed before the window: whatever fails below, the server goes on
+    // before the window closes its connections.
+    struct Thaw
+    {
+        OwnPostgresServer &server;
+        ~Thaw() { server.thaw(); }
+    } thaw { *m_server };
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    const auto find = [&window](const char *name) {
+        auto *button = window.findChild<QPushButton *>(QLatin1String(name));
+        Q_ASSERT(button);
+        return button;
+    };
+    const auto listed = [&window](const QString &email) {
+        auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 1).data().toString() == email)
+                return true;
+        }
+        return false;
+    };
+
+    // Another admin's connection, open before the server stops; it commits
+    // while the server is away (its call waits for it, on a thread of its own).
+    QSemaphore go;
+    Status otherCreated = Error { ErrorKind::Storage, QStringLiteral("not run") };
+    std::unique_ptr<QThread> other(QThread::create([&] {
+        auto mine = SeatLedger::open(uri);
+        if (mine && mine.value()->setActor(QStringLiteral("ada@example.com"))) {
+            go.acquire();
+            NewUser fay;
+            fay.email = QStringLiteral("fay@example.com");
+            otherCreated = mine.value()->createUser(fay);
+        }
+    }));
+    other->start();
+
+    // The admin gets as far as Create before the server stops.
+    QTest::mouseClick(find("createUser"), Qt::LeftButton);
+    QTest::keyClicks(window.findChild<QLineEdit *>(QStringLiteral("panelEmail")), QStringLiteral("gil@example.com"));
+    QTRY_VERIFY(find("panelNext")->isEnabled());
+    QTest::mouseClick(find("panelNext"), Qt::LeftButton);
+    QPushButton *create = find("panelConfirm");
+    QTRY_VERIFY(create->isEnabled());
+
+    // The window's thread, watched from its own event loop: a tick every 50 ms.
+    qint64 longestGapMs = 0;
+    bool measuring = false; // from the freeze to the probe's own thaw
+    bool sawAway = false;
+    bool sawBusy = false;
+    QElapsedTimer sinceTick;
+    QElapsedTimer sinceCreate;
+    QTimer probe;
+    probe.setInterval(50);
+    QObject::connect(&probe, &QTimer::timeout, &window, [&] {
+        if (measuring)
+            longestGapMs = std::max(longestGapMs, sinceTick.elapsed());
+        sinceTick.restart();
+        const QString shown = state->text();
+        if (shown == QStringLiteral("Reconnecting…") || shown == QStringLiteral("Offline"))
+            sawAway = true;
+        if (auto *busy = window.findChild<QWidget *>(QStringLiteral("busyProgress")); busy && busy->isVisible())
+            sawBusy = true;
+        // The Create has waited a while on the stopped server, and the window
+        // went on answering meanwhile: the server comes back.
+        if (measuring && sawAway && sinceCreate.isValid() && sinceCreate.elapsed() > 1500) {
+            measuring = false;
+            m_server->thaw();
+        }
+    });
+
+    // Were the window's thread to wait on the server, nothing above would run:
+    // from another thread, the server goes on after 30 s, and the test fails
+    // on the gap instead of hanging.
+    QSemaphore finished;
+    std::unique_ptr<QThread> rescue(QThread::create([&] {
+        if (!finished.tryAcquire(1, 30000))
+            m_server->thaw();
+    }));
+    const auto stopRescue = qScopeGuard([&] {
+        finished.release();
+        rescue->wait();
+    });
+    QVERIFY2(m_server->freeze() > 1, "the server's processes were not found");
+    measuring = true;
+    rescue->start();
+    sinceTick.start();
+    probe.start();
+    go.release(); // the other admin's Create now waits on the stopped server
+
+    // (b) The window says the server is away, without waiting on it.
+    QTRY_VERIFY_WITH_TIMEOUT(sawAway, 20000);
+    QCOMPARE(state->accessibleName(), state->text());
+
+    // (c) Create, meanwhile: the window goes on answering while it waits.
+    QVERIFY(m_server->frozen());
+    QTimer::singleShot(0, create, [create] { QTest::mouseClick(create, Qt::LeftButton); });
+    sinceCreate.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server->frozen(), 45000);
+    // (a) It never stopped answering for as long as a second (and the server
+    // came back through the window's own probe, not the rescue).
+    if (measuring)
+        longestGapMs = std::max(longestGapMs, sinceTick.elapsed());
+    QVERIFY2(longestGapMs < 1000, qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(longestGapMs)));
+    QVERIFY(sawBusy); // the Create showed that it waited
+    // Saved once the server answered again, exactly once.
+    QTRY_VERIFY_WITH_TIMEOUT(listed(QStringLiteral("gil@example.com")), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+
+    // (d) What the other admin committed meanwhile shows.
+    QVERIFY(other->wait(60000));
+    QVERIFY2(otherCreated.ok(), qPrintable(otherCreated.error().message));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(QStringLiteral("fay@example.com")), 20000);
+
+    // As any other process reads it: each once, and the ledger checks out.
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
+    auto users = fresh.value()->usersSnapshot();
+    QVERIFY(users);
+    QCOMPARE(std::count_if(users.value().users.cbegin(), users.value().users.cend(),
+                           [](const User &u) { return u.email == QLatin1String("gil@example.com"); }),
+             1);
     QCOMPARE(fresh.value()->check().value(), QStringList());
 }
 
