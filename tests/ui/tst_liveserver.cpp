@@ -49,6 +49,7 @@ private slots:
     void everyCommitIsAnnounced();
     void aLostServerIsShownAndCaughtUpWith();
     void aFrozenServerNeverFreezesTheWindow();
+    void aSilentServerIsGivenUpWithAClearMessage();
     void aPasswordIsAskedForAndNeverStored();
     void recentDatabasesAndQuit();
 
@@ -344,6 +345,40 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
     QCOMPARE(std::count_if(users.value().users.cbegin(), users.value().users.cend(),
                            [](const User &u) { return u.email == QLatin1String("gil@example.com"); }),
              1);
+    QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// Point 1: every connection has bounded waits. A server that accepts the
+// connection (its kernel does) but never answers is given up after
+// connect_timeout, with words a person understands; a seatctl run never
+// hangs on it.
+void TestLiveServer::aSilentServerIsGivenUpWithAClearMessage()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("silent"));
+    QVERIFY(TestSupport::smallAccount(uri));
+    QVERIFY2(m_server->freeze() > 1, "the server's processes were not found");
+    const auto thaw = qScopeGuard([this] { m_server->thaw(); });
+    for (const char *language : { "en", "fr" }) {
+        QProcess seatctl;
+        seatctl.start(QStringLiteral(SEATCTL_PATH),
+                      { QStringLiteral("--database"), uri, QStringLiteral("--language"), QLatin1String(language),
+                        QStringLiteral("users"), QStringLiteral("list") });
+        // Ends by itself (connect_timeout is 5 s), long before TCP would give up.
+        QVERIFY(seatctl.waitForFinished(60000));
+        QCOMPARE(seatctl.exitCode(), 3); // a storage error
+        const QString said = QString::fromUtf8(seatctl.readAllStandardError());
+        // (The French words come with the translations; the address is in both.)
+        if (qstrcmp(language, "en") == 0)
+            QVERIFY2(said.contains(QLatin1String("did not answer")), qPrintable(said));
+        QVERIFY2(said.contains(uri), qPrintable(said));
+        QVERIFY(seatctl.readAllStandardOutput().isEmpty());
+    }
+    // Once it answers again, all is there, as it was.
+    m_server->thaw();
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
     QCOMPARE(fresh.value()->check().value(), QStringList());
 }
 

@@ -509,6 +509,8 @@ Status PostgresDatabase::reconnect()
             else
                 passwordWanted.remove(m_uri);
         }
+        if (why.contains(QLatin1String("timeout expired")) || why.contains(QLatin1String("timed out")))
+            return storage(tr("The server of %1 did not answer (network down or server stopped): %2").arg(m_uri, why));
         return storage(tr("Seatkeeper could not connect to the database %1: %2").arg(m_uri, why));
     }
     {
