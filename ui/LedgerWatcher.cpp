@@ -1,8 +1,11 @@
 #include "LedgerWatcher.h"
 
+#include "BackgroundWork.h"
 #include "ServerLink.h"
 
+#include <QCoreApplication>
 #include <QTimer>
+#include <QWidget>
 
 LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs)
     : QObject(parent)
@@ -24,6 +27,27 @@ void LedgerWatcher::follow(ServerLink *link)
     m_link = link;
     m_timer->stop(); // the link's heartbeat is the fallback
     connect(link, &ServerLink::changed, this, &LedgerWatcher::apply);
+}
+
+void LedgerWatcher::catchUp(ServerWriter *writer)
+{
+    if (!m_link || !writer)
+        return checkNow();
+    const qint64 from = m_position;
+    SeatLedger::Changes read;
+    const Status s = writer->run(qobject_cast<QWidget *>(parent()),
+                                 QCoreApplication::translate("BackgroundWork", "Loading users…"),
+                                 [from, &read](SeatLedger &ledger) -> Status {
+                                     auto changes = ledger.changesSince(from);
+                                     if (!changes)
+                                         return changes.error();
+                                     read = changes.takeValue();
+                                     return {};
+                                 });
+    if (s)
+        apply(read);
+    else
+        m_link->lookNow(); // the link's worker tries, and delivers when it can
 }
 
 void LedgerWatcher::acknowledge(qint64 revision, qint64 position)
@@ -67,6 +91,12 @@ void LedgerWatcher::checkNow()
 
 void LedgerWatcher::apply(const SeatLedger::Changes &changes)
 {
+    // On a server, reads come from two workers (the link's, and the writer's
+    // after this window's own change): one read no further than what is
+    // applied already brings nothing new. A later one brings every row it
+    // touched as stored at its reading, newer than what came before.
+    if (m_link && !changes.replaced && changes.position <= m_position)
+        return;
     m_position = changes.position;
     if (changes.replaced || changes.many)
         emit reloadNeeded();

@@ -6,6 +6,7 @@
 
 class QTimer;
 class ServerLink;
+class ServerWriter;
 
 // Keeps the views in step with the database (R12): polls the ledger's revision,
 // which every committed change raises, and reads the change feed when it moved
@@ -23,6 +24,10 @@ public:
     // On a server: the link's worker reads the feed (the window's thread never
     // waits on the network); this only hands on what it read.
     void follow(ServerLink *link);
+    // On a server, after this window's own change: the feed read at once on
+    // the writer's worker (the window painting meanwhile), so the change is
+    // listed when the action returns. Elsewhere the same as checkNow().
+    void catchUp(ServerWriter *writer);
     // The feed position the views were read at.
     qint64 position() const { return m_position; }
     // While the connection to a server is lost nothing is read (a read would

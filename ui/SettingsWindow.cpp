@@ -16,7 +16,9 @@
 #include "UsersCache.h"
 #include "UsersModel.h"
 #include "UsersPage.h"
+#include "Validation.h"
 
+#include <algorithm>
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
@@ -154,7 +156,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_watcher->follow(m_link);
         // The window's own small writes run on a worker of their own too.
         m_writer = new ServerWriter(m_ledger, this);
-        m_usersPage->panel()->setWriter(m_writer);
+        m_usersPage->setWriter(m_writer);
         m_paidUsersPage->setWriter(m_writer);
         connect(m_link, &ServerLink::stateChanged, this, &SettingsWindow::connectionChanged);
         m_connection->show();
@@ -171,7 +173,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     connect(m_usersPage, &UsersPage::managePaidUsersRequested, this, &SettingsWindow::showPaidUsers);
     // Every change, this window's own and anybody else's, reaches both pages
     // through the change feed: only the rows it touched are updated.
-    connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, &LedgerWatcher::checkNow);
+    connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, [this] { m_watcher->catchUp(m_writer); });
     connect(m_paidUsersPage, &PaidUsersPage::closeRequested, this, [this] { m_pages->setCurrentWidget(m_usersPage); });
     // A Save's edits are shown already: the feed need not bring them back.
     connect(m_paidUsersPage, &PaidUsersPage::saved, this,
@@ -186,7 +188,15 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_usersPage->applyChanges(changes);
         m_paidUsersPage->applyChanges(changes);
         m_historyPage->readNew();
-        applyOperatorRights();
+        // Only a change to the operator's own user can change their rights:
+        // no read of the server for anybody else's.
+        const QString me = Validation::emailKey(m_ledger.actor());
+        const auto isMe = [&me](const QString &email) {
+            return Validation::emailKey(email) == me;
+        };
+        if (std::any_of(changes.users.cbegin(), changes.users.cend(), [&](const User &u) { return isMe(u.email); })
+            || std::any_of(changes.removed.cbegin(), changes.removed.cend(), isMe))
+            applyOperatorRights();
     });
     connect(m_watcher, &LedgerWatcher::reloadNeeded, this, [this] {
         if (m_usersPage->isVisible())
