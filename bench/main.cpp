@@ -184,14 +184,37 @@ qint64 growLedger(const QString &path, qint64 total)
     QString prevHash = scalarText("SELECT hash FROM ledger ORDER BY id DESC LIMIT 1");
     QDateTime at
         = QDateTime::fromString(scalarText("SELECT at_utc FROM ledger ORDER BY id DESC LIMIT 1"), Qt::ISODateWithMs);
+    // Each user with their seats, and the purchased counts: the entries come in
+    // pairs that undo each other, so that a replay of the grown ledger still
+    // gives the account as it stands (the window's check on open finds it sound).
     QStringList emails;
+    QVector<std::array<QString, ProductCount>> seats;
     {
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(db, "SELECT email FROM users ORDER BY id", -1, &stmt, nullptr);
-        while (sqlite3_step(stmt) == SQLITE_ROW)
-            emails << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_prepare_v2(db,
+                           "SELECT u.email,"
+                           " (SELECT seat_type FROM assignments a WHERE a.user_id = u.id AND a.product = 'sales'),"
+                           " (SELECT seat_type FROM assignments a WHERE a.user_id = u.id AND a.product = 'service')"
+                           " FROM users u ORDER BY u.id",
+                           -1, &stmt, nullptr);
+        const auto text = [&stmt](int column) {
+            const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
+            return bytes ? QString::fromUtf8(bytes) : QString();
+        };
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            emails << text(0);
+            seats.append({ text(1), text(2) });
+        }
         sqlite3_finalize(stmt);
     }
+    std::array<qint64, SeatTypeCount> purchased {};
+    for (SeatType t : allSeatTypes())
+        purchased[size_t(seatTypeIndex(t))]
+            = scalarText(QStringLiteral("SELECT purchased FROM seat_types WHERE type = '%1'")
+                             .arg(seatTypeKey(t))
+                             .toUtf8()
+                             .constData())
+                  .toLongLong();
     const qint64 adding = total - lastId;
     if (adding <= 0 || emails.size() < 10) {
         sqlite3_close(db);
@@ -215,26 +238,42 @@ qint64 growLedger(const QString &path, qint64 total)
         const QByteArray bytes = text.toUtf8();
         sqlite3_bind_text(insert, column, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
     };
-    for (qint64 i = 0; i < adding; ++i) {
+    LedgerEntry undo; // the second of a pair
+    for (qint64 i = 0; i < adding - adding % 2; ++i) { // whole pairs
         at = at.addMSecs(1 + next(50));
         LedgerEntry e;
+        if (i % 2 == 1) {
+            e = undo;
+        } else if (i % 1000 == 998) { // seats bought, then released
+            const SeatType type = types[next(SeatTypeCount)];
+            const qint64 count = purchased[size_t(seatTypeIndex(type))];
+            e.action = LedgerAction::SeatsBought;
+            e.seatType = seatTypeKey(type);
+            e.before = QString::number(count);
+            e.after = QString::number(count + 1);
+            undo = e;
+            undo.action = LedgerAction::SeatsReleased;
+            std::swap(undo.before, undo.after);
+        } else { // a seat removed and given back, or given and removed
+            const int who = int(next(quint32(emails.size())));
+            const int product = int(next(ProductCount));
+            const QString held = seats[who][size_t(product)];
+            const QString type = held.isEmpty()
+                ? seatTypeKey(
+                    types[size_t(product * SeatTypeCount / ProductCount + int(next(SeatTypeCount / ProductCount)))])
+                : held;
+            e.subject = emails.at(who);
+            e.seatType = type;
+            e.action = held.isEmpty() ? LedgerAction::SeatAssigned : LedgerAction::SeatRemoved;
+            e.before = held.isEmpty() ? QString() : type;
+            e.after = held.isEmpty() ? type : QString();
+            undo = e;
+            undo.action = held.isEmpty() ? LedgerAction::SeatRemoved : LedgerAction::SeatAssigned;
+            std::swap(undo.before, undo.after);
+        }
         e.id = ++lastId;
         e.at = at;
         e.actor = actors.at(int(next(quint32(actors.size()))));
-        const QString type = seatTypeKey(types[next(SeatTypeCount)]);
-        if (i % 1000 == 999) {
-            e.action = i % 2000 == 999 ? LedgerAction::SeatsBought : LedgerAction::SeatsReleased;
-            e.seatType = type;
-            e.before = QStringLiteral("100");
-            e.after = QStringLiteral("101");
-        } else {
-            e.subject = emails.at(int(next(quint32(emails.size()))));
-            e.seatType = type;
-            const bool assign = i % 2 == 0;
-            e.action = assign ? LedgerAction::SeatAssigned : LedgerAction::SeatRemoved;
-            e.before = assign ? QString() : type;
-            e.after = assign ? type : QString();
-        }
         e.prevHash = prevHash;
         const QString atText = LedgerChain::timeText(e.at);
         e.hash = LedgerChain::hashOf(e, atText);

@@ -21,7 +21,7 @@ struct CommandContext
     std::optional<QString> first;
     std::optional<QString> last;
     std::optional<QString> role;
-    // --login (users add, on a PostgreSQL server): absent unless given.
+    // --login (users add and edit, on a PostgreSQL server): absent unless given.
     std::optional<QString> login;
     // --as: absent unless given (checked against the users once the database is open).
     std::optional<QString> as;
@@ -37,6 +37,8 @@ struct CommandContext
     std::optional<QString> outputFile = std::nullopt;
     bool forExcel = false;
     bool dryRun = false;
+    // --no-login (users edit, on a PostgreSQL server): untie the user's login.
+    bool noLogin = false;
 };
 
 // One verb of seatctl. The dispatcher (Seatctl) parses the options, finds the
@@ -57,7 +59,7 @@ public:
     virtual bool needsOperator(const QStringList &words) const;
     // --first, --last and --role apply to this command line.
     virtual bool takesPersonOptions(const QStringList &words) const;
-    // --login applies to this command line.
+    // --login and --no-login apply to this command line.
     virtual bool takesLoginOption(const QStringList &words) const;
     // --main-team, --add-team and --remove-team apply to this command line.
     virtual bool takesTeamOptions(const QStringList &words) const;

@@ -24,7 +24,7 @@ QString Output::usageText()
               "  users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]\n"
               "            [--login PGROLE]\n"
               "  users edit EMAIL [--first NAME] [--last NAME] [--role ROLE] [--main-team TEAM]\n"
-              "                   [--add-team TEAM]… [--remove-team TEAM]…\n"
+              "                   [--add-team TEAM]… [--remove-team TEAM]… [--login PGROLE | --no-login]\n"
               "  users delete EMAIL\n"
               "  teams list\n"
               "  teams add NAME\n"

@@ -69,8 +69,9 @@ int Seatctl::run(const QStringList &arguments)
                                   QStringLiteral("NAME"));
     const QCommandLineOption role(QStringLiteral("role"), tr("Role (users add, users edit)."), QStringLiteral("ROLE"));
     const QCommandLineOption login(QStringLiteral("login"),
-                                   tr("An existing PostgreSQL login to tie to the new user (users add)."),
+                                   tr("An existing PostgreSQL login to tie to the user (users add, users edit)."),
                                    QStringLiteral("PGROLE"));
+    const QCommandLineOption noLogin(QStringLiteral("no-login"), tr("Untie the user from their login (users edit)."));
     const QCommandLineOption mainTeam(QStringLiteral("main-team"),
                                       tr("Main team (users edit); an empty name for none."), QStringLiteral("TEAM"));
     const QCommandLineOption addTeam(QStringLiteral("add-team"), tr("An additional team to join (users edit)."),
@@ -86,8 +87,8 @@ int Seatctl::run(const QStringList &arguments)
     const QCommandLineOption forExcel(
         QStringLiteral("for-excel"), tr("For Excel: headers in the language of messages, a byte order mark (export)."));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Show the preview; change nothing (import)."));
-    parser.addOptions({ database, as, json, admin, first, last, role, login, mainTeam, addTeam, removeTeam, language,
-                        help, version, outputFile, forExcel, dryRun });
+    parser.addOptions({ database, as, json, admin, first, last, role, login, noLogin, mainTeam, addTeam, removeTeam,
+                        language, help, version, outputFile, forExcel, dryRun });
     // A negative number ("seats buy TYPE -1") is a value, not an option: it is
     // hidden from the parser and given back where it stood.
     QStringList hidden = arguments;
@@ -157,8 +158,11 @@ int Seatctl::run(const QStringList &arguments)
     Command *command = find(words.first());
     if ((context.first || context.last || context.role) && !(command && command->takesPersonOptions(words)))
         return m_output.usage(tr("--first, --last and --role go with “users add” and “users edit”."));
-    if (context.login && !(command && command->takesLoginOption(words)))
-        return m_output.usage(tr("--login goes with “users add”."));
+    context.noLogin = parser.isSet(noLogin);
+    if ((context.login || context.noLogin) && !(command && command->takesLoginOption(words)))
+        return m_output.usage(tr("--login goes with “users add” and “users edit”, --no-login with “users edit”."));
+    if (context.login && context.noLogin)
+        return m_output.usage(tr("--login and --no-login cannot go together."));
     if ((context.mainTeam || !context.addTeams.isEmpty() || !context.removeTeams.isEmpty())
         && !(command && command->takesTeamOptions(words)))
         return m_output.usage(tr("--main-team, --add-team and --remove-team go with “users edit”."));

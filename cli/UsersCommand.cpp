@@ -49,7 +49,9 @@ int UsersCommand::list(CommandContext &context)
     QJsonArray array;
     for (const User &u : users.value())
         array.append(Formats::userJson(u));
-    return context.output.done(Formats::usersTable(users.value()), { { QStringLiteral("users"), array } });
+    // On a server, who is tied to which login (the operator is the login).
+    const bool withLogin = !context.ledger->login().isEmpty();
+    return context.output.done(Formats::usersTable(users.value(), withLogin), { { QStringLiteral("users"), array } });
 }
 
 int UsersCommand::add(CommandContext &context)
@@ -59,6 +61,9 @@ int UsersCommand::add(CommandContext &context)
     user.firstName = context.first.value_or(QString());
     user.lastName = context.last.value_or(QString());
     user.login = context.login.value_or(QString());
+    if (context.noLogin)
+        return context.output.usage(tr("--no-login goes with “users edit”: a new user is tied to no login unless "
+                                       "--login names one."));
     if (context.login && user.login.isEmpty())
         return context.output.usage(tr("--login needs the name of a PostgreSQL login; it was empty."));
     if (context.role) {
@@ -104,14 +109,29 @@ int UsersCommand::edit(CommandContext &context)
     edit.mainTeam = context.mainTeam;
     edit.addTeams = context.addTeams;
     edit.removeTeams = context.removeTeams;
+    if (context.login && context.login->isEmpty())
+        return context.output.usage(tr("--login needs the name of a PostgreSQL login; it was empty. --no-login "
+                                       "unties the user."));
+    if (context.login)
+        edit.login = *context.login;
+    else if (context.noLogin)
+        edit.login = QString();
     if (edit.isEmpty())
         return context.output.usage(tr("users edit needs something to change: --first, --last, --role, --main-team, "
-                                       "--add-team or --remove-team."));
+                                       "--add-team, --remove-team, --login or --no-login."));
+    auto before = context.ledger->user(email);
     if (auto changed = context.ledger->editUser(email, edit); !changed)
         return context.output.fail(changed.error());
     auto user = context.ledger->user(email);
     if (!user)
         return context.output.fail(user.error());
-    return context.output.done(tr("Saved %1.").arg(user.value().email),
-                               { { QStringLiteral("user"), Formats::userJson(user.value()) } });
+    const User &now = user.value();
+    const QJsonObject json { { QStringLiteral("user"), Formats::userJson(now) } };
+    if (edit.login && before && before.value().login != now.login) {
+        if (now.login.isEmpty())
+            return context.output.done(
+                tr("Saved %1: no longer tied to the login “%2”.").arg(now.email, before.value().login), json);
+        return context.output.done(tr("Saved %1, tied to the login “%2”.").arg(now.email, now.login), json);
+    }
+    return context.output.done(tr("Saved %1.").arg(now.email), json);
 }

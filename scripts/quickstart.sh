@@ -10,11 +10,12 @@ mode=${1:-run}
 [ $# -gt 0 ] && shift
 case "$mode" in run|test|build) ;; *) echo "usage: $0 run|test|build" >&2; exit 2;; esac
 
-# postgresql-15: the throwaway server the tests start (scripts/with-postgres.sh).
+# postgresql-15: the throwaway server the tests start (scripts/with-postgres.sh);
+# faketime: seatctl with a wrong clock in front of that server (tst_seatctlpostgres).
 packages=(cmake g++ make pkg-config libsqlite3-dev librsvg2-bin desktop-file-utils appstream dpkg-dev file
           qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
           qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libgl1-mesa-dev fonts-dejavu-core
-          postgresql-15)
+          postgresql-15 faketime)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

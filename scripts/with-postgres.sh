@@ -7,6 +7,9 @@
 #   PGHOST, PGPORT, PGUSER        the server, for libpq and psql
 #   SEATKEEPER_TEST_POSTGRES      postgresql://seatkeeper@127.0.0.1:PORT/postgres,
 #                                 the maintenance database tests create theirs from
+# The server skips fsync (nothing of a throwaway cluster needs to survive a
+# crash); SEATKEEPER_PG_DURABLE=1 keeps PostgreSQL's durable defaults, for
+# benchmark figures that a real server would give.
 # PostgreSQL refuses to run as root: as root, the server runs as the unprivileged
 # user "nobody" in a folder that user owns.
 set -euo pipefail
@@ -44,12 +47,14 @@ server "$bin/initdb" -D "$dir/data" -U seatkeeper --auth=trust --no-sync -E UTF8
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 3; }
 # A random port, again if it was taken. Durability does not matter for a
 # cluster that lives for one test run.
+durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${SEATKEEPER_PG_DURABLE:-0}" = 1 ] && durability=""
 started=0
 for attempt in 1 2 3 4 5; do
     port=$(shuf -i 20000-60000 -n 1)
     if server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off \
-            -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null; then
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir $durability \
+            -c max_connections=200" >/dev/null; then
         started=1
         break
     fi

@@ -464,6 +464,10 @@
         <source>Additional teams</source>
         <translation>Équipes supplémentaires</translation>
     </message>
+    <message>
+        <source>Database login</source>
+        <translation>Connexion à la base</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -963,6 +967,23 @@
         <source>Deleted the team “%1”</source>
         <translation>Équipe «&#xa0;%1&#xa0;» supprimée</translation>
     </message>
+    <message>
+        <source>%1, database login “%2”</source>
+        <comment>person, login</comment>
+        <translation>%1, connexion à la base «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Untied %1 from the database login “%2”</source>
+        <translation>%1 délié de la connexion à la base «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Tied %1 to the database login “%2”</source>
+        <translation>%1 lié à la connexion à la base «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Tied %1 to the database login “%2” instead of “%3”</source>
+        <translation>%1 lié à la connexion à la base «&#xa0;%2&#xa0;» au lieu de «&#xa0;%3&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>MainTeamDialog</name>
@@ -1074,7 +1095,7 @@ Commands:
   users add EMAIL [--first NAME] [--last NAME] [--role user|admin|super-admin]
             [--login PGROLE]
   users edit EMAIL [--first NAME] [--last NAME] [--role ROLE] [--main-team TEAM]
-                   [--add-team TEAM]… [--remove-team TEAM]…
+                   [--add-team TEAM]… [--remove-team TEAM]… [--login PGROLE | --no-login]
   users delete EMAIL
   teams list
   teams add NAME
@@ -1109,7 +1130,7 @@ Commandes&#xa0;:
   users add EMAIL [--first PRÉNOM] [--last NOM] [--role user|admin|super-admin]
             [--login RÔLEPG]
   users edit EMAIL [--first PRÉNOM] [--last NOM] [--role RÔLE] [--main-team ÉQUIPE]
-                   [--add-team ÉQUIPE]… [--remove-team ÉQUIPE]…
+                   [--add-team ÉQUIPE]… [--remove-team ÉQUIPE]… [--login RÔLEPG | --no-login]
   users delete EMAIL
   teams list
   teams add NOM
@@ -1448,6 +1469,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>%1: the server counts %2 users holding one, the assigned count says %3.</source>
         <translation>%1&#xa0;: le serveur compte %2 utilisateurs qui en détiennent un, le nombre attribué indique %3.</translation>
+    </message>
+    <message>
+        <source>The server of %1 gave a time Seatkeeper cannot read: %2.</source>
+        <translation>Le serveur de %1 a donné une heure que Seatkeeper ne sait pas lire&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -1801,10 +1826,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>Un compte peut détenir au plus %1 sièges %2&#xa0;; %3 sont achetés, vous pouvez donc en acheter au plus %4 de plus.</translation>
     </message>
     <message>
-        <source>The login “%1” is tied to no Seatkeeper user, so it cannot change anything. A Super admin or an Admin ties it to a new user with “seatctl users add EMAIL --login %1”.</source>
-        <translation>L’identifiant de connexion «&#xa0;%1&#xa0;» n’est lié à aucun utilisateur de Seatkeeper&#xa0;: il ne peut donc rien modifier. Un Super administrateur ou un Administrateur le lie à un nouvel utilisateur avec «&#xa0;seatctl users add EMAIL --login %1&#xa0;».</translation>
-    </message>
-    <message>
         <source>Only a user of a database on a PostgreSQL server can be tied to a login.</source>
         <translation>Seul un utilisateur d’une base de données sur un serveur PostgreSQL peut être lié à un identifiant de connexion.</translation>
     </message>
@@ -1858,6 +1879,18 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
             <numerusform>%n des utilisateurs sélectionnés détient encore un siège. Supprimez d&apos;abord son accès&#x202f;; personne n&apos;a été supprimé.</numerusform>
             <numerusform>%n des utilisateurs sélectionnés détiennent encore un siège. Supprimez d&apos;abord leur accès&#x202f;; personne n&apos;a été supprimé.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The login “%1” is tied to no Seatkeeper user, so it can see everything but change nothing. Ask a Super admin to run: seatctl users edit EMAIL --login %1</source>
+        <translation>L’identifiant de connexion «&#xa0;%1&#xa0;» n’est lié à aucun utilisateur de Seatkeeper&#xa0;: il voit tout mais ne peut rien modifier. Demandez à un Super administrateur d’exécuter&#xa0;: seatctl users edit EMAIL --login %1</translation>
+    </message>
+    <message>
+        <source>Only a Super admin can tie a user to a login, change it or untie it.</source>
+        <translation>Seul un Super administrateur peut lier un utilisateur à un identifiant de connexion, le changer ou le délier.</translation>
+    </message>
+    <message>
+        <source>You cannot change or untie your own login: this window or seatctl acts through it. Ask another Super admin.</source>
+        <translation>Vous ne pouvez pas changer ni délier votre propre identifiant de connexion&#xa0;: cette fenêtre ou seatctl agit à travers lui. Demandez-le à un autre Super administrateur.</translation>
     </message>
 </context>
 <context>
@@ -2008,14 +2041,6 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>La base de données&#xa0;: un fichier, ou postgresql://[utilisateur@]hôte[:port]/nom_de_base sur un serveur PostgreSQL.</translation>
     </message>
     <message>
-        <source>An existing PostgreSQL login to tie to the new user (users add).</source>
-        <translation>Un identifiant de connexion PostgreSQL existant, à lier au nouvel utilisateur (users add).</translation>
-    </message>
-    <message>
-        <source>--login goes with “users add”.</source>
-        <translation>--login va avec «&#xa0;users add&#xa0;».</translation>
-    </message>
-    <message>
         <source>On a PostgreSQL database the operator is the login: this connection is the login “%1”, which is %2, not %3. Connect as %3’s login to act as them.</source>
         <translation>Sur une base de données PostgreSQL, l’opérateur est l’identifiant de connexion&#xa0;: cette connexion est celle de l’identifiant «&#xa0;%1&#xa0;», qui est %2, et non %3. Connectez-vous avec l’identifiant de %3 pour agir en son nom.</translation>
     </message>
@@ -2070,6 +2095,22 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>--output, --for-excel and --dry-run go with export and import.</source>
         <translation>--output, --for-excel et --dry-run vont avec export et import.</translation>
+    </message>
+    <message>
+        <source>An existing PostgreSQL login to tie to the user (users add, users edit).</source>
+        <translation>Un identifiant de connexion PostgreSQL existant, à lier à l’utilisateur (users add, users edit).</translation>
+    </message>
+    <message>
+        <source>Untie the user from their login (users edit).</source>
+        <translation>Délier l’utilisateur de son identifiant de connexion (users edit).</translation>
+    </message>
+    <message>
+        <source>--login goes with “users add” and “users edit”, --no-login with “users edit”.</source>
+        <translation>--login va avec «&#xa0;users add&#xa0;» et «&#xa0;users edit&#xa0;», --no-login avec «&#xa0;users edit&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--login and --no-login cannot go together.</source>
+        <translation>--login et --no-login ne peuvent pas aller ensemble.</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2262,14 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>The login “%1” is now tied to %2: you can make changes as them.</source>
+        <translation>L’identifiant de connexion «&#xa0;%1&#xa0;» est désormais lié à %2&#xa0;: vous pouvez faire des modifications en son nom.</translation>
+    </message>
+    <message>
+        <source>Operator: none (the login “%1” is tied to no Seatkeeper user)</source>
+        <translation>Opérateur&#xa0;: aucun (l’identifiant de connexion «&#xa0;%1&#xa0;» n’est lié à aucun utilisateur de Seatkeeper)</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +2713,14 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
             <numerusform>%n utilisateurs</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Database login</source>
+        <translation>Connexion à la base</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
 </context>
 <context>
     <name>UsersCommand</name>
@@ -2692,12 +2749,28 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <translation>Utilisation&#xa0;: users list | users add EMAIL | users edit EMAIL [OPTIONS] | users delete EMAIL</translation>
     </message>
     <message>
-        <source>users edit needs something to change: --first, --last, --role, --main-team, --add-team or --remove-team.</source>
-        <translation>users edit a besoin de quelque chose à changer&#xa0;: --first, --last, --role, --main-team, --add-team ou --remove-team.</translation>
-    </message>
-    <message>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>--no-login goes with “users edit”: a new user is tied to no login unless --login names one.</source>
+        <translation>--no-login va avec «&#xa0;users edit&#xa0;»&#xa0;: un nouvel utilisateur n’est lié à aucun identifiant de connexion, sauf si --login en nomme un.</translation>
+    </message>
+    <message>
+        <source>--login needs the name of a PostgreSQL login; it was empty. --no-login unties the user.</source>
+        <translation>--login demande le nom d’un identifiant de connexion PostgreSQL&#xa0;; il était vide. --no-login délie l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>users edit needs something to change: --first, --last, --role, --main-team, --add-team, --remove-team, --login or --no-login.</source>
+        <translation>users edit a besoin de quelque chose à changer&#xa0;: --first, --last, --role, --main-team, --add-team, --remove-team, --login ou --no-login.</translation>
+    </message>
+    <message>
+        <source>Saved %1: no longer tied to the login “%2”.</source>
+        <translation>%1 enregistré&#xa0;: n’est plus lié à l’identifiant de connexion «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Saved %1, tied to the login “%2”.</source>
+        <translation>%1 enregistré, lié à l’identifiant de connexion «&#xa0;%2&#xa0;».</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,8 @@ QString Automation::run(const QString &line)
         return seats();
     if (line == QLatin1String("audit"))
         return audit();
+    if (line == QLatin1String("rights"))
+        return rights();
     if (line == QLatin1String("window")) // what the window shows: its title and whether it is visible
         return QStringLiteral("window %1 %2")
             .arg(m_window.isVisible() ? QStringLiteral("visible") : QStringLiteral("hidden"), m_window.windowTitle());
@@ -171,6 +173,19 @@ QString Automation::run(const QString &line)
         return QStringLiteral("bye");
     }
     return QStringLiteral("error unknown command");
+}
+
+QString Automation::rights()
+{
+    // What the window lets this operator do: Create user on or off, and the
+    // operator as the status bar names them; read-only adds why, as shown.
+    UsersPage *page = m_window.usersPage();
+    const bool writable = child<QPushButton>(page, "createUser")->isEnabled();
+    const QString who = oneLine(child<QLabel>(&m_window, "operatorLabel")->text());
+    if (writable)
+        return QStringLiteral("rights writable ") + who;
+    return QStringLiteral("rights readonly ") + who + QStringLiteral(" | ")
+        + oneLine(child<QLabel>(page, "usersStatus")->text());
 }
 
 QString Automation::audit()

@@ -20,6 +20,7 @@ class SettingsWindow;
 //   seats                                   -> seats TYPE=ASSIGNED/PURCHASED … (six types)
 //   window                                  -> window visible|hidden TITLE
 //   audit                                   -> audit N: the check on open has finished, N problems
+//   rights                                  -> rights writable OPERATOR | rights readonly OPERATOR | WHY
 //   open LOCATION                           -> opening LOCATION (Database ▸ Recent databases),
 //                                              then ready PID from the window on LOCATION
 //   quit                                    -> bye, and the window closes
@@ -44,6 +45,7 @@ private:
     QString users() const;
     QString seats();
     QString audit();
+    QString rights();
     QString open(const QString &location);
     void backToUsers();
     void closeWindow();

@@ -69,18 +69,14 @@ QCollator tableCollator(const QLocale &locale = QLocale())
 
 } // namespace
 
-const std::vector<QCollatorSortKey> &SortKeys::of(int column, int rows, const std::function<QString(int)> &textOf)
+namespace {
+
+// The collation keys of `texts`, made on two threads, each with a collator of its own.
+std::vector<QCollatorSortKey> keysOf(const QVector<QString> &texts)
 {
-    auto kept = m_columns.find(column);
-    if (kept != m_columns.end() && int(kept->second.size()) == rows)
-        return kept->second;
-    // The texts are read here, on the model's thread; the keys are made on two
-    // threads, each with a collator of its own.
-    QVector<QString> texts(rows);
-    for (int row = 0; row < rows; ++row)
-        texts[row] = textOf(row);
+    const int rows = int(texts.size());
     const QLocale locale; // the language of the window, for both threads
-    std::vector<std::optional<QCollatorSortKey>> made(rows);
+    std::vector<std::optional<QCollatorSortKey>> made(static_cast<size_t>(rows));
     const auto makeKeys = [&texts, &made, &locale](int from, int to) {
         const QCollator collator = tableCollator(locale);
         for (int row = from; row < to; ++row)
@@ -90,12 +86,30 @@ const std::vector<QCollatorSortKey> &SortKeys::of(int column, int rows, const st
     std::thread other(makeKeys, half, rows);
     makeKeys(0, half);
     other.join();
-    std::vector<QCollatorSortKey> &keys
-        = m_columns.insert_or_assign(column, std::vector<QCollatorSortKey>()).first->second;
+    std::vector<QCollatorSortKey> keys;
     keys.reserve(size_t(rows));
     for (auto &key : made)
         keys.push_back(std::move(*key));
     return keys;
+}
+
+} // namespace
+
+const std::vector<QCollatorSortKey> &SortKeys::of(int column, int rows, const std::function<QString(int)> &textOf)
+{
+    auto kept = m_columns.find(column);
+    if (kept != m_columns.end() && int(kept->second.size()) == rows)
+        return kept->second;
+    // The texts are read here, on the model's thread.
+    QVector<QString> texts(rows);
+    for (int row = 0; row < rows; ++row)
+        texts[row] = textOf(row);
+    return m_columns.insert_or_assign(column, keysOf(texts)).first->second;
+}
+
+QVector<int> naturalOrder(const QVector<QString> &texts)
+{
+    return sortedRows(keysOf(texts), Qt::AscendingOrder);
 }
 
 void SortKeys::permute(const QVector<int> &order)
@@ -140,19 +154,34 @@ void SortKeys::updateCell(int row, int column, const QString &text)
         kept->second[size_t(row)] = tableCollator().sortKey(text);
 }
 
-int SortKeys::insertionRow(int column, Qt::SortOrder order, const QString &text) const
+int SortKeys::insertionRow(int column, Qt::SortOrder order, const QString &text,
+                           const std::function<QString(int)> &textOf, int rows) const
 {
+    const QCollator collator = tableCollator();
+    const auto before = [&collator, order](int c) {
+        return order == Qt::AscendingOrder ? c < 0 : c > 0;
+    };
     const auto kept = m_columns.find(column);
-    if (kept == m_columns.end())
-        return -1;
-    const QCollatorSortKey key = tableCollator().sortKey(text);
+    if (kept == m_columns.end()) {
+        // No keys kept (rows that came sorted): the same stable place, found by
+        // comparing texts, a few dozen of them.
+        int low = 0;
+        int high = rows;
+        while (low < high) {
+            const int middle = low + (high - low) / 2;
+            if (before(collator.compare(text, textOf(middle))))
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low;
+    }
+    const QCollatorSortKey key = collator.sortKey(text);
     const std::vector<QCollatorSortKey> &keys = kept->second;
     // After every row that sorts before or with it: a stable place.
-    const auto at = std::upper_bound(keys.begin(), keys.end(), key,
-                                     [order](const QCollatorSortKey &a, const QCollatorSortKey &b) {
-                                         const int c = a.compare(b);
-                                         return order == Qt::AscendingOrder ? c < 0 : c > 0;
-                                     });
+    const auto at = std::upper_bound(
+        keys.begin(), keys.end(), key,
+        [&before](const QCollatorSortKey &a, const QCollatorSortKey &b) { return before(a.compare(b)); });
     return int(at - keys.begin());
 }
 

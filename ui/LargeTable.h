@@ -44,13 +44,18 @@ public:
     void removeRow(int row);
     void updateRow(int row, const std::function<QString(int)> &textOf);
     void updateCell(int row, int column, const QString &text);
-    // Where a row whose `column` reads `text` goes among rows sorted by that
-    // column; -1 when that column's keys are not kept.
-    int insertionRow(int column, Qt::SortOrder order, const QString &text) const;
+    // Where a row whose `column` reads `text` goes among `rows` rows sorted by
+    // that column (`textOf(row)` reads them when that column's keys are not kept).
+    int insertionRow(int column, Qt::SortOrder order, const QString &text, const std::function<QString(int)> &textOf,
+                     int rows) const;
 
 private:
     std::map<int, std::vector<QCollatorSortKey>> m_columns;
 };
+
+// The order in which the table sorts `texts` (ascending, stable): `order[i]` is
+// the row that goes to row i. The keys are made for it and let go.
+QVector<int> naturalOrder(const QVector<QString> &texts);
 
 // The order of the rows by their keys: a stable sort, ascending or descending.
 QVector<int> sortedRows(const std::vector<QCollatorSortKey> &keys, Qt::SortOrder order);

@@ -66,6 +66,10 @@ Status settleOperator(QWidget *parent, SeatLedger &ledger, const QString &asOpti
     // On a PostgreSQL server the operator is the login's user: nobody to ask.
     if (!ledger.login().isEmpty()) {
         auto mine = ledger.loginOperator();
+        // A login tied to nobody opens read-only, with no operator: the window
+        // says how to tie it, and notices when a Super admin does.
+        if (!mine && mine.error().kind == ErrorKind::NotAuthorized && asOption.isEmpty())
+            return {};
         if (!mine)
             return mine.error();
         if (!asOption.isEmpty()) {

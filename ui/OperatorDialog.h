@@ -33,5 +33,6 @@ class SeatLedger;
 // are several Super admins), asks with an OperatorDialog. An error with an
 // empty message means the person chose Quit.
 // On a PostgreSQL server, the user tied to the login, whatever is remembered;
-// --as may only name that user.
+// --as may only name that user. A login tied to nobody leaves the ledger with
+// no operator (SeatLedger::untiedLogin()): the window opens read-only.
 Status settleOperator(QWidget *parent, SeatLedger &ledger, const QString &asOption, const QString &remembered);

@@ -52,7 +52,7 @@ PaidUsersModel::PaidUsersModel(QObject *parent)
 {
 }
 
-void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts)
+void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts, bool inEmailOrder)
 {
     beginResetModel();
     m_users = std::move(users);
@@ -82,6 +82,11 @@ void PaidUsersModel::reset(QVector<User> users, const std::array<SeatCount, Seat
         m_searchKeys[row] = searchKeyOf(m_users[row]);
     endResetModel();
     emit pendingChanged();
+    if (inEmailOrder && sortColumn == EmailColumn && sortOrder == Qt::AscendingOrder) {
+        m_sortColumn = sortColumn; // already in that order: no keys made, none kept
+        m_sortOrder = sortOrder;
+        return;
+    }
     sort(sortColumn, sortOrder);
 }
 
@@ -136,9 +141,11 @@ bool PaidUsersModel::applyChanges(const QVector<User> &users, const QStringList 
         endRemoveRows();
     }
     for (const User *u : added) {
+        const bool byText = m_sortColumn >= 0 && m_sortColumn < FirstSeatColumn;
         const int at = UserRows::rowForNew(
-            m_users, m_sortColumn, m_sortOrder, m_sortKeys, *u,
-            m_sortColumn >= 0 && m_sortColumn < FirstSeatColumn ? textOf(*u, m_sortColumn) : QString());
+            m_users, m_sortColumn, m_sortOrder, m_sortKeys, *u, byText ? textOf(*u, m_sortColumn) : QString(),
+            byText ? std::function<QString(int)>([this](int row) { return textOf(m_users.at(row), m_sortColumn); })
+                   : std::function<QString(int)>());
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
         m_seats.insert(at, { u->sales, u->service });
@@ -188,9 +195,9 @@ QString PaidUsersModel::textOf(const User &u, int column) const
     return {};
 }
 
-QString PaidUsersModel::searchKeyOf(const User &u)
+SearchText::Key PaidUsersModel::searchKeyOf(const User &u)
 {
-    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
+    return SearchText::keyOf(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 void PaidUsersModel::indexRows()

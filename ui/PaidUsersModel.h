@@ -2,6 +2,7 @@
 
 #include "LargeTable.h"
 #include "RowOrderModel.h"
+#include "SearchText.h"
 #include "SeatEdit.h"
 #include "User.h"
 
@@ -32,7 +33,8 @@ public:
     explicit PaidUsersModel(QObject *parent = nullptr);
 
     // Swaps in fresh data from the ledger and drops every pending edit.
-    void reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts);
+    // `inEmailOrder`: as UsersModel::setUsers.
+    void reset(QVector<User> users, const std::array<SeatCount, SeatTypeCount> &counts, bool inEmailOrder = false);
     // Updates only the rows of these users (from the change feed), and the
     // purchased counts if given. A pending edit stays as the admin made it, with
     // the seat it was made from, so Save still finds what changed under it (R12);
@@ -54,7 +56,7 @@ public:
     int rowOfUser(qint64 userId) const { return m_rowOfUser.value(userId, -1); }
     // What the search looks in (name and e-mail), folded (SearchText::fold);
     // kept per row, following the rows as they come, go and move.
-    const QString &searchKey(int row) const { return m_searchKeys.at(row); }
+    const SearchText::Key &searchKey(int row) const { return m_searchKeys.at(row); }
     std::optional<SeatType> seatAt(int row, Product product) const { return m_seats[row][productIndex(product)]; }
     // Sets one pending seat (nullopt: none). Used by ticks and by undo/redo.
     void setSeat(int row, Product product, std::optional<SeatType> seat);
@@ -92,7 +94,7 @@ private:
     void indexRows();
     QString textOf(const User &u, int column) const;
     void countSeats(int row, int sign);
-    static QString searchKeyOf(const User &u);
+    static SearchText::Key searchKeyOf(const User &u);
 
     int m_sortColumn = -1; // storage's order (by e-mail) until a header is clicked
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
@@ -100,7 +102,7 @@ private:
     QVector<User> m_users;
     SortKeys m_sortKeys; // the Name and Email columns
     QHash<qint64, int> m_rowOfUser;
-    QVector<QString> m_searchKeys; // per row, as m_seats
+    QVector<SearchText::Key> m_searchKeys; // per row, as m_seats
     QVector<std::array<std::optional<SeatType>, ProductCount>> m_seats;
     std::array<int, SeatTypeCount> m_assigned {};
     std::array<int, SeatTypeCount> m_purchased {};

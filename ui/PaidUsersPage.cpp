@@ -63,16 +63,25 @@ public:
             return false;
         const bool narrows = !m_kept.empty() && !m_words.isEmpty() && refines(words, m_words);
         m_words = std::move(words);
+        m_keyWords = SearchText::keyWords(m_words);
         const int rows = m_grid->rowCount();
         if (m_words.isEmpty()) {
             m_kept.clear();
         } else {
             std::vector<char> kept(size_t(rows), 0);
+            int before = 0;
+            int now = 0;
             for (int row = 0; row < rows; ++row) {
-                if (!narrows || m_kept[size_t(row)])
-                    kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_words);
+                if (!narrows || m_kept[size_t(row)]) {
+                    ++before;
+                    now += kept[size_t(row)] = SearchText::matches(m_grid->searchKey(row), m_keyWords);
+                }
             }
             m_kept = std::move(kept);
+            // A letter that keeps every row shown (at 100,000 users, most of the
+            // first ones: every address holds "example"): the view stays as it is.
+            if (narrows && now == before)
+                return true;
         }
         // A reset of the mapping, not row-by-row removals: thousands of scattered
         // rows going at once cost the view far more than laying it out again.
@@ -87,7 +96,7 @@ protected:
             return true;
         if (size_t(row) < m_kept.size())
             return m_kept[size_t(row)];
-        return SearchText::matches(m_grid->searchKey(row), m_words);
+        return SearchText::matches(m_grid->searchKey(row), m_keyWords);
     }
 
 private:
@@ -103,6 +112,7 @@ private:
 
     PaidUsersModel *m_grid;
     QStringList m_words;
+    QList<QByteArray> m_keyWords; // m_words as the keys are searched
     std::vector<char> m_kept; // per source row, for m_words; empty: not worked out
 };
 
@@ -288,7 +298,7 @@ void PaidUsersPage::reload()
         return;
     }
     m_undo->clear();
-    m_model->reset(users.takeValue(), counts.value());
+    m_model->reset(users.takeValue(), counts.value(), true);
     fitNames();
     m_loaded = true;
     m_stale = false;
@@ -488,6 +498,8 @@ void PaidUsersPage::retranslateUi()
     if (m_stale)
         m_notice->setText(tr("Seats changed in another window since this list was loaded. Save checks each of your "
                              "changes against the new data; Cancel shows it."));
+    else if (m_readOnly && m_ledger.untiedLogin())
+        m_notice->setText(m_ledger.untiedLoginMessage());
     else if (m_readOnly)
         m_notice->setText(tr("You are signed in as %1, a User: you can see the seats but only a Super admin or an "
                              "Admin can change them.")

@@ -352,12 +352,22 @@ void SettingsWindow::setLanguage(const QString &language)
 
 void SettingsWindow::applyOperatorRights()
 {
+    // On a server the operator is the login: a Super admin may have tied it
+    // (or untied it) since, which the change feed that called this brings.
+    if (auto followed = m_ledger.followLogin(); followed && followed.value()) {
+        showOperator();
+        if (!m_ledger.untiedLogin())
+            statusBar()->showMessage(tr("The login “%1” is now tied to %2: you can make changes as them.")
+                                         .arg(m_ledger.login(), m_ledger.actor()),
+                                     StatusMessageMs);
+    }
     // R5 is enforced by the core; the window only mirrors it so nobody clicks in vain.
     const bool admin = operatorIsAdmin();
-    const QString why = admin ? QString()
-                              : tr("You are signed in as %1, a User: you can see everything, but only a Super admin "
-                                   "or an Admin can change users and seats.")
-                                    .arg(m_ledger.actor());
+    const QString why = admin    ? QString()
+        : m_ledger.untiedLogin() ? m_ledger.untiedLoginMessage()
+                                 : tr("You are signed in as %1, a User: you can see everything, but "
+                                      "only a Super admin or an Admin can change users and seats.")
+                                       .arg(m_ledger.actor());
     m_usersPage->setReadOnly(!admin, why);
     m_paidUsersPage->setReadOnly(!admin);
     // A restore undoes admins' work, and a backup is theirs to take: admins only.
@@ -370,8 +380,20 @@ void SettingsWindow::applyOperatorRights()
     m_auditRestore->setToolTip(adminsOnly);
 }
 
+void SettingsWindow::showOperator()
+{
+    const QString text = m_ledger.untiedLogin()
+        ? tr("Operator: none (the login “%1” is tied to no Seatkeeper user)").arg(m_ledger.login())
+        : tr("Operator: %1").arg(m_ledger.actor());
+    m_operator->setText(text);
+    m_operator->setAccessibleName(text);
+    m_operator->setToolTip(m_ledger.untiedLogin() ? m_ledger.untiedLoginMessage() : QString());
+}
+
 bool SettingsWindow::operatorIsAdmin() const
 {
+    if (m_ledger.actor().isEmpty())
+        return false;
     auto me = m_ledger.user(m_ledger.actor());
     return me && isAdmin(me.value().role);
 }
@@ -549,7 +571,7 @@ void SettingsWindow::retranslateUi()
     m_sidebar->setAccessibleName(tr("Settings"));
     // Never narrower than its entries, in this language: the pages give way first.
     m_sidebar->setMinimumWidth(m_sidebar->sizeHintForColumn(0) + 2 * m_sidebar->frameWidth() + 4);
-    m_operator->setText(tr("Operator: %1").arg(m_ledger.actor()));
+    showOperator();
     if (!m_auditProblems.isEmpty()) {
         const int shown = std::min<int>(int(m_auditProblems.size()), 3);
         QString text = tr("This database does not match its own history: it was changed outside Seatkeeper, or is "

@@ -75,7 +75,10 @@ private:
     void selectSidebarRow(int row);
     void showAudit(const QStringList &problems);
     void backupNow();
+    // Read-only unless the operator is an Admin or a Super admin; on a server,
+    // first follows the login to the user tied to it now.
     void applyOperatorRights();
+    void showOperator();
     bool operatorIsAdmin() const;
     void askRestore();
     void showAbout();

@@ -34,7 +34,7 @@ void UserFilter::nameWords()
 {
     m_named.clear();
     for (const QString &word : m_words) {
-        Word w { word };
+        Word w { word, word.toUtf8() };
         for (Role role : { Role::SuperAdmin, Role::Admin, Role::User }) {
             if (SearchText::fold(roleName(role)).contains(word))
                 w.roles |= 1u << int(role);
@@ -95,11 +95,11 @@ bool UserFilter::filterAcceptsRow(int row, const QModelIndex &) const
     }
     if (m_named.isEmpty())
         return true;
-    const QString &key = m_users->searchKey(row);
+    const SearchText::Key &key = m_users->searchKey(row);
     const unsigned seats
         = (u.sales ? 1u << seatTypeIndex(*u.sales) : 0u) | (u.service ? 1u << seatTypeIndex(*u.service) : 0u);
     for (const Word &w : m_named) {
-        if (!(w.roles & (1u << int(u.role))) && !(w.seats & seats) && !key.contains(w.text))
+        if (!(w.roles & (1u << int(u.role))) && !(w.seats & seats) && !SearchText::contains(key, w.bytes))
             return false;
     }
     return true;

@@ -59,6 +59,7 @@ private:
     struct Word
     {
         QString text;
+        QByteArray bytes; // text, as the search keys are searched (SearchText::Key)
         unsigned roles = 0; // bit (1 << int(Role))
         unsigned seats = 0; // bit (1 << seatTypeIndex)
     };

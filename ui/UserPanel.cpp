@@ -49,6 +49,8 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     , m_mainTeam(new QComboBox(m_details))
     , m_additionalLabel(new QLabel(m_details))
     , m_additional(new QListWidget(m_details))
+    , m_loginLabel(new QLabel(m_details))
+    , m_login(new QLineEdit(m_details))
     , m_tabWidget(new QTabWidget(this))
     , m_problem(new QLabel(this))
     , m_incomplete(new QLabel(this))
@@ -108,6 +110,8 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     m_roleLabel->setBuddy(m_role);
     m_mainTeamLabel->setBuddy(m_mainTeam);
     m_additionalLabel->setBuddy(m_additional);
+    m_login->setObjectName(QStringLiteral("panelLogin"));
+    m_loginLabel->setBuddy(m_login);
     auto *form = new QFormLayout(m_details);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(m_firstLabel, m_first);
@@ -116,7 +120,13 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     form->addRow(nullptr, m_roleNote);
     form->addRow(m_mainTeamLabel, m_mainTeam);
     form->addRow(m_additionalLabel, m_additional);
+    form->addRow(m_loginLabel, m_login);
     m_details->hide();
+    // Logins exist on a server only.
+    m_loginLabel->setVisible(!m_ledger.login().isEmpty());
+    m_login->setVisible(!m_ledger.login().isEmpty());
+    m_login->setReadOnly(true);
+    connect(m_login, &QLineEdit::textChanged, this, &UserPanel::updateButtons);
     connect(m_first, &QLineEdit::textChanged, this, &UserPanel::updateButtons);
     connect(m_last, &QLineEdit::textChanged, this, &UserPanel::updateButtons);
     connect(m_role, &QComboBox::currentIndexChanged, this, &UserPanel::updateButtons);
@@ -183,7 +193,8 @@ UserPanel::UserPanel(SeatLedger &ledger, QWidget *parent)
     setTabOrder(m_last, m_role);
     setTabOrder(m_role, m_mainTeam);
     setTabOrder(m_mainTeam, m_additional);
-    setTabOrder(m_additional, m_tabWidget);
+    setTabOrder(m_additional, m_login);
+    setTabOrder(m_login, m_tabWidget);
     QWidget *previous = m_tabWidget;
     for (SeatAccessTab *t : m_tabs) {
         setTabOrder(previous, t->accessSwitch());
@@ -276,6 +287,7 @@ void UserPanel::refresh()
         const QString first = m_first->text();
         const QString last = m_last->text();
         const std::optional<Role> role = chosenRole();
+        const QString login = m_login->text().trimmed();
         m_user = user.takeValue();
         if (auto teams = m_ledger.teams())
             m_teams = teams.takeValue();
@@ -289,6 +301,8 @@ void UserPanel::refresh()
             shown.role = role.value_or(m_user.role);
             shown.mainTeam = main;
             shown.additionalTeams = additional;
+            if (m_loginEditable)
+                shown.login = login;
             showDetails(shown);
         }
     }
@@ -384,6 +398,8 @@ void UserPanel::updateButtons()
     for (QWidget *w : std::initializer_list<QWidget *> { m_first, m_last, m_mainTeam, m_additional })
         w->setEnabled(!m_readOnly);
     m_role->setEnabled(!m_readOnly && m_roleNote->isHidden());
+    // Read-only rather than disabled: the login stays readable and selectable.
+    m_login->setReadOnly(m_readOnly || !m_loginEditable);
     m_incomplete->setText(missing.join(QLatin1Char('\n')));
     m_incomplete->setVisible(!missing.isEmpty());
     m_confirm->setEnabled(!m_readOnly && complete && changed);
@@ -575,6 +591,16 @@ void UserPanel::showDetails(const User &shown)
         m_last->setText(shown.lastName);
     updateRoleChoices(shown.role);
     fillTeams(shown.mainTeam, shown.additionalTeams);
+    if (!m_ledger.login().isEmpty()) {
+        // Only a Super admin ties, changes or unties a login, and not their own
+        // (the core refuses it: this window acts through it).
+        auto me = m_ledger.user(m_ledger.actor());
+        m_loginEditable = me && me.value().role == Role::SuperAdmin
+            && Validation::emailKey(m_user.email) != Validation::emailKey(m_ledger.actor());
+        const QSignalBlocker quietLogin(m_login);
+        if (m_login->text() != shown.login)
+            m_login->setText(shown.login);
+    }
     updateButtons();
 }
 
@@ -706,6 +732,8 @@ UserEdit UserPanel::detailsEdit() const
         if (!chosenKeys.contains(Validation::teamKey(name)) && Validation::teamKey(name) != Validation::teamKey(main))
             edit.removeTeams << name;
     }
+    if (m_loginEditable && !m_ledger.login().isEmpty() && m_login->text().trimmed() != m_user.login)
+        edit.login = m_login->text().trimmed(); // empty: untie
     return edit;
 }
 
@@ -765,6 +793,9 @@ void UserPanel::retranslateUi()
         m_mainTeam->setItemText(0, tr("No team"));
     m_additionalLabel->setText(tr("Additional teams"));
     m_additional->setAccessibleName(tr("Additional teams"));
+    m_loginLabel->setText(tr("Database login"));
+    m_login->setAccessibleName(tr("Database login"));
+    m_login->setPlaceholderText(tr("None"));
     if (m_mode == Mode::Edit && !m_user.email.isEmpty())
         updateRoleChoices(chosenRole().value_or(m_user.role)); // the note, in this language
     m_tabWidget->setTabText(0, tr("Sales"));

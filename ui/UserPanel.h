@@ -110,6 +110,11 @@ private:
     QComboBox *m_mainTeam;
     QLabel *m_additionalLabel;
     QListWidget *m_additional;
+    // On a PostgreSQL server: the login tied to the user; editable by a Super
+    // admin (not on themselves), read-only for everyone else.
+    QLabel *m_loginLabel;
+    QLineEdit *m_login;
+    bool m_loginEditable = false;
     QTabWidget *m_tabWidget;
     std::array<SeatAccessTab *, ProductCount> m_tabs {};
     QLabel *m_problem;

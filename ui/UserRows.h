@@ -5,6 +5,7 @@
 #include "Validation.h"
 
 #include <algorithm>
+#include <functional>
 #include <QHash>
 #include <QVector>
 
@@ -35,15 +36,17 @@ inline int rowOfEmail(const QVector<User> &rows, const QString &email)
 }
 
 // Where a new user goes so that the table stays in its order: by e-mail key
-// while the rows are in storage's order (sortColumn < 0, no header clicked yet),
-// by the sorted column's kept collation keys after a click; at the end when
-// that column has none (a seat column).
+// while the rows are in storage's order (sortColumn < 0), else by the sorted
+// column — its kept collation keys, or `rowText(row)` compared when none are
+// kept; at the end when the column does not sort by text (`rowText` empty: a
+// seat column).
 inline int rowForNew(const QVector<User> &rows, int sortColumn, Qt::SortOrder order, const SortKeys &keys,
-                     const User &user, const QString &sortedText)
+                     const User &user, const QString &sortedText, const std::function<QString(int)> &rowText)
 {
     if (sortColumn >= 0) {
-        const int row = keys.insertionRow(sortColumn, order, sortedText);
-        return row < 0 ? int(rows.size()) : row;
+        if (!rowText)
+            return int(rows.size());
+        return keys.insertionRow(sortColumn, order, sortedText, rowText, int(rows.size()));
     }
     const QString key = Validation::emailKey(user.email);
     const auto at = std::upper_bound(rows.cbegin(), rows.cend(), key,

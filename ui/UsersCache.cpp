@@ -1,6 +1,7 @@
 #include "UsersCache.h"
 
 #include "BackgroundWork.h"
+#include "LargeTable.h"
 
 #include <QCoreApplication>
 
@@ -8,6 +9,22 @@ UsersCache::UsersCache(SeatLedger &ledger, SeatLedger::UsersSnapshot initial)
     : m_ledger(ledger)
     , m_snapshot(std::move(initial))
 {
+    putInEmailOrder(m_snapshot.users);
+}
+
+void UsersCache::putInEmailOrder(QVector<User> &users)
+{
+    QVector<QString> emails;
+    emails.reserve(users.size());
+    for (const User &u : std::as_const(users))
+        emails.append(u.email);
+    const QVector<int> order = naturalOrder(emails);
+    emails.clear();
+    QVector<User> sorted;
+    sorted.reserve(users.size());
+    for (int from : order)
+        sorted.append(std::move(users[from]));
+    users = std::move(sorted);
 }
 
 Result<QVector<User>> UsersCache::users(QWidget *parent)
@@ -23,6 +40,7 @@ Result<QVector<User>> UsersCache::users(QWidget *parent)
         if (!snapshot)
             return snapshot.error();
         fresh = snapshot.takeValue();
+        putInEmailOrder(fresh.users); // on the worker, when there is one
         return {};
     };
     const Status s = m_snapshot.users.size() < BackgroundReadUsers

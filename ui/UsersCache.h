@@ -6,7 +6,10 @@ class QWidget;
 
 // The users the window's pages read, kept once per revision and shared by both
 // pages; on a large account a read runs on a worker behind a progress dialog.
-// Start-up hands over the snapshot it read on its worker.
+// Start-up hands over the snapshot it read on its worker. The users come in the
+// order the tables show them by default — by e-mail as the E-mail column sorts
+// (numbers inside by value, in the window's language) — sorted once here for
+// both tables, which then share one list instead of sorting a copy each.
 class UsersCache
 {
 public:
@@ -15,6 +18,8 @@ public:
     // Every user by e-mail, as of now: the kept list while the revision stands,
     // else read again (on a worker from BackgroundReadUsers users on).
     Result<QVector<User>> users(QWidget *parent);
+    // Puts `users` in that order.
+    static void putInEmailOrder(QVector<User> &users);
     // The revision the kept list was read at (-1: nothing kept yet).
     qint64 revision() const { return m_snapshot.revision; }
 

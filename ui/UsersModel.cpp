@@ -17,7 +17,7 @@ UsersModel::UsersModel(QObject *parent)
 {
 }
 
-void UsersModel::setUsers(QVector<User> users)
+void UsersModel::setUsers(QVector<User> users, bool inEmailOrder)
 {
     beginResetModel();
     m_users = std::move(users);
@@ -33,6 +33,11 @@ void UsersModel::setUsers(QVector<User> users)
     for (int row = 0; row < m_users.size(); ++row)
         m_searchKeys[row] = searchKeyOf(m_users[row]);
     endResetModel();
+    if (inEmailOrder && sortColumn == EmailColumn && sortOrder == Qt::AscendingOrder) {
+        m_sortColumn = sortColumn; // already in that order: no keys made, none kept
+        m_sortOrder = sortOrder;
+        return;
+    }
     sort(sortColumn, sortOrder);
 }
 
@@ -70,7 +75,8 @@ bool UsersModel::applyChanges(const QVector<User> &users, const QStringList &rem
     }
     for (const User *u : added) {
         const int at = UserRows::rowForNew(m_users, m_sortColumn, m_sortOrder, m_sortKeys, *u,
-                                           m_sortColumn >= 0 ? textOf(*u, m_sortColumn) : QString());
+                                           m_sortColumn >= 0 ? textOf(*u, m_sortColumn) : QString(),
+                                           [this](int row) { return textOf(m_users.at(row), m_sortColumn); });
         beginInsertRows({}, at, at);
         m_users.insert(at, *u);
         m_searchKeys.insert(at, searchKeyOf(*u));
@@ -100,9 +106,9 @@ int UsersModel::rowOfEmail(const QString &email) const
     return UserRows::rowOfEmail(m_users, email);
 }
 
-QString UsersModel::searchKeyOf(const User &u)
+SearchText::Key UsersModel::searchKeyOf(const User &u)
 {
-    return SearchText::fold(u.fullName() + QLatin1Char('\n') + u.email);
+    return SearchText::keyOf(u.fullName() + QLatin1Char('\n') + u.email);
 }
 
 QString UsersModel::textOf(const User &u, int column) const

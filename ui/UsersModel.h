@@ -2,6 +2,7 @@
 
 #include "LargeTable.h"
 #include "RowOrderModel.h"
+#include "SearchText.h"
 #include "SeatEdit.h"
 #include "User.h"
 
@@ -29,7 +30,10 @@ public:
     explicit UsersModel(QObject *parent = nullptr);
 
     // Swaps the whole data set (a reset: every row may have changed).
-    void setUsers(QVector<User> users);
+    // `inEmailOrder`: the list comes sorted as the E-mail column sorts
+    // (UsersCache does it once for both tables), so it is not sorted again
+    // while that is the order shown.
+    void setUsers(QVector<User> users, bool inEmailOrder = false);
     // Updates only the rows of these users (from the change feed): changed rows
     // in place, new ones where the order puts them, deleted ones out. False,
     // and nothing changed, when so many rows come or go that a reload is quicker
@@ -42,7 +46,7 @@ public:
     int rowOfEmail(const QString &email) const;
     // The row's name and e-mail, folded (SearchText::fold) for the search. Kept
     // per row, following the rows, so filtering 100,000 rows stays quick.
-    const QString &searchKey(int row) const { return m_searchKeys.at(row); }
+    const SearchText::Key &searchKey(int row) const { return m_searchKeys.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -58,12 +62,12 @@ public:
 private:
     QString textOf(const User &u, int column) const;
     void indexRows();
-    static QString searchKeyOf(const User &u);
+    static SearchText::Key searchKeyOf(const User &u);
 
     QVector<User> m_users;
     SortKeys m_sortKeys;
     QHash<qint64, int> m_rowOfUser;
-    QVector<QString> m_searchKeys; // per row, as m_users
+    QVector<SearchText::Key> m_searchKeys; // per row, as m_users
     int m_sortColumn = -1; // storage's order (by e-mail) until a header is clicked
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -270,7 +270,7 @@ void UsersPage::reload()
         m_status->show();
         return;
     }
-    m_model->setUsers(users.takeValue());
+    m_model->setUsers(users.takeValue(), true);
     fitColumns();
     refreshCounts();
     m_status->setVisible(m_readOnly);

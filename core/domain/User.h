@@ -19,7 +19,7 @@ struct User
     QDateTime createdAt;
     std::optional<SeatType> sales;
     std::optional<SeatType> service;
-    // The PostgreSQL login tied to this user (when creating one; lists leave it empty).
+    // The PostgreSQL login tied to this user (empty: none; always empty on SQLite).
     QString login {};
     // R14: at most one main team (empty: none) and any number of additional
     // teams, by name, in name order; the main team is never among them.
@@ -67,10 +67,13 @@ struct UserEdit
     // Additional teams to join and teams to leave (main or additional).
     QStringList addTeams;
     QStringList removeTeams;
+    // On a PostgreSQL server: the existing login to tie to the user instead of
+    // the one they have, if any; an empty name unties them. Super admins only.
+    std::optional<QString> login;
 
     bool isEmpty() const
     {
-        return !firstName && !lastName && !role && !mainTeam && addTeams.isEmpty() && removeTeams.isEmpty();
+        return !firstName && !lastName && !role && !mainTeam && addTeams.isEmpty() && removeTeams.isEmpty() && !login;
     }
 };
 

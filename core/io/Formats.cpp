@@ -24,16 +24,19 @@ QJsonValue seatJson(const std::optional<SeatType> &type)
 
 QJsonObject Formats::userJson(const User &u)
 {
-    return QJsonObject { { QStringLiteral("email"), u.email },
-                         { QStringLiteral("first_name"), u.firstName },
-                         { QStringLiteral("last_name"), u.lastName },
-                         { QStringLiteral("role"), roleKey(u.role) },
-                         { QStringLiteral("created_at"), u.createdAt.toString(Qt::ISODateWithMs) },
-                         { QStringLiteral("sales"), seatJson(u.sales) },
-                         { QStringLiteral("service"), seatJson(u.service) },
-                         { QStringLiteral("main_team"),
-                           u.mainTeam.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.mainTeam) },
-                         { QStringLiteral("teams"), QJsonArray::fromStringList(u.additionalTeams) } };
+    return QJsonObject {
+        { QStringLiteral("email"), u.email },
+        { QStringLiteral("first_name"), u.firstName },
+        { QStringLiteral("last_name"), u.lastName },
+        { QStringLiteral("role"), roleKey(u.role) },
+        { QStringLiteral("created_at"), u.createdAt.toString(Qt::ISODateWithMs) },
+        { QStringLiteral("sales"), seatJson(u.sales) },
+        { QStringLiteral("service"), seatJson(u.service) },
+        { QStringLiteral("main_team"), u.mainTeam.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.mainTeam) },
+        { QStringLiteral("teams"), QJsonArray::fromStringList(u.additionalTeams) },
+        // The PostgreSQL login tied to the user; null when none (always on SQLite).
+        { QStringLiteral("login"), u.login.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.login) }
+    };
 }
 
 QJsonObject Formats::teamJson(const Team &t)
@@ -93,21 +96,28 @@ QJsonObject Formats::backupJson(const BackupInfo &b)
                          { QStringLiteral("sequence"), b.sequence > 0 ? QJsonValue(b.sequence) : QJsonValue() } };
 }
 
-QStringList Formats::userHeader()
+QStringList Formats::userHeader(bool withLogin)
 {
-    return { tr("Email address"),   tr("Name"), tr("Role"), tr("Sales seat"), tr("Service seat"), tr("Main team"),
-             tr("Additional teams") };
+    QStringList header { tr("Email address"),   tr("Name"),         tr("Role"),
+                         tr("Sales seat"),      tr("Service seat"), tr("Main team"),
+                         tr("Additional teams") };
+    if (withLogin)
+        header << tr("Database login");
+    return header;
 }
 
-QStringList Formats::userRow(const User &u)
+QStringList Formats::userRow(const User &u, bool withLogin)
 {
-    return { u.email,
-             u.fullName(),
-             roleName(u.role),
-             u.sales ? seatTypeName(*u.sales) : QString(),
-             u.service ? seatTypeName(*u.service) : QString(),
-             u.mainTeam,
-             u.additionalTeams.join(QStringLiteral(", ")) };
+    QStringList row { u.email,
+                      u.fullName(),
+                      roleName(u.role),
+                      u.sales ? seatTypeName(*u.sales) : QString(),
+                      u.service ? seatTypeName(*u.service) : QString(),
+                      u.mainTeam,
+                      u.additionalTeams.join(QStringLiteral(", ")) };
+    if (withLogin)
+        row << u.login;
+    return row;
 }
 
 QStringList Formats::seatCountHeader()
@@ -170,13 +180,13 @@ QString Formats::table(const QStringList &header, const QVector<QStringList> &ro
     return text;
 }
 
-QString Formats::usersTable(const QVector<User> &users)
+QString Formats::usersTable(const QVector<User> &users, bool withLogin)
 {
     QVector<QStringList> rows;
     rows.reserve(users.size());
     for (const User &u : users)
-        rows.append(userRow(u));
-    return table(userHeader(), rows);
+        rows.append(userRow(u, withLogin));
+    return table(userHeader(withLogin), rows);
 }
 
 QString Formats::seatCountsTable(const QVector<SeatCount> &counts)

@@ -30,8 +30,9 @@ public:
 
     // The columns of each kind of record, translated, and one record's cells.
     // Counts follow the default QLocale (the language installed).
-    static QStringList userHeader();
-    static QStringList userRow(const User &user);
+    // `withLogin`: a Database login column (on a PostgreSQL server).
+    static QStringList userHeader(bool withLogin = false);
+    static QStringList userRow(const User &user, bool withLogin = false);
     static QStringList teamHeader();
     static QStringList teamRow(const Team &team);
     static QStringList seatCountHeader();
@@ -45,7 +46,7 @@ public:
     // Lays rows out in columns padded to the widest cell, one line each,
     // trailing spaces trimmed, the header first.
     static QString table(const QStringList &header, const QVector<QStringList> &rows);
-    static QString usersTable(const QVector<User> &users);
+    static QString usersTable(const QVector<User> &users, bool withLogin = false);
     static QString teamsTable(const QVector<Team> &teams);
     static QString seatCountsTable(const QVector<SeatCount> &counts);
     static QString ledgerTable(const QVector<LedgerEntry> &entries);

@@ -31,7 +31,27 @@ QString personText(const QString &json)
     if (!last.isEmpty())
         name = name.isEmpty() ? last : name + QLatin1Char(' ') + last;
     const QString roleText = role ? roleName(*role) : o.value(QStringLiteral("role")).toString();
-    return name.isEmpty() ? roleText : LedgerText::tr("%1, %2", "role, name").arg(roleText, name);
+    const QString person = name.isEmpty() ? roleText : LedgerText::tr("%1, %2", "role, name").arg(roleText, name);
+    // On a PostgreSQL server, the login the user was tied to.
+    const QString login = o.value(QStringLiteral("login")).toString();
+    return login.isEmpty() ? person : LedgerText::tr("%1, database login “%2”", "person, login").arg(person, login);
+}
+
+// The login in a user's JSON, and whether anything else differs between two.
+QString loginOf(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("login")).toString();
+}
+
+bool onlyLoginChanged(const QString &before, const QString &after)
+{
+    QJsonObject b = QJsonDocument::fromJson(before.toUtf8()).object();
+    QJsonObject a = QJsonDocument::fromJson(after.toUtf8()).object();
+    if (b.isEmpty() || a.isEmpty() || b.value(QStringLiteral("login")) == a.value(QStringLiteral("login")))
+        return false;
+    b.remove(QStringLiteral("login"));
+    a.remove(QStringLiteral("login"));
+    return a == b;
 }
 
 // A user's teams, as the ledger keeps them ({"main", "additional"}):
@@ -131,8 +151,18 @@ QString LedgerText::what(const LedgerEntry &e)
     }
     if (e.action == LedgerAction::DatabaseRestored)
         return tr("Restored the database from the backup %1").arg(e.before);
-    if (e.action == LedgerAction::UserEdited)
+    if (e.action == LedgerAction::UserEdited) {
+        if (onlyLoginChanged(e.before, e.after)) {
+            const QString before = loginOf(e.before);
+            const QString after = loginOf(e.after);
+            if (after.isEmpty())
+                return tr("Untied %1 from the database login “%2”").arg(e.subject, before);
+            if (before.isEmpty())
+                return tr("Tied %1 to the database login “%2”").arg(e.subject, after);
+            return tr("Tied %1 to the database login “%2” instead of “%3”").arg(e.subject, after, before);
+        }
         return tr("Edited the user %1").arg(e.subject);
+    }
     if (e.action == LedgerAction::UserTeamsChanged)
         return tr("Changed the teams of %1").arg(e.subject);
     if (e.action == LedgerAction::TeamCreated)

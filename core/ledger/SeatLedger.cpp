@@ -209,11 +209,34 @@ Result<std::optional<QString>> SeatLedger::loginOperator() const
     if (!tied)
         return tied.error();
     if (!tied.value())
-        return Error { ErrorKind::NotAuthorized,
-                       tr("The login “%1” is tied to no Seatkeeper user, so it cannot change anything. A Super admin "
-                          "or an Admin ties it to a new user with “seatctl users add EMAIL --login %1”.")
-                           .arg(mine) };
+        return Error { ErrorKind::NotAuthorized, untiedLoginMessage() };
     return tied.value();
+}
+
+QString SeatLedger::untiedLoginMessage() const
+{
+    return tr("The login “%1” is tied to no Seatkeeper user, so it can see everything but change nothing. Ask a "
+              "Super admin to run: seatctl users edit EMAIL --login %1")
+        .arg(m_store->login());
+}
+
+bool SeatLedger::untiedLogin() const
+{
+    return !m_store->login().isEmpty() && m_actor.isEmpty();
+}
+
+Result<bool> SeatLedger::followLogin()
+{
+    if (m_store->login().isEmpty())
+        return false;
+    auto tied = m_store->userOfLogin();
+    if (!tied)
+        return tied.error();
+    const QString now = tied.value().value_or(QString());
+    if (Validation::emailKey(now) == Validation::emailKey(m_actor))
+        return false;
+    m_actor = now;
+    return true;
 }
 
 Result<QVector<User>> SeatLedger::users(UserOrder order) const
@@ -360,7 +383,9 @@ Result<SeatLedger::Changes> SeatLedger::changesSince(qint64 position, int maxUse
 Result<Role> SeatLedger::requireAdmin() const
 {
     if (m_actor.isEmpty())
-        return Error { ErrorKind::NotAuthorized, tr("No operator is set: name one with --as.") };
+        return Error { ErrorKind::NotAuthorized,
+                       m_store->login().isEmpty() ? tr("No operator is set: name one with --as.")
+                                                  : untiedLoginMessage() };
     // Read inside the caller's transaction: the operator may have been demoted or
     // deleted by another admin since this window opened.
     auto actor = findHeld(m_actor);
@@ -419,14 +444,31 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
         const QDateTime now = QDateTime::currentDateTimeUtc();
         created.reserve(newUsers.size());
         QVector<SeatEdit> seats;
+        // Who already exists, read at once for several (one round trip to a server).
+        QHash<QString, StoredUser> taken;
+        if (newUsers.size() > 1) {
+            QStringList emails;
+            for (const NewUser &newUser : newUsers)
+                emails << newUser.email;
+            auto found = m_store->findUsers(emails);
+            if (!found)
+                return found.error();
+            taken = found.takeValue();
+        }
         for (const NewUser &newUser : newUsers) {
             if (newUser.role == Role::SuperAdmin && actorRole != Role::SuperAdmin)
                 return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can create another Super admin.") };
-            if (auto existing = findHeld(newUser.email); existing)
+            if (newUsers.size() > 1) {
+                if (const auto existing = taken.constFind(Validation::emailKey(newUser.email));
+                    existing != taken.cend())
+                    return Error { ErrorKind::Duplicate,
+                                   tr("A user with the email address “%1” already exists.").arg(existing->email) };
+            } else if (auto existing = findHeld(newUser.email); existing) {
                 return Error { ErrorKind::Duplicate,
                                tr("A user with the email address “%1” already exists.").arg(existing.value().email) };
-            else if (existing.error().kind != ErrorKind::NotFound)
+            } else if (existing.error().kind != ErrorKind::NotFound) {
                 return existing.error();
+            }
             User u;
             u.email = newUser.email;
             u.firstName = newUser.firstName;

@@ -91,6 +91,15 @@ public:
     // to tie it when the login is tied to nobody.
     QString login() const;
     Result<std::optional<QString>> loginOperator() const;
+    // The operator's place when the login is tied to nobody: a window opens
+    // read-only, with no operator, and every change is refused saying how to
+    // tie the login (untiedLoginMessage()).
+    bool untiedLogin() const;
+    QString untiedLoginMessage() const;
+    // On a server, makes the operator the user tied to the login now (none if
+    // it was untied): a Super admin may have tied or untied it meanwhile.
+    // True when the operator changed.
+    Result<bool> followLogin();
 
     enum class UserOrder
     {

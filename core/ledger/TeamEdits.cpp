@@ -147,6 +147,13 @@ Result<qint64> SeatLedger::editUser(const QString &email, const UserEdit &edit)
             return Error { ErrorKind::Invalid,
                            tr("The team “%1” is both to join and to leave.").arg(InputText::escaped(added)) };
     }
+    if (edit.login) {
+        if (m_store->login().isEmpty())
+            return Error { ErrorKind::Invalid,
+                           tr("Only a user of a database on a PostgreSQL server can be tied to a login.") };
+        if (edit.login->toUtf8().size() > 63 || edit.login->contains(QChar(0)))
+            return Error { ErrorKind::Invalid, tr("“%1” cannot be a PostgreSQL login.").arg(*edit.login) };
+    }
     return change([&](StoreTransaction &tx, Role actorRole) -> Status {
         auto stored = m_store->user(email);
         if (!stored)
@@ -171,14 +178,33 @@ Result<qint64> SeatLedger::editUser(const QString &email, const UserEdit &edit)
                                        .arg(current.email));
             }
         }
-        if (first != current.firstName || last != current.lastName || role != current.role) {
-            if (Status s = m_store->updateUser(current.id, first, last, role); !s)
-                return s;
+        // The login (PostgreSQL): the operator is the login, so only a Super
+        // admin moves one, and never their own — the change would leave the
+        // login writing it tied to nobody (the server refuses both anyway).
+        const QString login = edit.login.value_or(current.login);
+        if (login != current.login) {
+            if (actorRole != Role::SuperAdmin)
+                return Error { ErrorKind::NotAuthorized,
+                               tr("Only a Super admin can tie a user to a login, change it or untie it.") };
+            if (Validation::emailKey(current.email) == Validation::emailKey(m_actor))
+                return refused(tr("You cannot change or untie your own login: this window or seatctl acts through "
+                                  "it. Ask another Super admin."));
+        }
+        const bool detailsChanged = first != current.firstName || last != current.lastName || role != current.role;
+        if (detailsChanged || login != current.login) {
+            if (detailsChanged) {
+                if (Status s = m_store->updateUser(current.id, first, last, role); !s)
+                    return s;
+            }
+            if (login != current.login) {
+                if (Status s = m_store->setUserLogin(current.id, login); !s)
+                    return s;
+            }
             if (Status s = tx.append({ LedgerAction::UserEdited,
                                        current.email,
                                        {},
-                                       userJson(current.firstName, current.lastName, current.role),
-                                       userJson(first, last, role) });
+                                       userJson(current.firstName, current.lastName, current.role, current.login),
+                                       userJson(first, last, role, login) });
                 !s)
                 return s;
         }

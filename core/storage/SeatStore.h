@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -132,6 +133,18 @@ public:
     // Takes the user out of their teams too.
     virtual Status deleteUser(qint64 id) = 0;
     virtual Status updateUser(qint64 id, const QString &firstName, const QString &lastName, Role role) = 0;
+    // On a server whose logins are the operators: ties the user to `login` (an
+    // existing login tied to nobody else; storage refuses others, saying why),
+    // or unties them (empty). A backend without logins refuses it.
+    virtual Status setUserLogin(qint64 id, const QString &login)
+    {
+        Q_UNUSED(id);
+        Q_UNUSED(login);
+        return Error { ErrorKind::Invalid,
+                       QCoreApplication::translate("SeatLedger",
+                                                   "Only a user of a database on a PostgreSQL server "
+                                                   "can be tied to a login.") };
+    }
     // A name already taken (by its key) is refused by storage.
     virtual Result<qint64> insertTeam(const QString &name) = 0;
     virtual Status renameTeam(qint64 id, const QString &name) = 0;

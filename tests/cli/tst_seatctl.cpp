@@ -128,6 +128,16 @@ void TestSeatctl::commands_data()
         "ada@example.com is the only Super admin");
     row("usage: team option of another command", "users add dan@example.com --main-team Sales", 2, "",
         "go with “users edit”");
+    // Logins are PostgreSQL's: a file has none to tie, and says so.
+    row("users edit --login on SQLite", "users edit cat@example.com --login cat", 1, "",
+        "Only a user of a database on a PostgreSQL server can be tied to a login.");
+    row("users edit --no-login on SQLite", "users edit cat@example.com --no-login", 1, "",
+        "Only a user of a database on a PostgreSQL server can be tied to a login.");
+    row("usage: --login and --no-login", "users edit cat@example.com --login cat --no-login", 2, "",
+        "--login and --no-login cannot go together");
+    row("usage: --no-login with users add", "users add dan@example.com --no-login", 2, "",
+        "--no-login goes with “users edit”");
+    row("usage: --login with another command", "seats list --login cat", 2, "", "--login goes with “users add”");
 }
 
 void TestSeatctl::commands()
@@ -181,6 +191,10 @@ void TestSeatctl::usersListJson()
     const QJsonObject bob = users.at(3).toObject();
     QCOMPARE(bob.value(QStringLiteral("sales")).toString(), QStringLiteral("sales-professional"));
     QVERIFY(QDateTime::fromString(bob.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs).isValid());
+    // A file has no logins: the key is there, empty, and the table has no such column.
+    QVERIFY(ada.contains(QStringLiteral("login")) && ada.value(QStringLiteral("login")).isNull());
+    const Run table = seatctl(db({ QStringLiteral("users"), QStringLiteral("list") }));
+    QVERIFY2(!table.out.contains(QStringLiteral("Database login")), qPrintable(table.out));
 }
 
 void TestSeatctl::errorsAsJson()

@@ -11,6 +11,7 @@
 
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QStandardPaths>
 
 using SeatctlProcess::json;
 using SeatctlProcess::Run;
@@ -37,10 +38,16 @@ private slots:
     void aUsersLoginChangesNothingFromPsql();
     void anAdminsLoginCannotBreakTheRulesFromPsql();
     void anAdminsDirectWriteIsLedgeredUnderItsLogin();
+    void anAdminsForgedEntriesAreRefusedFromPsql();
+    void entriesAreDatedByTheServer();
+    void aClientWithAWrongClockWritesTheServersTime();
     void killedDuringAnApplyAllOrNothing();
     void concurrentWritersKeepOneChain();
     void theWindowSwitchesToAnotherDatabase();
     void teamsAndEditsOnTheServer();
+    void aSuperAdminTiesAnExistingUserToALogin();
+    void loginChangesAreRefusedWithAReason();
+    void aWindowOnAnUntiedLoginIsReadOnlyUntilTied();
 
 private:
     QStringList db(const QStringList &args) const { return QStringList { QStringLiteral("--database"), m_uri } + args; }
@@ -67,12 +74,14 @@ private:
         return name;
     }
     // psql, a real process, as `login`: stops at the first error.
-    Run psql(const QString &login, const QString &sql) const
+    // `rowsOnly`: the rows' values alone, separated by |.
+    Run psql(const QString &login, const QString &sql, bool rowsOnly = false) const
     {
         QProcess p;
         p.start(QStringLiteral("psql"),
-                { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                  uriAs(login), QStringLiteral("-c"), sql });
+                QStringList { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                              QStringLiteral("ON_ERROR_STOP=1"), uriAs(login), QStringLiteral("-c"), sql }
+                    + (rowsOnly ? QStringList { QStringLiteral("-t"), QStringLiteral("-A") } : QStringList()));
         if (!p.waitForFinished(60000)) {
             p.kill();
             p.waitForFinished();
@@ -86,12 +95,44 @@ private:
     {
         return psql(QStringLiteral("seatkeeper"),
                     QStringLiteral("SELECT (SELECT string_agg(id || ':' || email || ':' || role || ':' || "
-                                   "COALESCE(login, '-'), ',' ORDER BY id) FROM users), (SELECT string_agg(type || ':' "
+                                   "COALESCE(login, '-') || ':' || first_name || ':' || last_name, ',' ORDER BY id) "
+                                   "FROM users), (SELECT string_agg(type || ':' "
                                    "|| purchased || ':' || assigned, ',' ORDER BY type) FROM seat_types), (SELECT "
                                    "string_agg(user_id || ':' || seat_type, ',' ORDER BY user_id, product) FROM "
                                    "assignments), (SELECT COUNT(*) || ':' || MAX(hash) FROM ledger), (SELECT "
-                                   "string_agg(key || '=' || value, ',' ORDER BY key) FROM seatkeeper_meta)"))
+                                   "string_agg(key || '=' || value, ',' ORDER BY key) FROM seatkeeper_meta), (SELECT "
+                                   "string_agg(name, ',' ORDER BY name) FROM teams), (SELECT COUNT(*) FROM "
+                                   "team_members)"))
             .out;
+    }
+    // The server's time now, as ledger entries carry it.
+    static QString serverTimeSql(const QString &when = QStringLiteral("now()"))
+    {
+        return QStringLiteral("to_char((%1) AT TIME ZONE 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')").arg(when);
+    }
+    // bob's ledger entry written by hand from psql, as Seatkeeper writes one:
+    // chained to the last entry, hashed with his login, dated `at` (SQL; by
+    // default the transaction's time).
+    static QString entrySql(const QString &action, const QString &subject, const QString &seatType,
+                            const QString &before, const QString &after, const QString &at = serverTimeSql())
+    {
+        return QStringLiteral(
+                   "WITH last AS (SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1), "
+                   "e AS (SELECT last.id + 1 AS id, %1 AS at, last.hash AS prev, $v$%2$v$::text AS action, "
+                   "$v$%3$v$::text AS subject, $v$%4$v$::text AS seat, $v$%5$v$::text AS old, $v$%6$v$::text AS new "
+                   "FROM last) "
+                   "INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, new_value, "
+                   "prev_hash, hash) SELECT id, at, 'bob@example.com', action, subject, seat, old, new, prev, "
+                   "encode(sha256(convert_to(prev || chr(31) || id || chr(31) || at || chr(31) || 'bob@example.com' "
+                   "|| chr(31) || action || chr(31) || subject || chr(31) || seat || chr(31) || old || chr(31) || new "
+                   "|| chr(31) || session_user, 'UTF8')), 'hex') FROM e; ")
+            .arg(at, action, subject, seatType, before, after);
+    }
+    // bob's transaction from psql: the ledger's lock, `changes` (data and entries), the revision.
+    static QString transaction(const QString &changes)
+    {
+        return QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE; ") + changes
+            + QStringLiteral("UPDATE seatkeeper_meta SET value = value + 1 WHERE key = 'revision'; COMMIT");
     }
     // ada (the owner's login), bob an Admin with his own login, uma a User with
     // hers; 2 Sales Starter seats, bob holds one.
@@ -612,6 +653,175 @@ void TestSeatctlPostgres::anAdminsDirectWriteIsLedgeredUnderItsLogin()
     QCOMPARE(last.value(QStringLiteral("login")).toString(), m_admin);
     list = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(list.exit == 0, qPrintable(list.out + list.err));
+
+    // bob gives uma the last free Sales Starter seat by hand, with its entry.
+    const QString umaGetsASeat = QStringLiteral(
+        "INSERT INTO assignments SELECT id, 'sales', 'sales-starter' FROM users WHERE email = 'uma@example.com'; "
+        "UPDATE seat_types SET assigned = assigned + 1 WHERE type = 'sales-starter'; ");
+    const QString umaLosesIt = QStringLiteral(
+        "DELETE FROM assignments WHERE product = 'sales' AND user_id = (SELECT id FROM users WHERE email = "
+        "'uma@example.com'); UPDATE seat_types SET assigned = assigned - 1 WHERE type = 'sales-starter'; ");
+    const QString assigned = entrySql(QStringLiteral("seat-assigned"), QStringLiteral("uma@example.com"),
+                                      QStringLiteral("sales-starter"), QString(), QStringLiteral("sales-starter"));
+    const QString removed = entrySql(QStringLiteral("seat-removed"), QStringLiteral("uma@example.com"),
+                                     QStringLiteral("sales-starter"), QStringLiteral("sales-starter"), QString());
+    // Given and taken back in one transaction: only the last entry tells the end state.
+    Run direct = psql(m_admin, transaction(umaGetsASeat + assigned + umaLosesIt + removed));
+    QVERIFY2(direct.exit == 0, qPrintable(direct.err));
+    // The seat given in a savepoint of the transaction is its change too.
+    direct = psql(m_admin,
+                  transaction(QStringLiteral("SAVEPOINT s; ") + umaGetsASeat + QStringLiteral("RELEASE SAVEPOINT s; ")
+                              + assigned));
+    QVERIFY2(direct.exit == 0, qPrintable(direct.err));
+    list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject given = json(list).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(given.value(QStringLiteral("action")).toString(), QStringLiteral("seat-assigned"));
+    QCOMPARE(given.value(QStringLiteral("subject")).toString(), QStringLiteral("uma@example.com"));
+    QCOMPARE(given.value(QStringLiteral("actor")).toString(), QStringLiteral("bob@example.com"));
+    QCOMPARE(given.value(QStringLiteral("login")).toString(), m_admin);
+    list = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(list.exit == 0, qPrintable(list.out + list.err));
+}
+
+// An Admin's login, from psql, writes entries that are chained, hashed, signed
+// and dated as Seatkeeper writes them — but that describe a change that did
+// not happen, or not that way. The server refuses each at COMMIT, and nothing
+// of it stays.
+void TestSeatctlPostgres::anAdminsForgedEntriesAreRefusedFromPsql()
+{
+    sharedAccount();
+    const QString before = state();
+    const QString uma = QStringLiteral("uma@example.com");
+    const QString person = QStringLiteral("{\"first\":\"\",\"last\":\"\",\"role\":\"user\"}");
+    const QString starter = QStringLiteral("sales-starter");
+    struct Forgery
+    {
+        const char *what;
+        QString sql;
+    };
+    const QVector<Forgery> forgeries {
+        { "a seat to someone who holds none", entrySql(QStringLiteral("seat-assigned"), uma, starter, {}, starter) },
+        { "a seat its holder already held",
+          entrySql(QStringLiteral("seat-assigned"), QStringLiteral("bob@example.com"), starter, {}, starter) },
+        { "a seat removed that is still held",
+          entrySql(QStringLiteral("seat-removed"), QStringLiteral("bob@example.com"), starter, starter, {}) },
+        { "seats bought that are not purchased",
+          entrySql(QStringLiteral("seats-bought"), {}, starter, QStringLiteral("2"), QStringLiteral("5")) },
+        { "seats bought, but not that many",
+          QStringLiteral("UPDATE seat_types SET purchased = 3 WHERE type = 'sales-starter'; ")
+              + entrySql(QStringLiteral("seats-bought"), {}, starter, QStringLiteral("2"), QStringLiteral("5")) },
+        { "seats bought from a count the ledger never had",
+          QStringLiteral("UPDATE seat_types SET purchased = 5 WHERE type = 'sales-starter'; ")
+              + entrySql(QStringLiteral("seats-bought"), {}, starter, QStringLiteral("0"), QStringLiteral("5")) },
+        { "a user created for nobody",
+          entrySql(QStringLiteral("user-created"), QStringLiteral("zed@example.com"), {}, {}, person) },
+        { "a user created who was there before", entrySql(QStringLiteral("user-created"), uma, {}, {}, person) },
+        { "a user edited who was not",
+          entrySql(QStringLiteral("user-edited"), uma, {}, person,
+                   QStringLiteral("{\"first\":\"Uma\",\"last\":\"\",\"role\":\"admin\"}")) },
+        { "a login untied that is still tied",
+          entrySql(QStringLiteral("user-edited"), QStringLiteral("bob@example.com"), {},
+                   QStringLiteral("{\"first\":\"\",\"last\":\"\",\"login\":\"%1\",\"role\":\"admin\"}").arg(m_admin),
+                   QStringLiteral("{\"first\":\"\",\"last\":\"\",\"role\":\"admin\"}")) },
+        { "a user deleted who is still there", entrySql(QStringLiteral("user-deleted"), uma, {}, person, {}) },
+        { "a team created that does not exist",
+          entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Ghosts")) },
+        { "teams changed that were not",
+          entrySql(QStringLiteral("user-teams-changed"), uma, {}, QStringLiteral("{\"main\":\"\",\"additional\":[]}"),
+                   QStringLiteral("{\"main\":\"Ghosts\",\"additional\":[]}")) },
+        { "a restore (none happens on a server)",
+          entrySql(QStringLiteral("database-restored"), {}, {}, QStringLiteral("x.backup"), QStringLiteral("y")) },
+    };
+    for (const Forgery &forgery : forgeries) {
+        const Run run = psql(m_admin, transaction(forgery.sql));
+        QVERIFY2(run.exit != 0, forgery.what);
+        QVERIFY2(run.err.contains(QStringLiteral("does not match the data as committed")),
+                 qPrintable(QString::fromLatin1(forgery.what) + QStringLiteral(": ") + run.err));
+        QCOMPARE(state(), before);
+    }
+    // The check run before COMMIT on a true entry, then the change undone
+    // without one: nothing may change once the entries are checked.
+    const Run early = psql(
+        m_admin,
+        transaction(QStringLiteral("SET CONSTRAINTS ledger_agrees IMMEDIATE; INSERT INTO assignments SELECT id, "
+                                   "'sales', 'sales-starter' FROM users WHERE email = 'uma@example.com'; UPDATE "
+                                   "seat_types SET assigned = assigned + 1 WHERE type = 'sales-starter'; ")
+                    + entrySql(QStringLiteral("seat-assigned"), uma, starter, {}, starter)
+                    + QStringLiteral("DELETE FROM assignments WHERE product = 'sales' AND user_id = (SELECT id FROM "
+                                     "users WHERE email = 'uma@example.com'); UPDATE seat_types SET assigned = "
+                                     "assigned - 1 WHERE type = 'sales-starter'; ")));
+    QVERIFY(early.exit != 0);
+    QVERIFY2(early.err.contains(QStringLiteral("already checked")), qPrintable(early.err));
+    QCOMPARE(state(), before);
+    const Run run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// The server dates every entry: one dated otherwise — yesterday, or a
+// millisecond off — is refused, however well chained and hashed.
+void TestSeatctlPostgres::entriesAreDatedByTheServer()
+{
+    sharedAccount();
+    const QString before = state();
+    const QString buy = QStringLiteral("UPDATE seat_types SET purchased = 4 WHERE type = 'service-starter'; ");
+    for (const QString &when :
+         { QStringLiteral("now() - interval '1 day'"), QStringLiteral("now() + interval '1 millisecond'") }) {
+        const Run run
+            = psql(m_admin,
+                   transaction(buy
+                               + entrySql(QStringLiteral("seats-bought"), {}, QStringLiteral("service-starter"),
+                                          QStringLiteral("0"), QStringLiteral("4"), serverTimeSql(when))));
+        QVERIFY2(run.exit != 0, qPrintable(when));
+        QVERIFY2(run.err.contains(QStringLiteral("dated by the server")), qPrintable(run.err));
+        QCOMPARE(state(), before);
+    }
+    // The same at the transaction's time is a purchase like any other.
+    const Run run = psql(m_admin,
+                         transaction(buy
+                                     + entrySql(QStringLiteral("seats-bought"), {}, QStringLiteral("service-starter"),
+                                                QStringLiteral("0"), QStringLiteral("4"))));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
+}
+
+// seatctl on a machine whose clock says 2001 (faketime): the user's own
+// creation time is the machine's, the ledger entry's is the server's.
+void TestSeatctlPostgres::aClientWithAWrongClockWritesTheServersTime()
+{
+    const QString faketime = QStandardPaths::findExecutable(QStringLiteral("faketime"));
+    if (faketime.isEmpty())
+        QSKIP("faketime is not installed (package faketime)");
+    sharedAccount();
+    const auto serverNow = [this] {
+        return psql(QStringLiteral("seatkeeper"), QStringLiteral("SELECT ") + serverTimeSql(), true).out.trimmed();
+    };
+    const QString from = serverNow();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    p.start(faketime,
+            QStringList { QStringLiteral("2001-01-01 00:00:00"), QStringLiteral(SEATCTL_PATH) }
+                + dbAs(m_admin, { QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("zoe@example.com") }));
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QString to = serverNow();
+    const QStringList row
+        = psql(QStringLiteral("seatkeeper"),
+               QStringLiteral("SELECT u.created_at || '|' || l.at_utc || '|' || l.login FROM users u, "
+                              "ledger l WHERE u.email = 'zoe@example.com' AND l.id = (SELECT MAX(id) "
+                              "FROM ledger)"),
+               true)
+              .out.trimmed()
+              .split(QLatin1Char('|'));
+    QCOMPARE(row.size(), 3);
+    QVERIFY2(row.at(0).startsWith(QLatin1String("2001-")), qPrintable(row.at(0))); // the clock was wrong
+    QVERIFY2(from <= row.at(1) && row.at(1) <= to,
+             qPrintable(from + QLatin1Char(' ') + row.at(1) + QLatin1Char(' ') + to));
+    QCOMPARE(row.at(2), m_admin);
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
 }
 
 // seatctl apply killed (SIGKILL) in the middle of a big plan, again and again:
@@ -808,6 +1018,212 @@ void TestSeatctlPostgres::teamsAndEditsOnTheServer()
     run = seatctl(db({ "--json", "teams", "list" }));
     QCOMPARE(json(run).value("teams").toArray().size(), 2);
     run = seatctl(db({ "check" }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// users edit --login / --no-login (issue 13): a Super admin ties an existing
+// user to a login, ties them to another, unties them; the login then acts as
+// that user; the list and the ledger say so in words.
+void TestSeatctlPostgres::aSuperAdminTiesAnExistingUserToALogin()
+{
+    sharedAccount();
+    const QString first = makeLogin(QStringLiteral("cat1"));
+    const QString second = makeLogin(QStringLiteral("cat2"));
+    QCOMPARE(seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("cat@example.com"),
+                          QStringLiteral("--role"), QStringLiteral("admin") }))
+                 .exit,
+             0);
+    // Before: cat's future login changes nothing.
+    Run run = seatctl(dbAs(first, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Field") }));
+    QCOMPARE(run.exit, 1);
+
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), first }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("tied to the login “%1”").arg(first)), qPrintable(run.out));
+    // The login now acts as cat.
+    run = seatctl(dbAs(first, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Field") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    // users list shows every login; --json has it too (null when none).
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("list") }));
+    QVERIFY2(run.out.contains(QStringLiteral("Database login")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("cat@example\\.com .* %1\n").arg(first))),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("bob@example\\.com .* %1\n").arg(m_admin))),
+             qPrintable(run.out));
+    const auto loginOf = [this](const QString &email) {
+        const Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }));
+        for (const QJsonValue &u : json(list).value(QStringLiteral("users")).toArray()) {
+            if (u.toObject().value(QStringLiteral("email")).toString() == email)
+                return u.toObject().value(QStringLiteral("login"));
+        }
+        return QJsonValue(QJsonValue::Undefined);
+    };
+    QCOMPARE(loginOf(QStringLiteral("cat@example.com")).toString(), first);
+    QCOMPARE(loginOf(QStringLiteral("ada@example.com")).toString(), QStringLiteral("seatkeeper"));
+
+    // Re-tied to another login: the first one is free again and changes nothing.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), second }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QCOMPARE(loginOf(QStringLiteral("cat@example.com")).toString(), second);
+    run = seatctl(dbAs(first, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Ops") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("seatctl users edit EMAIL --login %1").arg(first)), qPrintable(run.err));
+    run = seatctl(dbAs(second, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Ops") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+
+    // Untied: no login at all.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--no-login") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("no longer tied to the login “%1”").arg(second)), qPrintable(run.out));
+    QVERIFY(loginOf(QStringLiteral("cat@example.com")).isNull());
+    run = seatctl(dbAs(second, { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Hub") }));
+    QCOMPARE(run.exit, 1);
+
+    // Each change is a user-edited entry, by ada, told in words.
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    QJsonArray edits;
+    for (const QJsonValue &e : json(run).value(QStringLiteral("ledger")).toArray()) {
+        if (e.toObject().value(QStringLiteral("action")).toString() == QStringLiteral("user-edited"))
+            edits.append(e);
+    }
+    QCOMPARE(edits.size(), 3);
+    for (const QJsonValue &e : edits) {
+        QCOMPARE(e.toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("ada@example.com"));
+        QCOMPARE(e.toObject().value(QStringLiteral("subject")).toString(), QStringLiteral("cat@example.com"));
+    }
+    run = seatctl(db({ QStringLiteral("ledger") }));
+    QVERIFY2(run.out.contains(QStringLiteral("Tied cat@example.com to the database login “%1”").arg(first)),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(
+                 QStringLiteral("Tied cat@example.com to the database login “%1” instead of “%2”").arg(second, first)),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Untied cat@example.com from the database login “%1”").arg(second)),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Admin, database login “%1” → Admin").arg(second)), qPrintable(run.out));
+    run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// What users edit --login refuses, each with its reason and nothing changed:
+// an Admin's login (only a Super admin moves logins, the server holds it too),
+// a login the server does not have, one tied to somebody else, the Super
+// admin's own login.
+void TestSeatctlPostgres::loginChangesAreRefusedWithAReason()
+{
+    sharedAccount();
+    const QString spare = makeLogin(QStringLiteral("spare"));
+    QCOMPARE(seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("cat@example.com") })).exit,
+             0);
+    const QString before = state();
+
+    // An Admin (bob): refused by the core, with the reason.
+    Run run = seatctl(dbAs(m_admin,
+                           { QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("edit"),
+                             QStringLiteral("cat@example.com"), QStringLiteral("--login"), spare }));
+    QCOMPARE(run.exit, 1);
+    const QJsonObject error = json(run).value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("not-authorized"));
+    QVERIFY2(error.value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("Only a Super admin can tie a user to a login")),
+             qPrintable(run.out));
+    run = seatctl(dbAs(m_admin,
+                       { QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("uma@example.com"),
+                         QStringLiteral("--no-login") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("Only a Super admin can tie a user to a login")), qPrintable(run.err));
+    // ... and by the server, from psql.
+    const Run direct = psql(m_admin,
+                            QStringLiteral("BEGIN; UPDATE users SET login = '%1' WHERE email = "
+                                           "'cat@example.com'; COMMIT;")
+                                .arg(spare));
+    QVERIFY(direct.exit != 0);
+    QVERIFY2(direct.err.contains(QStringLiteral("change a login")), qPrintable(direct.err));
+
+    // A login the server does not have.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), QStringLiteral("no_such_login_here") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("has no login “no_such_login_here”")), qPrintable(run.err));
+    // A login tied to somebody else (uma's).
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), m_user }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("The login “%1” is already tied to uma@example.com.").arg(m_user)),
+             qPrintable(run.err));
+    // The Super admin's own login: this very connection.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("ada@example.com"),
+                       QStringLiteral("--no-login") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("your own login")), qPrintable(run.err));
+    // Both at once, or an empty name: usage errors.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), spare, QStringLiteral("--no-login") }));
+    QCOMPARE(run.exit, 2);
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("cat@example.com"),
+                       QStringLiteral("--login"), QString() }));
+    QCOMPARE(run.exit, 2);
+
+    QCOMPARE(state(), before);
+    run = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// A window opened on a login tied to nobody opens all the same, read-only,
+// saying why and what to run; it refuses a change with that message. Once a
+// Super admin ties the login (seatctl), the window notices through the live
+// feed and lets its new operator change things, without a restart.
+void TestSeatctlPostgres::aWindowOnAnUntiedLoginIsReadOnlyUntilTied()
+{
+    sharedAccount();
+    const QString stranger = makeLogin(QStringLiteral("eve"));
+    QTemporaryDir home;
+    Processes::Window window(QStringLiteral(SEATKEEPER_PATH), uriAs(stranger), home.path());
+    QVERIFY2(window.ready(), window.errors().constData());
+    const QSet<QString> listed = window.users();
+    QVERIFY(listed.contains(QStringLiteral("ada@example.com")));
+    QVERIFY(listed.contains(QStringLiteral("bob@example.com")));
+    QVERIFY(listed.contains(QStringLiteral("uma@example.com")));
+    const QByteArray rights = window.command("rights");
+    QVERIFY2(rights.startsWith("rights readonly"), rights.constData());
+    QVERIFY2(rights.contains(QStringLiteral("“%1” is tied to no Seatkeeper user").arg(stranger).toUtf8()),
+             rights.constData());
+    QVERIFY2(rights.contains(QStringLiteral("seatctl users edit EMAIL --login %1").arg(stranger).toUtf8()),
+             rights.constData());
+    const QString before = state();
+    const QByteArray create = window.command("create dan@example.com");
+    QVERIFY2(create.startsWith("refused create dan@example.com"), create.constData());
+    QVERIFY2(create.contains(QStringLiteral("--login %1").arg(stranger).toUtf8()), create.constData());
+    const QByteArray grid = window.command("grid uma@example.com sales-starter on");
+    QVERIFY2(grid.startsWith("refused"), grid.constData());
+    QCOMPARE(state(), before);
+
+    // A Super admin ties the login to a new Admin: the window follows.
+    Run run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("eve@example.com"),
+                           QStringLiteral("--role"), QStringLiteral("admin") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("eve@example.com"),
+                       QStringLiteral("--login"), stranger }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QTRY_VERIFY_WITH_TIMEOUT(window.command("rights").startsWith("rights writable"), 15000);
+    QVERIFY(window.command("rights").contains("eve@example.com"));
+    QCOMPARE(window.command("create dan@example.com"), QByteArray("saved create dan@example.com"));
+    run = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject last = json(run).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("subject")).toString(), QStringLiteral("dan@example.com"));
+    QCOMPARE(last.value(QStringLiteral("actor")).toString(), QStringLiteral("eve@example.com"));
+    QCOMPARE(last.value(QStringLiteral("login")).toString(), stranger);
+    // Untied again: read-only again, as it opened.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("eve@example.com"),
+                       QStringLiteral("--no-login") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QTRY_VERIFY_WITH_TIMEOUT(window.command("rights").startsWith("rights readonly"), 15000);
+    QVERIFY(window.command("create fay@example.com").startsWith("refused create fay@example.com"));
+    QVERIFY(window.quit());
+    run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
 }
 

@@ -30,6 +30,7 @@ private slots:
     void writersOnManyConnectionsKeepOneChain();
     void backupsAreRefused();
     void aVersion1DatabaseIsBroughtForwardByItsOwner();
+    void aVersion3DatabaseGainsTheServersDatesAndChecks();
     void aBigSaveIsOneChainOfExactEntries();
 
 private:
@@ -335,6 +336,103 @@ void TestPostgresStore::aVersion1DatabaseIsBroughtForwardByItsOwner()
     PostgresServer::dropDatabase(m_uri);
     m_uri.clear();
     PostgresServer::exec(PostgresServer::maintenanceUri(), QStringLiteral("DROP ROLE %1").arg(reader));
+}
+
+// A database of schema 3, whose entries the clients dated (one of them
+// yesterday): its owner's first open brings it to schema 4 and the old
+// entries still check. From then on the server dates the entries and refuses
+// one that describes no change, or one dated by its writer.
+void TestPostgresStore::aVersion3DatabaseGainsTheServersDatesAndChecks()
+{
+    {
+        auto old = PostgresDatabase::create(m_uri, {}, 3);
+        QVERIFY2(old, old ? "" : qPrintable(old.error().message));
+    }
+    // ada, the Super admin tied to the owner's login, bought 2 Sales Starter seats yesterday.
+    const QDateTime yesterday = QDateTime::currentDateTimeUtc().addDays(-1);
+    const QString login = QUrl(m_uri).userName();
+    QVector<LedgerEntry> history {
+        { 1,
+          yesterday,
+          QStringLiteral("ada@example.com"),
+          QStringLiteral("user-created"),
+          QStringLiteral("ada@example.com"),
+          {},
+          {},
+          QStringLiteral("{\"first\":\"\",\"last\":\"\",\"login\":\"%1\",\"role\":\"super-admin\"}").arg(login),
+          {},
+          {},
+          login },
+        { 2,
+          yesterday,
+          QStringLiteral("ada@example.com"),
+          QStringLiteral("seats-bought"),
+          {},
+          QStringLiteral("sales-starter"),
+          QStringLiteral("0"),
+          QStringLiteral("2"),
+          {},
+          {},
+          login },
+    };
+    QStringList sql { QStringLiteral("SET session_replication_role = replica"),
+                      QStringLiteral("INSERT INTO users (email, email_key, role, created_at, login) VALUES "
+                                     "('ada@example.com', 'ada@example.com', 'super-admin', 'x', '%1')")
+                          .arg(login),
+                      QStringLiteral("UPDATE seat_types SET purchased = 2 WHERE type = 'sales-starter'"),
+                      QStringLiteral("UPDATE seatkeeper_meta SET value = 2 WHERE key = 'revision'") };
+    QString prev;
+    for (LedgerEntry &e : history) {
+        e.prevHash = prev;
+        e.hash = LedgerChain::hashOf(e);
+        sql << QStringLiteral("INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, "
+                              "new_value, prev_hash, hash, login) VALUES (%1, '%2', '%3', '%4', '%5', '%6', '%7', "
+                              "'%8', '%9', '%10', '%11')")
+                   .arg(e.id)
+                   .arg(LedgerChain::timeText(e.at), e.actor, e.action, e.subject, e.seatType, e.before, e.after,
+                        e.prevHash)
+                   .arg(e.hash, login);
+        prev = e.hash;
+    }
+    QCOMPARE(PostgresServer::exec(m_uri, sql.join(QStringLiteral("; "))), QString());
+
+    auto opened = SeatLedger::open(m_uri);
+    QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+    SeatLedger &ledger = *opened.value();
+    QCOMPARE(ledger.check().value(), QStringList());
+    QCOMPARE(
+        PostgresServer::exec(m_uri,
+                             QStringLiteral("DO $$ BEGIN IF (SELECT value FROM seatkeeper_meta WHERE key = "
+                                            "'schema_version') <> 4 THEN RAISE EXCEPTION 'not 4'; END IF; END $$")),
+        QString());
+    QVERIFY(ledger.setActor(QStringLiteral("ada@example.com")).ok());
+    QVERIFY(ledger.buySeats(SeatType::SalesStarter, 1).ok());
+    const auto entries = ledger.entries().value();
+    QCOMPARE(entries.size(), 3);
+    QVERIFY(entries.last().at > yesterday.addSecs(3600));
+
+    // The owner's own login, by hand: a purchase that did not happen, then an
+    // entry dated yesterday.
+    const auto entry = [&](const QString &before, const QString &after, const QString &at) {
+        return QStringLiteral(
+                   "INSERT INTO ledger (id, at_utc, actor, action, seat_type, old_value, new_value, prev_hash, hash) "
+                   "SELECT id + 1, %3, 'ada@example.com', 'seats-bought', 'sales-starter', '%1', '%2', hash, "
+                   "encode(sha256(convert_to(hash || chr(31) || (id + 1) || chr(31) || %3 || chr(31) || "
+                   "'ada@example.com' || chr(31) || 'seats-bought' || chr(31) || '' || chr(31) || 'sales-starter' || "
+                   "chr(31) || '%1' || chr(31) || '%2' || chr(31) || session_user, 'UTF8')), 'hex') "
+                   "FROM ledger ORDER BY id DESC LIMIT 1")
+            .arg(before, after, at);
+    };
+    const QString now = QStringLiteral("to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
+    const QString forged = PostgresServer::exec(m_uri, entry(QStringLiteral("3"), QStringLiteral("9"), now));
+    QVERIFY2(forged.contains(QStringLiteral("does not match the data as committed")), qPrintable(forged));
+    const QString dated = PostgresServer::exec(
+        m_uri,
+        entry(QStringLiteral("3"), QStringLiteral("9"), QStringLiteral("'%1'").arg(LedgerChain::timeText(yesterday))));
+    QVERIFY2(dated.contains(QStringLiteral("dated by the server")), qPrintable(dated));
+    QCOMPARE(ledger.entries().value().size(), 3);
+    QCOMPARE(ledger.seatCounts().value()[seatTypeIndex(SeatType::SalesStarter)].purchased, 3);
+    QCOMPARE(ledger.check().value(), QStringList());
 }
 
 // A Save's entries go to the server many rows per statement: each one still

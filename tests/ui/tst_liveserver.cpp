@@ -19,6 +19,8 @@
 #include "SettingsWindow.h"
 #include "TestSupport.h"
 #include "ToggleSwitch.h"
+#include "UserPanel.h"
+#include "UsersPage.h"
 
 #include <QAction>
 #include <QDirIterator>
@@ -52,6 +54,7 @@ private slots:
     void aSilentServerIsGivenUpWithAClearMessage();
     void aPasswordIsAskedForAndNeverStored();
     void recentDatabasesAndQuit();
+    void theUserPanelShowsAndTiesLogins();
 
 private:
     QString newDatabase(const QString &name);
@@ -549,6 +552,89 @@ void TestLiveServer::recentDatabasesAndQuit()
     QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->trigger();
     QVERIFY(!window.isVisible());
+}
+
+// The user panel on a server: a Database login line for everyone, which a
+// Super admin edits and saves with the panel's Save (through the core); their
+// own login and an Admin's view stay read-only; a login tied to someone else
+// is refused, saying to whom.
+void TestLiveServer::theUserPanelShowsAndTiesLogins()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("panel_logins"));
+    auto ada = TestSupport::smallAccount(uri);
+    QVERIFY(ada);
+    for (const QString &login : { QStringLiteral("panel_ben"), QStringLiteral("panel_cat") })
+        QCOMPARE(PostgresServer::exec(m_server->uri(QStringLiteral("postgres")),
+                                      QStringLiteral("CREATE ROLE %1 LOGIN").arg(login)),
+                 QString());
+    UserEdit tieBen;
+    tieBen.login = QStringLiteral("panel_ben");
+    QVERIFY(ada->editUser(TestSupport::SmallAccount::ben, tieBen).ok());
+    {
+        SettingsWindow window(*ada);
+        window.show();
+        UserPanel *panel = window.usersPage()->panel();
+        panel->openUser(TestSupport::SmallAccount::cat);
+        auto *login = panel->findChild<QLineEdit *>(QStringLiteral("panelLogin"));
+        auto *save = panel->findChild<QPushButton *>(QStringLiteral("panelConfirm"));
+        auto *problem = panel->findChild<QLabel *>(QStringLiteral("panelProblem"));
+        QVERIFY(login && save && problem);
+        QVERIFY(login->isVisibleTo(panel));
+        QCOMPARE(login->accessibleName(), QStringLiteral("Database login"));
+        QVERIFY(!login->isReadOnly());
+        QCOMPARE(login->text(), QString());
+        QVERIFY(!save->isEnabled());
+        login->setFocus();
+        QTest::keyClicks(login, QStringLiteral("panel_cat"));
+        QVERIFY(save->isEnabled());
+        save->click();
+        QCOMPARE(ada->user(TestSupport::SmallAccount::cat).value().login, QStringLiteral("panel_cat"));
+        QCOMPARE(login->text(), QStringLiteral("panel_cat"));
+        const LedgerEntry last = ada->entries().value().last();
+        QCOMPARE(last.action, LedgerAction::UserEdited);
+        QCOMPARE(last.subject, TestSupport::SmallAccount::cat);
+
+        // A login tied to ben: refused, saying so, and nothing changed.
+        login->selectAll();
+        QTest::keyClicks(login, QStringLiteral("panel_ben"));
+        save->click();
+        QVERIFY2(problem->text().contains(QStringLiteral("already tied to ben@example.com")),
+                 qPrintable(problem->text()));
+        QCOMPARE(ada->user(TestSupport::SmallAccount::cat).value().login, QStringLiteral("panel_cat"));
+
+        // Emptied: untied.
+        panel->openUser(TestSupport::SmallAccount::cat);
+        login->selectAll();
+        QTest::keyClick(login, Qt::Key_Delete);
+        save->click();
+        QCOMPARE(ada->user(TestSupport::SmallAccount::cat).value().login, QString());
+
+        // Her own login: shown, not editable (this window acts through it).
+        panel->openUser(TestSupport::SmallAccount::ada);
+        QCOMPARE(login->text(), QStringLiteral("seatkeeper"));
+        QVERIFY(login->isReadOnly());
+    }
+    // ben, an Admin, through his own login: sees logins, changes none.
+    auto ben = SeatLedger::open(m_server->uri(QStringLiteral("panel_logins"), QStringLiteral("panel_ben")));
+    QVERIFY(ben);
+    QVERIFY(ben.value()->setActor(TestSupport::SmallAccount::ben).ok());
+    SettingsWindow window(*ben.value());
+    window.show();
+    UserPanel *panel = window.usersPage()->panel();
+    panel->openUser(TestSupport::SmallAccount::ben);
+    auto *login = panel->findChild<QLineEdit *>(QStringLiteral("panelLogin"));
+    QCOMPARE(login->text(), QStringLiteral("panel_ben"));
+    QVERIFY(login->isReadOnly());
+    panel->openUser(TestSupport::SmallAccount::cat);
+    QVERIFY(login->isReadOnly());
+    // The core refuses it whatever the window shows.
+    UserEdit tieCat;
+    tieCat.login = QStringLiteral("panel_cat");
+    const auto refused = ben.value()->editUser(TestSupport::SmallAccount::cat, tieCat);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, ErrorKind::NotAuthorized);
 }
 
 QTEST_MAIN(TestLiveServer)

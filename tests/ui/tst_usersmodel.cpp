@@ -21,6 +21,7 @@ private slots:
     void sortingAgainReusesNothingStale();
     void theCacheHandsOverAStartUpReadWhileTheRevisionStands();
     void feedChangesKeepTheOrderAfterASort();
+    void theCacheSortsOnceAndNewUsersFindTheirPlace();
 };
 
 void TestUsersModel::showsEveryUserWithTheirSeats()
@@ -156,6 +157,52 @@ void TestUsersModel::feedChangesKeepTheOrderAfterASort()
              QStringList({ QStringLiteral("Uma"), QStringLiteral("Cat"), QStringLiteral("Bob"), QStringLiteral("Ben"),
                            QStringLiteral("Béa"), QStringLiteral("Ada Lovelace") }));
     QCOMPARE(model.index(1, UsersModel::SalesColumn).data().toString(), QStringLiteral("Sales Professional"));
+}
+
+// Both tables take the cache's list as it comes — by e-mail, numbers inside by
+// value — without sorting a copy each; a user arriving through the change
+// feed still lands in that order, though no collation keys are kept.
+void TestUsersModel::theCacheSortsOnceAndNewUsersFindTheirPlace()
+{
+    QTemporaryDir dir;
+    auto ledger = TestSupport::smallAccount(dir.filePath(QStringLiteral("seats.db")));
+    for (const char *email : { "ann.100@example.com", "ann.9@example.com", "ann.10@example.com" }) {
+        NewUser u;
+        u.email = QString::fromLatin1(email);
+        QVERIFY(ledger->createUser(u).ok());
+    }
+    UsersCache cache(*ledger, ledger->usersSnapshot(SeatLedger::UserOrder::Email).value());
+    UsersModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setUsers(cache.users(nullptr).value(), true);
+    const auto emails = [&model] {
+        QStringList list;
+        for (int row = 0; row < model.rowCount(); ++row)
+            list << model.index(row, UsersModel::EmailColumn).data().toString();
+        return list;
+    };
+    QCOMPARE(emails(),
+             QStringList({ "ada@example.com", "ann.9@example.com", "ann.10@example.com", "ann.100@example.com",
+                           "ben@example.com", "bob@example.com", "cat@example.com", "uma@example.com" }));
+    const qint64 position = ledger->feedPosition().value();
+    for (const char *email : { "Ann.20@example.com", "ann.3@example.com", "zoe@example.com" }) {
+        NewUser u;
+        u.email = QString::fromLatin1(email);
+        QVERIFY(ledger->createUser(u).ok());
+    }
+    auto changes = ledger->changesSince(position).value();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(model.applyChanges(changes.users, changes.removed));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(emails(),
+             QStringList({ "ada@example.com", "ann.3@example.com", "ann.9@example.com", "ann.10@example.com",
+                           "Ann.20@example.com", "ann.100@example.com", "ben@example.com", "bob@example.com",
+                           "cat@example.com", "uma@example.com", "zoe@example.com" }));
+    // A click on E-mail again gives the same order through collation keys.
+    model.sort(UsersModel::NameColumn, Qt::AscendingOrder);
+    model.sort(UsersModel::EmailColumn, Qt::AscendingOrder);
+    QCOMPARE(emails().first(), QStringLiteral("ada@example.com"));
+    QCOMPARE(emails().at(4), QStringLiteral("Ann.20@example.com"));
 }
 
 QTEST_GUILESS_MAIN(TestUsersModel)

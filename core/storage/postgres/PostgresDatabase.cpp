@@ -287,6 +287,199 @@ const SqlText schemaV3Teams[] = {
     " END $$",
 };
 
+// Version 4, one step from version 3: nobody forges an entry, nobody dates one.
+// - Each entry is dated by the server: its at_utc is the transaction's own
+//   time, as LedgerChain::timeText writes it (whatever the client's clock says).
+// - At COMMIT, each entry agrees with the data as committed: the last entry of
+//   the transaction for a subject and kind (a user, a user's seat of a product,
+//   their teams, a seat type's purchases, a team) describes the end state. An
+//   entry for a user or team created or a seat given that the transaction did
+//   not write (it was so before), or for seats bought or released that do not
+//   follow the ledger's count, describes no change and is refused as well.
+//   Once that check has run (at COMMIT, or earlier if asked), no data change
+//   may follow in the transaction.
+const SqlText schemaV4Forgery[] = {
+    // The entries' users are found by their exact address.
+    "CREATE INDEX IF NOT EXISTS users_by_email ON users (email)",
+    "CREATE OR REPLACE FUNCTION seatkeeper_entry_time() RETURNS TEXT LANGUAGE sql STABLE AS $$"
+    " SELECT to_char(transaction_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$",
+    // Version 2's signature, and the time.
+    "CREATE OR REPLACE FUNCTION seatkeeper_ledger_signed() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE who TEXT; r TEXT; sep TEXT := chr(31); expected TEXT; BEGIN"
+    " NEW.login := session_user; NEW.xact := txid_current();"
+    " SELECT email, role INTO who, r FROM users WHERE login = session_user;"
+    " IF r IS NULL OR r NOT IN ('admin', 'super-admin') THEN"
+    "  RAISE EXCEPTION 'the login % may not write to the ledger: it is not the login of an Admin or a Super admin',"
+    "  session_user USING ERRCODE = 'insufficient_privilege';"
+    " END IF;"
+    " IF NEW.actor IS DISTINCT FROM who THEN"
+    "  RAISE EXCEPTION 'a ledger entry of the login % names % as its actor, not %', session_user, NEW.actor, who"
+    "  USING ERRCODE = 'insufficient_privilege';"
+    " END IF;"
+    " IF NEW.at_utc IS DISTINCT FROM seatkeeper_entry_time() THEN"
+    "  RAISE EXCEPTION 'a ledger entry is dated by the server: % is not the time of its transaction (%)',"
+    "  NEW.at_utc, seatkeeper_entry_time() USING ERRCODE = 'check_violation';"
+    " END IF;"
+    " expected := encode(sha256(convert_to(NEW.prev_hash || sep || NEW.id::text || sep || NEW.at_utc || sep"
+    "  || NEW.actor || sep || NEW.action || sep || NEW.subject || sep || NEW.seat_type || sep || NEW.old_value"
+    "  || sep || NEW.new_value || sep || NEW.login, 'UTF8')), 'hex');"
+    " IF NEW.hash IS DISTINCT FROM expected THEN"
+    "  RAISE EXCEPTION 'a ledger entry must carry the hash of its own fields' USING ERRCODE = 'check_violation';"
+    " END IF; RETURN NEW; END $$",
+    // The check at COMMIT can be run earlier (SET CONSTRAINTS ... IMMEDIATE):
+    // it then marks the transaction (an advisory lock of its own, which
+    // nothing releases before the transaction ends), and no change to the
+    // data may follow in it, or the end state would not be the one checked.
+    "CREATE OR REPLACE FUNCTION seatkeeper_writer_check() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE r TEXT; BEGIN"
+    " SELECT role INTO r FROM users WHERE login = session_user;"
+    " IF r IN ('admin', 'super-admin') THEN"
+    "  IF EXISTS (SELECT 1 FROM (SELECT xact FROM ledger ORDER BY id DESC LIMIT 1) AS last"
+    "   WHERE last.xact = txid_current())"
+    "   AND EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+    "   AND classid = 1397052492 AND objsubid = 2) THEN"
+    "   RAISE EXCEPTION 'the ledger entries of this transaction were already checked (SET CONSTRAINTS ... IMMEDIATE):"
+    " no change to Seatkeeper data may follow them' USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF;"
+    "  RETURN NULL;"
+    " END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM users) AND seatkeeper_owns(TG_RELID) THEN RETURN NULL; END IF;"
+    " RAISE EXCEPTION 'the login % may not change Seatkeeper data: it is not the login of an Admin or a Super admin',"
+    " session_user USING ERRCODE = 'insufficient_privilege';"
+    " END $$",
+    // Each entry is compared with the end state first (one look-up by key at a
+    // time, whatever the server's statistics: a Save checks thousands); only
+    // an entry that does not match it looks for a later entry of its
+    // transaction about the same thing, which then tells the end state instead.
+    "CREATE OR REPLACE FUNCTION seatkeeper_ledger_agrees() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE j JSONB; uid BIGINT; prod TEXT; held TEXT; rowxid XID; whole BIGINT; n BIGINT; prev TEXT; fault TEXT;"
+    " kinds TEXT[]; BEGIN"
+    " IF NOT pg_try_advisory_xact_lock(1397052492, pg_backend_pid()) THEN"
+    "  RAISE EXCEPTION 'another session holds the lock that marks this transaction as checked'"
+    "  USING ERRCODE = 'lock_not_available';"
+    " END IF;"
+    " IF NEW.action IN ('user-created', 'user-deleted', 'user-edited') THEN"
+    "  kinds := ARRAY['user-created', 'user-deleted', 'user-edited'];"
+    "  IF NEW.action = 'user-deleted' THEN"
+    "   IF EXISTS (SELECT 1 FROM users WHERE email = NEW.subject) THEN fault := NEW.subject || ' still exists'; END IF;"
+    "  ELSE"
+    "   j := NEW.new_value::jsonb;"
+    "   SELECT u.xmin INTO rowxid FROM users u WHERE u.email = NEW.subject AND u.first_name = COALESCE(j->>'first', '')"
+    "    AND u.last_name = COALESCE(j->>'last', '') AND u.role = j->>'role'"
+    "    AND (u.login IS NOT DISTINCT FROM j->>'login' OR (NEW.action = 'user-created' AND NOT j ? 'login'));"
+    "   IF NOT FOUND THEN"
+    "    fault := 'no user ' || NEW.subject || ' is ' || NEW.new_value;"
+    "   END IF;"
+    "  END IF;"
+    " ELSIF NEW.action IN ('seat-assigned', 'seat-removed') THEN"
+    "  SELECT product INTO prod FROM seat_types WHERE type = NEW.seat_type;"
+    "  IF prod IS NULL THEN"
+    "   RAISE EXCEPTION 'ledger entry % (%) names no seat type: %', NEW.id, NEW.action, quote_literal(NEW.seat_type)"
+    "   USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF;"
+    "  kinds := ARRAY['seat-assigned', 'seat-removed'];"
+    "  SELECT id INTO uid FROM users WHERE email = NEW.subject;"
+    "  SELECT a.seat_type, a.xmin INTO held, rowxid FROM assignments a WHERE a.user_id = uid AND a.product = prod;"
+    "  IF NEW.action = 'seat-assigned' AND held IS DISTINCT FROM NEW.seat_type THEN"
+    "   fault := NEW.subject || ' holds no ' || NEW.seat_type || ' seat';"
+    "  ELSIF NEW.action = 'seat-removed' AND held IS NOT NULL THEN"
+    "   fault := NEW.subject || ' still holds a ' || held || ' seat';"
+    "  END IF;"
+    " ELSIF NEW.action IN ('seats-bought', 'seats-released') THEN"
+    // Every purchase or release follows the one before it: nothing bought is
+    // no purchase. This holds for every one, the last or not.
+    "  SELECT new_value INTO prev FROM ledger WHERE id = GREATEST("
+    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-bought' AND seat_type = NEW.seat_type AND id < NEW.id),"
+    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-released' AND seat_type = NEW.seat_type AND id < NEW.id));"
+    "  IF NEW.old_value !~ '^[0-9]{1,15}$' OR NEW.new_value !~ '^[0-9]{1,15}$' THEN"
+    "   prev := 'its counts are not numbers';"
+    "  ELSIF NEW.old_value <> COALESCE(prev, '0') THEN"
+    "   prev := 'the ledger had ' || COALESCE(prev, '0') || ' purchased before it, not ' || NEW.old_value;"
+    "  ELSIF NEW.new_value::bigint = NEW.old_value::bigint"
+    "   OR (NEW.action = 'seats-bought') <> (NEW.new_value::bigint > NEW.old_value::bigint) THEN"
+    "   prev := 'from ' || NEW.old_value || ' to ' || NEW.new_value || ' is no ' || NEW.action;"
+    "  ELSE prev := NULL;"
+    "  END IF;"
+    "  IF prev IS NOT NULL THEN"
+    "   RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', NEW.id, NEW.action, prev"
+    "   USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF;"
+    "  SELECT purchased INTO n FROM seat_types WHERE type = NEW.seat_type;"
+    "  IF n IS NULL THEN fault := 'there is no seat type ' || quote_literal(NEW.seat_type);"
+    "  ELSIF n::text <> NEW.new_value THEN fault := n || ' ' || NEW.seat_type || ' seats are purchased';"
+    "  END IF;"
+    "  IF fault IS NOT NULL AND EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('seats-bought', 'seats-released')"
+    "   AND l.id > NEW.id AND l.seat_type = NEW.seat_type AND l.xact = NEW.xact) THEN"
+    "   fault := NULL;"
+    "  END IF;"
+    " ELSIF NEW.action = 'user-teams-changed' THEN"
+    "  kinds := ARRAY['user-teams-changed'];"
+    "  j := NEW.new_value::jsonb;"
+    "  SELECT id INTO uid FROM users WHERE email = NEW.subject;"
+    "  IF COALESCE(j->>'main', '') IS DISTINCT FROM COALESCE((SELECT t.name FROM team_members m"
+    "   JOIN teams t ON t.id = m.team_id WHERE m.user_id = uid AND m.is_main = 1), '')"
+    "   OR ARRAY(SELECT x COLLATE \"C\" FROM jsonb_array_elements_text(COALESCE(j->'additional', '[]')) AS x"
+    "   ORDER BY 1) IS DISTINCT FROM ARRAY(SELECT t.name COLLATE \"C\" FROM team_members m"
+    "   JOIN teams t ON t.id = m.team_id WHERE m.user_id = uid AND m.is_main = 0 ORDER BY 1) THEN"
+    "   fault := 'the teams of ' || NEW.subject || ' are not ' || NEW.new_value;"
+    "  END IF;"
+    // Teams, by their exact names: the team an entry leaves behind is the one it names.
+    " ELSIF NEW.action IN ('team-created', 'team-renamed') THEN"
+    "  SELECT xmin INTO rowxid FROM teams WHERE name = NEW.new_value;"
+    "  IF NOT FOUND AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-renamed', 'team-deleted')"
+    "   AND l.id > NEW.id AND l.old_value = NEW.new_value AND l.xact = NEW.xact) THEN"
+    "   fault := 'there is no team ' || quote_literal(NEW.new_value);"
+    "  ELSIF NEW.action = 'team-renamed' AND NEW.old_value <> NEW.new_value"
+    "   AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > NEW.id"
+    "   AND l.new_value = NEW.old_value AND l.xact = NEW.xact)"
+    "   AND EXISTS (SELECT 1 FROM teams WHERE name = NEW.old_value) THEN"
+    "   fault := 'the team ' || quote_literal(NEW.old_value) || ' still exists';"
+    "  END IF;"
+    " ELSIF NEW.action = 'team-deleted' THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > NEW.id"
+    "   AND l.new_value = NEW.old_value AND l.xact = NEW.xact)"
+    "   AND EXISTS (SELECT 1 FROM teams WHERE name = NEW.old_value) THEN"
+    "   fault := 'the team ' || quote_literal(NEW.old_value) || ' still exists';"
+    "  END IF;"
+    // database-restored included: Seatkeeper restores nothing on a server (its own tools do).
+    " ELSE"
+    "  fault := 'Seatkeeper writes no such entry on a server';"
+    " END IF;"
+    // A user, a seat or a team said to be created or given must have been
+    // written by this transaction: the only transaction still in progress whose
+    // rows this one sees is itself or one of its savepoints (the row's xid made
+    // whole from the 32 bits it keeps: the closest to this one's).
+    " IF fault IS NULL AND rowxid IS NOT NULL AND NEW.action IN ('user-created', 'seat-assigned', 'team-created') THEN"
+    "  whole := (NEW.xact & ~4294967295::bigint) | rowxid::text::bigint;"
+    "  IF whole > NEW.xact + 2147483648 THEN whole := whole - 4294967296;"
+    "  ELSIF whole < NEW.xact - 2147483648 THEN whole := whole + 4294967296; END IF;"
+    "  IF whole < 3 OR pg_xact_status(whole::text::xid8) IS DISTINCT FROM 'in progress' THEN"
+    "   fault := 'it was so before this transaction, which wrote nothing for it';"
+    "  END IF;"
+    " END IF;"
+    // A user's entry that does not tell the end state may be followed by one
+    // of its transaction, about the same user and the same thing, that does.
+    " IF fault IS NOT NULL AND kinds IS NOT NULL AND EXISTS (SELECT 1 FROM ledger l"
+    "  WHERE lower(l.subject) COLLATE \"C\" = lower(NEW.subject) COLLATE \"C\" AND l.id > NEW.id"
+    "  AND l.subject = NEW.subject AND l.xact = NEW.xact AND l.action = ANY (kinds)"
+    "  AND (prod IS NULL OR l.seat_type IN (SELECT type FROM seat_types WHERE product = prod))) THEN"
+    "  fault := NULL;"
+    " END IF;"
+    " IF fault IS NOT NULL THEN"
+    "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', NEW.id, NEW.action, fault"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS ledger_agrees ON ledger",
+    "CREATE CONSTRAINT TRIGGER ledger_agrees AFTER INSERT ON ledger"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_ledger_agrees()",
+    // As in version 2: the functions resolve names in this schema only.
+    "DO $$ DECLARE f REGPROCEDURE; BEGIN"
+    " FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace"
+    " AND p.proname LIKE 'seatkeeper\\_%' LOOP"
+    " EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());"
+    " END LOOP; END $$",
+};
+
 // The steps forward, each to the version it makes, in order. A later version
 // adds its step here; each step runs in the transaction that opens it.
 struct Migration
@@ -298,6 +491,7 @@ struct Migration
 const Migration migrations[] = {
     { 2, schemaV2, sizeof(schemaV2) / sizeof(schemaV2[0]) },
     { 3, schemaV3Teams, sizeof(schemaV3Teams) / sizeof(schemaV3Teams[0]) },
+    { 4, schemaV4Forgery, sizeof(schemaV4Forgery) / sizeof(schemaV4Forgery[0]) },
 };
 
 // Passwords typed in the window, for this process's lifetime only.
@@ -491,6 +685,7 @@ Status PostgresDatabase::connect(const PostgresAddress &address)
 
 Status PostgresDatabase::reconnect()
 {
+    ++m_generation;
     m_db.close();
     m_inWrite = false;
     m_doomed = false;

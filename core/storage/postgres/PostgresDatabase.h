@@ -37,7 +37,9 @@ public:
     // rights of each login held by the server (R5 too). An older database is
     // brought forward by its owner when opened, in one transaction.
     // Version 3: teams and team members (R14), a step of its own from version 2.
-    static constexpr int SchemaVersion = 3;
+    // Version 4: entries dated by the server, and each entry checked at COMMIT
+    // against the data as committed: no entry describes a change that did not happen.
+    static constexpr int SchemaVersion = 4;
     // The libpq options of every connection: bounded waits on the network.
     // - connect_timeout=5: a server that does not complete the start-up within
     //   5 s is given up (libpq's minimum is 2 s; 5 s leaves room for a slow
@@ -105,6 +107,8 @@ public:
     bool subscribe(const std::function<void()> &notified);
     // Connects again (after a lost connection), with the same address.
     Status reconnect();
+    // Moves on at every (re)connection: statements prepared on an earlier one are gone.
+    quint64 generation() const { return m_generation; }
 
     // Starts a write transaction and takes the ledger's lock (the revision row),
     // so writers queue, across processes and machines. A deadlock or
@@ -135,6 +139,7 @@ private:
     void abandonWrite() const;
 
     QString m_uri;
+    quint64 m_generation = 0; // reconnections so far (statements prepared before are gone)
     QString m_connectionName;
     QString m_login;
     QSqlDatabase m_db;

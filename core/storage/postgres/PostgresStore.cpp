@@ -37,8 +37,6 @@ public:
         : m_tx(db)
         , m_db(db)
         , m_actor(actor)
-        , m_at(QDateTime::currentDateTimeUtc())
-        , m_atText(LedgerChain::timeText(m_at))
     {
     }
     const Status &started() const { return m_tx.started(); }
@@ -176,17 +174,27 @@ private:
     {
         if (m_insert)
             return {};
-        auto last = m_db.prepare("SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1");
+        // The entries' time is the server's: the time of this transaction, as
+        // the server's trigger checks it (schema 4), whatever this machine's
+        // clock says. Read with the last entry, in the same round trip.
+        auto last = m_db.prepare("SELECT l.id, l.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', "
+                                 "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM (SELECT 1) AS one "
+                                 "LEFT JOIN (SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1) AS l ON true");
         if (!last)
             return last.error();
         if (Status s = m_db.exec(last.value()); !s)
             return s;
-        if (last.value().next()) {
-            m_nextId = last.value().value(0).toLongLong() + 1;
-            m_lastHash = last.value().value(1).toString();
-        } else {
-            m_nextId = 1;
-        }
+        if (!last.value().next())
+            return m_db.storageError(last.value().lastError());
+        m_nextId = last.value().value(0).isNull() ? 1 : last.value().value(0).toLongLong() + 1;
+        m_lastHash = last.value().value(1).toString();
+        m_atText = last.value().value(2).toString();
+        m_at = QDateTime::fromString(m_atText, Qt::ISODateWithMs);
+        if (!m_at.isValid() || LedgerChain::timeText(m_at) != m_atText)
+            return Error { ErrorKind::Storage,
+                           QCoreApplication::translate("PostgresStore",
+                                                       "The server of %1 gave a time Seatkeeper cannot read: %2.")
+                               .arg(m_db.uri(), m_atText) };
         auto insert = m_db.prepare("INSERT INTO ledger (id, at_utc, actor, action, subject, seat_type, old_value, "
                                    "new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!insert)
@@ -199,7 +207,7 @@ private:
     PostgresDatabase &m_db;
     QString m_actor;
     QDateTime m_at;
-    QString m_atText; // every entry of one change has the same time
+    QString m_atText; // every entry of one change has the same time: the server's, read by load()
     std::unique_ptr<QSqlQuery> m_insert;
     QString m_lastHash;
     qint64 m_nextId = 0;
@@ -319,14 +327,14 @@ Result<UsersAtRevision> PostgresStore::users() const
         auto current = revision();
         if (!current)
             return current.error();
-        auto q = m_db->prepare(UserReader::selectAllSql());
+        auto q = m_db->prepare(UserReader::selectAllWithLoginSql());
         if (!q)
             return q.error();
         if (Status s = m_db->exec(q.value()); !s)
             return s.error();
         UsersAtRevision all { current.value(), {} };
         while (q.value().next())
-            all.users.append(UserReader::fromRow(q.value()));
+            all.users.append(UserReader::fromRow(q.value(), true));
         if (q.value().lastError().isValid())
             return m_db->storageError(q.value().lastError());
         if (Status s = TeamRows::addTo(*m_db, all.users); !s)
@@ -339,14 +347,14 @@ Result<UsersAtRevision> PostgresStore::users() const
 
 Result<User> PostgresStore::user(const QString &email) const
 {
-    auto q = m_db->prepare(UserReader::selectByEmailKeySql());
+    auto q = m_db->prepare(UserReader::selectByEmailKeyWithLoginSql());
     if (!q)
         return q.error();
     q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
     if (Status s = m_db->exec(q.value()); !s)
         return s.error();
     if (q.value().next()) {
-        User found = UserReader::fromRow(q.value());
+        User found = UserReader::fromRow(q.value(), true);
         if (Status s = TeamRows::addTo(*m_db, found); !s)
             return s.error();
         return found;
@@ -356,18 +364,33 @@ Result<User> PostgresStore::user(const QString &email) const
     return notFound(email);
 }
 
+Result<QSqlQuery *> PostgresStore::reused(Reused &slot, const SqlText &sql) const
+{
+    if (!slot.query || slot.generation != m_db->generation()) {
+        slot.query.reset(); // prepared on a connection that is gone: nothing to deallocate
+        auto prepared = m_db->prepare(sql);
+        if (!prepared)
+            return prepared.error();
+        slot.query = std::make_unique<QSqlQuery>(prepared.takeValue());
+        slot.generation = m_db->generation();
+    }
+    return slot.query.get();
+}
+
 Result<StoredUser> PostgresStore::findUser(const QString &email) const
 {
-    auto q = m_db->prepare("SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
+    auto prepared = reused(m_findUser,
+                           "SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
                            "FROM users u LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key");
-    if (!q)
-        return q.error();
-    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(email));
-    if (Status s = m_db->exec(q.value()); !s)
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &q = *prepared.value();
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = m_db->exec(q); !s)
         return s.error();
     StoredUser found;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
+    while (q.next()) {
+        const QSqlQuery &row = q;
         found.id = row.value(0).toLongLong();
         found.email = row.value(1).toString();
         found.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
@@ -376,8 +399,9 @@ Result<StoredUser> PostgresStore::findUser(const QString &email) const
         found.firstName = row.value(5).toString();
         found.lastName = row.value(6).toString();
     }
-    if (q.value().lastError().isValid())
-        return m_db->storageError(q.value().lastError());
+    if (q.lastError().isValid())
+        return m_db->storageError(q.lastError());
+    q.finish();
     if (found.id == 0)
         return notFound(email);
     return found;
@@ -516,49 +540,76 @@ Result<qint64> PostgresStore::insertUser(const User &u)
 {
     QString login = u.login;
     if (!login.isEmpty()) {
-        // Logins are the DBA's to create; Seatkeeper only ties one to a user.
-        auto known = m_db->prepare("SELECT (SELECT COUNT(*) FROM pg_roles WHERE rolname = :login AND rolcanlogin), "
-                                   "(SELECT email FROM users WHERE login = :login2)");
-        if (!known)
-            return known.error();
-        known.value().bindValue(QStringLiteral(":login"), login);
-        known.value().bindValue(QStringLiteral(":login2"), login);
-        if (Status s = m_db->exec(known.value()); !s)
+        if (Status s = loginFree(login, 0); !s)
             return s.error();
-        if (!known.value().next())
-            return m_db->storageError(known.value().lastError());
-        if (known.value().value(0).toLongLong() == 0)
-            return Error { ErrorKind::NotFound,
-                           tr("The server of %1 has no login “%2”. Logins are created by its administrator "
-                              "(CREATE ROLE … LOGIN); then tie it to a user.")
-                               .arg(m_db->uri(), login) };
-        if (!known.value().value(1).isNull())
-            return Error { ErrorKind::Duplicate,
-                           tr("The login “%1” is already tied to %2.").arg(login, known.value().value(1).toString()) };
-    } else if (m_db->creating()) {
+    } else if (m_db->creating() && !m_someoneInserted) {
         // The first user of a new database is tied to the login creating it (init).
         auto existing = m_db->scalar("SELECT COUNT(*) FROM users");
         if (!existing)
             return existing.error();
         if (existing.value() == 0)
             login = m_db->login();
+        m_someoneInserted = true; // one is, now (or the insert fails, and so does the creation)
     }
-    auto q = m_db->prepare("INSERT INTO users (email, email_key, first_name, last_name, role, created_at, login) "
+    auto prepared = reused(m_insertUser,
+                           "INSERT INTO users (email, email_key, first_name, last_name, role, created_at, login) "
                            "VALUES (:email, :key, :first, :last, :role, :at, :login) RETURNING id");
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery &q = *prepared.value();
+    q.bindValue(QStringLiteral(":email"), u.email);
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
+    q.bindValue(QStringLiteral(":first"), u.firstName.isNull() ? QStringLiteral("") : u.firstName);
+    q.bindValue(QStringLiteral(":last"), u.lastName.isNull() ? QStringLiteral("") : u.lastName);
+    q.bindValue(QStringLiteral(":role"), roleKey(u.role));
+    q.bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
+    q.bindValue(QStringLiteral(":login"), login.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : login);
+    if (Status s = m_db->exec(q); !s)
+        return s.error();
+    if (!q.next())
+        return m_db->storageError(q.lastError());
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
+Status PostgresStore::loginFree(const QString &login, qint64 userId) const
+{
+    // Logins are the DBA's to create; Seatkeeper only ties one to a user.
+    auto known = m_db->prepare("SELECT (SELECT COUNT(*) FROM pg_roles WHERE rolname = :login AND rolcanlogin), "
+                               "(SELECT email FROM users WHERE login = :login2 AND id <> :id)");
+    if (!known)
+        return known.error();
+    known.value().bindValue(QStringLiteral(":login"), login);
+    known.value().bindValue(QStringLiteral(":login2"), login);
+    known.value().bindValue(QStringLiteral(":id"), userId);
+    if (Status s = m_db->exec(known.value()); !s)
+        return s;
+    if (!known.value().next())
+        return m_db->storageError(known.value().lastError());
+    if (known.value().value(0).toLongLong() == 0)
+        return Error { ErrorKind::NotFound,
+                       tr("The server of %1 has no login “%2”. Logins are created by its administrator "
+                          "(CREATE ROLE … LOGIN); then tie it to a user.")
+                           .arg(m_db->uri(), login) };
+    if (!known.value().value(1).isNull())
+        return Error { ErrorKind::Duplicate,
+                       tr("The login “%1” is already tied to %2.").arg(login, known.value().value(1).toString()) };
+    return {};
+}
+
+Status PostgresStore::setUserLogin(qint64 id, const QString &login)
+{
+    if (!login.isEmpty()) {
+        if (Status s = loginFree(login, id); !s)
+            return s;
+    }
+    auto q = m_db->prepare("UPDATE users SET login = :login WHERE id = :id");
     if (!q)
         return q.error();
-    q.value().bindValue(QStringLiteral(":email"), u.email);
-    q.value().bindValue(QStringLiteral(":key"), Validation::emailKey(u.email));
-    q.value().bindValue(QStringLiteral(":first"), u.firstName.isNull() ? QStringLiteral("") : u.firstName);
-    q.value().bindValue(QStringLiteral(":last"), u.lastName.isNull() ? QStringLiteral("") : u.lastName);
-    q.value().bindValue(QStringLiteral(":role"), roleKey(u.role));
-    q.value().bindValue(QStringLiteral(":at"), LedgerChain::timeText(u.createdAt));
     q.value().bindValue(QStringLiteral(":login"), login.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : login);
-    if (Status s = m_db->exec(q.value()); !s)
-        return s.error();
-    if (!q.value().next())
-        return m_db->storageError(q.value().lastError());
-    return q.value().value(0).toLongLong();
+    q.value().bindValue(QStringLiteral(":id"), id);
+    return m_db->exec(q.value());
 }
 
 Status PostgresStore::deleteUser(qint64 id)

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "SeatStore.h"
+#include "SqlText.h"
 
 #include <functional>
+#include <memory>
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 class PostgresDatabase;
 
@@ -52,6 +55,7 @@ public:
     Result<qint64> insertUser(const User &user) override;
     Status deleteUser(qint64 id) override;
     Status updateUser(qint64 id, const QString &firstName, const QString &lastName, Role role) override;
+    Status setUserLogin(qint64 id, const QString &login) override;
     Result<qint64> insertTeam(const QString &name) override;
     Status renameTeam(qint64 id, const QString &name) override;
     Status deleteTeam(qint64 id) override;
@@ -71,7 +75,21 @@ public:
 private:
     explicit PostgresStore(std::unique_ptr<PostgresDatabase> db);
     explicit PostgresStore(PostgresDatabase &borrowed);
+    // `login` exists on the server and is tied to no user but `userId` (0: none).
+    Status loginFree(const QString &login, qint64 userId) const;
+
+    // A statement prepared once per connection and run again (each prepare is
+    // two round trips to the server: PREPARE, and DEALLOCATE when it goes).
+    struct Reused
+    {
+        std::unique_ptr<QSqlQuery> query;
+        quint64 generation = 0;
+    };
+    Result<QSqlQuery *> reused(Reused &slot, const SqlText &sql) const;
 
     std::unique_ptr<PostgresDatabase> m_owned;
     PostgresDatabase *m_db;
+    mutable Reused m_findUser;
+    mutable Reused m_insertUser;
+    bool m_someoneInserted = false; // while creating: the first user (tied to the creating login) is in
 };

@@ -10,13 +10,19 @@
 namespace {
 
 // A macro so that each full statement below is one string literal.
-#define SEATKEEPER_USER_SELECT                                                                                         \
-    "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, v.seat_type FROM users u "    \
+#define SEATKEEPER_USER_COLUMNS                                                                                        \
+    "SELECT u.id, u.email, u.first_name, u.last_name, u.role, u.created_at, s.seat_type, v.seat_type"
+#define SEATKEEPER_USER_FROM                                                                                           \
+    " FROM users u "                                                                                                   \
     "LEFT JOIN assignments s ON s.user_id = u.id AND s.product = 'sales' "                                             \
     "LEFT JOIN assignments v ON v.user_id = u.id AND v.product = 'service' "
+#define SEATKEEPER_USER_SELECT SEATKEEPER_USER_COLUMNS SEATKEEPER_USER_FROM
+#define SEATKEEPER_USER_SELECT_LOGIN SEATKEEPER_USER_COLUMNS ", u.login" SEATKEEPER_USER_FROM
 
 const char allUsersSql[] = SEATKEEPER_USER_SELECT "ORDER BY u.id";
 const char userByKeySql[] = SEATKEEPER_USER_SELECT "WHERE u.email_key = :key";
+const char allUsersWithLoginSql[] = SEATKEEPER_USER_SELECT_LOGIN "ORDER BY u.id";
+const char userByKeyWithLoginSql[] = SEATKEEPER_USER_SELECT_LOGIN "WHERE u.email_key = :key";
 
 // The stored form is always "YYYY-MM-DDTHH:MM:SS.mmmZ" (LedgerChain::timeText);
 // reading it by hand is several times faster than QDateTime::fromString.
@@ -77,7 +83,17 @@ SqlText UserReader::selectAllSql()
     return allUsersSql;
 }
 
-User UserReader::fromRow(const QSqlQuery &row)
+SqlText UserReader::selectByEmailKeyWithLoginSql()
+{
+    return userByKeyWithLoginSql;
+}
+
+SqlText UserReader::selectAllWithLoginSql()
+{
+    return allUsersWithLoginSql;
+}
+
+User UserReader::fromRow(const QSqlQuery &row, bool withLogin)
 {
     User u;
     u.id = row.value(0).toLongLong();
@@ -88,6 +104,8 @@ User UserReader::fromRow(const QSqlQuery &row)
     u.createdAt = utcFromText(row.value(5).toString());
     u.sales = seatTypeFromKey(row.value(6).toString());
     u.service = seatTypeFromKey(row.value(7).toString());
+    if (withLogin)
+        u.login = row.value(8).toString();
     return u;
 }
 

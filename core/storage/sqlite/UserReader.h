@@ -16,7 +16,10 @@ namespace UserReader {
 // which the PostgreSQL backend reads with fromRow() too.
 SqlText selectByEmailKeySql();
 SqlText selectAllSql();
-User fromRow(const QSqlQuery &row);
+// The same with the user's login as a last column (PostgreSQL's users have one).
+SqlText selectByEmailKeyWithLoginSql();
+SqlText selectAllWithLoginSql();
+User fromRow(const QSqlQuery &row, bool withLogin = false);
 // Every user, in id order. On SQLite it reads through the sqlite3 handle Qt
 // already holds: for 100,000 users, Qt Sql's per-value QVariants cost more than
 // SQLite's own read, and this is the read every window starts with.
