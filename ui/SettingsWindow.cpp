@@ -16,9 +16,7 @@
 #include "UsersCache.h"
 #include "UsersModel.h"
 #include "UsersPage.h"
-#include "Validation.h"
 
-#include <algorithm>
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
@@ -188,15 +186,9 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_usersPage->applyChanges(changes);
         m_paidUsersPage->applyChanges(changes);
         m_historyPage->readNew();
-        // Only a change to the operator's own user can change their rights:
-        // no read of the server for anybody else's.
-        const QString me = Validation::emailKey(m_ledger.actor());
-        const auto isMe = [&me](const QString &email) {
-            return Validation::emailKey(email) == me;
-        };
-        if (std::any_of(changes.users.cbegin(), changes.users.cend(), [&](const User &u) { return isMe(u.email); })
-            || std::any_of(changes.removed.cbegin(), changes.removed.cend(), isMe))
-            applyOperatorRights();
+        // Any change may be the operator's (a login tied to them, a role):
+        // their rights are read again.
+        applyOperatorRights();
     });
     connect(m_watcher, &LedgerWatcher::reloadNeeded, this, [this] {
         if (m_usersPage->isVisible())
