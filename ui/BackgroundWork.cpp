@@ -36,3 +36,102 @@ Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &
         return work(*worker.value());
     });
 }
+
+ServerWriter::ServerWriter(const SeatLedger &ledger, QObject *parent)
+    : QObject(parent)
+    , m_source(ledger)
+    , m_thread(new QThread(this))
+    , m_context(new QObject)
+{
+    m_thread->setObjectName(QStringLiteral("serverWriter"));
+    m_context->moveToThread(m_thread);
+    m_thread->start();
+    // Connected ahead, so that the first write waits on nothing but itself.
+    QMetaObject::invokeMethod(
+        m_context, [this] { connectHere(); }, Qt::QueuedConnection);
+}
+
+void ServerWriter::reconnect()
+{
+    // Queued: it runs before any write asked for after it.
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_ledger.reset();
+            connectHere();
+        },
+        Qt::QueuedConnection);
+}
+
+Status ServerWriter::connectHere()
+{
+    if (m_ledger)
+        return {};
+    // Opened on the worker: a connection belongs to the thread that opened it.
+    auto opened = m_source.openAnother();
+    if (!opened)
+        return opened.error();
+    m_ledger = opened.takeValue();
+    return {};
+}
+
+ServerWriter::~ServerWriter()
+{
+    // Its connection is closed on the thread that opened it.
+    QMetaObject::invokeMethod(
+        m_context, [this] { m_ledger.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_context;
+}
+
+Status ServerWriter::run(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work)
+{
+    Status result;
+    bool done = false;
+    const QString actor = m_source.actor();
+    QEventLoop loop;
+    QMetaObject::invokeMethod(
+        m_context,
+        [&] {
+            result = [&]() -> Status {
+                if (Status s = connectHere(); !s)
+                    return s;
+                if (m_ledger->actor() != actor) {
+                    if (Status s = m_ledger->setActor(actor); !s)
+                        return s;
+                }
+                return work(*m_ledger);
+            }();
+            // A connection that failed is opened afresh next time (cheap next
+            // to a lost one kept, which would fail every call until then).
+            if (!result && result.error().kind == ErrorKind::Storage)
+                m_ledger.reset();
+            QMetaObject::invokeMethod(
+                &loop,
+                [&] {
+                    done = true;
+                    loop.quit();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    QProgressDialog progress(label, QString(), 0, 0, parent);
+    progress.setObjectName(QStringLiteral("busyProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setCancelButton(nullptr); // a transaction half sent cannot be taken back: it finishes or rolls back
+    progress.setMinimumDuration(BusyAfterMs);
+    progress.setValue(0); // starts the wait for BusyAfterMs (else Qt's default of 4 s)
+    // setValue() lets a modal dialog's events through: the work may be done already.
+    if (!done)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return result;
+}
+
+Status runWrite(ServerWriter *writer, QWidget *parent, const QString &label, SeatLedger &ledger,
+                const std::function<Status(SeatLedger &)> &work)
+{
+    if (writer)
+        return writer->run(parent, label, work);
+    return work(ledger);
+}

@@ -4,8 +4,11 @@
 #include "SeatLedger.h"
 
 #include <functional>
+#include <memory>
+#include <QObject>
 #include <QString>
 
+class QThread;
 class QWidget;
 
 // Runs `work` on a thread of its own; a busy progress dialog saying `label`
@@ -22,3 +25,41 @@ Status runInBackground(QWidget *parent, const QString &label, const SeatLedger &
 // From this many users on, reading them again happens on a worker (a large account
 // takes a few hundred milliseconds to read).
 constexpr int BackgroundReadUsers = 20000;
+
+// The window's own small writes on a server (Create, a panel's Save, Buy, the
+// grid's Save, Remove paid access), on a worker thread that keeps a connection
+// of its own to the same database, as the same operator: the window keeps
+// painting and answering while the server takes its time, or stops answering
+// (then the connection's bounded waits end the call with a clear message).
+// A busy progress dialog appears only if a call takes more than BusyAfterMs.
+class ServerWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int BusyAfterMs = 300;
+
+    explicit ServerWriter(const SeatLedger &ledger, QObject *parent = nullptr);
+    ~ServerWriter() override;
+
+    // Runs `work` on the worker's connection and waits for it with the event
+    // loop running (user input held back meanwhile). Returns what it returned.
+    Status run(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work);
+
+    // The server answers again after being lost: the worker's connection,
+    // likely cut meanwhile, is opened afresh before the next write.
+    void reconnect();
+
+private:
+    // On the worker: its connection, opened now if it has none.
+    Status connectHere();
+
+    const SeatLedger &m_source;
+    QThread *m_thread;
+    QObject *m_context; // lives on m_thread
+    std::unique_ptr<SeatLedger> m_ledger; // used on m_thread only
+};
+
+// `writer`'s worker when there is one (a server), else right here (a file).
+Status runWrite(ServerWriter *writer, QWidget *parent, const QString &label, SeatLedger &ledger,
+                const std::function<Status(SeatLedger &)> &work);

@@ -1,6 +1,11 @@
 #include "LedgerWatcher.h"
 
+#include "BackgroundWork.h"
+#include "ServerLink.h"
+
+#include <QCoreApplication>
 #include <QTimer>
+#include <QWidget>
 
 LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs)
     : QObject(parent)
@@ -17,8 +22,42 @@ LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs
     m_timer->start();
 }
 
+void LedgerWatcher::follow(ServerLink *link)
+{
+    m_link = link;
+    m_timer->stop(); // the link's heartbeat is the fallback
+    connect(link, &ServerLink::changed, this, &LedgerWatcher::apply);
+}
+
+void LedgerWatcher::catchUp(ServerWriter *writer)
+{
+    if (!m_link || !writer)
+        return checkNow();
+    const qint64 from = m_position;
+    SeatLedger::Changes read;
+    const Status s = writer->run(qobject_cast<QWidget *>(parent()),
+                                 QCoreApplication::translate("BackgroundWork", "Loading users…"),
+                                 [from, &read](SeatLedger &ledger) -> Status {
+                                     auto changes = ledger.changesSince(from);
+                                     if (!changes)
+                                         return changes.error();
+                                     read = changes.takeValue();
+                                     return {};
+                                 });
+    if (s)
+        apply(read);
+    else
+        m_link->lookNow(); // the link's worker tries, and delivers when it can
+}
+
 void LedgerWatcher::acknowledge(qint64 revision, qint64 position)
 {
+    if (m_link) {
+        // The link reads the feed on from where it stopped; this change comes
+        // back through it, and applying a row as it is stored twice is harmless.
+        m_link->lookNow();
+        return;
+    }
     if (revision == m_seen + 1 && position > m_position) {
         m_seen = revision;
         m_position = position;
@@ -34,6 +73,10 @@ void LedgerWatcher::setInterval(int intervalMs)
 
 void LedgerWatcher::checkNow()
 {
+    if (m_link) {
+        m_link->lookNow(); // read on its worker; it comes back through apply()
+        return;
+    }
     if (m_paused)
         return;
     auto revision = m_ledger.revision();
@@ -43,9 +86,20 @@ void LedgerWatcher::checkNow()
     if (!changes)
         return;
     m_seen = revision.value();
-    m_position = changes.value().position;
-    if (changes.value().replaced || changes.value().many)
+    apply(changes.value());
+}
+
+void LedgerWatcher::apply(const SeatLedger::Changes &changes)
+{
+    // On a server, reads come from two workers (the link's, and the writer's
+    // after this window's own change): one read no further than what is
+    // applied already brings nothing new. A later one brings every row it
+    // touched as stored at its reading, newer than what came before.
+    if (m_link && !changes.replaced && changes.position <= m_position)
+        return;
+    m_position = changes.position;
+    if (changes.replaced || changes.many)
         emit reloadNeeded();
-    else if (changes.value().entries > 0)
-        emit changed(changes.value());
+    else if (changes.entries > 0)
+        emit changed(changes);
 }

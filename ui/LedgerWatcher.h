@@ -5,6 +5,8 @@
 #include <QObject>
 
 class QTimer;
+class ServerLink;
+class ServerWriter;
 
 // Keeps the views in step with the database (R12): polls the ledger's revision,
 // which every committed change raises, and reads the change feed when it moved
@@ -19,6 +21,15 @@ public:
 
     // Looks now rather than at the next tick.
     void checkNow();
+    // On a server: the link's worker reads the feed (the window's thread never
+    // waits on the network); this only hands on what it read.
+    void follow(ServerLink *link);
+    // On a server, after this window's own change: the feed read at once on
+    // the writer's worker (the window painting meanwhile), so the change is
+    // listed when the action returns. Elsewhere the same as checkNow().
+    void catchUp(ServerWriter *writer);
+    // The feed position the views were read at.
+    qint64 position() const { return m_position; }
     // While the connection to a server is lost nothing is read (a read would
     // only wait on the network); once back, the next look catches up from
     // where the last one stopped.
@@ -38,7 +49,10 @@ signals:
     void reloadNeeded();
 
 private:
+    void apply(const SeatLedger::Changes &changes);
+
     SeatLedger &m_ledger;
+    ServerLink *m_link = nullptr;
     QTimer *m_timer;
     qint64 m_seen = -1;
     qint64 m_position = 0;

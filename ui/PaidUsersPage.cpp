@@ -393,9 +393,10 @@ bool PaidUsersPage::save()
         position = ledger.lastChangePosition();
         return made;
     };
-    const Status s = edits.size() < BackgroundSaveEdits
-        ? saveOn(m_ledger)
-        : runInBackground(this, tr("Saving %n change(s)…", nullptr, int(edits.size())), m_ledger, saveOn);
+    const QString label = tr("Saving %n change(s)…", nullptr, int(edits.size()));
+    const Status s = m_writer                ? m_writer->run(this, label, saveOn)
+        : edits.size() < BackgroundSaveEdits ? saveOn(m_ledger)
+                                             : runInBackground(this, label, m_ledger, saveOn);
     if (!s) {
         QMessageBox box(QMessageBox::Warning, tr("Manage paid users"), s.error().message, QMessageBox::Ok, this);
         box.setObjectName(QStringLiteral("saveRefused"));

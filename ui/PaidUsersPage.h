@@ -17,6 +17,7 @@ class QTimer;
 class QTableView;
 class QToolButton;
 class QUndoStack;
+class ServerWriter;
 
 // Users & Teams ▸ Actions ▸ Manage paid users: the grid of users × seat types,
 // with the purchased and assigned counts at the bottom right.
@@ -38,6 +39,8 @@ public:
     // are updated; pending edits stay, and Save checks them (R12).
     void applyChanges(const SeatLedger::Changes &changes);
     void setReadOnly(bool readOnly);
+    // On a server: Save runs on this worker (null: here, or on a worker of its own when large).
+    void setWriter(ServerWriter *writer) { m_writer = writer; }
     // The server cannot be reached: edits go on and stay pending; Save waits
     // until it is back.
     void setOffline(bool offline);
@@ -72,6 +75,7 @@ private:
     void discardPending();
 
     SeatLedger &m_ledger;
+    ServerWriter *m_writer = nullptr;
     UsersCache &m_users;
     PaidUsersModel *m_model;
     QSortFilterProxyModel *m_proxy;

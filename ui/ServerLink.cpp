@@ -2,7 +2,9 @@
 
 #include "SeatLedger.h"
 
+#include <atomic>
 #include <memory>
+#include <QDateTime>
 #include <QTimer>
 
 // Lives on the link's thread: every call to the server is made from there.
@@ -11,8 +13,9 @@ class ServerLinkWorker : public QObject
     Q_OBJECT
 
 public:
-    explicit ServerLinkWorker(const QString &location)
+    ServerLinkWorker(const QString &location, qint64 position)
         : m_location(location)
+        , m_position(position)
     {
     }
 
@@ -20,7 +23,7 @@ public:
     {
         m_heartbeat = new QTimer(this);
         m_heartbeat->setInterval(ServerLink::HeartbeatMs);
-        connect(m_heartbeat, &QTimer::timeout, this, &ServerLinkWorker::beat);
+        connect(m_heartbeat, &QTimer::timeout, this, &ServerLinkWorker::look);
         m_retry = new QTimer(this);
         m_retry->setSingleShot(true);
         connect(m_retry, &QTimer::timeout, this, &ServerLinkWorker::tryConnect);
@@ -35,25 +38,48 @@ public:
         m_ledger.reset();
     }
 
+    // Since when a call to the server has been waiting (ms since the epoch), 0: none.
+    qint64 waitingSince() const { return m_waitingSince.load(); }
+
+    // Reads the revision, and the change feed if it moved (or `always`).
+    void look() { lookAt(false); }
+    void lookAlways() { lookAt(true); }
+
 signals:
-    void changed();
+    void changed(const SeatLedger::Changes &changes);
     void stateChanged(ServerLink::State state);
 
 private:
+    // Marks a call to the server as waiting, for the link's watch.
+    class Waiting
+    {
+    public:
+        explicit Waiting(std::atomic<qint64> &since)
+            : m_since(since)
+        {
+            m_since.store(QDateTime::currentMSecsSinceEpoch());
+        }
+        ~Waiting() { m_since.store(0); }
+
+    private:
+        std::atomic<qint64> &m_since;
+    };
+
     void tryConnect()
     {
-        // connect_timeout bounds this wait; it is this thread's, not the window's.
-        auto opened = SeatLedger::open(m_location);
+        auto opened = [this] {
+            const Waiting waiting(m_waitingSince);
+            // connect_timeout bounds this wait; it is this thread's, not the window's.
+            return SeatLedger::open(m_location);
+        }();
         if (opened) {
             m_ledger = opened.takeValue();
-            m_ledger->subscribeToChanges([this] { emit changed(); });
-            if (auto revision = m_ledger->revision()) {
-                m_revision = revision.value();
-                const bool wasLost = m_failures > 0;
+            // Runs on this thread, from its event loop.
+            m_ledger->subscribeToChanges([this] { look(); });
+            // Catch up with what was missed while away; the first time, with
+            // whatever came between the window's read and this connection.
+            if (lookAt(true)) {
                 m_failures = 0;
-                emit stateChanged(ServerLink::State::Connected);
-                if (wasLost)
-                    emit changed(); // catch up with what was missed
                 m_heartbeat->start();
                 return;
             }
@@ -67,22 +93,45 @@ private:
         m_retry->start(delay);
     }
 
-    void beat()
+    // False when the connection is lost (then it is dropped and tried again).
+    bool lookAt(bool always)
     {
-        auto revision = m_ledger ? m_ledger->revision() : Result<qint64>(Error {});
-        if (revision) {
-            if (revision.value() != m_revision) {
-                m_revision = revision.value();
-                emit changed(); // a notification lost on the way, or a server that sends none
+        if (!m_ledger)
+            return false; // connecting again: it looks once connected
+        bool answered = false;
+        {
+            const Waiting waiting(m_waitingSince);
+            auto revision = m_ledger->revision();
+            if (revision) {
+                answered = true;
+                // Said first: the window connects again before the rows reach it.
+                emit stateChanged(ServerLink::State::Connected);
+                if (always || revision.value() != m_revision) {
+                    // A notification, this window's own change, a notification
+                    // lost on the way or a server that sends none: read what changed.
+                    auto changes = m_ledger->changesSince(m_position);
+                    if (!changes) {
+                        answered = false; // lost between the two: said below
+                    } else {
+                        m_revision = revision.value();
+                        m_position = changes.value().position;
+                        if (changes.value().replaced || changes.value().many || changes.value().entries > 0)
+                            emit changed(changes.value());
+                    }
+                }
             }
-            return;
         }
-        // Lost: the window is told at once, and the first attempt comes soon.
-        m_heartbeat->stop();
-        m_ledger.reset();
-        m_failures = 1;
-        emit stateChanged(ServerLink::State::Reconnecting);
-        m_retry->start(ServerLink::FirstRetryMs);
+        if (answered)
+            return true;
+        if (m_failures == 0 && m_heartbeat->isActive()) {
+            // Lost: the window is told at once, and the first attempt comes soon.
+            m_heartbeat->stop();
+            m_ledger.reset();
+            m_failures = 1;
+            emit stateChanged(ServerLink::State::Reconnecting);
+            m_retry->start(ServerLink::FirstRetryMs);
+        }
+        return false;
     }
 
     QString m_location;
@@ -90,19 +139,28 @@ private:
     QTimer *m_heartbeat = nullptr;
     QTimer *m_retry = nullptr;
     qint64 m_revision = -1;
+    qint64 m_position = 0;
     int m_failures = 0;
+    std::atomic<qint64> m_waitingSince { 0 };
 };
 
-ServerLink::ServerLink(const QString &location, QObject *parent)
+ServerLink::ServerLink(const QString &location, qint64 position, QObject *parent)
     : QObject(parent)
-    , m_worker(new ServerLinkWorker(location))
+    , m_worker(new ServerLinkWorker(location, position))
+    , m_watch(new QTimer(this))
 {
+    qRegisterMetaType<SeatLedger::Changes>();
     m_thread.setObjectName(QStringLiteral("serverLink"));
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &ServerLinkWorker::changed, this, &ServerLink::changed, Qt::QueuedConnection);
     connect(m_worker, &ServerLinkWorker::stateChanged, this, &ServerLink::setState, Qt::QueuedConnection);
     connect(&m_thread, &QThread::started, m_worker, &ServerLinkWorker::start);
     m_thread.start();
+    // The worker may be stuck in a call the server never answers (a network
+    // gone quiet, a server stopped): the window hears of it from here.
+    m_watch->setInterval(250);
+    connect(m_watch, &QTimer::timeout, this, &ServerLink::watch);
+    m_watch->start();
 }
 
 ServerLink::~ServerLink()
@@ -112,6 +170,23 @@ ServerLink::~ServerLink()
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
+}
+
+void ServerLink::lookNow()
+{
+    QMetaObject::invokeMethod(m_worker, &ServerLinkWorker::lookAlways, Qt::QueuedConnection);
+}
+
+void ServerLink::watch()
+{
+    const qint64 since = m_worker->waitingSince();
+    if (since == 0)
+        return;
+    const qint64 waited = QDateTime::currentMSecsSinceEpoch() - since;
+    if (waited >= StallMs + StallOfflineMs)
+        setState(State::Offline);
+    else if (waited >= StallMs && m_state == State::Connected)
+        setState(State::Reconnecting);
 }
 
 void ServerLink::setState(ServerLink::State state)

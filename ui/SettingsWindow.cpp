@@ -147,11 +147,15 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     statusBar()->addPermanentWidget(m_connection);
     m_connection->hide();
     if (SeatLedger::isServer(m_ledger.path())) {
-        // The server announces every change; the window's own look becomes the
-        // slow fallback, and the link's worker watches the connection.
-        m_link = new ServerLink(m_ledger.path(), this);
-        m_watcher->setInterval(5000);
-        connect(m_link, &ServerLink::changed, m_watcher, &LedgerWatcher::checkNow);
+        // The server announces every change; the link's worker watches the
+        // connection and reads the change feed, so this thread never waits on
+        // the network for it.
+        m_link = new ServerLink(m_ledger.path(), m_watcher->position(), this);
+        m_watcher->follow(m_link);
+        // The window's own small writes run on a worker of their own too.
+        m_writer = new ServerWriter(m_ledger, this);
+        m_usersPage->setWriter(m_writer);
+        m_paidUsersPage->setWriter(m_writer);
         connect(m_link, &ServerLink::stateChanged, this, &SettingsWindow::connectionChanged);
         m_connection->show();
     }
@@ -167,7 +171,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
     connect(m_usersPage, &UsersPage::managePaidUsersRequested, this, &SettingsWindow::showPaidUsers);
     // Every change, this window's own and anybody else's, reaches both pages
     // through the change feed: only the rows it touched are updated.
-    connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, &LedgerWatcher::checkNow);
+    connect(m_usersPage, &UsersPage::ledgerChanged, m_watcher, [this] { m_watcher->catchUp(m_writer); });
     connect(m_paidUsersPage, &PaidUsersPage::closeRequested, this, [this] { m_pages->setCurrentWidget(m_usersPage); });
     // A Save's edits are shown already: the feed need not bring them back.
     connect(m_paidUsersPage, &PaidUsersPage::saved, this,
@@ -182,6 +186,8 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_usersPage->applyChanges(changes);
         m_paidUsersPage->applyChanges(changes);
         m_historyPage->readNew();
+        // Any change may be the operator's (a login tied to them, a role):
+        // their rights are read again.
         applyOperatorRights();
     });
     connect(m_watcher, &LedgerWatcher::reloadNeeded, this, [this] {
@@ -419,8 +425,10 @@ void SettingsWindow::connectionChanged()
                 QTimer::singleShot(ServerLink::FirstRetryMs, this, &SettingsWindow::connectionChanged);
                 return;
             }
+            m_writer->reconnect();
             m_watcher->setPaused(false);
             m_paidUsersPage->setOffline(false);
+            applyOperatorRights(); // as they are now, not as a read while away made them
             m_watcher->checkNow();
         }
     } else {

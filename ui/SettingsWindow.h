@@ -12,6 +12,7 @@ class QActionGroup;
 class QMenu;
 class PaidUsersPage;
 class ServerLink;
+class ServerWriter;
 class QFrame;
 class QLabel;
 class QPushButton;
@@ -100,6 +101,7 @@ private:
     HistoryPage *m_historyPage;
     QLabel *m_operator;
     ServerLink *m_link = nullptr;
+    ServerWriter *m_writer = nullptr;
     bool m_wasLost = false;
     QLabel *m_connection;
     QMenu *m_databaseMenu;

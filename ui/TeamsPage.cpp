@@ -1,6 +1,7 @@
 #include "TeamsPage.h"
 
 #include "Appearance.h"
+#include "BackgroundWork.h"
 #include "SeatLedger.h"
 #include "TeamDialogs.h"
 #include "TeamsModel.h"
@@ -123,13 +124,21 @@ void TeamsPage::createTeam()
     TeamNameDialog dialog(m_model->teams(), {}, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto created = m_ledger.createTeam(dialog.name());
-    if (!created)
-        return showProblem(created.error().message);
+    const QString name = dialog.name();
+    Team created;
+    const Status made = runWrite(m_writer, this, tr("Saving…"), m_ledger, [&](SeatLedger &ledger) -> Status {
+        auto team = ledger.createTeam(name);
+        if (!team)
+            return team.error();
+        created = team.takeValue();
+        return {};
+    });
+    if (!made)
+        return showProblem(made.error().message);
     emit ledgerChanged();
     reload();
-    selectTeam(created.value().name);
-    emit statusMessage(tr("Team “%1” created.").arg(created.value().name));
+    selectTeam(created.name);
+    emit statusMessage(tr("Team “%1” created.").arg(created.name));
 }
 
 void TeamsPage::renameTeam()
@@ -142,7 +151,10 @@ void TeamsPage::renameTeam()
     TeamNameDialog dialog(m_model->teams(), team.name, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto renamed = m_ledger.renameTeam(team.name, dialog.name()); !renamed)
+    const QString newName = dialog.name();
+    if (const Status renamed = runWrite(m_writer, this, tr("Saving…"), m_ledger,
+                                        [&](SeatLedger &ledger) { return ledger.renameTeam(team.name, newName); });
+        !renamed)
         return showProblem(renamed.error().message);
     emit ledgerChanged();
     reload();
@@ -163,7 +175,9 @@ void TeamsPage::deleteTeam()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString target = dialog.moveTo();
-    auto deleted = m_ledger.deleteTeam(team.name, target.isEmpty() ? std::nullopt : std::optional<QString>(target));
+    const Status deleted = runWrite(m_writer, this, tr("Saving…"), m_ledger, [&](SeatLedger &ledger) {
+        return ledger.deleteTeam(team.name, target.isEmpty() ? std::nullopt : std::optional<QString>(target));
+    });
     if (!deleted)
         return showProblem(deleted.error().message);
     emit ledgerChanged();

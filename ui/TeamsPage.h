@@ -6,6 +6,7 @@ class QLabel;
 class QPushButton;
 class QTableView;
 class SeatLedger;
+class ServerWriter;
 class TeamsModel;
 
 // Users & Teams ▸ Teams: every team with its member count, and Create team,
@@ -20,6 +21,8 @@ public:
     // Reads the teams again (after any change, this window's or another's).
     void reload();
     void setReadOnly(bool readOnly);
+    // On a server: its writes run on this worker (null: right here).
+    void setWriter(ServerWriter *writer) { m_writer = writer; }
     TeamsModel *model() const { return m_model; }
 
 signals:
@@ -41,6 +44,7 @@ private:
     void showProblem(const QString &message);
 
     SeatLedger &m_ledger;
+    ServerWriter *m_writer = nullptr;
     TeamsModel *m_model;
     QTableView *m_table;
     QPushButton *m_create;

@@ -1,6 +1,7 @@
 #include "UserPanel.h"
 
 #include "Appearance.h"
+#include "BackgroundWork.h"
 #include "BuySeatsDialog.h"
 #include "EmailList.h"
 #include "SeatAccessTab.h"
@@ -414,7 +415,10 @@ void UserPanel::buy(SeatType type)
     BuySeatsDialog dialog(type, c.purchased, c.assigned, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (Status s = m_ledger.buySeats(type, dialog.count()); !s)
+    const int count = dialog.count();
+    if (Status s = runWrite(m_writer, this, tr("Buying seats…"), m_ledger,
+                            [type, count](SeatLedger &ledger) { return ledger.buySeats(type, count); });
+        !s)
         return showProblem(s.error().message);
     emit ledgerChanged();
     refresh();
@@ -436,7 +440,11 @@ void UserPanel::confirm()
             u.service = tab(Product::Service)->seat();
             users.append(u);
         }
-        auto created = m_ledger.createUsers(users);
+        const Status created
+            = runWrite(m_writer, this, tr("Creating users…"), m_ledger, [&users](SeatLedger &ledger) -> Status {
+                  auto made = ledger.createUsers(users);
+                  return made ? Status() : Status(made.error());
+              });
         if (!created)
             return showProblem(created.error().message);
         emit ledgerChanged();
@@ -448,7 +456,11 @@ void UserPanel::confirm()
         u.email = m_user.email;
         u.sales = tab(Product::Sales)->seat();
         u.service = tab(Product::Service)->seat();
-        auto created = m_ledger.createUser(u);
+        const Status created
+            = runWrite(m_writer, this, tr("Creating %1…").arg(u.email), m_ledger, [&u](SeatLedger &ledger) -> Status {
+                  auto made = ledger.createUser(u);
+                  return made ? Status() : Status(made.error());
+              });
         if (!created)
             return showProblem(created.error().message);
         emit ledgerChanged();
@@ -463,12 +475,19 @@ void UserPanel::confirm()
     // Names, role and teams first (R5 and R14 are the core's), then the seats.
     const UserEdit details = detailsEdit();
     if (!details.isEmpty()) {
-        if (auto edited = m_ledger.editUser(m_user.email, details); !edited)
+        const QString email = m_user.email;
+        const Status edited
+            = runWrite(m_writer, this, tr("Saving…"), m_ledger, [&email, &details](SeatLedger &ledger) -> Status {
+                  auto made = ledger.editUser(email, details);
+                  return made ? Status() : Status(made.error());
+              });
+        if (!edited)
             return showProblem(edited.error().message);
         emit ledgerChanged();
     }
     if (!edits.isEmpty()) {
-        const Status s = m_ledger.applyEdits(edits);
+        const Status s = runWrite(m_writer, this, tr("Saving…"), m_ledger,
+                                  [&edits](SeatLedger &ledger) { return ledger.applyEdits(edits); });
         if (!s) {
             if (!details.isEmpty())
                 openUser(m_user.email); // the details are saved: show them so
@@ -511,7 +530,10 @@ void UserPanel::deleteUser()
     box.setEscapeButton(QMessageBox::Cancel);
     if (box.exec() != QMessageBox::Yes)
         return;
-    if (Status s = m_ledger.deleteUser(m_user.email); !s)
+    const QString email = m_user.email;
+    if (Status s = runWrite(m_writer, this, tr("Deleting %1…").arg(email), m_ledger,
+                            [&email](SeatLedger &ledger) { return ledger.deleteUser(email); });
+        !s)
         return showProblem(s.error().message);
     emit ledgerChanged();
     emit closed();
@@ -551,7 +573,9 @@ void UserPanel::removePaidAccess()
     box.setEscapeButton(QMessageBox::Cancel);
     if (box.exec() != QMessageBox::Yes)
         return;
-    if (Status s = m_ledger.applyEdits(edits); !s)
+    if (Status s = runWrite(m_writer, this, tr("Removing paid access…"), m_ledger,
+                            [&edits](SeatLedger &ledger) { return ledger.applyEdits(edits); });
+        !s)
         return showProblem(s.error().message);
     emit ledgerChanged();
     openUser(m_user.email);

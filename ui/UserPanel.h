@@ -17,6 +17,7 @@ class QTabWidget;
 class QToolButton;
 class SeatAccessTab;
 class SeatLedger;
+class ServerWriter;
 
 // The side panel at the right of Users & Teams. "Create user": the e-mail address,
 // Next, then the Sales and Service tabs, then Create. Opened on an existing user:
@@ -37,6 +38,8 @@ public:
     void startCreate();
     void openUser(const QString &email);
     void setReadOnly(bool readOnly);
+    // On a server: the panel's writes run on this worker (null: right here).
+    void setWriter(ServerWriter *writer) { m_writer = writer; }
     // Seat counts or the user changed elsewhere: show them as they are now.
     void refresh();
     Mode mode() const { return m_mode; }
@@ -80,6 +83,7 @@ private:
     UserEdit detailsEdit() const;
 
     SeatLedger &m_ledger;
+    ServerWriter *m_writer = nullptr;
     Mode m_mode = Mode::Create;
     User m_user; // in Edit mode: as loaded
     bool m_readOnly = false;

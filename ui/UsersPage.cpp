@@ -515,6 +515,13 @@ void UsersPage::updateBulkActions()
     m_deleteAction->setEnabled(any);
 }
 
+void UsersPage::setWriter(ServerWriter *writer)
+{
+    m_writer = writer;
+    m_panel->setWriter(writer);
+    m_teamsPage->setWriter(writer);
+}
+
 void UsersPage::assignToSelected(SeatType type)
 {
     const Product product = productOf(type);
@@ -525,7 +532,9 @@ void UsersPage::assignToSelected(SeatType type)
     }
     if (edits.isEmpty())
         return;
-    if (auto saved = m_ledger.applyEdits(edits); !saved) {
+    if (const Status saved = runWrite(m_writer, this, tr("Saving…"), m_ledger,
+                                      [&edits](SeatLedger &ledger) { return ledger.applyEdits(edits); });
+        !saved) {
         QMessageBox::warning(this, tr("Assign a seat to the selected users"), saved.error().message);
         return;
     }
@@ -542,7 +551,9 @@ void UsersPage::removeFromSelected(Product product)
     }
     if (edits.isEmpty())
         return;
-    if (auto saved = m_ledger.applyEdits(edits); !saved) {
+    if (const Status saved = runWrite(m_writer, this, tr("Saving…"), m_ledger,
+                                      [&edits](SeatLedger &ledger) { return ledger.applyEdits(edits); });
+        !saved) {
         QMessageBox::warning(this, tr("Remove access of the selected users"), saved.error().message);
         return;
     }
@@ -566,7 +577,10 @@ void UsersPage::setMainTeamOfSelected()
     QStringList emails;
     for (const User &u : users)
         emails << u.email;
-    if (auto saved = m_ledger.setMainTeam(emails, dialog.team()); !saved) {
+    const QString team = dialog.team();
+    if (const Status saved = runWrite(m_writer, this, tr("Saving…"), m_ledger,
+                                      [&](SeatLedger &ledger) { return ledger.setMainTeam(emails, team); });
+        !saved) {
         QMessageBox::warning(this, tr("Set main team"), saved.error().message);
         return;
     }
@@ -593,7 +607,9 @@ void UsersPage::deleteSelected()
     QStringList emails;
     for (const User &u : users)
         emails << u.email;
-    if (auto deleted = m_ledger.deleteUsers(emails); !deleted) {
+    if (const Status deleted = runWrite(m_writer, this, tr("Saving…"), m_ledger,
+                                        [&emails](SeatLedger &ledger) { return ledger.deleteUsers(emails); });
+        !deleted) {
         QMessageBox::warning(this, tr("Delete the selected users"), deleted.error().message);
         return;
     }

@@ -16,6 +16,7 @@ class QSplitter;
 class QTableView;
 class QTabWidget;
 class TeamFilter;
+class ServerWriter;
 class TeamsPage;
 class QToolButton;
 class SeatLedger;
@@ -44,6 +45,8 @@ public:
     void applySeatEdits(const QVector<SeatEdit> &edits);
     UsersModel *model() const { return m_model; }
     UserPanel *panel() const { return m_panel; }
+    // On a server: this page's writes (its panel's and Teams' too) run on this worker.
+    void setWriter(ServerWriter *writer);
     QSplitter *splitter() const { return m_splitter; }
     TeamsPage *teamsPage() const { return m_teamsPage; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -99,6 +102,7 @@ public:
 
 private:
     SeatLedger &m_ledger;
+    ServerWriter *m_writer = nullptr;
     UsersCache &m_users;
     UsersModel *m_model;
     UserFilter *m_proxy;

@@ -7,12 +7,15 @@
 // 127.0.0.1 on a random free port, run as "nobody" when the test runs as root.
 // Every login is trusted, except PasswordLogin, which must give PasswordOf.
 
+#include <mutex>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <signal.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 class OwnPostgresServer
@@ -33,6 +36,7 @@ public:
     }
     ~OwnPostgresServer()
     {
+        thaw();
         if (m_started)
             pgCtl({ QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop") });
     }
@@ -89,6 +93,53 @@ public:
         return m_started;
     }
 
+    // As a server that stops answering while its machine stays up (hung, or
+    // behind a network that drops every packet from now on): SIGSTOP to the
+    // postmaster, found from its data directory's postmaster.pid, then to every
+    // process it started (backends, checkpointer…), found in /proc. The
+    // kernel still accepts connections and acknowledges what is sent; nobody
+    // answers. Never anything found by name. Returns how many were stopped.
+    int freeze()
+    {
+        QFile pidFile(data() + QStringLiteral("/postmaster.pid"));
+        if (!pidFile.open(QIODevice::ReadOnly))
+            return 0;
+        const pid_t postmaster = QString::fromLatin1(pidFile.readLine()).trimmed().toInt();
+        const std::lock_guard<std::mutex> lock(m_frozenMutex);
+        if (postmaster <= 0 || ::kill(postmaster, SIGSTOP) != 0)
+            return 0; // stopped first: it starts no new backend from here on
+        m_frozen = { postmaster };
+        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+        for (const QString &entry : entries) {
+            bool isPid = false;
+            const pid_t pid = entry.toInt(&isPid);
+            if (!isPid)
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            // "pid (comm) state ppid …": comm may hold spaces, so from its last ')'.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 1 && fields.at(1).toInt() == postmaster && ::kill(pid, SIGSTOP) == 0)
+                m_frozen.append(pid);
+        }
+        return int(m_frozen.size());
+    }
+    // Lets them all go on (always safe to call, from any thread).
+    void thaw()
+    {
+        const std::lock_guard<std::mutex> lock(m_frozenMutex);
+        for (auto it = m_frozen.crbegin(); it != m_frozen.crend(); ++it)
+            ::kill(*it, SIGCONT);
+        m_frozen.clear();
+    }
+    bool frozen() const
+    {
+        const std::lock_guard<std::mutex> lock(m_frozenMutex);
+        return !m_frozen.isEmpty();
+    }
+
     // The URI of `database` for `login`.
     QString uri(const QString &database, const QString &login = QStringLiteral("seatkeeper")) const
     {
@@ -126,4 +177,6 @@ private:
     QString m_log;
     int m_port = 0;
     bool m_started = false;
+    QList<pid_t> m_frozen;
+    mutable std::mutex m_frozenMutex;
 };

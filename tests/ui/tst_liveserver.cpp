@@ -24,15 +24,20 @@
 
 #include <QAction>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 class TestLiveServer : public QObject
 {
@@ -45,6 +50,8 @@ private slots:
 
     void everyCommitIsAnnounced();
     void aLostServerIsShownAndCaughtUpWith();
+    void aFrozenServerNeverFreezesTheWindow();
+    void aSilentServerIsGivenUpWithAClearMessage();
     void aPasswordIsAskedForAndNeverStored();
     void recentDatabasesAndQuit();
     void theUserPanelShowsAndTiesLogins();
@@ -75,6 +82,8 @@ void TestLiveServer::init()
 
 void TestLiveServer::cleanup()
 {
+    if (m_server)
+        m_server->thaw(); // whatever failed, the server goes on
     m_home.reset();
 }
 
@@ -196,6 +205,212 @@ void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
     eve.email = QStringLiteral("eve@example.com");
     QVERIFY(fresh.value()->createUser(eve).ok());
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("eve@example.com")) >= 0, 10000);
+    QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// Issue 13, point 5: the server stops answering without closing anything (its
+// processes stopped with SIGSTOP: the kernel still acknowledges every packet,
+// as a hung server or a network that went quiet would). The window's thread
+// never waits on it: the window keeps answering, says the server is away, a
+// Create made meanwhile waits on its worker and is saved exactly once when the
+// server answers again, and a change another connection committed meanwhile
+// shows.
+void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("frozen"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    SettingsWindow window(*ledger);
+    // Destroyed before the window: whatever fails below, the server goes on
+    // before the window closes its connections.
+    struct Thaw
+    {
+        OwnPostgresServer &server;
+        ~Thaw() { server.thaw(); }
+    } thaw { *m_server };
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    const auto find = [&window](const char *name) {
+        auto *button = window.findChild<QPushButton *>(QLatin1String(name));
+        Q_ASSERT(button);
+        return button;
+    };
+    const auto listed = [&window](const QString &email) {
+        auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 1).data().toString() == email)
+                return true;
+        }
+        return false;
+    };
+
+    // Another admin's connection, open before the server stops; it commits
+    // while the server is away (its call waits for it, on a thread of its own).
+    QSemaphore ready;
+    QSemaphore go;
+    bool connected = false;
+    Status otherCreated = Error { ErrorKind::Storage, QStringLiteral("not run") };
+    std::unique_ptr<QThread> other(QThread::create([&] {
+        auto mine = SeatLedger::open(uri);
+        if (!mine) {
+            otherCreated = mine.error();
+        } else if (Status s = mine.value()->setActor(QStringLiteral("ada@example.com")); !s) {
+            otherCreated = s;
+        } else {
+            connected = true;
+            ready.release();
+            go.acquire();
+            NewUser fay;
+            fay.email = QStringLiteral("fay@example.com");
+            otherCreated = mine.value()->createUser(fay);
+            return;
+        }
+        ready.release();
+    }));
+    const auto endOther = qScopeGuard([&] {
+        if (go.available() == 0 && other->isRunning())
+            go.release();
+        other->wait();
+    });
+    other->start();
+    QVERIFY(ready.tryAcquire(1, 60000));
+    QVERIFY2(connected, qPrintable(otherCreated.error().message)); // and waiting for go
+
+    // The admin gets as far as Create before the server stops.
+    QTest::mouseClick(find("createUser"), Qt::LeftButton);
+    QTest::keyClicks(window.findChild<QLineEdit *>(QStringLiteral("panelEmail")), QStringLiteral("gil@example.com"));
+    QTRY_VERIFY(find("panelNext")->isEnabled());
+    QTest::mouseClick(find("panelNext"), Qt::LeftButton);
+    QPushButton *create = find("panelConfirm");
+    QTRY_VERIFY(create->isEnabled());
+
+    // The window's thread, watched from its own event loop: a tick every 50 ms.
+    qint64 longestGapMs = 0;
+    bool measuring = false; // from the freeze to the probe's own thaw
+    bool sawAway = false;
+    bool sawBusy = false;
+    QElapsedTimer sinceTick;
+    QElapsedTimer sinceCreate;
+    QElapsedTimer sinceFreeze;
+    QElapsedTimer sinceThaw;
+    qint64 awayAfterMs = -1;
+    QTimer probe;
+    probe.setInterval(50);
+    QObject::connect(&probe, &QTimer::timeout, &window, [&] {
+        if (measuring)
+            longestGapMs = std::max(longestGapMs, sinceTick.elapsed());
+        sinceTick.restart();
+        const QString shown = state->text();
+        if (!sawAway && (shown == QStringLiteral("Reconnecting…") || shown == QStringLiteral("Offline"))) {
+            sawAway = true;
+            awayAfterMs = sinceFreeze.elapsed();
+        }
+        if (auto *busy = window.findChild<QWidget *>(QStringLiteral("busyProgress")); busy && busy->isVisible())
+            sawBusy = true;
+        // The Create has waited a while on the stopped server, and the window
+        // went on answering meanwhile: the server comes back.
+        if (measuring && sawAway && sinceCreate.isValid() && sinceCreate.elapsed() > 1500) {
+            measuring = false;
+            m_server->thaw();
+            sinceThaw.start();
+        }
+    });
+
+    // Were the window's thread to wait on the server, nothing above would run:
+    // from another thread, the server goes on after 30 s, and the test fails
+    // on the gap instead of hanging.
+    QSemaphore finished;
+    std::unique_ptr<QThread> rescue(QThread::create([&] {
+        if (!finished.tryAcquire(1, 30000))
+            m_server->thaw();
+    }));
+    const auto stopRescue = qScopeGuard([&] {
+        finished.release();
+        rescue->wait();
+    });
+    QVERIFY2(m_server->freeze() > 1, "the server's processes were not found");
+    measuring = true;
+    sinceFreeze.start();
+    rescue->start();
+    sinceTick.start();
+    probe.start();
+    go.release(); // the other admin's Create now waits on the stopped server
+
+    // (b) The window says the server is away, without waiting on it.
+    QTRY_VERIFY_WITH_TIMEOUT(sawAway, 20000);
+    QCOMPARE(state->accessibleName(), state->text());
+
+    // (c) Create, meanwhile: the window goes on answering while it waits.
+    QVERIFY(m_server->frozen());
+    QTimer::singleShot(0, create, [create] { QTest::mouseClick(create, Qt::LeftButton); });
+    sinceCreate.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server->frozen(), 45000);
+    // (a) It never stopped answering for as long as a second (and the server
+    // came back through the window's own probe, not the rescue).
+    if (measuring)
+        longestGapMs = std::max(longestGapMs, sinceTick.elapsed());
+    QVERIFY2(longestGapMs < 1000, qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(longestGapMs)));
+    QVERIFY(sawBusy); // the Create showed that it waited
+    // Saved once the server answered again, exactly once.
+    QTRY_VERIFY_WITH_TIMEOUT(listed(QStringLiteral("gil@example.com")), 20000);
+    const qint64 savedAfterMs = sinceThaw.elapsed();
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+    // Figures, not assertions.
+    qInfo("frozen server: shown away after %lld ms; the window's longest gap %lld ms; the Create listed %lld ms "
+          "after SIGCONT",
+          awayAfterMs, longestGapMs, savedAfterMs);
+
+    // (d) What the other admin committed meanwhile shows.
+    QVERIFY(other->wait(60000));
+    QVERIFY2(otherCreated.ok(), qPrintable(otherCreated.error().message));
+    QTRY_VERIFY_WITH_TIMEOUT(listed(QStringLiteral("fay@example.com")), 20000);
+
+    // As any other process reads it: each once, and the ledger checks out.
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
+    auto users = fresh.value()->usersSnapshot();
+    QVERIFY(users);
+    QCOMPARE(std::count_if(users.value().users.cbegin(), users.value().users.cend(),
+                           [](const User &u) { return u.email == QLatin1String("gil@example.com"); }),
+             1);
+    QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// Point 1: every connection has bounded waits. A server that accepts the
+// connection (its kernel does) but never answers is given up after
+// connect_timeout, with words a person understands; a seatctl run never
+// hangs on it.
+void TestLiveServer::aSilentServerIsGivenUpWithAClearMessage()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("silent"));
+    QVERIFY(TestSupport::smallAccount(uri));
+    QVERIFY2(m_server->freeze() > 1, "the server's processes were not found");
+    const auto thaw = qScopeGuard([this] { m_server->thaw(); });
+    for (const char *language : { "en", "fr" }) {
+        QProcess seatctl;
+        seatctl.start(QStringLiteral(SEATCTL_PATH),
+                      { QStringLiteral("--database"), uri, QStringLiteral("--language"), QLatin1String(language),
+                        QStringLiteral("users"), QStringLiteral("list") });
+        // Ends by itself (connect_timeout is 5 s), long before TCP would give up.
+        QVERIFY(seatctl.waitForFinished(60000));
+        QCOMPARE(seatctl.exitCode(), 3); // a storage error
+        const QString said = QString::fromUtf8(seatctl.readAllStandardError());
+        // (The French words come with the translations; the address is in both.)
+        if (qstrcmp(language, "en") == 0)
+            QVERIFY2(said.contains(QLatin1String("did not answer")), qPrintable(said));
+        QVERIFY2(said.contains(uri), qPrintable(said));
+        QVERIFY(seatctl.readAllStandardOutput().isEmpty());
+    }
+    // Once it answers again, all is there, as it was.
+    m_server->thaw();
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
     QCOMPARE(fresh.value()->check().value(), QStringList());
 }
 

@@ -674,11 +674,9 @@ Status PostgresDatabase::connect(const PostgresAddress &address)
         m_db.setPort(address.port);
     m_db.setUserName(address.user);
     m_db.setDatabaseName(address.database);
-    // Bounded waits: a server that does not answer is given up after 10 s when
-    // connecting, and a connection whose packets go unanswered (network down)
-    // is declared lost after about 15 s rather than TCP's many minutes.
-    QString options = QStringLiteral("connect_timeout=10;application_name=seatkeeper;keepalives=1;keepalives_idle=5;"
-                                     "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=15000");
+    // Bounded waits, so that a network gone away is noticed in seconds rather
+    // than after TCP's many minutes (every figure is in ConnectOptions).
+    QString options = QString::fromLatin1(ConnectOptions);
     if (!address.sslMode.isEmpty())
         options += QStringLiteral(";sslmode=") + address.sslMode;
     m_db.setConnectOptions(options);
@@ -706,6 +704,8 @@ Status PostgresDatabase::reconnect()
             else
                 passwordWanted.remove(m_uri);
         }
+        if (why.contains(QLatin1String("timeout expired")) || why.contains(QLatin1String("timed out")))
+            return storage(tr("The server of %1 did not answer (network down or server stopped): %2").arg(m_uri, why));
         return storage(tr("Seatkeeper could not connect to the database %1: %2").arg(m_uri, why));
     }
     {
@@ -950,6 +950,10 @@ Error PostgresDatabase::storageError(const QSqlError &error) const
     const QString detail = error.databaseText().trimmed();
     if (isRetryable(error) || code == QLatin1String("55P03") || code == QLatin1String("57014"))
         return storage(tr("The database %1 is busy with another change. Try again in a moment.").arg(m_uri));
+    // libpq's words when connect_timeout or tcp_user_timeout ran out: the
+    // server, or the network to it, went silent.
+    if (detail.contains(QLatin1String("timeout expired")) || detail.contains(QLatin1String("timed out")))
+        return storage(tr("The server of %1 did not answer (network down or server stopped): %2").arg(m_uri, detail));
     if (code.startsWith(QLatin1String("08")) || code.startsWith(QLatin1String("57P"))
         || error.type() == QSqlError::ConnectionError || !m_db.isOpen()
         || detail.contains(QLatin1String("server closed the connection"))

@@ -40,6 +40,23 @@ public:
     // Version 4: entries dated by the server, and each entry checked at COMMIT
     // against the data as committed: no entry describes a change that did not happen.
     static constexpr int SchemaVersion = 4;
+    // The libpq options of every connection: bounded waits on the network.
+    // - connect_timeout=5: a server that does not complete the start-up within
+    //   5 s is given up (libpq's minimum is 2 s; 5 s leaves room for a slow
+    //   TLS handshake over a VPN).
+    // - keepalives_idle=3, keepalives_interval=1, keepalives_count=3: an idle
+    //   connection whose peer stops answering (cable pulled, VPN down) is
+    //   declared lost 3 + 3 × 1 = 6 s after its last traffic. A live server's
+    //   kernel answers the probes even while a long query runs, so they never
+    //   cut a slow statement short.
+    // - tcp_user_timeout=6000: data sent and not acknowledged for 6 s (the
+    //   same network gone away while a statement is on its way) ends the
+    //   connection; acknowledgements come from the server's kernel within a
+    //   round trip, so a busy server is never mistaken for a lost one.
+    // A statement cut off so says "The server … did not answer".
+    static constexpr const char *ConnectOptions
+        = "connect_timeout=5;application_name=seatkeeper;keepalives=1;keepalives_idle=3;keepalives_interval=1;"
+          "keepalives_count=3;tcp_user_timeout=6000";
     // How long a writer waits for another one before it gives up.
     static constexpr int LockTimeoutMs = 15000;
 
