@@ -1447,6 +1447,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>The login %1 may not read the database %2. If an older version of Seatkeeper made it, its owner must open it once with this version to bring it up to date; from then on every login the server lets in may read it.</source>
         <translation>L’identifiant de connexion %1 ne peut pas lire la base de données %2. Si une version plus ancienne de Seatkeeper l’a créée, son propriétaire doit l’ouvrir une fois avec cette version pour la mettre à jour&#xa0;; ensuite, tout identifiant admis par le serveur peut la lire.</translation>
     </message>
+    <message>
+        <source>The server of %1 did not answer (network down or server stopped): %2</source>
+        <translation>Le serveur de %1 n’a pas répondu (réseau coupé ou serveur arrêté)&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>PostgresStore</name>
@@ -2510,6 +2514,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>Teams</source>
         <translation>Équipes</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
 </context>
 <context>
     <name>UnassignCommand</name>
@@ -2720,6 +2728,30 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     <message>
         <source>None</source>
         <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Buying seats…</source>
+        <translation>Achat de sièges…</translation>
+    </message>
+    <message>
+        <source>Creating users…</source>
+        <translation>Création des utilisateurs…</translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation>Création de %1…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>Suppression de %1…</translation>
+    </message>
+    <message>
+        <source>Removing paid access…</source>
+        <translation>Suppression de l’accès payant…</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +2991,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
             <numerusform>«&#xa0;%1&#xa0;» est maintenant l’équipe principale de %n utilisateur.</numerusform>
             <numerusform>«&#xa0;%1&#xa0;» est maintenant l’équipe principale de %n utilisateurs.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
