@@ -5,6 +5,7 @@
 #include "LedgerPages.h"
 #include "LedgerRow.h"
 #include "PostgresDatabase.h"
+#include "StoredUserRow.h"
 #include "TeamRows.h"
 #include "UserReader.h"
 #include "Validation.h"
@@ -427,9 +428,7 @@ Result<QSqlQuery *> PostgresStore::reused(Reused &slot, const SqlText &sql) cons
 
 Result<StoredUser> PostgresStore::findUser(const QString &email) const
 {
-    auto prepared = reused(m_findUser,
-                           "SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
-                           "FROM users u LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key");
+    auto prepared = reused(m_findUser, StoredUserRow::byEmailKeySql());
     if (!prepared)
         return prepared.error();
     QSqlQuery &q = *prepared.value();
@@ -437,16 +436,8 @@ Result<StoredUser> PostgresStore::findUser(const QString &email) const
     if (Status s = m_db->exec(q); !s)
         return s.error();
     StoredUser found;
-    while (q.next()) {
-        const QSqlQuery &row = q;
-        found.id = row.value(0).toLongLong();
-        found.email = row.value(1).toString();
-        found.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
-        if (const auto product = productFromKey(row.value(3).toString()))
-            found.seats[productIndex(*product)] = seatTypeFromKey(row.value(4).toString());
-        found.firstName = row.value(5).toString();
-        found.lastName = row.value(6).toString();
-    }
+    while (q.next())
+        StoredUserRow::addTo(found, q);
     if (q.lastError().isValid())
         return m_db->storageError(q.lastError());
     q.finish();
@@ -460,26 +451,15 @@ Result<QHash<QString, StoredUser>> PostgresStore::findUsers(const QStringList &e
     QStringList keys;
     for (const QString &email : emails)
         keys << Validation::emailKey(email);
-    auto q = m_db->prepare("SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name, "
-                           "u.email_key FROM users u LEFT JOIN assignments a ON a.user_id = u.id "
-                           "WHERE u.email_key = ANY (CAST(:keys AS TEXT[]))");
+    auto q = m_db->prepare(StoredUserRow::byEmailKeysSql());
     if (!q)
         return q.error();
     q.value().bindValue(QStringLiteral(":keys"), textArray(keys));
     if (Status s = m_db->exec(q.value()); !s)
         return s.error();
     QHash<QString, StoredUser> found;
-    while (q.value().next()) {
-        const QSqlQuery &row = q.value();
-        StoredUser &user = found[row.value(7).toString()];
-        user.id = row.value(0).toLongLong();
-        user.email = row.value(1).toString();
-        user.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
-        if (const auto product = productFromKey(row.value(3).toString()))
-            user.seats[productIndex(*product)] = seatTypeFromKey(row.value(4).toString());
-        user.firstName = row.value(5).toString();
-        user.lastName = row.value(6).toString();
-    }
+    while (q.value().next())
+        StoredUserRow::addTo(found[StoredUserRow::keyOf(q.value())], q.value());
     if (q.value().lastError().isValid())
         return m_db->storageError(q.value().lastError());
     return found;

@@ -9,6 +9,7 @@
 #include "LedgerRow.h"
 #include "LedgerWriter.h"
 #include "SeatDatabase.h"
+#include "StoredUserRow.h"
 #include "TeamRows.h"
 #include "UserReader.h"
 #include "Validation.h"
@@ -187,9 +188,7 @@ Result<User> SqliteStore::user(const QString &email) const
 
 Result<StoredUser> SqliteStore::findUser(const QString &email) const
 {
-    auto query = reused(m_findUser,
-                        "SELECT u.id, u.email, u.role, a.product, a.seat_type, u.first_name, u.last_name "
-                        "FROM users u LEFT JOIN assignments a ON a.user_id = u.id WHERE u.email_key = :key");
+    auto query = reused(m_findUser, StoredUserRow::byEmailKeySql());
     if (!query)
         return query.error();
     QSqlQuery &q = *query.value();
@@ -197,16 +196,8 @@ Result<StoredUser> SqliteStore::findUser(const QString &email) const
     if (Status s = m_db->exec(q); !s)
         return s.error();
     StoredUser found;
-    while (q.next()) {
-        const QSqlQuery &row = q;
-        found.id = row.value(0).toLongLong();
-        found.email = row.value(1).toString();
-        found.role = roleFromKey(row.value(2).toString()).value_or(Role::User);
-        if (const auto product = productFromKey(row.value(3).toString()))
-            found.seats[productIndex(*product)] = seatTypeFromKey(row.value(4).toString());
-        found.firstName = row.value(5).toString();
-        found.lastName = row.value(6).toString();
-    }
+    while (q.next())
+        StoredUserRow::addTo(found, q);
     const QSqlError error = q.lastError();
     q.finish();
     if (error.isValid())
