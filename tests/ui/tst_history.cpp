@@ -11,6 +11,7 @@
 #include "UsersPage.h"
 #include "WindowFixture.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,6 +21,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 
 using GuiSupport::whenDialogShows;
@@ -242,6 +245,21 @@ void TestHistory::exportWritesWhatTheFiltersMatch()
                 auto *fileDialog = qobject_cast<QFileDialog *>(files);
                 QVERIFY(fileDialog);
                 fileDialog->selectFile(file);
+                // A question the file dialog asks itself (a file to replace)
+                // is answered Yes and said, never left open for ever.
+                QPointer<QFileDialog> asking(fileDialog);
+                whenDialogShows(
+                    [asking](QWidget *box) {
+                        auto *question = qobject_cast<QMessageBox *>(box);
+                        if (!question || !asking || question->parentWidget() != asking)
+                            return;
+                        qWarning("the file dialog asked: %s", qPrintable(question->text()));
+                        if (QAbstractButton *yes = question->button(QMessageBox::Yes))
+                            yes->click();
+                        else
+                            question->defaultButton()->click();
+                    },
+                    50);
                 static_cast<QDialog *>(fileDialog)->accept(); // as Save does
             });
             QTest::mouseClick(dialog->findChild<QPushButton *>("historyExportButton"), Qt::LeftButton);
