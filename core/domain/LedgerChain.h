@@ -10,7 +10,7 @@
 namespace LedgerChain {
 // Hex SHA-256 of entry.prevHash and the entry's fields (its own hash excluded);
 // the login only when there is one, so entries without it hash as they always did.
-// The PostgreSQL server computes the same (seatkeeper_ledger_signed) and refuses
+// The PostgreSQL server computes the same (seatkeeper_ledger_entries) and refuses
 // an entry whose hash differs.
 QString hashOf(const LedgerEntry &entry);
 // The same, with the entry's time already in its stored form.

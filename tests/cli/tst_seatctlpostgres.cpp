@@ -40,6 +40,7 @@ private slots:
     void anAdminsDirectWriteIsLedgeredUnderItsLogin();
     void anAdminsForgedEntriesAreRefusedFromPsql();
     void entriesAreDatedByTheServer();
+    void entriesCarryTheirOwnLoginAndTransaction();
     void aClientWithAWrongClockWritesTheServersTime();
     void killedDuringAnApplyAllOrNothing();
     void concurrentWritersKeepOneChain();
@@ -781,6 +782,44 @@ void TestSeatctlPostgres::entriesAreDatedByTheServer()
                                      + entrySql(QStringLiteral("seats-bought"), {}, QStringLiteral("service-starter"),
                                                 QStringLiteral("0"), QStringLiteral("4"))));
     QVERIFY2(run.exit == 0, qPrintable(run.err));
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
+}
+
+// An entry carries the login and the transaction that write it: one naming
+// another login (hashed with it) or another transaction is refused, however
+// well chained, hashed and dated; the data stays as it was.
+void TestSeatctlPostgres::entriesCarryTheirOwnLoginAndTransaction()
+{
+    sharedAccount();
+    const QString before = state();
+    const QString buy = QStringLiteral("UPDATE seat_types SET purchased = 4 WHERE type = 'service-starter'; ");
+    const auto forged = [](const QString &login, const QString &xact) {
+        return QStringLiteral(
+                   "WITH last AS (SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1), "
+                   "e AS (SELECT last.id + 1 AS id, seatkeeper_entry_time() AS at, last.hash AS prev FROM last) "
+                   "INSERT INTO ledger (id, at_utc, actor, action, seat_type, old_value, new_value, prev_hash, hash, "
+                   "login, xact) SELECT id, at, 'bob@example.com', 'seats-bought', 'service-starter', '0', '4', prev, "
+                   "encode(sha256(convert_to(prev || chr(31) || id || chr(31) || at || chr(31) || 'bob@example.com' "
+                   "|| chr(31) || 'seats-bought' || chr(31) || '' || chr(31) || 'service-starter' || chr(31) || '0' "
+                   "|| chr(31) || '4' || chr(31) || %1, 'UTF8')), 'hex'), %1, %2 FROM e; ")
+            .arg(login, xact);
+    };
+    for (const QString &sql : { forged(QStringLiteral("'seatkeeper'"), QStringLiteral("txid_current()")),
+                                forged(QStringLiteral("session_user"), QStringLiteral("txid_current() - 1")) }) {
+        const Run run = psql(m_admin, transaction(buy + sql));
+        QVERIFY2(run.exit != 0, qPrintable(sql));
+        QVERIFY2(run.err.contains(QStringLiteral("carries the login and the transaction")), qPrintable(run.err));
+        QCOMPARE(state(), before);
+    }
+    // Its own login and transaction, named or left to the server, are a purchase like any other.
+    const Run run
+        = psql(m_admin, transaction(buy + forged(QStringLiteral("session_user"), QStringLiteral("txid_current()"))));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    const Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject last = json(list).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("action")).toString(), QStringLiteral("seats-bought"));
+    QCOMPARE(last.value(QStringLiteral("login")).toString(), m_admin);
     const Run check = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
 }

@@ -39,7 +39,9 @@ public:
     // Version 3: teams and team members (R14), a step of its own from version 2.
     // Version 4: entries dated by the server, and each entry checked at COMMIT
     // against the data as committed: no entry describes a change that did not happen.
-    static constexpr int SchemaVersion = 4;
+    // Version 5: the same rules for each ledger entry, checked for all the
+    // entries of a statement at once.
+    static constexpr int SchemaVersion = 5;
     // The libpq options of every connection: bounded waits on the network.
     // - connect_timeout=5: a server that does not complete the start-up within
     //   5 s is given up (libpq's minimum is 2 s; 5 s leaves room for a slow

@@ -47,7 +47,7 @@ public:
         if (Status s = load(); !s)
             return s;
         // The server sets the login itself and refuses an entry whose hash
-        // does not cover it (seatkeeper_ledger_signed).
+        // does not cover it (seatkeeper_ledger_entries).
         const LedgerEntry entry { m_nextId, m_at,    m_actor,    e.action, e.subject,   e.seatType,
                                   e.before, e.after, m_lastHash, {},       m_db.login() };
         const QString hash = LedgerChain::hashOf(entry, m_atText);
