@@ -614,6 +614,9 @@ void TestSeatctlPostgres::anAdminsLoginCannotBreakTheRulesFromPsql()
         // The metadata.
         QStringLiteral("UPDATE seatkeeper_meta SET value = 1 WHERE key = 'schema_version'"),
         QStringLiteral("UPDATE seatkeeper_meta SET value = value + 5 WHERE key = 'revision'"),
+        // The queue of entries the server checks at COMMIT.
+        QStringLiteral("DELETE FROM seatkeeper_checks"),
+        QStringLiteral("INSERT INTO seatkeeper_checks VALUES (1, 1, 1)"),
         QStringLiteral("ALTER TABLE ledger DISABLE TRIGGER ALL"),
         QStringLiteral("DROP TRIGGER ledger_no_update ON ledger"),
         QStringLiteral("SET session_replication_role = replica"),
@@ -730,6 +733,13 @@ void TestSeatctlPostgres::anAdminsForgedEntriesAreRefusedFromPsql()
         { "teams changed that were not",
           entrySql(QStringLiteral("user-teams-changed"), uma, {}, QStringLiteral("{\"main\":\"\",\"additional\":[]}"),
                    QStringLiteral("{\"main\":\"Ghosts\",\"additional\":[]}")) },
+        // A true entry that the check clears at once, then a forged one.
+        { "a true seat given, then a seat its holder already held",
+          QStringLiteral("INSERT INTO assignments SELECT id, 'sales', 'sales-starter' FROM users WHERE email = "
+                         "'uma@example.com'; UPDATE seat_types SET assigned = assigned + 1 WHERE type = "
+                         "'sales-starter'; ")
+              + entrySql(QStringLiteral("seat-assigned"), uma, starter, {}, starter)
+              + entrySql(QStringLiteral("seat-assigned"), QStringLiteral("bob@example.com"), starter, {}, starter) },
         { "a restore (none happens on a server)",
           entrySql(QStringLiteral("database-restored"), {}, {}, QStringLiteral("x.backup"), QStringLiteral("y")) },
     };
@@ -820,6 +830,10 @@ void TestSeatctlPostgres::entriesCarryTheirOwnLoginAndTransaction()
     const QJsonObject last = json(list).value(QStringLiteral("ledger")).toArray().last().toObject();
     QCOMPARE(last.value(QStringLiteral("action")).toString(), QStringLiteral("seats-bought"));
     QCOMPARE(last.value(QStringLiteral("login")).toString(), m_admin);
+    // Each statement's entries were queued for the check at COMMIT, which took them off the queue.
+    QCOMPARE(psql(QStringLiteral("seatkeeper"), QStringLiteral("SELECT COUNT(*) FROM seatkeeper_checks"), true)
+                 .out.trimmed(),
+             QStringLiteral("0"));
     const Run check = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
 }

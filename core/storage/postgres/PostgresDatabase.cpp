@@ -352,131 +352,7 @@ const SqlText schemaV4Forgery[] = {
     " RAISE EXCEPTION 'the login % may not change Seatkeeper data: it is not the login of an Admin or a Super admin',"
     " session_user USING ERRCODE = 'insufficient_privilege';"
     " END $$",
-    // Each entry is compared with the end state first (one look-up by key at a
-    // time, whatever the server's statistics: a Save checks thousands); only
-    // an entry that does not match it looks for a later entry of its
-    // transaction about the same thing, which then tells the end state instead.
-    "CREATE OR REPLACE FUNCTION seatkeeper_ledger_agrees() RETURNS trigger LANGUAGE plpgsql AS $$"
-    " DECLARE j JSONB; uid BIGINT; prod TEXT; held TEXT; rowxid XID; whole BIGINT; n BIGINT; prev TEXT; fault TEXT;"
-    " kinds TEXT[]; BEGIN"
-    " IF NOT pg_try_advisory_xact_lock(1397052492, pg_backend_pid()) THEN"
-    "  RAISE EXCEPTION 'another session holds the lock that marks this transaction as checked'"
-    "  USING ERRCODE = 'lock_not_available';"
-    " END IF;"
-    " IF NEW.action IN ('user-created', 'user-deleted', 'user-edited') THEN"
-    "  kinds := ARRAY['user-created', 'user-deleted', 'user-edited'];"
-    "  IF NEW.action = 'user-deleted' THEN"
-    "   IF EXISTS (SELECT 1 FROM users WHERE email = NEW.subject) THEN fault := NEW.subject || ' still exists'; END IF;"
-    "  ELSE"
-    "   j := NEW.new_value::jsonb;"
-    "   SELECT u.xmin INTO rowxid FROM users u WHERE u.email = NEW.subject AND u.first_name = COALESCE(j->>'first', '')"
-    "    AND u.last_name = COALESCE(j->>'last', '') AND u.role = j->>'role'"
-    "    AND (u.login IS NOT DISTINCT FROM j->>'login' OR (NEW.action = 'user-created' AND NOT j ? 'login'));"
-    "   IF NOT FOUND THEN"
-    "    fault := 'no user ' || NEW.subject || ' is ' || NEW.new_value;"
-    "   END IF;"
-    "  END IF;"
-    " ELSIF NEW.action IN ('seat-assigned', 'seat-removed') THEN"
-    "  SELECT product INTO prod FROM seat_types WHERE type = NEW.seat_type;"
-    "  IF prod IS NULL THEN"
-    "   RAISE EXCEPTION 'ledger entry % (%) names no seat type: %', NEW.id, NEW.action, quote_literal(NEW.seat_type)"
-    "   USING ERRCODE = 'integrity_constraint_violation';"
-    "  END IF;"
-    "  kinds := ARRAY['seat-assigned', 'seat-removed'];"
-    "  SELECT id INTO uid FROM users WHERE email = NEW.subject;"
-    "  SELECT a.seat_type, a.xmin INTO held, rowxid FROM assignments a WHERE a.user_id = uid AND a.product = prod;"
-    "  IF NEW.action = 'seat-assigned' AND held IS DISTINCT FROM NEW.seat_type THEN"
-    "   fault := NEW.subject || ' holds no ' || NEW.seat_type || ' seat';"
-    "  ELSIF NEW.action = 'seat-removed' AND held IS NOT NULL THEN"
-    "   fault := NEW.subject || ' still holds a ' || held || ' seat';"
-    "  END IF;"
-    " ELSIF NEW.action IN ('seats-bought', 'seats-released') THEN"
-    // Every purchase or release follows the one before it: nothing bought is
-    // no purchase. This holds for every one, the last or not.
-    "  SELECT new_value INTO prev FROM ledger WHERE id = GREATEST("
-    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-bought' AND seat_type = NEW.seat_type AND id < NEW.id),"
-    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-released' AND seat_type = NEW.seat_type AND id < NEW.id));"
-    "  IF NEW.old_value !~ '^[0-9]{1,15}$' OR NEW.new_value !~ '^[0-9]{1,15}$' THEN"
-    "   prev := 'its counts are not numbers';"
-    "  ELSIF NEW.old_value <> COALESCE(prev, '0') THEN"
-    "   prev := 'the ledger had ' || COALESCE(prev, '0') || ' purchased before it, not ' || NEW.old_value;"
-    "  ELSIF NEW.new_value::bigint = NEW.old_value::bigint"
-    "   OR (NEW.action = 'seats-bought') <> (NEW.new_value::bigint > NEW.old_value::bigint) THEN"
-    "   prev := 'from ' || NEW.old_value || ' to ' || NEW.new_value || ' is no ' || NEW.action;"
-    "  ELSE prev := NULL;"
-    "  END IF;"
-    "  IF prev IS NOT NULL THEN"
-    "   RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', NEW.id, NEW.action, prev"
-    "   USING ERRCODE = 'integrity_constraint_violation';"
-    "  END IF;"
-    "  SELECT purchased INTO n FROM seat_types WHERE type = NEW.seat_type;"
-    "  IF n IS NULL THEN fault := 'there is no seat type ' || quote_literal(NEW.seat_type);"
-    "  ELSIF n::text <> NEW.new_value THEN fault := n || ' ' || NEW.seat_type || ' seats are purchased';"
-    "  END IF;"
-    "  IF fault IS NOT NULL AND EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('seats-bought', 'seats-released')"
-    "   AND l.id > NEW.id AND l.seat_type = NEW.seat_type AND l.xact = NEW.xact) THEN"
-    "   fault := NULL;"
-    "  END IF;"
-    " ELSIF NEW.action = 'user-teams-changed' THEN"
-    "  kinds := ARRAY['user-teams-changed'];"
-    "  j := NEW.new_value::jsonb;"
-    "  SELECT id INTO uid FROM users WHERE email = NEW.subject;"
-    "  IF COALESCE(j->>'main', '') IS DISTINCT FROM COALESCE((SELECT t.name FROM team_members m"
-    "   JOIN teams t ON t.id = m.team_id WHERE m.user_id = uid AND m.is_main = 1), '')"
-    "   OR ARRAY(SELECT x COLLATE \"C\" FROM jsonb_array_elements_text(COALESCE(j->'additional', '[]')) AS x"
-    "   ORDER BY 1) IS DISTINCT FROM ARRAY(SELECT t.name COLLATE \"C\" FROM team_members m"
-    "   JOIN teams t ON t.id = m.team_id WHERE m.user_id = uid AND m.is_main = 0 ORDER BY 1) THEN"
-    "   fault := 'the teams of ' || NEW.subject || ' are not ' || NEW.new_value;"
-    "  END IF;"
-    // Teams, by their exact names: the team an entry leaves behind is the one it names.
-    " ELSIF NEW.action IN ('team-created', 'team-renamed') THEN"
-    "  SELECT xmin INTO rowxid FROM teams WHERE name = NEW.new_value;"
-    "  IF NOT FOUND AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-renamed', 'team-deleted')"
-    "   AND l.id > NEW.id AND l.old_value = NEW.new_value AND l.xact = NEW.xact) THEN"
-    "   fault := 'there is no team ' || quote_literal(NEW.new_value);"
-    "  ELSIF NEW.action = 'team-renamed' AND NEW.old_value <> NEW.new_value"
-    "   AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > NEW.id"
-    "   AND l.new_value = NEW.old_value AND l.xact = NEW.xact)"
-    "   AND EXISTS (SELECT 1 FROM teams WHERE name = NEW.old_value) THEN"
-    "   fault := 'the team ' || quote_literal(NEW.old_value) || ' still exists';"
-    "  END IF;"
-    " ELSIF NEW.action = 'team-deleted' THEN"
-    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > NEW.id"
-    "   AND l.new_value = NEW.old_value AND l.xact = NEW.xact)"
-    "   AND EXISTS (SELECT 1 FROM teams WHERE name = NEW.old_value) THEN"
-    "   fault := 'the team ' || quote_literal(NEW.old_value) || ' still exists';"
-    "  END IF;"
-    // database-restored included: Seatkeeper restores nothing on a server (its own tools do).
-    " ELSE"
-    "  fault := 'Seatkeeper writes no such entry on a server';"
-    " END IF;"
-    // A user, a seat or a team said to be created or given must have been
-    // written by this transaction: the only transaction still in progress whose
-    // rows this one sees is itself or one of its savepoints (the row's xid made
-    // whole from the 32 bits it keeps: the closest to this one's).
-    " IF fault IS NULL AND rowxid IS NOT NULL AND NEW.action IN ('user-created', 'seat-assigned', 'team-created') THEN"
-    "  whole := (NEW.xact & ~4294967295::bigint) | rowxid::text::bigint;"
-    "  IF whole > NEW.xact + 2147483648 THEN whole := whole - 4294967296;"
-    "  ELSIF whole < NEW.xact - 2147483648 THEN whole := whole + 4294967296; END IF;"
-    "  IF whole < 3 OR pg_xact_status(whole::text::xid8) IS DISTINCT FROM 'in progress' THEN"
-    "   fault := 'it was so before this transaction, which wrote nothing for it';"
-    "  END IF;"
-    " END IF;"
-    // A user's entry that does not tell the end state may be followed by one
-    // of its transaction, about the same user and the same thing, that does.
-    " IF fault IS NOT NULL AND kinds IS NOT NULL AND EXISTS (SELECT 1 FROM ledger l"
-    "  WHERE lower(l.subject) COLLATE \"C\" = lower(NEW.subject) COLLATE \"C\" AND l.id > NEW.id"
-    "  AND l.subject = NEW.subject AND l.xact = NEW.xact AND l.action = ANY (kinds)"
-    "  AND (prod IS NULL OR l.seat_type IN (SELECT type FROM seat_types WHERE product = prod))) THEN"
-    "  fault := NULL;"
-    " END IF;"
-    " IF fault IS NOT NULL THEN"
-    "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', NEW.id, NEW.action, fault"
-    "  USING ERRCODE = 'integrity_constraint_violation';"
-    " END IF; RETURN NULL; END $$",
-    "DROP TRIGGER IF EXISTS ledger_agrees ON ledger",
-    "CREATE CONSTRAINT TRIGGER ledger_agrees AFTER INSERT ON ledger"
-    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_ledger_agrees()",
+    // The check at COMMIT itself is version 5's (schemaV5Statements).
     // As in version 2: the functions resolve names in this schema only.
     pinSearchPath,
 };
@@ -495,40 +371,40 @@ const SqlText schemaV4Forgery[] = {
 // - each entry carries the hash of its own fields.
 const SqlText schemaV5Statements[] = {
     "ALTER TABLE ledger ALTER COLUMN xact SET DEFAULT txid_current()",
-    "CREATE OR REPLACE FUNCTION seatkeeper_ledger_entries() RETURNS trigger LANGUAGE plpgsql AS $$"
-    " DECLARE who TEXT; r TEXT; sep TEXT := chr(31); bad RECORD; BEGIN"
+    // One look at the new rows finds the first that breaks a rule, and which.
+    "CREATE OR REPLACE FUNCTION seatkeeper_ledger_entries() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " DECLARE who TEXT; r TEXT; sep TEXT := chr(31); t TEXT := seatkeeper_entry_time(); bad RECORD; BEGIN"
     " SELECT email, role INTO who, r FROM users WHERE login = session_user;"
     " IF r IS NULL OR r NOT IN ('admin', 'super-admin') THEN"
     "  RAISE EXCEPTION 'the login % may not write to the ledger: it is not the login of an Admin or a Super admin',"
     "  session_user USING ERRCODE = 'insufficient_privilege';"
     " END IF;"
-    " SELECT n.id, n.login INTO bad FROM new_rows n"
-    "  WHERE n.login IS DISTINCT FROM session_user OR n.xact IS DISTINCT FROM txid_current() LIMIT 1;"
-    " IF FOUND THEN"
+    " SELECT * INTO bad FROM (SELECT n.id, n.login, n.actor, n.at_utc, CASE"
+    "  WHEN n.login IS DISTINCT FROM session_user OR n.xact IS DISTINCT FROM txid_current() THEN 1"
+    "  WHEN n.actor IS DISTINCT FROM who THEN 2"
+    "  WHEN n.at_utc IS DISTINCT FROM t THEN 3"
+    "  WHEN CASE WHEN n.id = 1 THEN n.prev_hash <> '' ELSE p.hash IS DISTINCT FROM n.prev_hash END THEN 4"
+    "  WHEN n.hash IS DISTINCT FROM encode(sha256(convert_to(n.prev_hash || sep || n.id::text || sep || n.at_utc"
+    "   || sep || n.actor || sep || n.action || sep || n.subject || sep || n.seat_type || sep || n.old_value"
+    "   || sep || n.new_value || sep || n.login, 'UTF8')), 'hex') THEN 5 END AS fault"
+    "  FROM new_rows n LEFT JOIN ledger p ON p.id = n.id - 1) AS f WHERE f.fault IS NOT NULL LIMIT 1;"
+    " IF bad.fault = 1 THEN"
     "  RAISE EXCEPTION 'ledger entry % names the login % or another transaction: an entry carries the login and"
     " the transaction that write it', bad.id, bad.login USING ERRCODE = 'insufficient_privilege';"
-    " END IF;"
-    " SELECT n.actor INTO bad FROM new_rows n WHERE n.actor IS DISTINCT FROM who LIMIT 1;"
-    " IF FOUND THEN"
+    " ELSIF bad.fault = 2 THEN"
     "  RAISE EXCEPTION 'a ledger entry of the login % names % as its actor, not %', session_user, bad.actor, who"
     "  USING ERRCODE = 'insufficient_privilege';"
-    " END IF;"
-    " SELECT n.at_utc INTO bad FROM new_rows n WHERE n.at_utc IS DISTINCT FROM seatkeeper_entry_time() LIMIT 1;"
-    " IF FOUND THEN"
+    " ELSIF bad.fault = 3 THEN"
     "  RAISE EXCEPTION 'a ledger entry is dated by the server: % is not the time of its transaction (%)',"
-    "  bad.at_utc, seatkeeper_entry_time() USING ERRCODE = 'check_violation';"
-    " END IF;"
-    " PERFORM 1 FROM new_rows n LEFT JOIN ledger p ON p.id = n.id - 1"
-    "  WHERE CASE WHEN n.id = 1 THEN n.prev_hash <> '' ELSE p.hash IS DISTINCT FROM n.prev_hash END LIMIT 1;"
-    " IF FOUND THEN"
+    "  bad.at_utc, t USING ERRCODE = 'check_violation';"
+    " ELSIF bad.fault = 4 THEN"
     "  RAISE EXCEPTION 'a ledger entry must follow the last one' USING ERRCODE = 'check_violation';"
-    " END IF;"
-    " PERFORM 1 FROM new_rows n WHERE n.hash IS DISTINCT FROM encode(sha256(convert_to(n.prev_hash || sep"
-    "  || n.id::text || sep || n.at_utc || sep || n.actor || sep || n.action || sep || n.subject || sep"
-    "  || n.seat_type || sep || n.old_value || sep || n.new_value || sep || n.login, 'UTF8')), 'hex') LIMIT 1;"
-    " IF FOUND THEN"
+    " ELSIF bad.fault = 5 THEN"
     "  RAISE EXCEPTION 'a ledger entry must carry the hash of its own fields' USING ERRCODE = 'check_violation';"
-    " END IF; RETURN NULL; END $$",
+    " END IF;"
+    // Checked again at COMMIT, against the data as committed (below).
+    " INSERT INTO seatkeeper_checks SELECT txid_current(), MIN(n.id), MAX(n.id) FROM new_rows n HAVING COUNT(*) > 0;"
+    " RETURN NULL; END $$",
     "DROP TRIGGER IF EXISTS ledger_entries ON ledger",
     "CREATE TRIGGER ledger_entries AFTER INSERT ON ledger REFERENCING NEW TABLE AS new_rows"
     " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_ledger_entries()",
@@ -536,6 +412,182 @@ const SqlText schemaV5Statements[] = {
     "DROP TRIGGER IF EXISTS ledger_signed ON ledger",
     "DROP FUNCTION IF EXISTS seatkeeper_ledger_follows()",
     "DROP FUNCTION IF EXISTS seatkeeper_ledger_signed()",
+    // At COMMIT, each entry agrees with the data as committed (version 4's
+    // rules). Version 4 ran the check below once per entry, a few look-ups
+    // each; now the statement trigger above queues its entries' range
+    // (seatkeeper_checks, which no login may write), a deferred trigger on
+    // that queue takes the ranges at COMMIT, clears at once, in one query,
+    // the entries that plainly tell the end state (a seat given by this
+    // transaction and held, a seat removed and not held, a user created by
+    // this transaction or edited as the entry says, a user deleted and gone),
+    // and checks each of the others as version 4 did.
+    // Each entry is compared with the end state first (one look-up by key at a
+    // time, whatever the server's statistics); only an entry that does not
+    // match it looks for a later entry of its transaction about the same
+    // thing, which then tells the end state instead.
+    "CREATE OR REPLACE FUNCTION seatkeeper_entry_agrees(e ledger) RETURNS void LANGUAGE plpgsql AS $$"
+    " DECLARE j JSONB; uid BIGINT; prod TEXT; held TEXT; rowxid XID; whole BIGINT; n BIGINT; prev TEXT; fault TEXT;"
+    " kinds TEXT[]; BEGIN"
+    " IF e.action IN ('user-created', 'user-deleted', 'user-edited') THEN"
+    "  kinds := ARRAY['user-created', 'user-deleted', 'user-edited'];"
+    "  IF e.action = 'user-deleted' THEN"
+    "   IF EXISTS (SELECT 1 FROM users WHERE email = e.subject) THEN fault := e.subject || ' still exists'; END IF;"
+    "  ELSE"
+    "   j := e.new_value::jsonb;"
+    "   SELECT u.xmin INTO rowxid FROM users u WHERE u.email = e.subject AND u.first_name = COALESCE(j->>'first', '')"
+    "    AND u.last_name = COALESCE(j->>'last', '') AND u.role = j->>'role'"
+    "    AND (u.login IS NOT DISTINCT FROM j->>'login' OR (e.action = 'user-created' AND NOT j ? 'login'));"
+    "   IF NOT FOUND THEN"
+    "    fault := 'no user ' || e.subject || ' is ' || e.new_value;"
+    "   END IF;"
+    "  END IF;"
+    " ELSIF e.action IN ('seat-assigned', 'seat-removed') THEN"
+    "  SELECT product INTO prod FROM seat_types WHERE type = e.seat_type;"
+    "  IF prod IS NULL THEN"
+    "   RAISE EXCEPTION 'ledger entry % (%) names no seat type: %', e.id, e.action, quote_literal(e.seat_type)"
+    "   USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF;"
+    "  kinds := ARRAY['seat-assigned', 'seat-removed'];"
+    "  SELECT id INTO uid FROM users WHERE email = e.subject;"
+    "  SELECT a.seat_type, a.xmin INTO held, rowxid FROM assignments a WHERE a.user_id = uid AND a.product = prod;"
+    "  IF e.action = 'seat-assigned' AND held IS DISTINCT FROM e.seat_type THEN"
+    "   fault := e.subject || ' holds no ' || e.seat_type || ' seat';"
+    "  ELSIF e.action = 'seat-removed' AND held IS NOT NULL THEN"
+    "   fault := e.subject || ' still holds a ' || held || ' seat';"
+    "  END IF;"
+    " ELSIF e.action IN ('seats-bought', 'seats-released') THEN"
+    // Every purchase or release follows the one before it: nothing bought is
+    // no purchase. This holds for every one, the last or not.
+    "  SELECT new_value INTO prev FROM ledger WHERE id = GREATEST("
+    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-bought' AND seat_type = e.seat_type AND id < e.id),"
+    "   (SELECT MAX(id) FROM ledger WHERE action = 'seats-released' AND seat_type = e.seat_type AND id < e.id));"
+    "  IF e.old_value !~ '^[0-9]{1,15}$' OR e.new_value !~ '^[0-9]{1,15}$' THEN"
+    "   prev := 'its counts are not numbers';"
+    "  ELSIF e.old_value <> COALESCE(prev, '0') THEN"
+    "   prev := 'the ledger had ' || COALESCE(prev, '0') || ' purchased before it, not ' || e.old_value;"
+    "  ELSIF e.new_value::bigint = e.old_value::bigint"
+    "   OR (e.action = 'seats-bought') <> (e.new_value::bigint > e.old_value::bigint) THEN"
+    "   prev := 'from ' || e.old_value || ' to ' || e.new_value || ' is no ' || e.action;"
+    "  ELSE prev := NULL;"
+    "  END IF;"
+    "  IF prev IS NOT NULL THEN"
+    "   RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', e.id, e.action, prev"
+    "   USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF;"
+    "  SELECT purchased INTO n FROM seat_types WHERE type = e.seat_type;"
+    "  IF n IS NULL THEN fault := 'there is no seat type ' || quote_literal(e.seat_type);"
+    "  ELSIF n::text <> e.new_value THEN fault := n || ' ' || e.seat_type || ' seats are purchased';"
+    "  END IF;"
+    "  IF fault IS NOT NULL AND EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('seats-bought', 'seats-released')"
+    "   AND l.id > e.id AND l.seat_type = e.seat_type AND l.xact = e.xact) THEN"
+    "   fault := NULL;"
+    "  END IF;"
+    " ELSIF e.action = 'user-teams-changed' THEN"
+    "  kinds := ARRAY['user-teams-changed'];"
+    "  j := e.new_value::jsonb;"
+    "  SELECT id INTO uid FROM users WHERE email = e.subject;"
+    "  IF COALESCE(j->>'main', '') IS DISTINCT FROM COALESCE((SELECT t.name FROM team_members m"
+    "   JOIN teams t ON t.id = m.team_id WHERE m.user_id = uid AND m.is_main = 1), '')"
+    "   OR ARRAY(SELECT x COLLATE \"C\" FROM jsonb_array_elements_text(COALESCE(j->'additional', '[]')) AS x"
+    "   ORDER BY 1) IS DISTINCT FROM ARRAY(SELECT t.name COLLATE \"C\" FROM team_members m"
+    "   JOIN teams t ON t.id = m.team_id WHERE m.user_id = uid AND m.is_main = 0 ORDER BY 1) THEN"
+    "   fault := 'the teams of ' || e.subject || ' are not ' || e.new_value;"
+    "  END IF;"
+    // Teams, by their exact names: the team an entry leaves behind is the one it names.
+    " ELSIF e.action IN ('team-created', 'team-renamed') THEN"
+    "  SELECT xmin INTO rowxid FROM teams WHERE name = e.new_value;"
+    "  IF NOT FOUND AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-renamed', 'team-deleted')"
+    "   AND l.id > e.id AND l.old_value = e.new_value AND l.xact = e.xact) THEN"
+    "   fault := 'there is no team ' || quote_literal(e.new_value);"
+    "  ELSIF e.action = 'team-renamed' AND e.old_value <> e.new_value"
+    "   AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > e.id"
+    "   AND l.new_value = e.old_value AND l.xact = e.xact)"
+    "   AND EXISTS (SELECT 1 FROM teams WHERE name = e.old_value) THEN"
+    "   fault := 'the team ' || quote_literal(e.old_value) || ' still exists';"
+    "  END IF;"
+    " ELSIF e.action = 'team-deleted' THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM ledger l WHERE l.action IN ('team-created', 'team-renamed') AND l.id > e.id"
+    "   AND l.new_value = e.old_value AND l.xact = e.xact)"
+    "   AND EXISTS (SELECT 1 FROM teams WHERE name = e.old_value) THEN"
+    "   fault := 'the team ' || quote_literal(e.old_value) || ' still exists';"
+    "  END IF;"
+    // database-restored included: Seatkeeper restores nothing on a server (its own tools do).
+    " ELSE"
+    "  fault := 'Seatkeeper writes no such entry on a server';"
+    " END IF;"
+    // A user, a seat or a team said to be created or given must have been
+    // written by this transaction: the only transaction still in progress whose
+    // rows this one sees is itself or one of its savepoints (the row's xid made
+    // whole from the 32 bits it keeps: the closest to this one's).
+    " IF fault IS NULL AND rowxid IS NOT NULL AND e.action IN ('user-created', 'seat-assigned', 'team-created') THEN"
+    "  whole := (e.xact & ~4294967295::bigint) | rowxid::text::bigint;"
+    "  IF whole > e.xact + 2147483648 THEN whole := whole - 4294967296;"
+    "  ELSIF whole < e.xact - 2147483648 THEN whole := whole + 4294967296; END IF;"
+    "  IF whole < 3 OR pg_xact_status(whole::text::xid8) IS DISTINCT FROM 'in progress' THEN"
+    "   fault := 'it was so before this transaction, which wrote nothing for it';"
+    "  END IF;"
+    " END IF;"
+    // A user's entry that does not tell the end state may be followed by one
+    // of its transaction, about the same user and the same thing, that does.
+    " IF fault IS NOT NULL AND kinds IS NOT NULL AND EXISTS (SELECT 1 FROM ledger l"
+    "  WHERE lower(l.subject) COLLATE \"C\" = lower(e.subject) COLLATE \"C\" AND l.id > e.id"
+    "  AND l.subject = e.subject AND l.xact = e.xact AND l.action = ANY (kinds)"
+    "  AND (prod IS NULL OR l.seat_type IN (SELECT type FROM seat_types WHERE product = prod))) THEN"
+    "  fault := NULL;"
+    " END IF;"
+    " IF fault IS NOT NULL THEN"
+    "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', e.id, e.action, fault"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; END $$",
+    "CREATE TABLE IF NOT EXISTS seatkeeper_checks (xact BIGINT NOT NULL, first_id BIGINT NOT NULL,"
+    " last_id BIGINT NOT NULL)",
+    "REVOKE ALL ON seatkeeper_checks FROM PUBLIC",
+    "CREATE INDEX IF NOT EXISTS seatkeeper_checks_by_xact ON seatkeeper_checks (xact)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS seatkeeper_checks_by_first ON seatkeeper_checks (first_id)",
+    // The first firing in a transaction checks every entry the queue holds for
+    // it and empties it; the others (a statement each) find their own range
+    // gone, by its key, and stop there.
+    // Each entry's user, seat type and seat are looked up by key, one entry
+    // after the other (OFFSET 0 keeps the server from joining whole tables,
+    // which its statistics, stale right after an import, make it choose).
+    "CREATE OR REPLACE FUNCTION seatkeeper_entries_agree() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " DECLARE e ledger; me XID := pg_current_xact_id()::xid; lo BIGINT; hi BIGINT; BEGIN"
+    // Marks this transaction as checked (see seatkeeper_writer_check).
+    " IF NOT pg_try_advisory_xact_lock(1397052492, pg_backend_pid()) THEN"
+    "  RAISE EXCEPTION 'another session holds the lock that marks this transaction as checked'"
+    "  USING ERRCODE = 'lock_not_available';"
+    " END IF;"
+    " PERFORM 1 FROM seatkeeper_checks c WHERE c.first_id = NEW.first_id;"
+    " IF NOT FOUND THEN RETURN NULL; END IF;"
+    " SELECT MIN(c.first_id), MAX(c.last_id) INTO lo, hi FROM seatkeeper_checks c WHERE c.xact = NEW.xact;"
+    " FOR e IN SELECT l.* FROM ledger l"
+    "  LEFT JOIN LATERAL (SELECT s.product FROM seat_types s WHERE s.type = l.seat_type OFFSET 0) s ON true"
+    "  LEFT JOIN LATERAL (SELECT u.id, u.xmin AS made, u.first_name, u.last_name, u.role, u.login FROM users u"
+    "   WHERE u.email = l.subject OFFSET 0) u ON true"
+    "  LEFT JOIN LATERAL (SELECT a.seat_type, a.xmin AS made FROM assignments a WHERE a.user_id = u.id"
+    "   AND a.product = s.product OFFSET 0) a ON true"
+    "  WHERE l.id BETWEEN lo AND hi AND l.xact = NEW.xact"
+    "  AND NOT COALESCE(CASE l.action"
+    "  WHEN 'seat-assigned' THEN a.seat_type = l.seat_type AND a.made = me"
+    "  WHEN 'seat-removed' THEN s.product IS NOT NULL AND a.seat_type IS NULL"
+    "  WHEN 'user-created' THEN u.made = me AND u.first_name = COALESCE(l.new_value::jsonb->>'first', '')"
+    "   AND u.last_name = COALESCE(l.new_value::jsonb->>'last', '') AND u.role = l.new_value::jsonb->>'role'"
+    "   AND (u.login IS NOT DISTINCT FROM l.new_value::jsonb->>'login' OR NOT l.new_value::jsonb ? 'login')"
+    "  WHEN 'user-edited' THEN u.first_name = COALESCE(l.new_value::jsonb->>'first', '')"
+    "   AND u.last_name = COALESCE(l.new_value::jsonb->>'last', '') AND u.role = l.new_value::jsonb->>'role'"
+    "   AND u.login IS NOT DISTINCT FROM l.new_value::jsonb->>'login'"
+    "  WHEN 'user-deleted' THEN u.id IS NULL"
+    "  END, false)"
+    "  ORDER BY l.id LOOP"
+    "  PERFORM seatkeeper_entry_agrees(e);"
+    " END LOOP;"
+    " DELETE FROM seatkeeper_checks c WHERE c.xact = NEW.xact;"
+    " RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS ledger_agrees ON ledger",
+    "DROP FUNCTION IF EXISTS seatkeeper_ledger_agrees()",
+    "DROP TRIGGER IF EXISTS ledger_agrees ON seatkeeper_checks",
+    "CREATE CONSTRAINT TRIGGER ledger_agrees AFTER INSERT ON seatkeeper_checks"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_entries_agree()",
     pinSearchPath,
 };
 
