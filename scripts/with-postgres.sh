@@ -61,6 +61,14 @@ for attempt in 1 2 3 4 5; do
 done
 [ $started -eq 1 ] || { cat "$dir/server.log" >&2; exit 3; }
 
+# Killed outright (SIGKILL: no trap runs), this script would leave its server
+# behind: a watcher stops it once this script is gone.
+(
+    trap '' INT TERM
+    while kill -0 $$ 2>/dev/null; do sleep 1; done
+    stop
+) </dev/null >/dev/null 2>&1 &
+
 export PGHOST=127.0.0.1 PGPORT=$port PGUSER=seatkeeper
 export SEATKEEPER_TEST_POSTGRES="postgresql://seatkeeper@127.0.0.1:$port/postgres"
 status=0

@@ -70,6 +70,8 @@ public:
             m_port = QRandomGenerator::global()->bounded(20000, 60000);
             m_started = start();
         }
+        if (m_started)
+            guard();
         return m_started;
     }
 
@@ -148,6 +150,27 @@ public:
 
 private:
     QString data() const { return m_dir.path() + QStringLiteral("/data"); }
+
+    // A test killed outright (a time-out, SIGKILL) runs no destructor: a
+    // detached watcher then thaws and stops its server, whichever postmaster
+    // runs by then (found from postmaster.pid, its children by parent id, never
+    // by name), and removes its folder.
+    void guard()
+    {
+        QProcess watcher;
+        watcher.setProgram(QStringLiteral("sh"));
+        watcher.setArguments(
+            { QStringLiteral("-c"),
+              QStringLiteral("while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
+                             "f=\"$2/data/postmaster.pid\"; if [ -f \"$f\" ]; then p=$(head -n 1 \"$f\"); "
+                             "kill -CONT \"$p\" 2>/dev/null; pkill -CONT -P \"$p\"; kill -QUIT \"$p\" 2>/dev/null; "
+                             "sleep 2; fi; rm -rf \"$2\""),
+              QStringLiteral("seatkeeper-pg-guard"), QString::number(::getpid()), m_dir.path() });
+        watcher.setStandardInputFile(QProcess::nullDevice());
+        watcher.setStandardOutputFile(QProcess::nullDevice());
+        watcher.setStandardErrorFile(QProcess::nullDevice());
+        watcher.startDetached();
+    }
 
     bool pgCtl(QStringList args)
     {
