@@ -9,9 +9,11 @@
 #include "SeatctlFixture.h"
 #include "SeatLedger.h"
 
+#include <memory>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QStandardPaths>
+#include <QThread>
 
 using SeatctlProcess::json;
 using SeatctlProcess::Run;
@@ -41,6 +43,8 @@ private slots:
     void anAdminsForgedEntriesAreRefusedFromPsql();
     void entriesAreDatedByTheServer();
     void entriesCarryTheirOwnLoginAndTransaction();
+    void anEntryIsNeverDatedBeforeTheOneItFollows();
+    void anotherSessionCannotBlockACommit();
     void aClientWithAWrongClockWritesTheServersTime();
     void killedDuringAnApplyAllOrNothing();
     void concurrentWritersKeepOneChain();
@@ -91,6 +95,54 @@ private:
         return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
                  QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
     }
+    // psql as `login`, kept open: statements are written to it one by one
+    // (a transaction left open, a lock held). Known to the server by `name`.
+    std::unique_ptr<QProcess> session(const QString &login, const QString &name) const
+    {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGAPPNAME"), name);
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral("psql"),
+                 { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                   uriAs(login) });
+        p->waitForStarted();
+        return p;
+    }
+    // The server's process of the session `name` once it waits in the state `state`, else 0.
+    QString sessionPid(const QString &name, const QString &state) const
+    {
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            const QString pid = psql(QStringLiteral("seatkeeper"),
+                                     QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = '%1' "
+                                                    "AND state = '%2'")
+                                         .arg(name, state),
+                                     true)
+                                    .out.trimmed();
+            if (!pid.isEmpty())
+                return pid;
+            QThread::msleep(100);
+        }
+        return QStringLiteral("0");
+    }
+    // Sends `sql` to a session now (QProcess writes only from the event loop otherwise).
+    static void send(QProcess &p, const QByteArray &sql)
+    {
+        p.write(sql);
+        p.waitForBytesWritten(10000);
+    }
+    // Ends `p`'s input and waits for it; its exit code.
+    static int finish(QProcess &p)
+    {
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            return -1;
+        }
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    }
+
     // What a write from outside could change: every table's rows, as text.
     QString state() const
     {
@@ -834,6 +886,88 @@ void TestSeatctlPostgres::entriesCarryTheirOwnLoginAndTransaction()
     QCOMPARE(psql(QStringLiteral("seatkeeper"), QStringLiteral("SELECT COUNT(*) FROM seatkeeper_checks"), true)
                  .out.trimmed(),
              QStringLiteral("0"));
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
+}
+
+// A transaction begun before another one's entries cannot date its own
+// before them: the server dates an entry at its transaction's time or, when
+// later, at the time of the entry it follows (schema 5). An admin who keeps a
+// transaction open while others write cannot push their entries into the past.
+void TestSeatctlPostgres::anEntryIsNeverDatedBeforeTheOneItFollows()
+{
+    sharedAccount();
+    auto early = session(m_admin, QStringLiteral("early"));
+    send(*early, "BEGIN; SELECT 1;\n");
+    QVERIFY(sessionPid(QStringLiteral("early"), QStringLiteral("idle in transaction")) != QStringLiteral("0"));
+    QThread::msleep(50); // the entry below is dated at least this much later
+    const Run bought = seatctl(
+        db({ QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("service-starter"), QStringLiteral("1") }));
+    QVERIFY2(bought.exit == 0, qPrintable(bought.err));
+    const QString before = state();
+    // Its own transaction's time, now earlier than the last entry's: refused.
+    send(*early,
+         QStringLiteral("SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE; UPDATE seat_types "
+                        "SET purchased = 2 WHERE type = 'service-starter'; %1 UPDATE seatkeeper_meta SET value = "
+                        "value + 1 WHERE key = 'revision'; COMMIT;\n")
+             .arg(entrySql(QStringLiteral("seats-bought"), {}, QStringLiteral("service-starter"), QStringLiteral("1"),
+                           QStringLiteral("2"), QStringLiteral("seatkeeper_entry_time()")))
+             .toUtf8());
+    QVERIFY(finish(*early) != 0);
+    QVERIFY2(QString::fromUtf8(early->readAllStandardError()).contains(QStringLiteral("dated by the server")),
+             "refused for its date");
+    QCOMPARE(state(), before);
+    // Dated as the server dates it (the later of the two), it goes in.
+    const Run run = psql(m_admin,
+                         transaction(QStringLiteral("UPDATE seat_types SET purchased = 2 WHERE type = "
+                                                    "'service-starter'; ")
+                                     + entrySql(QStringLiteral("seats-bought"), {}, QStringLiteral("service-starter"),
+                                                QStringLiteral("1"), QStringLiteral("2"),
+                                                QStringLiteral("GREATEST(seatkeeper_entry_time(), (SELECT at_utc "
+                                                               "FROM ledger ORDER BY id DESC LIMIT 1))"))));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    // No entry of the ledger is dated before the one it follows.
+    QCOMPARE(psql(QStringLiteral("seatkeeper"),
+                  QStringLiteral("SELECT COUNT(*) FROM ledger l JOIN ledger p ON p.id = l.id - 1 WHERE l.at_utc < "
+                                 "p.at_utc"),
+                  true)
+                 .out.trimmed(),
+             QStringLiteral("0"));
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
+}
+
+// Another login cannot make this one's changes fail by taking a lock the
+// server's check at COMMIT takes (version 4 marked a checked transaction with
+// an advisory lock keyed by the session's process id, which anyone can read).
+void TestSeatctlPostgres::anotherSessionCannotBlockACommit()
+{
+    sharedAccount();
+    auto victim = session(m_admin, QStringLiteral("victim"));
+    send(*victim,
+         QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE; UPDATE "
+                        "seat_types SET purchased = 4 WHERE type = 'service-starter'; %1 UPDATE "
+                        "seatkeeper_meta SET value = value + 1 WHERE key = 'revision';\n")
+             .arg(entrySql(QStringLiteral("seats-bought"), {}, QStringLiteral("service-starter"), QStringLiteral("0"),
+                           QStringLiteral("4")))
+             .toUtf8());
+    const QString pid = sessionPid(QStringLiteral("victim"), QStringLiteral("idle in transaction"));
+    QVERIFY(pid != QStringLiteral("0"));
+    // uma, a User, holds every lock of that session's number as long as she is connected.
+    auto blocker = session(m_user, QStringLiteral("blocker"));
+    send(*blocker,
+         QStringLiteral("SELECT pg_advisory_lock(1397052492, %1), pg_advisory_lock(1397052491, %1);\n")
+             .arg(pid)
+             .toUtf8());
+    QVERIFY(sessionPid(QStringLiteral("blocker"), QStringLiteral("idle")) != QStringLiteral("0"));
+    send(*victim, "COMMIT;\n");
+    const int exit = finish(*victim);
+    QVERIFY2(exit == 0, victim->readAllStandardError().constData());
+    finish(*blocker);
+    const Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("ledger") }));
+    const QJsonObject last = json(list).value(QStringLiteral("ledger")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("action")).toString(), QStringLiteral("seats-bought"));
+    QCOMPARE(last.value(QStringLiteral("login")).toString(), m_admin);
     const Run check = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
 }

@@ -373,8 +373,10 @@ const SqlText schemaV5Statements[] = {
     "ALTER TABLE ledger ALTER COLUMN xact SET DEFAULT txid_current()",
     // One look at the new rows finds the first that breaks a rule, and which.
     "CREATE OR REPLACE FUNCTION seatkeeper_ledger_entries() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
-    " DECLARE who TEXT; r TEXT; sep TEXT := chr(31); t TEXT := seatkeeper_entry_time(); bad RECORD; BEGIN"
+    " DECLARE who TEXT; r TEXT; sep TEXT := chr(31); t TEXT; bad RECORD; BEGIN"
     " SELECT email, role INTO who, r FROM users WHERE login = session_user;"
+    " SELECT GREATEST(seatkeeper_entry_time(), p.at_utc) INTO t FROM (SELECT MIN(n.id) AS first FROM new_rows n) AS f"
+    "  LEFT JOIN ledger p ON p.id = f.first - 1;"
     " IF r IS NULL OR r NOT IN ('admin', 'super-admin') THEN"
     "  RAISE EXCEPTION 'the login % may not write to the ledger: it is not the login of an Admin or a Super admin',"
     "  session_user USING ERRCODE = 'insufficient_privilege';"
@@ -395,8 +397,8 @@ const SqlText schemaV5Statements[] = {
     "  RAISE EXCEPTION 'a ledger entry of the login % names % as its actor, not %', session_user, bad.actor, who"
     "  USING ERRCODE = 'insufficient_privilege';"
     " ELSIF bad.fault = 3 THEN"
-    "  RAISE EXCEPTION 'a ledger entry is dated by the server: % is not the time of its transaction (%)',"
-    "  bad.at_utc, t USING ERRCODE = 'check_violation';"
+    "  RAISE EXCEPTION 'a ledger entry is dated by the server: % is not the time of its transaction, or of the"
+    " entry before it when that is later (%)', bad.at_utc, t USING ERRCODE = 'check_violation';"
     " ELSIF bad.fault = 4 THEN"
     "  RAISE EXCEPTION 'a ledger entry must follow the last one' USING ERRCODE = 'check_violation';"
     " ELSIF bad.fault = 5 THEN"
@@ -543,6 +545,27 @@ const SqlText schemaV5Statements[] = {
     " last_id BIGINT NOT NULL)",
     "REVOKE ALL ON seatkeeper_checks FROM PUBLIC",
     "CREATE INDEX IF NOT EXISTS seatkeeper_checks_by_xact ON seatkeeper_checks (xact)",
+    // The transactions whose entries were checked (version 4 marked them with
+    // an advisory lock, which any other session could take first and so make
+    // every commit of that session fail). Anyone may read it; only the check
+    // writes it.
+    "CREATE TABLE IF NOT EXISTS seatkeeper_checked (xact BIGINT PRIMARY KEY)",
+    "REVOKE ALL ON seatkeeper_checked FROM PUBLIC",
+    "GRANT SELECT ON seatkeeper_checked TO PUBLIC",
+    "CREATE OR REPLACE FUNCTION seatkeeper_writer_check() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " DECLARE r TEXT; BEGIN"
+    " SELECT role INTO r FROM users WHERE login = session_user;"
+    " IF r IN ('admin', 'super-admin') THEN"
+    "  IF EXISTS (SELECT 1 FROM seatkeeper_checked WHERE xact = txid_current()) THEN"
+    "   RAISE EXCEPTION 'the ledger entries of this transaction were already checked (SET CONSTRAINTS ... IMMEDIATE):"
+    " no change to Seatkeeper data may follow them' USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF;"
+    "  RETURN NULL;"
+    " END IF;"
+    " IF NOT EXISTS (SELECT 1 FROM users) AND seatkeeper_owns(TG_RELID) THEN RETURN NULL; END IF;"
+    " RAISE EXCEPTION 'the login % may not change Seatkeeper data: it is not the login of an Admin or a Super admin',"
+    " session_user USING ERRCODE = 'insufficient_privilege';"
+    " END $$",
     "CREATE UNIQUE INDEX IF NOT EXISTS seatkeeper_checks_by_first ON seatkeeper_checks (first_id)",
     // The first firing in a transaction checks every entry the queue holds for
     // it and empties it; the others (a statement each) find their own range
@@ -552,13 +575,13 @@ const SqlText schemaV5Statements[] = {
     // which its statistics, stale right after an import, make it choose).
     "CREATE OR REPLACE FUNCTION seatkeeper_entries_agree() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
     " DECLARE e ledger; me XID := pg_current_xact_id()::xid; lo BIGINT; hi BIGINT; BEGIN"
-    // Marks this transaction as checked (see seatkeeper_writer_check).
-    " IF NOT pg_try_advisory_xact_lock(1397052492, pg_backend_pid()) THEN"
-    "  RAISE EXCEPTION 'another session holds the lock that marks this transaction as checked'"
-    "  USING ERRCODE = 'lock_not_available';"
-    " END IF;"
     " PERFORM 1 FROM seatkeeper_checks c WHERE c.first_id = NEW.first_id;"
     " IF NOT FOUND THEN RETURN NULL; END IF;"
+    // Marks this transaction as checked (see seatkeeper_writer_check), and
+    // forgets the marks of transactions that have ended.
+    " INSERT INTO seatkeeper_checked VALUES (NEW.xact) ON CONFLICT DO NOTHING;"
+    " DELETE FROM seatkeeper_checked WHERE xact IN (SELECT k.xact FROM seatkeeper_checked k"
+    "  WHERE k.xact < txid_snapshot_xmin(txid_current_snapshot()) FOR UPDATE SKIP LOCKED);"
     " SELECT MIN(c.first_id), MAX(c.last_id) INTO lo, hi FROM seatkeeper_checks c WHERE c.xact = NEW.xact;"
     " FOR e IN SELECT l.* FROM ledger l"
     "  LEFT JOIN LATERAL (SELECT s.product FROM seat_types s WHERE s.type = l.seat_type OFFSET 0) s ON true"

@@ -175,12 +175,13 @@ private:
     {
         if (m_insert)
             return {};
-        // The entries' time is the server's: the time of this transaction, as
-        // the server's trigger checks it (schema 4), whatever this machine's
-        // clock says. Read with the last entry, in the same round trip.
-        auto last = m_db.prepare("SELECT l.id, l.hash, to_char(transaction_timestamp() AT TIME ZONE 'UTC', "
-                                 "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM (SELECT 1) AS one "
-                                 "LEFT JOIN (SELECT id, hash FROM ledger ORDER BY id DESC LIMIT 1) AS l ON true");
+        // The entries' time is the server's: the time of this transaction, or
+        // the last entry's if that is later (a transaction begun before it),
+        // as the server's trigger checks it (schema 5), whatever this
+        // machine's clock says. Read with the last entry, in the same round trip.
+        auto last = m_db.prepare("SELECT l.id, l.hash, GREATEST(seatkeeper_entry_time(), l.at_utc) "
+                                 "FROM (SELECT 1) AS one LEFT JOIN (SELECT id, hash, at_utc FROM ledger "
+                                 "ORDER BY id DESC LIMIT 1) AS l ON true");
         if (!last)
             return last.error();
         if (Status s = m_db.exec(last.value()); !s)
