@@ -87,17 +87,30 @@ ServerWriter::~ServerWriter()
 
 Status ServerWriter::run(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work)
 {
+    return exec(parent, label, work, true);
+}
+
+Status ServerWriter::read(QWidget *parent, const std::function<Status(const SeatLedger &)> &work)
+{
+    return exec(
+        parent, tr("Loading…"), [&work](SeatLedger &ledger) { return work(ledger); }, false);
+}
+
+Status ServerWriter::exec(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work,
+                          bool asOperator)
+{
     Status result;
     bool done = false;
     const QString actor = m_source.actor();
     QEventLoop loop;
+    ++m_depth; // from here on the event loop may turn (setValue() below turns it too)
     QMetaObject::invokeMethod(
         m_context,
         [&] {
             result = [&]() -> Status {
                 if (Status s = connectHere(); !s)
                     return s;
-                if (m_ledger->actor() != actor) {
+                if (asOperator && m_ledger->actor() != actor) {
                     if (Status s = m_ledger->setActor(actor); !s)
                         return s;
                 }
@@ -125,6 +138,8 @@ Status ServerWriter::run(QWidget *parent, const QString &label, const std::funct
     // setValue() lets a modal dialog's events through: the work may be done already.
     if (!done)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (--m_depth == 0)
+        emit idle();
     return result;
 }
 
