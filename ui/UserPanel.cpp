@@ -233,16 +233,18 @@ void UserPanel::startCreate()
 std::optional<Result<UserPanel::Read>> UserPanel::read(const QString &email, bool here)
 {
     const quint64 mine = ++m_reads;
+    // Copies: the worker reads them while this thread's event loop turns.
+    const QString shown = email;
     const QString actor = m_ledger.actor();
     QPointer<UserPanel> alive(this);
-    auto read = runRead(here ? nullptr : m_writer, this, m_ledger, [&email, &actor](const SeatLedger &ledger) {
+    auto read = runRead(here ? nullptr : m_writer, this, m_ledger, [&shown, &actor](const SeatLedger &ledger) {
         Read r;
         // A server that does not answer fails the first read: no other waits on it.
         const auto lost = [](const Error &e) {
             return e.kind == ErrorKind::Storage;
         };
-        if (!email.isEmpty()) {
-            auto user = ledger.user(email);
+        if (!shown.isEmpty()) {
+            auto user = ledger.user(shown);
             if (!user)
                 return Result<Read>(user.error());
             r.user = user.takeValue();
@@ -660,15 +662,15 @@ void UserPanel::removePaidAccess()
         return;
     if (!read)
         return showProblem(read.error().message);
-    const Result<User> stored = read.value().first;
-    const auto counts = Result<std::array<SeatCount, SeatTypeCount>>(read.value().second);
+    const User &stored = read.value().first;
+    const std::array<SeatCount, SeatTypeCount> &counts = read.value().second;
     const QLocale locale;
     QStringList changes;
     QVector<SeatEdit> edits;
     for (Product product : allProducts()) {
-        if (const auto seat = stored.value().seat(product)) {
-            edits.append(SeatEdit { stored.value().id, stored.value().email, product, seat, std::nullopt });
-            const SeatCount c = counts.value()[seatTypeIndex(*seat)];
+        if (const auto seat = stored.seat(product)) {
+            edits.append(SeatEdit { stored.id, stored.email, product, seat, std::nullopt });
+            const SeatCount c = counts[seatTypeIndex(*seat)];
             changes << tr("%1: %2 of %3 seats assigned now, %4 of %3 after.")
                            .arg(seatTypeName(*seat), locale.toString(c.assigned), locale.toString(c.purchased),
                                 locale.toString(c.assigned - 1));
@@ -732,7 +734,7 @@ void UserPanel::updateRoleChoices(Role shown)
             offered.append(Role::SuperAdmin);
         offered.append(Role::Admin);
         offered.append(Role::User);
-        const QString &sole = m_user.role == Role::SuperAdmin ? m_soleSuperAdmin : QString();
+        const QString sole = m_user.role == Role::SuperAdmin ? m_soleSuperAdmin : QString();
         if (!sole.isEmpty() && Validation::emailKey(sole) == Validation::emailKey(m_user.email))
             why = tr("%1 is the only Super admin: their role cannot change. Make another user Super admin first.")
                       .arg(m_user.email);
