@@ -5,6 +5,7 @@
 // gets one from the real dialogs, and the password is never written down.
 // Runs on a server of its own (OwnPostgresServer), which it stops and starts.
 
+#include "BackgroundWork.h"
 #include "GuiSupport.h"
 #include "Language.h"
 #include "OpenDatabase.h"
@@ -53,6 +54,7 @@ private slots:
     void aLostServerIsShownAndCaughtUpWith();
     void aFrozenServerNeverFreezesTheWindow();
     void aFrozenServerNeverFreezesTheWindowsReads();
+    void whatTheFeedBringsDuringAReadWaitsForIt();
     void aSilentServerIsGivenUpWithAClearMessage();
     void aPasswordIsAskedForAndNeverStored();
     void recentDatabasesAndQuit();
@@ -552,6 +554,75 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReads()
              1);
     QCOMPARE(fresh.value()->user(TestSupport::SmallAccount::cat).value().firstName, QStringLiteral("Catherine"));
     QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// While one of the window's reads waits on its worker (its event loop
+// turning), what the change feed brings is held back: the views are not
+// changed under the read. Once it returns the change shows, once.
+void TestLiveServer::whatTheFeedBringsDuringAReadWaitsForIt()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("held_feed"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    auto other = SeatLedger::open(uri); // another admin's connection
+    QVERIFY(other);
+    QVERIFY(other.value()->setActor(TestSupport::SmallAccount::ada).ok());
+    SettingsWindow window(*ledger);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    auto *writer = window.findChild<ServerWriter *>();
+    QVERIFY(writer);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
+    const auto rowsOf = [table](const QString &address) {
+        int rows = 0;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 1).data().toString() == address)
+                ++rows;
+        }
+        return rows;
+    };
+    int delivered = 0;
+    connect(window.serverLink(), &ServerLink::changed, &window, [&delivered] { ++delivered; });
+
+    // A read on the writer's worker that lasts until the feed has brought
+    // the other admin's new user to the window.
+    QSemaphore release;
+    bool released = false;
+    bool listedDuringRead = true;
+    int deliveredDuringRead = 0;
+    QTimer probe;
+    probe.setInterval(20);
+    connect(&probe, &QTimer::timeout, &window, [&] {
+        if (delivered > 0 && !released) {
+            released = true;
+            deliveredDuringRead = delivered;
+            listedDuringRead = rowsOf(QStringLiteral("ivy@example.com")) > 0;
+            release.release();
+        }
+    });
+    probe.start();
+    Status readDone = Error { ErrorKind::Storage, QStringLiteral("not run") };
+    QTimer::singleShot(0, &window, [&] {
+        NewUser ivy;
+        ivy.email = QStringLiteral("ivy@example.com");
+        QVERIFY(other.value()->createUser(ivy).ok());
+        readDone = writer->read(&window, [&release](const SeatLedger &worker) -> Status {
+            if (!release.tryAcquire(1, 20000))
+                return Error { ErrorKind::Storage, QStringLiteral("the feed never came") };
+            return worker.seatCounts();
+        });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(readDone.ok(), 30000);
+    probe.stop();
+    QVERIFY(deliveredDuringRead > 0); // the feed came while the read waited…
+    QVERIFY(!listedDuringRead); // …and changed nothing under it
+    QTRY_COMPARE(rowsOf(QStringLiteral("ivy@example.com")), 1); // then shows, once
+    QTest::qWait(200);
+    QCOMPARE(rowsOf(QStringLiteral("ivy@example.com")), 1);
 }
 
 // Point 1: every connection has bounded waits. A server that accepts the
