@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QProgressDialog>
+#include <QSemaphore>
 #include <QThread>
 
 Status runBusy(QWidget *parent, const QString &label, const std::function<Status()> &work)
@@ -101,6 +102,7 @@ Status ServerWriter::exec(QWidget *parent, const QString &label, const std::func
 {
     Status result;
     bool done = false;
+    QSemaphore finished; // released by the worker once it no longer touches this frame
     const QString actor = m_source.actor();
     QEventLoop loop;
     ++m_depth; // from here on the event loop may turn (setValue() below turns it too)
@@ -120,6 +122,8 @@ Status ServerWriter::exec(QWidget *parent, const QString &label, const std::func
             // to a lost one kept, which would fail every call until then).
             if (!result && result.error().kind == ErrorKind::Storage)
                 m_ledger.reset();
+            // Posted first: once released, `loop` may be gone (its posted
+            // events go with it).
             QMetaObject::invokeMethod(
                 &loop,
                 [&] {
@@ -127,17 +131,26 @@ Status ServerWriter::exec(QWidget *parent, const QString &label, const std::func
                     loop.quit();
                 },
                 Qt::QueuedConnection);
+            finished.release();
         },
         Qt::QueuedConnection);
-    QProgressDialog progress(label, QString(), 0, 0, parent);
-    progress.setObjectName(QStringLiteral("busyProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setCancelButton(nullptr); // a transaction half sent cannot be taken back: it finishes or rolls back
-    progress.setMinimumDuration(BusyAfterMs);
-    progress.setValue(0); // starts the wait for BusyAfterMs (else Qt's default of 4 s)
-    // setValue() lets a modal dialog's events through: the work may be done already.
-    if (!done)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    // A window that is not shown (closed, say) has nothing to keep painting:
+    // no event loop turns for it, the work is simply waited for below.
+    if (parent && parent->window()->isVisible()) {
+        QProgressDialog progress(label, QString(), 0, 0, parent);
+        progress.setObjectName(QStringLiteral("busyProgress"));
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setCancelButton(nullptr); // a transaction half sent cannot be taken back: it finishes or rolls back
+        progress.setMinimumDuration(BusyAfterMs);
+        progress.setValue(0); // starts the wait for BusyAfterMs (else Qt's default of 4 s)
+        // setValue() lets a modal dialog's events through: the work may be done already.
+        if (!done)
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    // The application quitting ends every event loop, this one too, before
+    // the work is done: it is waited for here (bounded by the connection's
+    // waits), never left writing into a frame that is gone.
+    finished.acquire();
     if (--m_depth == 0)
         emit idle();
     return result;
