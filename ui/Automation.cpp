@@ -1,5 +1,6 @@
 #include "Automation.h"
 
+#include "BackgroundWork.h"
 #include "PaidUsersModel.h"
 #include "PaidUsersPage.h"
 #include "RecentDatabases.h"
@@ -126,6 +127,12 @@ void Automation::runNext()
 {
     if (!m_ready || m_running || m_quitting)
         return;
+    // While the window waits on its worker (a read or a write on a server),
+    // a person's input waits until it returns: so does a command.
+    if (const auto *writer = m_window.findChild<ServerWriter *>(); writer && writer->busy()) {
+        QTimer::singleShot(10, this, &Automation::runNext);
+        return;
+    }
     if (m_queue.isEmpty()) {
         if (m_endOfInput)
             closeWindow();

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QProgressDialog>
+#include <QSemaphore>
 #include <QThread>
 
 Status runBusy(QWidget *parent, const QString &label, const std::function<Status()> &work)
@@ -87,17 +88,31 @@ ServerWriter::~ServerWriter()
 
 Status ServerWriter::run(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work)
 {
+    return exec(parent, label, work, true);
+}
+
+Status ServerWriter::read(QWidget *parent, const std::function<Status(const SeatLedger &)> &work)
+{
+    return exec(
+        parent, tr("Loading…"), [&work](SeatLedger &ledger) { return work(ledger); }, false);
+}
+
+Status ServerWriter::exec(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work,
+                          bool asOperator)
+{
     Status result;
     bool done = false;
+    QSemaphore finished; // released by the worker once it no longer touches this frame
     const QString actor = m_source.actor();
     QEventLoop loop;
+    ++m_depth; // from here on the event loop may turn (setValue() below turns it too)
     QMetaObject::invokeMethod(
         m_context,
         [&] {
             result = [&]() -> Status {
                 if (Status s = connectHere(); !s)
                     return s;
-                if (m_ledger->actor() != actor) {
+                if (asOperator && m_ledger->actor() != actor) {
                     if (Status s = m_ledger->setActor(actor); !s)
                         return s;
                 }
@@ -107,6 +122,8 @@ Status ServerWriter::run(QWidget *parent, const QString &label, const std::funct
             // to a lost one kept, which would fail every call until then).
             if (!result && result.error().kind == ErrorKind::Storage)
                 m_ledger.reset();
+            // Posted first: once released, `loop` may be gone (its posted
+            // events go with it).
             QMetaObject::invokeMethod(
                 &loop,
                 [&] {
@@ -114,17 +131,28 @@ Status ServerWriter::run(QWidget *parent, const QString &label, const std::funct
                     loop.quit();
                 },
                 Qt::QueuedConnection);
+            finished.release();
         },
         Qt::QueuedConnection);
-    QProgressDialog progress(label, QString(), 0, 0, parent);
-    progress.setObjectName(QStringLiteral("busyProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setCancelButton(nullptr); // a transaction half sent cannot be taken back: it finishes or rolls back
-    progress.setMinimumDuration(BusyAfterMs);
-    progress.setValue(0); // starts the wait for BusyAfterMs (else Qt's default of 4 s)
-    // setValue() lets a modal dialog's events through: the work may be done already.
-    if (!done)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    // A window that is not shown (closed, say) has nothing to keep painting:
+    // no event loop turns for it, the work is simply waited for below.
+    if (parent && parent->window()->isVisible()) {
+        QProgressDialog progress(label, QString(), 0, 0, parent);
+        progress.setObjectName(QStringLiteral("busyProgress"));
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setCancelButton(nullptr); // a transaction half sent cannot be taken back: it finishes or rolls back
+        progress.setMinimumDuration(BusyAfterMs);
+        progress.setValue(0); // starts the wait for BusyAfterMs (else Qt's default of 4 s)
+        // setValue() lets a modal dialog's events through: the work may be done already.
+        if (!done)
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    // The application quitting ends every event loop, this one too, before
+    // the work is done: it is waited for here (bounded by the connection's
+    // waits), never left writing into a frame that is gone.
+    finished.acquire();
+    if (--m_depth == 0)
+        emit idle();
     return result;
 }
 

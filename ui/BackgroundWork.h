@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <QObject>
 #include <QString>
 
@@ -45,7 +46,20 @@ public:
     // Runs `work` on the worker's connection and waits for it with the event
     // loop running (user input held back meanwhile). Returns what it returned.
     Status run(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work);
+    // The same for a read a person's action or a change shown asks for (a
+    // user's details, seat counts, teams, the operator's rights): on the
+    // worker's connection, the window painting meanwhile. Not from a paint,
+    // data() or anything else Qt may call while another event is handled.
+    Status read(QWidget *parent, const std::function<Status(const SeatLedger &)> &work);
+    // A run() or read() is waiting on the worker (its event loop turning):
+    // what arrives from the change feed meanwhile is held back until idle().
+    bool busy() const { return m_depth > 0; }
 
+signals:
+    // The last run() or read() waited on returned.
+    void idle();
+
+public:
     // The server answers again after being lost: the worker's connection,
     // likely cut meanwhile, is opened afresh before the next write.
     void reconnect();
@@ -53,13 +67,38 @@ public:
 private:
     // On the worker: its connection, opened now if it has none.
     Status connectHere();
+    // run() and read(): `asOperator` sets the worker's operator first (a read needs none).
+    Status exec(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work,
+                bool asOperator);
 
     const SeatLedger &m_source;
     QThread *m_thread;
     QObject *m_context; // lives on m_thread
     std::unique_ptr<SeatLedger> m_ledger; // used on m_thread only
+    int m_depth = 0; // run() and read() calls waiting, nested ones included
 };
 
 // `writer`'s worker when there is one (a server), else right here (a file).
 Status runWrite(ServerWriter *writer, QWidget *parent, const QString &label, SeatLedger &ledger,
                 const std::function<Status(SeatLedger &)> &work);
+
+// A read a person's action or a change shown asks for: on `writer`'s worker
+// when there is one (a server: the window keeps painting while the server
+// answers, or fails to within its bounded waits), else right here (a file),
+// exactly as `read(ledger)`. Returns what `read` returned, or why the worker
+// could not run it. The caller may be deleted meanwhile: guard with a QPointer.
+template<typename Read>
+auto runRead(ServerWriter *writer, QWidget *parent, const SeatLedger &ledger, Read read) -> decltype(read(ledger))
+{
+    using Out = decltype(read(ledger));
+    if (!writer)
+        return read(ledger);
+    std::optional<Out> out;
+    const Status s = writer->read(parent, [&out, &read](const SeatLedger &worker) -> Status {
+        out.emplace(read(worker));
+        return Status(*out);
+    });
+    if (out)
+        return std::move(*out);
+    return s.error();
+}

@@ -50,6 +50,13 @@ void LedgerWatcher::catchUp(ServerWriter *writer)
         m_link->lookNow(); // the link's worker tries, and delivers when it can
 }
 
+void LedgerWatcher::holdWhileBusy(ServerWriter *writer)
+{
+    m_busy = writer;
+    // Queued: handed on from the event loop, not from inside the call that ended.
+    connect(writer, &ServerWriter::idle, this, &LedgerWatcher::applyHeld, Qt::QueuedConnection);
+}
+
 void LedgerWatcher::acknowledge(qint64 revision, qint64 position)
 {
     if (m_link) {
@@ -90,6 +97,25 @@ void LedgerWatcher::checkNow()
 }
 
 void LedgerWatcher::apply(const SeatLedger::Changes &changes)
+{
+    // In the order read: each read of the feed goes on from the one before.
+    m_held.append(changes);
+    applyHeld();
+}
+
+void LedgerWatcher::applyHeld()
+{
+    // Not while a view is being read (nor from inside a view's own handling
+    // of the changes before): the loop below, or idle(), hands them on after.
+    if (m_applying)
+        return;
+    m_applying = true;
+    while (!m_held.isEmpty() && !(m_busy && m_busy->busy()))
+        applyNow(m_held.takeFirst());
+    m_applying = false;
+}
+
+void LedgerWatcher::applyNow(const SeatLedger::Changes &changes)
 {
     // On a server, reads come from two workers (the link's, and the writer's
     // after this window's own change): one read no further than what is

@@ -28,6 +28,11 @@ public:
     // the writer's worker (the window painting meanwhile), so the change is
     // listed when the action returns. Elsewhere the same as checkNow().
     void catchUp(ServerWriter *writer);
+    // On a server: while `writer` waits on its worker (a write or a read, its
+    // event loop turning), what the feed brings is held back, then handed on
+    // in order once it is idle — so a view being read is not changed under
+    // that read, nor anything applied twice or in the wrong order.
+    void holdWhileBusy(ServerWriter *writer);
     // The feed position the views were read at.
     qint64 position() const { return m_position; }
     // While the connection to a server is lost nothing is read (a read would
@@ -50,9 +55,14 @@ signals:
 
 private:
     void apply(const SeatLedger::Changes &changes);
+    void applyHeld();
+    void applyNow(const SeatLedger::Changes &changes);
 
     SeatLedger &m_ledger;
     ServerLink *m_link = nullptr;
+    ServerWriter *m_busy = nullptr;
+    QVector<SeatLedger::Changes> m_held; // read, not yet handed on
+    bool m_applying = false;
     QTimer *m_timer;
     qint64 m_seen = -1;
     qint64 m_position = 0;

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
@@ -318,7 +319,12 @@ void PaidUsersPage::applyChanges(const SeatLedger::Changes &changes)
         return; // read whole when first shown
     std::optional<std::array<SeatCount, SeatTypeCount>> counts;
     if (changes.seatCountsChanged) {
-        auto read = m_ledger.seatCounts();
+        // On a server on the writer's worker; the feed holds back what comes
+        // meanwhile, so these changes are still the latest when applied.
+        QPointer<PaidUsersPage> alive(this);
+        auto read = runRead(m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.seatCounts(); });
+        if (!alive)
+            return;
         if (read)
             counts = read.value();
     }

@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -156,6 +157,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_writer = new ServerWriter(m_ledger, this);
         m_usersPage->setWriter(m_writer);
         m_paidUsersPage->setWriter(m_writer);
+        m_watcher->holdWhileBusy(m_writer);
         connect(m_link, &ServerLink::stateChanged, this, &SettingsWindow::connectionChanged);
         m_connection->show();
     }
@@ -203,7 +205,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
 
     resize(1180, 720);
     restoreLayout();
-    applyOperatorRights();
+    applyOperatorRights(true); // no event loop turning while the window is built
     retranslateUi();
     EnterClicks::install(this);
 }
@@ -342,11 +344,41 @@ void SettingsWindow::setLanguage(const QString &language)
         action->setChecked(action->data().toString() == language);
 }
 
-void SettingsWindow::applyOperatorRights()
+std::optional<SettingsWindow::OperatorRights> SettingsWindow::readOperatorRights(bool here)
 {
+    const quint64 mine = ++m_rightsReads;
+    const QString actor = m_ledger.actor();
+    QPointer<SettingsWindow> alive(this);
+    auto read = runRead(here ? nullptr : m_writer, this, m_ledger, [&actor](const SeatLedger &ledger) {
+        OperatorRights rights;
+        QString who = actor;
+        if (auto tied = ledger.loginTiedTo()) {
+            rights.tied = tied.value();
+            if (!ledger.login().isEmpty())
+                who = tied.value().value_or(QString());
+        } else if (tied.error().kind == ErrorKind::Storage) {
+            return Result<OperatorRights>(tied.error()); // the server does not answer: no other wait on it
+        }
+        if (!who.isEmpty()) {
+            auto me = ledger.user(who);
+            rights.admin = me && isAdmin(me.value().role);
+        }
+        return Result<OperatorRights>(rights);
+    });
+    if (!alive || mine != m_rightsReads)
+        return std::nullopt;
+    // Unread (the server did not answer): nothing followed, and no right.
+    return read ? read.value() : OperatorRights();
+}
+
+void SettingsWindow::applyOperatorRights(bool here)
+{
+    const auto rights = readOperatorRights(here);
+    if (!rights)
+        return;
     // On a server the operator is the login: a Super admin may have tied it
     // (or untied it) since, which the change feed that called this brings.
-    if (auto followed = m_ledger.followLogin(); followed && followed.value()) {
+    if (rights->tied && m_ledger.followLoginTo(*rights->tied)) {
         showOperator();
         if (!m_ledger.untiedLogin())
             statusBar()->showMessage(tr("The login “%1” is now tied to %2: you can make changes as them.")
@@ -354,7 +386,7 @@ void SettingsWindow::applyOperatorRights()
                                      StatusMessageMs);
     }
     // R5 is enforced by the core; the window only mirrors it so nobody clicks in vain.
-    const bool admin = operatorIsAdmin();
+    const bool admin = rights->admin;
     const QString why = admin    ? QString()
         : m_ledger.untiedLogin() ? m_ledger.untiedLoginMessage()
                                  : tr("You are signed in as %1, a User: you can see everything, but "
@@ -382,12 +414,12 @@ void SettingsWindow::showOperator()
     m_operator->setToolTip(m_ledger.untiedLogin() ? m_ledger.untiedLoginMessage() : QString());
 }
 
-bool SettingsWindow::operatorIsAdmin() const
+bool SettingsWindow::operatorIsAdmin()
 {
     if (m_ledger.actor().isEmpty())
         return false;
-    auto me = m_ledger.user(m_ledger.actor());
-    return me && isAdmin(me.value().role);
+    const auto rights = readOperatorRights();
+    return rights && rights->admin;
 }
 
 void SettingsWindow::askRestore()

@@ -3,6 +3,7 @@
 #include "SeatLedger.h"
 
 #include <memory>
+#include <optional>
 #include <QMainWindow>
 #include <QStringList>
 
@@ -76,10 +77,20 @@ private:
     void showAudit(const QStringList &problems);
     void backupNow();
     // Read-only unless the operator is an Admin or a Super admin; on a server,
-    // first follows the login to the user tied to it now.
-    void applyOperatorRights();
+    // first follows the login to the user tied to it now. Read on the
+    // writer's worker (the window painting) unless `here` (while it is built).
+    void applyOperatorRights(bool here = false);
     void showOperator();
-    bool operatorIsAdmin() const;
+    // Who the login is tied to now (on a server), and whether that operator
+    // is an Admin or a Super admin, as stored now: read in one go.
+    struct OperatorRights
+    {
+        std::optional<std::optional<QString>> tied; // read (SQLite: an empty one)
+        bool admin = false;
+    };
+    // Null when a later read made this one moot, or the window went meanwhile.
+    std::optional<OperatorRights> readOperatorRights(bool here = false);
+    bool operatorIsAdmin();
     void askRestore();
     void showAbout();
     void openDatabase();
@@ -102,6 +113,7 @@ private:
     QLabel *m_operator;
     ServerLink *m_link = nullptr;
     ServerWriter *m_writer = nullptr;
+    quint64 m_rightsReads = 0; // only the latest read of the rights is applied
     bool m_wasLost = false;
     QLabel *m_connection;
     QMenu *m_databaseMenu;

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -64,11 +65,17 @@ TeamsPage::TeamsPage(SeatLedger &ledger, QWidget *parent)
     reload();
 }
 
-void TeamsPage::reload()
+void TeamsPage::reload(bool here)
 {
+    const quint64 mine = ++m_reads;
+    QPointer<TeamsPage> alive(this);
+    auto teams
+        = runRead(here ? nullptr : m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.teams(); });
+    if (!alive || mine != m_reads)
+        return; // gone, or a later read shows newer teams
+    // The selection as it is now, after the wait.
     const int row = currentRow();
     const qint64 selected = row >= 0 ? m_model->teamAt(row).id : 0;
-    auto teams = m_ledger.teams();
     if (!teams) {
         showProblem(teams.error().message);
         return;

@@ -18,8 +18,9 @@ class TeamsPage : public QWidget
 public:
     explicit TeamsPage(SeatLedger &ledger, QWidget *parent = nullptr);
 
-    // Reads the teams again (after any change, this window's or another's).
-    void reload();
+    // Reads the teams again (after any change, this window's or another's):
+    // on a server on the writer's worker, unless `here`.
+    void reload(bool here = false);
     void setReadOnly(bool readOnly);
     // On a server: its writes run on this worker (null: right here).
     void setWriter(ServerWriter *writer) { m_writer = writer; }
@@ -45,6 +46,7 @@ private:
 
     SeatLedger &m_ledger;
     ServerWriter *m_writer = nullptr;
+    quint64 m_reads = 0; // only the latest read is shown
     TeamsModel *m_model;
     QTableView *m_table;
     QPushButton *m_create;

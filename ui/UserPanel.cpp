@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStackedWidget>
@@ -229,19 +230,74 @@ void UserPanel::startCreate()
     m_email->setFocus();
 }
 
+std::optional<Result<UserPanel::Read>> UserPanel::read(const QString &email, bool here)
+{
+    const quint64 mine = ++m_reads;
+    // Copies: the worker reads them while this thread's event loop turns.
+    const QString shown = email;
+    const QString actor = m_ledger.actor();
+    QPointer<UserPanel> alive(this);
+    auto read = runRead(here ? nullptr : m_writer, this, m_ledger, [&shown, &actor](const SeatLedger &ledger) {
+        Read r;
+        // A server that does not answer fails the first read: no other waits on it.
+        const auto lost = [](const Error &e) {
+            return e.kind == ErrorKind::Storage;
+        };
+        if (!shown.isEmpty()) {
+            auto user = ledger.user(shown);
+            if (!user)
+                return Result<Read>(user.error());
+            r.user = user.takeValue();
+            if (r.user->role == Role::SuperAdmin) {
+                if (auto sole = ledger.soleSuperAdmin())
+                    r.soleSuperAdmin = sole.value();
+            }
+        }
+        auto teams = ledger.teams();
+        if (!teams && lost(teams.error()))
+            return Result<Read>(teams.error());
+        if (teams)
+            r.teams = teams.takeValue();
+        auto counts = ledger.seatCounts();
+        if (!counts && lost(counts.error()))
+            return Result<Read>(counts.error());
+        if (counts)
+            r.counts = counts.value();
+        if (!actor.isEmpty()) {
+            auto me = ledger.user(actor);
+            r.operatorIsSuperAdmin = me && me.value().role == Role::SuperAdmin;
+        }
+        return Result<Read>(std::move(r));
+    });
+    // Deleted meanwhile, or a later read (the feed's, say) already shown: moot.
+    if (!alive || mine != m_reads)
+        return std::nullopt;
+    return read;
+}
+
+void UserPanel::applyRead(const Read &read)
+{
+    if (read.teams)
+        m_teams = *read.teams;
+    m_operatorIsSuperAdmin = read.operatorIsSuperAdmin;
+    m_soleSuperAdmin = read.soleSuperAdmin;
+}
+
 void UserPanel::openUser(const QString &email)
 {
-    auto user = m_ledger.user(email);
-    if (!user) {
-        showProblem(user.error().message);
+    auto read = this->read(email);
+    if (!read)
+        return;
+    if (!*read) {
+        showProblem(read->error().message);
         return;
     }
+    const Read &r = read->value();
     m_mode = Mode::Edit;
-    m_user = user.takeValue();
+    m_user = *r.user;
     m_problem->hide();
     m_removeAccess->hide();
-    if (auto teams = m_ledger.teams())
-        m_teams = teams.takeValue();
+    applyRead(r);
     showDetails(m_user);
     m_details->show();
     for (Product product : allProducts()) {
@@ -255,7 +311,7 @@ void UserPanel::openUser(const QString &email)
             break;
         }
     }
-    showAccess();
+    showAccess(&r);
 }
 
 void UserPanel::setReadOnly(bool readOnly)
@@ -266,17 +322,32 @@ void UserPanel::setReadOnly(bool readOnly)
     updateButtons();
 }
 
-void UserPanel::refresh()
+void UserPanel::refresh(bool here)
 {
-    if (m_mode == Mode::Edit && !m_user.email.isEmpty()) {
-        auto user = m_ledger.user(m_user.email);
-        if (!user) { // deleted elsewhere
+    const bool edit = m_mode == Mode::Edit && !m_user.email.isEmpty();
+    auto read = this->read(edit ? m_user.email : QString(), here);
+    if (!read)
+        return;
+    if (!*read) {
+        if (edit && read->error().kind == ErrorKind::NotFound) { // deleted elsewhere
             emit closed();
             return;
         }
+        showProblem(read->error().message); // the server did not answer: what shows stays
+        return;
+    }
+    showRead(read->takeValue());
+}
+
+void UserPanel::showRead(Read r)
+{
+    const bool edit = m_mode == Mode::Edit && !m_user.email.isEmpty();
+    if (!edit || !r.user)
+        applyRead(r);
+    if (edit && r.user) {
         // Only what the admin has not touched follows the stored state.
         for (Product product : allProducts()) {
-            const auto stored = user.value().seat(product);
+            const auto stored = r.user->seat(product);
             if (tab(product)->seat() == m_user.seat(product))
                 tab(product)->setSeat(stored);
             tab(product)->setHeld(stored);
@@ -288,9 +359,8 @@ void UserPanel::refresh()
         const QString last = m_last->text();
         const std::optional<Role> role = chosenRole();
         const QString login = m_login->text().trimmed();
-        m_user = user.takeValue();
-        if (auto teams = m_ledger.teams())
-            m_teams = teams.takeValue();
+        m_user = std::move(*r.user);
+        applyRead(r);
         if (!detailsTouched) {
             showDetails(m_user);
         } else {
@@ -306,9 +376,9 @@ void UserPanel::refresh()
             showDetails(shown);
         }
     }
-    if (auto counts = m_ledger.seatCounts()) {
+    if (r.counts) {
         for (SeatAccessTab *t : m_tabs)
-            t->setCounts(counts.value());
+            t->setCounts(*r.counts);
     }
     updateButtons();
 }
@@ -319,22 +389,46 @@ void UserPanel::validateEmail()
     QString problem;
     m_several.clear();
     const bool list = EmailList::isList(email);
+    // Which of `addresses` are taken, as stored (on a server, read on the
+    // writer's worker); a server that does not answer says so.
+    const auto taken = [this, &email](const QStringList &addresses) -> std::optional<QStringList> {
+        QPointer<UserPanel> alive(this);
+        auto read = runRead(m_writer, this, m_ledger, [&addresses](const SeatLedger &ledger) -> Result<QStringList> {
+            QStringList problems;
+            for (const QString &address : addresses) {
+                auto existing = ledger.user(address);
+                if (existing)
+                    problems << tr("A user with the email address “%1” already exists.").arg(existing.value().email);
+                else if (existing.error().kind == ErrorKind::Storage)
+                    return existing.error();
+            }
+            return problems;
+        });
+        // Deleted meanwhile, or the address changed: the later check tells.
+        if (!alive || m_email->text().trimmed() != email)
+            return std::nullopt;
+        return read ? read.value() : QStringList { read.error().message };
+    };
     if (list) {
         // Several addresses pasted at once: every bad, repeated or taken one
         // is listed before anything is created.
         EmailList::Parsed parsed = EmailList::parse(email);
-        for (const QString &address : parsed.emails) {
-            if (auto existing = m_ledger.user(address); existing)
-                parsed.problems << tr("A user with the email address “%1” already exists.").arg(existing.value().email);
-        }
+        const auto existing = taken(parsed.emails);
+        if (!existing)
+            return;
+        parsed.problems << *existing;
         problem = parsed.problems.join(QLatin1Char('\n'));
         if (problem.isEmpty())
             m_several = parsed.emails;
     } else if (!email.isEmpty()) {
-        if (const Status valid = Validation::checkEmail(email); !valid)
+        if (const Status valid = Validation::checkEmail(email); !valid) {
             problem = valid.error().message;
-        else if (auto existing = m_ledger.user(email); existing)
-            problem = tr("A user with the email address “%1” already exists.").arg(existing.value().email);
+        } else {
+            const auto existing = taken({ email });
+            if (!existing)
+                return;
+            problem = existing->join(QLatin1Char('\n'));
+        }
     }
     // Not while the first characters are typed: only once the admin has left the
     // field or pressed Next (or Enter), and from then on as they correct it. A
@@ -353,11 +447,14 @@ void UserPanel::next()
     showAccess();
 }
 
-void UserPanel::showAccess()
+void UserPanel::showAccess(const Read *read)
 {
     m_steps->setCurrentIndex(1);
     retranslateUi();
-    refresh();
+    if (read)
+        showRead(*read);
+    else
+        refresh();
     // After Next the admin goes on in the panel; a user opened from the list
     // (or by the search moving the rows) leaves the focus where the admin is.
     if (m_mode == Mode::Create)
@@ -408,7 +505,10 @@ void UserPanel::updateButtons()
 
 void UserPanel::buy(SeatType type)
 {
-    auto counts = m_ledger.seatCounts();
+    QPointer<UserPanel> alive(this);
+    auto counts = runRead(m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.seatCounts(); });
+    if (!alive)
+        return;
     if (!counts)
         return showProblem(counts.error().message);
     const SeatCount c = counts.value()[seatTypeIndex(type)];
@@ -507,7 +607,11 @@ void UserPanel::deleteUser()
 {
     m_problem->hide();
     m_removeAccess->hide();
-    auto stored = m_ledger.user(m_user.email);
+    QPointer<UserPanel> alive(this);
+    const QString shown = m_user.email;
+    auto stored = runRead(m_writer, this, m_ledger, [&shown](const SeatLedger &ledger) { return ledger.user(shown); });
+    if (!alive)
+        return;
     if (!stored)
         return showProblem(stored.error().message);
     // R9: say so up front, and offer the way out.
@@ -541,19 +645,32 @@ void UserPanel::deleteUser()
 
 void UserPanel::removePaidAccess()
 {
-    auto stored = m_ledger.user(m_user.email);
-    if (!stored)
-        return showProblem(stored.error().message);
-    auto counts = m_ledger.seatCounts();
-    if (!counts)
-        return showProblem(counts.error().message);
+    QPointer<UserPanel> alive(this);
+    const QString shown = m_user.email;
+    auto read
+        = runRead(m_writer, this, m_ledger,
+                  [&shown](const SeatLedger &ledger) -> Result<std::pair<User, std::array<SeatCount, SeatTypeCount>>> {
+                      auto user = ledger.user(shown);
+                      if (!user)
+                          return user.error();
+                      auto counts = ledger.seatCounts();
+                      if (!counts)
+                          return counts.error();
+                      return std::make_pair(user.takeValue(), counts.value());
+                  });
+    if (!alive)
+        return;
+    if (!read)
+        return showProblem(read.error().message);
+    const User &stored = read.value().first;
+    const std::array<SeatCount, SeatTypeCount> &counts = read.value().second;
     const QLocale locale;
     QStringList changes;
     QVector<SeatEdit> edits;
     for (Product product : allProducts()) {
-        if (const auto seat = stored.value().seat(product)) {
-            edits.append(SeatEdit { stored.value().id, stored.value().email, product, seat, std::nullopt });
-            const SeatCount c = counts.value()[seatTypeIndex(*seat)];
+        if (const auto seat = stored.seat(product)) {
+            edits.append(SeatEdit { stored.id, stored.email, product, seat, std::nullopt });
+            const SeatCount c = counts[seatTypeIndex(*seat)];
             changes << tr("%1: %2 of %3 seats assigned now, %4 of %3 after.")
                            .arg(seatTypeName(*seat), locale.toString(c.assigned), locale.toString(c.purchased),
                                 locale.toString(c.assigned - 1));
@@ -594,9 +711,8 @@ void UserPanel::showDetails(const User &shown)
     if (!m_ledger.login().isEmpty()) {
         // Only a Super admin ties, changes or unties a login, and not their own
         // (the core refuses it: this window acts through it).
-        auto me = m_ledger.user(m_ledger.actor());
-        m_loginEditable = me && me.value().role == Role::SuperAdmin
-            && Validation::emailKey(m_user.email) != Validation::emailKey(m_ledger.actor());
+        m_loginEditable
+            = m_operatorIsSuperAdmin && Validation::emailKey(m_user.email) != Validation::emailKey(m_ledger.actor());
         const QSignalBlocker quietLogin(m_login);
         if (m_login->text() != shown.login)
             m_login->setText(shown.login);
@@ -607,8 +723,7 @@ void UserPanel::showDetails(const User &shown)
 void UserPanel::updateRoleChoices(Role shown)
 {
     const QSignalBlocker quiet(m_role);
-    auto me = m_ledger.user(m_ledger.actor());
-    const bool superOperator = me && me.value().role == Role::SuperAdmin;
+    const bool superOperator = m_operatorIsSuperAdmin;
     QString why;
     QVector<Role> offered;
     if (m_user.role == Role::SuperAdmin && !superOperator) {
@@ -619,8 +734,8 @@ void UserPanel::updateRoleChoices(Role shown)
             offered.append(Role::SuperAdmin);
         offered.append(Role::Admin);
         offered.append(Role::User);
-        auto sole = m_user.role == Role::SuperAdmin ? m_ledger.soleSuperAdmin() : Result<QString>(QString());
-        if (sole && !sole.value().isEmpty() && Validation::emailKey(sole.value()) == Validation::emailKey(m_user.email))
+        const QString sole = m_user.role == Role::SuperAdmin ? m_soleSuperAdmin : QString();
+        if (!sole.isEmpty() && Validation::emailKey(sole) == Validation::emailKey(m_user.email))
             why = tr("%1 is the only Super admin: their role cannot change. Make another user Super admin first.")
                       .arg(m_user.email);
     }

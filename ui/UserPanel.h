@@ -1,9 +1,11 @@
 #pragma once
 
+#include "Result.h"
 #include "Team.h"
 #include "User.h"
 
 #include <array>
+#include <optional>
 #include <QStringList>
 #include <QWidget>
 
@@ -41,7 +43,8 @@ public:
     // On a server: the panel's writes run on this worker (null: right here).
     void setWriter(ServerWriter *writer) { m_writer = writer; }
     // Seat counts or the user changed elsewhere: show them as they are now.
-    void refresh();
+    // Read on the writer's worker, unless `here` (a whole page read again).
+    void refresh(bool here = false);
     Mode mode() const { return m_mode; }
     QString userEmail() const { return m_user.email; }
 
@@ -59,10 +62,28 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // What the panel shows, read in one go: on a server on the writer's
+    // worker, the window painting meanwhile.
+    struct Read
+    {
+        std::optional<User> user; // Edit mode: as stored now
+        std::optional<QVector<Team>> teams;
+        std::optional<std::array<SeatCount, SeatTypeCount>> counts;
+        bool operatorIsSuperAdmin = false;
+        QString soleSuperAdmin; // read for a Super admin shown; empty otherwise
+    };
+    // `email`: the user shown (empty: none). Null when a later read or the
+    // panel's own deletion made this one moot (nothing to apply).
+    std::optional<Result<Read>> read(const QString &email, bool here = false);
+    // The members a read brings (teams, the operator's rights).
+    void applyRead(const Read &read);
+    // Shows what was read: only what the admin has not touched follows it.
+    void showRead(Read read);
+
     void retranslateUi();
     void validateEmail();
     void next();
-    void showAccess();
+    void showAccess(const Read *read = nullptr);
     void updateButtons();
     void buy(SeatType type);
     void confirm();
@@ -89,6 +110,11 @@ private:
     bool m_readOnly = false;
     // The address was left or submitted: from then on, what is wrong with it shows.
     bool m_emailLeft = false;
+    // From the last read: what the operator may do to the user shown.
+    bool m_operatorIsSuperAdmin = false;
+    QString m_soleSuperAdmin;
+    // Counts the panel's reads: only the latest one is applied.
+    quint64 m_reads = 0;
 
     QLabel *m_title;
     QToolButton *m_close;

@@ -31,6 +31,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QShowEvent>
@@ -272,17 +273,21 @@ void UsersPage::reload()
     }
     m_model->setUsers(users.takeValue(), true);
     fitColumns();
-    refreshCounts();
+    // Here, as the users just were: this runs when the page is shown, too.
+    refreshCounts(true);
     m_status->setVisible(m_readOnly);
-    reloadTeams();
+    reloadTeams(true);
 }
 
-void UsersPage::reloadTeams()
+void UsersPage::reloadTeams(bool here)
 {
-    m_teamsPage->reload();
+    QPointer<UsersPage> alive(this);
+    m_teamsPage->reload(here);
+    if (!alive)
+        return;
     m_teamFilter->setTeams(m_teamsPage->model()->teams());
     if (m_panel->isVisible())
-        m_panel->refresh();
+        m_panel->refresh(here);
 }
 
 void UsersPage::applyChanges(const SeatLedger::Changes &changes)
@@ -313,10 +318,16 @@ void UsersPage::applySeatEdits(const QVector<SeatEdit> &edits)
     refreshCounts();
 }
 
-void UsersPage::refreshCounts()
+void UsersPage::refreshCounts(bool here)
 {
     // The seat table's aggregate: a few rows however many users there are.
-    if (auto counts = m_ledger.seatCounts())
+    const quint64 mine = ++m_countReads;
+    QPointer<UsersPage> alive(this);
+    auto counts = runRead(here ? nullptr : m_writer, this, m_ledger,
+                          [](const SeatLedger &ledger) { return ledger.seatCounts(); });
+    if (!alive || mine != m_countReads)
+        return; // gone, or a later read shows newer counts
+    if (counts)
         m_overview->setCounts(counts.value());
     updateShown();
 }
@@ -566,7 +577,10 @@ void UsersPage::setMainTeamOfSelected()
     const QVector<User> users = selectedUsers();
     if (users.isEmpty())
         return;
-    auto teams = m_ledger.teams();
+    QPointer<UsersPage> alive(this);
+    auto teams = runRead(m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.teams(); });
+    if (!alive)
+        return;
     if (!teams) {
         QMessageBox::warning(this, tr("Set main team"), teams.error().message);
         return;

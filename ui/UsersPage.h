@@ -72,9 +72,10 @@ private:
     void openSelected();
     void closePanel();
     // The teams changed (here or elsewhere): the Teams tab, the filter and the panel read them again.
-    void reloadTeams();
-    // The overview's counts, read again from the ledger.
-    void refreshCounts();
+    // On a server read on the writer's worker, unless `here` (the whole page read again).
+    void reloadTeams(bool here = false);
+    // The overview's counts, read again from the ledger (as above).
+    void refreshCounts(bool here = false);
     // The seat and role filters as chosen in their combo boxes.
     void applyFilters();
     // The overview's users count, the pressed seat type and the empty state follow the list.
@@ -103,6 +104,7 @@ public:
 private:
     SeatLedger &m_ledger;
     ServerWriter *m_writer = nullptr;
+    quint64 m_countReads = 0; // only the latest read of the counts is shown
     UsersCache &m_users;
     UsersModel *m_model;
     UserFilter *m_proxy;

@@ -227,12 +227,24 @@ bool SeatLedger::untiedLogin() const
 
 Result<bool> SeatLedger::followLogin()
 {
-    if (m_store->login().isEmpty())
-        return false;
-    auto tied = m_store->userOfLogin();
+    auto tied = loginTiedTo();
     if (!tied)
         return tied.error();
-    const QString now = tied.value().value_or(QString());
+    return followLoginTo(tied.value());
+}
+
+Result<std::optional<QString>> SeatLedger::loginTiedTo() const
+{
+    if (m_store->login().isEmpty())
+        return std::optional<QString>();
+    return m_store->userOfLogin();
+}
+
+bool SeatLedger::followLoginTo(const std::optional<QString> &tied)
+{
+    if (m_store->login().isEmpty())
+        return false;
+    const QString now = tied.value_or(QString());
     if (Validation::emailKey(now) == Validation::emailKey(m_actor))
         return false;
     m_actor = now;

@@ -100,6 +100,12 @@ public:
     // it was untied): a Super admin may have tied or untied it meanwhile.
     // True when the operator changed.
     Result<bool> followLogin();
+    // followLogin() in two steps, for a window whose reads run on a worker's
+    // connection (same server, same login): who the login is tied to now
+    // (none: nobody, or SQLite), read there; then that user made the
+    // operator here, which reads nothing. True when the operator changed.
+    Result<std::optional<QString>> loginTiedTo() const;
+    bool followLoginTo(const std::optional<QString> &tied);
 
     enum class UserOrder
     {

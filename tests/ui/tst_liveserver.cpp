@@ -5,6 +5,7 @@
 // gets one from the real dialogs, and the password is never written down.
 // Runs on a server of its own (OwnPostgresServer), which it stops and starts.
 
+#include "BackgroundWork.h"
 #include "GuiSupport.h"
 #include "Language.h"
 #include "OpenDatabase.h"
@@ -22,6 +23,7 @@
 #include "UserPanel.h"
 #include "UsersPage.h"
 
+#include <functional>
 #include <QAction>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -51,6 +53,8 @@ private slots:
     void everyCommitIsAnnounced();
     void aLostServerIsShownAndCaughtUpWith();
     void aFrozenServerNeverFreezesTheWindow();
+    void aFrozenServerNeverFreezesTheWindowsReads();
+    void whatTheFeedBringsDuringAReadWaitsForIt();
     void aSilentServerIsGivenUpWithAClearMessage();
     void aPasswordIsAskedForAndNeverStored();
     void recentDatabasesAndQuit();
@@ -378,6 +382,247 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
                            [](const User &u) { return u.email == QLatin1String("gil@example.com"); }),
              1);
     QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// Point 5, the window's reads: opening a user's panel and the check that a
+// typed address is free read on the writer's worker. With the server frozen
+// (SIGSTOP) the read waits there, the window keeps answering and says it is
+// busy; once the server answers the panel shows what was read, and what the
+// admin then does is saved, exactly once.
+void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReads()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("frozen_reads"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    SettingsWindow window(*ledger);
+    struct Thaw
+    {
+        OwnPostgresServer &server;
+        ~Thaw() { server.thaw(); }
+    } thaw { *m_server };
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    UserPanel *panel = window.usersPage()->panel();
+    auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
+    auto *first = panel->findChild<QLineEdit *>(QStringLiteral("panelFirstName"));
+    auto *email = panel->findChild<QLineEdit *>(QStringLiteral("panelEmail"));
+    auto *emailProblem = panel->findChild<QLabel *>(QStringLiteral("panelEmailProblem"));
+    auto *next = panel->findChild<QPushButton *>(QStringLiteral("panelNext"));
+    auto *confirm = panel->findChild<QPushButton *>(QStringLiteral("panelConfirm"));
+    QVERIFY(table && first && email && emailProblem && next && confirm);
+    const auto rowOf = [table](const QString &address) {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 1).data().toString() == address)
+                return row;
+        }
+        return -1;
+    };
+
+    // One action of the admin's while the server is frozen; the window's
+    // event loop is watched meanwhile (a tick every 50 ms) and the server
+    // thaws once the action has waited 1.5 s.
+    struct Frozen
+    {
+        bool frozen = false;
+        bool thawed = false;
+        bool waited = false; // the action had not finished when the server thawed
+        bool sawBusy = false;
+        qint64 longestGapMs = 0;
+    };
+    const auto whileFrozen = [&](const std::function<void()> &action, const std::function<bool()> &done) {
+        Frozen f;
+        // Were the window's thread to wait on the server, the probe would not
+        // run: from another thread the server goes on after 30 s, and the
+        // gap fails the test instead of hanging it.
+        QSemaphore finished;
+        std::unique_ptr<QThread> rescue(QThread::create([&] {
+            if (!finished.tryAcquire(1, 30000))
+                m_server->thaw();
+        }));
+        f.frozen = m_server->freeze() > 1;
+        rescue->start();
+        bool measuring = true;
+        QElapsedTimer sinceTick;
+        QElapsedTimer sinceAction;
+        QTimer probe;
+        probe.setInterval(50);
+        QObject::connect(&probe, &QTimer::timeout, &window, [&] {
+            if (measuring)
+                f.longestGapMs = std::max(f.longestGapMs, sinceTick.elapsed());
+            sinceTick.restart();
+            if (auto *busy = window.findChild<QWidget *>(QStringLiteral("busyProgress")); busy && busy->isVisible())
+                f.sawBusy = true;
+            if (measuring && sinceAction.isValid() && sinceAction.elapsed() > 1500) {
+                measuring = false;
+                f.waited = !done();
+                m_server->thaw();
+            }
+        });
+        sinceTick.start();
+        probe.start();
+        QTimer::singleShot(0, &window, [&] {
+            sinceAction.start();
+            action();
+        });
+        f.thawed = QTest::qWaitFor([this] { return !m_server->frozen(); }, 45000);
+        if (measuring)
+            f.longestGapMs = std::max(f.longestGapMs, sinceTick.elapsed());
+        probe.stop();
+        finished.release();
+        rescue->wait();
+        return f;
+    };
+
+    // A click on cat's row opens the panel on her: the read waits on the
+    // frozen server, the window goes on answering, and once the server
+    // answers the panel shows her as stored.
+    const int catRow = rowOf(TestSupport::SmallAccount::cat);
+    QVERIFY(catRow >= 0);
+    const Frozen opened = whileFrozen(
+        [&] {
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                              table->visualRect(table->model()->index(catRow, 1)).center());
+        },
+        [&] { return panel->isVisible() && panel->userEmail() == TestSupport::SmallAccount::cat; });
+    QVERIFY2(opened.frozen, "the server's processes were not found");
+    QVERIFY(opened.thawed);
+    QVERIFY2(opened.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(opened.longestGapMs)));
+    QVERIFY(opened.waited); // the read really waited on the server, off the window's thread
+    QVERIFY(opened.sawBusy); // and the window said so
+    QTRY_VERIFY_WITH_TIMEOUT(panel->userEmail() == TestSupport::SmallAccount::cat, 20000);
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->mode(), UserPanel::Mode::Edit);
+    QVERIFY(first->isEnabled());
+    QVERIFY(!confirm->isEnabled()); // nothing changed yet
+    // Nothing lost: her name, typed now, is saved.
+    first->setFocus();
+    first->selectAll();
+    QTest::keyClicks(first, QStringLiteral("Catherine"));
+    QTRY_VERIFY(confirm->isEnabled());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QTRY_COMPARE(ledger->user(TestSupport::SmallAccount::cat).value().firstName, QStringLiteral("Catherine"));
+
+    // Create user with an address that is taken: Enter checks it, on the
+    // frozen server; once it answers the panel says it is taken, and offers
+    // no Next.
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("createUser")), Qt::LeftButton);
+    QTRY_VERIFY(email->isVisible());
+    email->setText(TestSupport::SmallAccount::bob);
+    QVERIFY(!next->isEnabled());
+    QVERIFY(emailProblem->text().isEmpty()); // not said before the field is left
+    const Frozen checked = whileFrozen(
+        [&] {
+            email->setFocus();
+            QTest::keyClick(email, Qt::Key_Return);
+        },
+        [&] { return !emailProblem->text().isEmpty(); });
+    QVERIFY(checked.frozen);
+    QVERIFY(checked.thawed);
+    QVERIFY2(checked.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(checked.longestGapMs)));
+    QVERIFY(checked.waited);
+    QVERIFY(checked.sawBusy);
+    QTRY_COMPARE_WITH_TIMEOUT(emailProblem->text(),
+                              QStringLiteral("A user with the email address “bob@example.com” already exists."), 20000);
+    QVERIFY(!next->isEnabled());
+    QVERIFY(email->isVisible()); // still on the address: nothing was created
+
+    // A free address goes through, and is created once.
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+    email->selectAll();
+    QTest::keyClicks(email, QStringLiteral("hal@example.com"));
+    QTRY_VERIFY(next->isEnabled());
+    QTest::mouseClick(next, Qt::LeftButton);
+    QTRY_VERIFY(confirm->isEnabled());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    QTRY_VERIFY(rowOf(QStringLiteral("hal@example.com")) >= 0);
+    qInfo("frozen server, reads: the window's longest gap %lld ms opening a panel, %lld ms checking an address",
+          opened.longestGapMs, checked.longestGapMs);
+
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
+    auto users = fresh.value()->usersSnapshot();
+    QVERIFY(users);
+    QCOMPARE(std::count_if(users.value().users.cbegin(), users.value().users.cend(),
+                           [](const User &u) { return u.email == QLatin1String("hal@example.com"); }),
+             1);
+    QCOMPARE(fresh.value()->user(TestSupport::SmallAccount::cat).value().firstName, QStringLiteral("Catherine"));
+    QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// While one of the window's reads waits on its worker (its event loop
+// turning), what the change feed brings is held back: the views are not
+// changed under the read. Once it returns the change shows, once.
+void TestLiveServer::whatTheFeedBringsDuringAReadWaitsForIt()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("held_feed"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    auto other = SeatLedger::open(uri); // another admin's connection
+    QVERIFY(other);
+    QVERIFY(other.value()->setActor(TestSupport::SmallAccount::ada).ok());
+    SettingsWindow window(*ledger);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    auto *writer = window.findChild<ServerWriter *>();
+    QVERIFY(writer);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
+    const auto rowsOf = [table](const QString &address) {
+        int rows = 0;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 1).data().toString() == address)
+                ++rows;
+        }
+        return rows;
+    };
+    int delivered = 0;
+    connect(window.serverLink(), &ServerLink::changed, &window, [&delivered] { ++delivered; });
+
+    // A read on the writer's worker that lasts until the feed has brought
+    // the other admin's new user to the window.
+    QSemaphore release;
+    bool released = false;
+    bool listedDuringRead = true;
+    int deliveredDuringRead = 0;
+    QTimer probe;
+    probe.setInterval(20);
+    connect(&probe, &QTimer::timeout, &window, [&] {
+        if (delivered > 0 && !released) {
+            released = true;
+            deliveredDuringRead = delivered;
+            listedDuringRead = rowsOf(QStringLiteral("ivy@example.com")) > 0;
+            release.release();
+        }
+    });
+    probe.start();
+    Status readDone = Error { ErrorKind::Storage, QStringLiteral("not run") };
+    QTimer::singleShot(0, &window, [&] {
+        NewUser ivy;
+        ivy.email = QStringLiteral("ivy@example.com");
+        QVERIFY(other.value()->createUser(ivy).ok());
+        readDone = writer->read(&window, [&release](const SeatLedger &worker) -> Status {
+            if (!release.tryAcquire(1, 20000))
+                return Error { ErrorKind::Storage, QStringLiteral("the feed never came") };
+            return worker.seatCounts();
+        });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(readDone.ok(), 30000);
+    probe.stop();
+    QVERIFY(deliveredDuringRead > 0); // the feed came while the read waited…
+    QVERIFY(!listedDuringRead); // …and changed nothing under it
+    QTRY_COMPARE(rowsOf(QStringLiteral("ivy@example.com")), 1); // then shows, once
+    QTest::qWait(200);
+    QCOMPARE(rowsOf(QStringLiteral("ivy@example.com")), 1);
 }
 
 // Point 1: every connection has bounded waits. A server that accepts the
