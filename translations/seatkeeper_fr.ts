@@ -2151,6 +2151,13 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
     </message>
 </context>
 <context>
+    <name>ServerWriter</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsWindow</name>
     <message>
         <source>You are signed in as %1, a User: you can see everything, but only a Super admin or an Admin can change users and seats.</source>
