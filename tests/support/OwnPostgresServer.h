@@ -136,6 +136,14 @@ public:
             ::kill(*it, SIGCONT);
         m_frozen.clear();
     }
+    // Thaws the server when it goes out of scope: declared after a window,
+    // it lets the server go on before the window closes its connections,
+    // whatever failed on the way.
+    struct ThawAtExit
+    {
+        OwnPostgresServer &server;
+        ~ThawAtExit() { server.thaw(); }
+    };
     bool frozen() const
     {
         const std::lock_guard<std::mutex> lock(m_frozenMutex);

@@ -229,11 +229,7 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
     SettingsWindow window(*ledger);
     // Destroyed before the window: whatever fails below, the server goes on
     // before the window closes its connections.
-    struct Thaw
-    {
-        OwnPostgresServer &server;
-        ~Thaw() { server.thaw(); }
-    } thaw { *m_server };
+    const OwnPostgresServer::ThawAtExit thaw { *m_server };
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
@@ -397,11 +393,7 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReads()
     auto ledger = TestSupport::smallAccount(uri);
     QVERIFY(ledger);
     SettingsWindow window(*ledger);
-    struct Thaw
-    {
-        OwnPostgresServer &server;
-        ~Thaw() { server.thaw(); }
-    } thaw { *m_server };
+    const OwnPostgresServer::ThawAtExit thaw { *m_server };
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
