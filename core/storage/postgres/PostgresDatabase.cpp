@@ -365,7 +365,8 @@ const SqlText schemaV4Forgery[] = {
 // - the login and transaction are the columns' defaults (session_user,
 //   txid_current()), and an entry naming any other is refused;
 // - the actor is the login's user, an Admin or a Super admin;
-// - the time is the transaction's (as in version 4);
+// - the time is the transaction's (as in version 4) or, when later, the time
+//   of the entry it follows: no entry is dated before the one it follows;
 // - each entry follows the one whose id is one less (the first follows
 //   nothing), the key making the chain linear: two entries never share an id;
 // - each entry carries the hash of its own fields.
