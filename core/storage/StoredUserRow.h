@@ -1,10 +1,14 @@
 #pragma once
 
+#include "InputText.h"
 #include "Role.h"
 #include "SeatStore.h"
 #include "SeatType.h"
 #include "SqlText.h"
+#include "Validation.h"
 
+#include <QCoreApplication>
+#include <QSqlError>
 #include <QSqlQuery>
 
 // The look-up the rules make before a change (StoredUser): one user by e-mail
@@ -42,6 +46,34 @@ inline void addTo(StoredUser &user, const QSqlQuery &row)
 inline QString keyOf(const QSqlQuery &row)
 {
     return row.value(7).toString();
+}
+
+// What both backends say of an address no user has (shown as typed, made safe).
+inline Error notFound(const QString &email)
+{
+    return Error {
+        ErrorKind::NotFound,
+        QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(InputText::escaped(email))
+    };
+}
+
+// The look-up by `email`'s key through `q` (byEmailKeySql(), prepared on `db`,
+// a SeatDatabase or a PostgresDatabase): the user, or notFound().
+template<class Database> Result<StoredUser> find(Database &db, QSqlQuery &q, const QString &email)
+{
+    q.bindValue(QStringLiteral(":key"), Validation::emailKey(email));
+    if (Status s = db.exec(q); !s)
+        return s.error();
+    StoredUser found;
+    while (q.next())
+        addTo(found, q);
+    const QSqlError error = q.lastError();
+    q.finish();
+    if (error.isValid())
+        return db.storageError(error);
+    if (found.id == 0)
+        return notFound(email);
+    return found;
 }
 
 } // namespace StoredUserRow

@@ -217,12 +217,6 @@ private:
     QVector<LedgerDraft> m_drafts;
 };
 
-Error notFound(const QString &email)
-{
-    return Error { ErrorKind::NotFound,
-                   QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(email) };
-}
-
 // A PostgreSQL array literal, bound as one value: a batch of any size goes to
 // the server in one statement. Elements are ids and seat keys, never quoted text.
 QString arrayLiteral(const QStringList &elements)
@@ -363,7 +357,7 @@ Result<User> PostgresStore::user(const QString &email) const
     }
     if (q.value().lastError().isValid())
         return m_db->storageError(q.value().lastError());
-    return notFound(email);
+    return StoredUserRow::notFound(email);
 }
 
 Result<QVector<User>> PostgresStore::usersNamed(const QStringList &emails) const
@@ -432,19 +426,7 @@ Result<StoredUser> PostgresStore::findUser(const QString &email) const
     auto prepared = reused(m_findUser, StoredUserRow::byEmailKeySql());
     if (!prepared)
         return prepared.error();
-    QSqlQuery &q = *prepared.value();
-    q.bindValue(QStringLiteral(":key"), Validation::emailKey(email));
-    if (Status s = m_db->exec(q); !s)
-        return s.error();
-    StoredUser found;
-    while (q.next())
-        StoredUserRow::addTo(found, q);
-    if (q.lastError().isValid())
-        return m_db->storageError(q.lastError());
-    q.finish();
-    if (found.id == 0)
-        return notFound(email);
-    return found;
+    return StoredUserRow::find(*m_db, *prepared.value(), email);
 }
 
 Result<QHash<QString, StoredUser>> PostgresStore::findUsers(const QStringList &emails) const

@@ -180,10 +180,7 @@ Result<User> SqliteStore::user(const QString &email) const
     }
     if (error.isValid())
         return m_db->storageError(error);
-    return Error {
-        ErrorKind::NotFound,
-        QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.").arg(InputText::escaped(email))
-    };
+    return StoredUserRow::notFound(email);
 }
 
 Result<StoredUser> SqliteStore::findUser(const QString &email) const
@@ -191,22 +188,7 @@ Result<StoredUser> SqliteStore::findUser(const QString &email) const
     auto query = reused(m_findUser, StoredUserRow::byEmailKeySql());
     if (!query)
         return query.error();
-    QSqlQuery &q = *query.value();
-    q.bindValue(QStringLiteral(":key"), Validation::emailKey(email));
-    if (Status s = m_db->exec(q); !s)
-        return s.error();
-    StoredUser found;
-    while (q.next())
-        StoredUserRow::addTo(found, q);
-    const QSqlError error = q.lastError();
-    q.finish();
-    if (error.isValid())
-        return m_db->storageError(error);
-    if (found.id == 0)
-        return Error { ErrorKind::NotFound,
-                       QCoreApplication::translate("SeatLedger", "No user has the email address “%1”.")
-                           .arg(InputText::escaped(email)) };
-    return found;
+    return StoredUserRow::find(*m_db, *query.value(), email);
 }
 
 Result<QStringList> SqliteStore::superAdmins() const
