@@ -7,6 +7,8 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDialog>
+#include <QFileDialog>
+#include <QLineEdit>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTest>
@@ -25,6 +27,19 @@ inline void whenDialogShows(std::function<void(QWidget *)> answer, int triesLeft
         else if (triesLeft > 0)
             whenDialogShows(answer, triesLeft - 1);
     });
+}
+
+// Types `path` into a (non-native) file dialog's file name box and saves, as
+// a person would. QFileDialog::selectFile() leaves that box alone once it has
+// the focus, which it may or may not have yet: the dialog then saved under the
+// name it proposed.
+inline void chooseFile(QFileDialog *dialog, const QString &path)
+{
+    if (auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit")))
+        name->setText(path);
+    else
+        dialog->selectFile(path);
+    static_cast<QDialog *>(dialog)->accept(); // as Save does
 }
 
 // Clicks exactly on the check box drawn in a cell, as a person would.

@@ -133,8 +133,7 @@ void TestBulk::exportTheSelectionForExcel()
         whenDialogShows([path](QWidget *files) {
             auto *fileDialog = qobject_cast<QFileDialog *>(files);
             QVERIFY(fileDialog);
-            fileDialog->selectFile(path);
-            static_cast<QDialog *>(fileDialog)->accept(); // as Save does
+            GuiSupport::chooseFile(fileDialog, path);
         });
         QTest::mouseClick(dialog->findChild<QPushButton *>("exportButton"), Qt::LeftButton);
     });

@@ -244,7 +244,6 @@ void TestHistory::exportWritesWhatTheFiltersMatch()
             whenDialogShows([file](QWidget *files) {
                 auto *fileDialog = qobject_cast<QFileDialog *>(files);
                 QVERIFY(fileDialog);
-                fileDialog->selectFile(file);
                 // A question the file dialog asks itself (a file to replace)
                 // is answered Yes and said, never left open for ever.
                 QPointer<QFileDialog> asking(fileDialog);
@@ -260,7 +259,7 @@ void TestHistory::exportWritesWhatTheFiltersMatch()
                             question->defaultButton()->click();
                     },
                     50);
-                static_cast<QDialog *>(fileDialog)->accept(); // as Save does
+                GuiSupport::chooseFile(fileDialog, file);
             });
             QTest::mouseClick(dialog->findChild<QPushButton *>("historyExportButton"), Qt::LeftButton);
         });
