@@ -41,6 +41,7 @@ private slots:
     void anAdminsLoginCannotBreakTheRulesFromPsql();
     void anAdminsDirectWriteIsLedgeredUnderItsLogin();
     void anAdminsForgedEntriesAreRefusedFromPsql();
+    void anEntryTellsWhatItsTransactionDid();
     void entriesAreDatedByTheServer();
     void entriesCarryTheirOwnLoginAndTransaction();
     void anEntryIsNeverDatedBeforeTheOneItFollows();
@@ -818,6 +819,118 @@ void TestSeatctlPostgres::anAdminsForgedEntriesAreRefusedFromPsql()
     QCOMPARE(state(), before);
     const Run run = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+}
+
+// Schema 6: the entries of a transaction tell what it did, no more and no
+// less. Each forgery below passed version 5 (found by a hostile test): an
+// entry about a change its transaction did not make, or from a state the
+// thing was not in, or a change made beside it without an entry of its own.
+void TestSeatctlPostgres::anEntryTellsWhatItsTransactionDid()
+{
+    sharedAccount();
+    const QString zed = makeLogin(QStringLiteral("zed"));
+    const QString before = state();
+    const QString uma = QStringLiteral("uma@example.com");
+    const QString bob = QStringLiteral("bob@example.com");
+    const QString starter = QStringLiteral("sales-starter");
+    const QString person = QStringLiteral("{\"first\":\"\",\"last\":\"\",\"role\":\"user\"}");
+    const QString root = QStringLiteral("{\"first\":\"\",\"last\":\"\",\"role\":\"super-admin\"}");
+    const auto umaAs = [this](const char *role, const char *first = "") {
+        return QStringLiteral("{\"first\":\"%1\",\"last\":\"\",\"login\":\"%2\",\"role\":\"%3\"}")
+            .arg(QString::fromUtf8(first), m_user, QString::fromUtf8(role));
+    };
+    const QString renameUma = QStringLiteral("UPDATE users SET first_name = 'Uma' WHERE email = 'uma@example.com'; ");
+    const QString bought = QStringLiteral("seats-bought"), released = QStringLiteral("seats-released");
+    struct Forgery
+    {
+        const char *what;
+        QString sql;
+        const char *refusal;
+    };
+    const QVector<Forgery> forgeries {
+        { "a name changed beside a true purchase",
+          renameUma + QStringLiteral("UPDATE seat_types SET purchased = 3 WHERE type = 'sales-starter'; ")
+              + entrySql(bought, {}, starter, QStringLiteral("2"), QStringLiteral("3")),
+          "changed the user 'uma@example.com' without a ledger entry about it" },
+        { "a seat rewritten with its own type, said given",
+          QStringLiteral("UPDATE assignments SET seat_type = seat_type; ")
+              + entrySql(QStringLiteral("seat-assigned"), bob, starter, {}, starter),
+          "changed nothing of it" },
+        { "a seat removed that was never held",
+          QStringLiteral("DELETE FROM assignments WHERE user_id = (SELECT id FROM users WHERE email = "
+                         "'uma@example.com'); ")
+              + entrySql(QStringLiteral("seat-removed"), uma, starter, starter, {}),
+          "changed nothing of it" },
+        { "a user deleted who never existed",
+          entrySql(QStringLiteral("user-deleted"), QStringLiteral("ghost@example.com"), {}, person, {}),
+          "changed nothing of it" },
+        { "an edit from a role the user never had",
+          renameUma + entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("admin"), umaAs("user", "Uma")),
+          "before this transaction it was" },
+        { "a user created without the login they were given",
+          QStringLiteral("INSERT INTO users (email, email_key, role, created_at, login) VALUES ('zed@example.com', "
+                         "'zed@example.com', 'user', '2026-11-27T00:00:00.000Z', '%1'); ")
+                  .arg(zed)
+              + entrySql(QStringLiteral("user-created"), QStringLiteral("zed@example.com"), {}, {}, person),
+          "this transaction leaves it" },
+        { "seats bought, then released, that never were",
+          entrySql(bought, {}, starter, QStringLiteral("2"), QStringLiteral("100"))
+              + entrySql(released, {}, starter, QStringLiteral("100"), QStringLiteral("2")),
+          "changed nothing of it" },
+        { "seats said bought up to a count no statement left",
+          QStringLiteral("UPDATE seat_types SET purchased = 3 WHERE type = 'sales-starter'; UPDATE seat_types SET "
+                         "purchased = 2 WHERE type = 'sales-starter'; ")
+              + entrySql(bought, {}, starter, QStringLiteral("2"), QStringLiteral("100"))
+              + entrySql(released, {}, starter, QStringLiteral("100"), QStringLiteral("2")),
+          "no statement of this transaction left it 100" },
+        { "a Super admin created and deleted by an Admin",
+          entrySql(QStringLiteral("user-created"), QStringLiteral("root@example.com"), {}, {}, root)
+              + entrySql(QStringLiteral("user-deleted"), QStringLiteral("root@example.com"), {}, root, {}),
+          "changed nothing of it" },
+        { "a role changed and back",
+          entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("user"), umaAs("admin"))
+              + entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("admin"), umaAs("user")),
+          "changed nothing of it" },
+        { "a user named with other letter case",
+          renameUma
+              + entrySql(QStringLiteral("user-edited"), QStringLiteral("UMA@example.com"), {}, umaAs("user"),
+                         umaAs("user", "Uma")),
+          "does not match the data as committed" },
+        { "a user's address changed",
+          QStringLiteral("UPDATE users SET email = 'umax@example.com', email_key = 'umax@example.com' WHERE email = "
+                         "'uma@example.com'; ")
+              + entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("user"), umaAs("user")),
+          "address, id and creation time never change" },
+    };
+    for (const Forgery &forgery : forgeries) {
+        const Run run = psql(m_admin, transaction(forgery.sql));
+        QVERIFY2(run.exit != 0, forgery.what);
+        QVERIFY2(run.err.contains(QString::fromUtf8(forgery.refusal)),
+                 qPrintable(QString::fromLatin1(forgery.what) + QStringLiteral(": ") + run.err));
+        QCOMPARE(state(), before);
+    }
+
+    // The same kinds of change, told as they happen, go in: a purchase undone
+    // in the same transaction, and a name changed (the entry's JSON in
+    // Seatkeeper's own key order).
+    Run run = psql(m_admin,
+                   transaction(QStringLiteral("UPDATE seat_types SET purchased = 5 WHERE type = 'sales-starter'; ")
+                               + entrySql(bought, {}, starter, QStringLiteral("2"), QStringLiteral("5"))
+                               + QStringLiteral("UPDATE seat_types SET purchased = 2 WHERE type = 'sales-starter'; ")
+                               + entrySql(released, {}, starter, QStringLiteral("5"), QStringLiteral("2"))));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = psql(
+        m_admin,
+        transaction(renameUma + entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("user"), umaAs("user", "Uma"))));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }));
+    QVERIFY2(list.out.contains(QStringLiteral("\"Uma\"")), qPrintable(list.out));
+    // What the server kept of each transaction's changes went with its COMMIT.
+    QCOMPARE(psql(QStringLiteral("seatkeeper"), QStringLiteral("SELECT COUNT(*) FROM seatkeeper_changes"), true)
+                 .out.trimmed(),
+             QStringLiteral("0"));
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
 }
 
 // The server dates every entry: one dated otherwise — yesterday, or a

@@ -87,8 +87,13 @@ Status populate(SeatStore &store)
                            person(QStringLiteral("bob@example.com")), person(QStringLiteral("cat@example.com")) }) {
         if (auto id = store.insertUser(u); !id)
             return id.error();
-        if (Status s
-            = tx.value()->append({ LedgerAction::UserCreated, u.email, {}, {}, LedgerRules::userJson({}, {}, u.role) });
+        if (Status s = tx.value()->append(
+                { LedgerAction::UserCreated,
+                  u.email,
+                  {},
+                  {},
+                  // The first user is tied to the login creating the database (PostgreSQL).
+                  LedgerRules::userJson({}, {}, u.role, u.role == Role::SuperAdmin ? store.login() : QString()) });
             !s)
             return s;
     }
@@ -576,8 +581,18 @@ void TestStore::teamsAndMembershipsHoldInStorage()
         support = store->insertTeam(QStringLiteral("Support")).value();
         ops = store->insertTeam(QStringLiteral("ops")).value();
         QVERIFY(store->setUserTeams(bob, sales, { ops, support }).ok());
-        // Ledgered as it is (a server refuses an entry for a team that does not exist).
-        QVERIFY(tx.value()->append({ LedgerAction::TeamCreated, {}, {}, {}, QStringLiteral("Sales") }).ok());
+        // Ledgered as it is: a server refuses an entry for a team that does not
+        // exist, and a change without its entry.
+        for (const char *name : { "Sales", "Support", "ops" })
+            QVERIFY(tx.value()->append({ LedgerAction::TeamCreated, {}, {}, {}, QString::fromUtf8(name) }).ok());
+        QVERIFY(tx.value()
+                    ->append({ LedgerAction::UserTeamsChanged,
+                               QStringLiteral("bob@example.com"),
+                               {},
+                               LedgerRules::teamsJson({}, {}),
+                               LedgerRules::teamsJson(QStringLiteral("Sales"),
+                                                      { QStringLiteral("ops"), QStringLiteral("Support") }) })
+                    .ok());
         QVERIFY(tx.value()->commit().ok());
     }
     {
@@ -624,7 +639,14 @@ void TestStore::teamsAndMembershipsHoldInStorage()
         QVERIFY(store->deleteUser(bob).ok());
         QVERIFY(store->deleteTeam(ops).ok());
         // Ledgered, as every change must be (a server refuses it otherwise).
-        QVERIFY(tx.value()->append({ LedgerAction::UserDeleted, QStringLiteral("bob@example.com"), {}, {}, {} }).ok());
+        QVERIFY(tx.value()
+                    ->append({ LedgerAction::UserDeleted,
+                               QStringLiteral("bob@example.com"),
+                               {},
+                               LedgerRules::userJson({}, {}, Role::User),
+                               {} })
+                    .ok());
+        QVERIFY(tx.value()->append({ LedgerAction::TeamDeleted, {}, {}, QStringLiteral("ops"), {} }).ok());
         QVERIFY(tx.value()->commit().ok());
     }
     QCOMPARE(reader->teams().value().size(), 2);

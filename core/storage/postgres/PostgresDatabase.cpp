@@ -370,6 +370,42 @@ const SqlText schemaV4Forgery[] = {
 // - each entry follows the one whose id is one less (the first follows
 //   nothing), the key making the chain linear: two entries never share an id;
 // - each entry carries the hash of its own fields.
+// The check at COMMIT (version 5's; version 6 adds `extra` to it, run once
+// every entry of the transaction agrees with the data). It marks the
+// transaction as checked (see seatkeeper_writer_check), and forgets the marks
+// of transactions that have ended.
+#define SEATKEEPER_ENTRIES_AGREE(extra)                                                                                \
+    "CREATE OR REPLACE FUNCTION seatkeeper_entries_agree() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"    \
+    " DECLARE e ledger; me XID := pg_current_xact_id()::xid; lo BIGINT; hi BIGINT; BEGIN"                              \
+    " PERFORM 1 FROM seatkeeper_checks c WHERE c.first_id = NEW.first_id;"                                             \
+    " IF NOT FOUND THEN RETURN NULL; END IF;"                                                                          \
+    " INSERT INTO seatkeeper_checked VALUES (NEW.xact) ON CONFLICT DO NOTHING;"                                        \
+    " DELETE FROM seatkeeper_checked WHERE xact IN (SELECT k.xact FROM seatkeeper_checked k"                           \
+    "  WHERE k.xact < txid_snapshot_xmin(txid_current_snapshot()) FOR UPDATE SKIP LOCKED);"                            \
+    " SELECT MIN(c.first_id), MAX(c.last_id) INTO lo, hi FROM seatkeeper_checks c WHERE c.xact = NEW.xact;"            \
+    " FOR e IN SELECT l.* FROM ledger l"                                                                               \
+    "  LEFT JOIN LATERAL (SELECT s.product FROM seat_types s WHERE s.type = l.seat_type OFFSET 0) s ON true"           \
+    "  LEFT JOIN LATERAL (SELECT u.id, u.xmin AS made, u.first_name, u.last_name, u.role, u.login FROM users u"        \
+    "   WHERE u.email = l.subject OFFSET 0) u ON true"                                                                 \
+    "  LEFT JOIN LATERAL (SELECT a.seat_type, a.xmin AS made FROM assignments a WHERE a.user_id = u.id"                \
+    "   AND a.product = s.product OFFSET 0) a ON true"                                                                 \
+    "  WHERE l.id BETWEEN lo AND hi AND l.xact = NEW.xact"                                                             \
+    "  AND NOT COALESCE(CASE l.action"                                                                                 \
+    "  WHEN 'seat-assigned' THEN a.seat_type = l.seat_type AND a.made = me"                                            \
+    "  WHEN 'seat-removed' THEN s.product IS NOT NULL AND a.seat_type IS NULL"                                         \
+    "  WHEN 'user-created' THEN u.made = me AND u.first_name = COALESCE(l.new_value::jsonb->>'first', '')"             \
+    "   AND u.last_name = COALESCE(l.new_value::jsonb->>'last', '') AND u.role = l.new_value::jsonb->>'role'"          \
+    "   AND (u.login IS NOT DISTINCT FROM l.new_value::jsonb->>'login' OR NOT l.new_value::jsonb ? 'login')"           \
+    "  WHEN 'user-edited' THEN u.first_name = COALESCE(l.new_value::jsonb->>'first', '')"                              \
+    "   AND u.last_name = COALESCE(l.new_value::jsonb->>'last', '') AND u.role = l.new_value::jsonb->>'role'"          \
+    "   AND u.login IS NOT DISTINCT FROM l.new_value::jsonb->>'login'"                                                 \
+    "  WHEN 'user-deleted' THEN u.id IS NULL"                                                                          \
+    "  END, false)"                                                                                                    \
+    "  ORDER BY l.id LOOP"                                                                                             \
+    "  PERFORM seatkeeper_entry_agrees(e);"                                                                            \
+    " END LOOP;" extra " DELETE FROM seatkeeper_checks c WHERE c.xact = NEW.xact;"                                     \
+    " RETURN NULL; END $$"
+
 const SqlText schemaV5Statements[] = {
     "ALTER TABLE ledger ALTER COLUMN xact SET DEFAULT txid_current()",
     // One look at the new rows finds the first that breaks a rule, and which.
@@ -574,39 +610,7 @@ const SqlText schemaV5Statements[] = {
     // Each entry's user, seat type and seat are looked up by key, one entry
     // after the other (OFFSET 0 keeps the server from joining whole tables,
     // which its statistics, stale right after an import, make it choose).
-    "CREATE OR REPLACE FUNCTION seatkeeper_entries_agree() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
-    " DECLARE e ledger; me XID := pg_current_xact_id()::xid; lo BIGINT; hi BIGINT; BEGIN"
-    " PERFORM 1 FROM seatkeeper_checks c WHERE c.first_id = NEW.first_id;"
-    " IF NOT FOUND THEN RETURN NULL; END IF;"
-    // Marks this transaction as checked (see seatkeeper_writer_check), and
-    // forgets the marks of transactions that have ended.
-    " INSERT INTO seatkeeper_checked VALUES (NEW.xact) ON CONFLICT DO NOTHING;"
-    " DELETE FROM seatkeeper_checked WHERE xact IN (SELECT k.xact FROM seatkeeper_checked k"
-    "  WHERE k.xact < txid_snapshot_xmin(txid_current_snapshot()) FOR UPDATE SKIP LOCKED);"
-    " SELECT MIN(c.first_id), MAX(c.last_id) INTO lo, hi FROM seatkeeper_checks c WHERE c.xact = NEW.xact;"
-    " FOR e IN SELECT l.* FROM ledger l"
-    "  LEFT JOIN LATERAL (SELECT s.product FROM seat_types s WHERE s.type = l.seat_type OFFSET 0) s ON true"
-    "  LEFT JOIN LATERAL (SELECT u.id, u.xmin AS made, u.first_name, u.last_name, u.role, u.login FROM users u"
-    "   WHERE u.email = l.subject OFFSET 0) u ON true"
-    "  LEFT JOIN LATERAL (SELECT a.seat_type, a.xmin AS made FROM assignments a WHERE a.user_id = u.id"
-    "   AND a.product = s.product OFFSET 0) a ON true"
-    "  WHERE l.id BETWEEN lo AND hi AND l.xact = NEW.xact"
-    "  AND NOT COALESCE(CASE l.action"
-    "  WHEN 'seat-assigned' THEN a.seat_type = l.seat_type AND a.made = me"
-    "  WHEN 'seat-removed' THEN s.product IS NOT NULL AND a.seat_type IS NULL"
-    "  WHEN 'user-created' THEN u.made = me AND u.first_name = COALESCE(l.new_value::jsonb->>'first', '')"
-    "   AND u.last_name = COALESCE(l.new_value::jsonb->>'last', '') AND u.role = l.new_value::jsonb->>'role'"
-    "   AND (u.login IS NOT DISTINCT FROM l.new_value::jsonb->>'login' OR NOT l.new_value::jsonb ? 'login')"
-    "  WHEN 'user-edited' THEN u.first_name = COALESCE(l.new_value::jsonb->>'first', '')"
-    "   AND u.last_name = COALESCE(l.new_value::jsonb->>'last', '') AND u.role = l.new_value::jsonb->>'role'"
-    "   AND u.login IS NOT DISTINCT FROM l.new_value::jsonb->>'login'"
-    "  WHEN 'user-deleted' THEN u.id IS NULL"
-    "  END, false)"
-    "  ORDER BY l.id LOOP"
-    "  PERFORM seatkeeper_entry_agrees(e);"
-    " END LOOP;"
-    " DELETE FROM seatkeeper_checks c WHERE c.xact = NEW.xact;"
-    " RETURN NULL; END $$",
+    SEATKEEPER_ENTRIES_AGREE(""),
     "DROP TRIGGER IF EXISTS ledger_agrees ON ledger",
     "DROP FUNCTION IF EXISTS seatkeeper_ledger_agrees()",
     "DROP TRIGGER IF EXISTS ledger_agrees ON seatkeeper_checks",
@@ -614,6 +618,245 @@ const SqlText schemaV5Statements[] = {
     " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_entries_agree()",
     pinSearchPath,
 };
+
+// Version 6, one step from version 5: an entry tells what its transaction
+// really did, no more and no less. Version 5 compared each entry with the data
+// as committed; an admin writing by hand could still describe a change that
+// never happened (an entry undone by a later one, a row rewritten with its own
+// values) or give a wrong "before" (a seat removed that was never held, a wrong
+// old role). Now the server keeps, per transaction, what each statement
+// changed (seatkeeper_changes, which no login reads or writes; a row rewritten
+// with its own values changed nothing), and at COMMIT:
+// - every change has an entry of its transaction about it, and every entry a
+//   change: a user (created, edited, deleted), a user's seat of a product
+//   (given, moved, removed), a seat type's purchases, a user's teams, a team;
+// - the entries about one thing follow each other: the first starts from what
+//   it was before the transaction, each next one from where the one before it
+//   left it, the last ends where the transaction leaves it, and each one in
+//   between ends at a state a statement of the transaction really left it in.
+// A user's address, creation time and id, and a seat type's name and product,
+// never change: a user with another address is another user.
+#define SEATKEEPER_LOG_CHANGES                                                                                         \
+    "INSERT INTO seatkeeper_changes AS c (xact, kind, subject, part, was, now, seen)"                                  \
+    " SELECT txid_current(), x.kind, x.subject, x.part, x.was, x.now, ARRAY[x.now] FROM ("
+#define SEATKEEPER_LOGGED                                                                                              \
+    ") AS x (kind, subject, part, was, now) WHERE x.was IS DISTINCT FROM x.now"                                        \
+    " ON CONFLICT (xact, kind, subject, part) DO UPDATE SET now = EXCLUDED.now, seen = c.seen || EXCLUDED.now;"
+const SqlText schemaV6Changes[] = {
+    "CREATE UNLOGGED TABLE IF NOT EXISTS seatkeeper_changes (xact BIGINT NOT NULL, kind TEXT NOT NULL,"
+    " subject TEXT NOT NULL, part TEXT NOT NULL, was TEXT NOT NULL, now TEXT NOT NULL, seen TEXT[] NOT NULL,"
+    " PRIMARY KEY (xact, kind, subject, part))",
+    "REVOKE ALL ON seatkeeper_changes FROM PUBLIC",
+    // A user as the ledger's entries tell them ('' is nobody).
+    "CREATE OR REPLACE FUNCTION seatkeeper_user_state(TEXT, TEXT, TEXT, TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$"
+    " SELECT (jsonb_build_object('first', $1, 'last', $2, 'role', $3)"
+    " || CASE WHEN $4 IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('login', $4) END)::text $$",
+    // What an entry says it was or became against what it was: the same text,
+    // or the same person. `lenient`: the entry may leave the login out (a
+    // user-deleted entry keeps the name and role only).
+    "CREATE OR REPLACE FUNCTION seatkeeper_same(said TEXT, was TEXT, lenient BOOLEAN) RETURNS BOOLEAN"
+    " LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN"
+    " IF said = was THEN RETURN true; END IF;"
+    " IF left(said, 1) <> '{' OR left(was, 1) <> '{' THEN RETURN false; END IF;"
+    " RETURN said::jsonb = was::jsonb OR (lenient AND NOT said::jsonb ? 'login' AND said::jsonb = was::jsonb - "
+    "'login');"
+    " END $$",
+    "CREATE OR REPLACE FUNCTION seatkeeper_log_users() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN"
+    " IF TG_OP = 'INSERT' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'user', n.email, '', '', seatkeeper_user_state(n.first_name, n.last_name, n.role, n.login)"
+    "  FROM new_rows n" SEATKEEPER_LOGGED " ELSIF TG_OP = 'DELETE' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'user', o.email, '', seatkeeper_user_state(o.first_name, o.last_name, o.role, o.login), ''"
+    "  FROM old_rows o" SEATKEEPER_LOGGED " ELSE"
+    "  IF (SELECT COUNT(*) FROM old_rows o JOIN new_rows n ON n.id = o.id AND n.email = o.email"
+    "   AND n.email_key = o.email_key AND n.created_at = o.created_at) <> (SELECT COUNT(*) FROM new_rows) THEN"
+    "   RAISE EXCEPTION 'a user''s address, id and creation time never change: delete the user and create another'"
+    "   USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF; " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'user', n.email, '', seatkeeper_user_state(o.first_name, o.last_name, o.role, o.login),"
+    "  seatkeeper_user_state(n.first_name, n.last_name, n.role, n.login)"
+    "  FROM old_rows o JOIN new_rows n ON n.id = o.id" SEATKEEPER_LOGGED " END IF; RETURN NULL; END $$",
+    // A seat, by its holder's address and its product.
+    "CREATE OR REPLACE FUNCTION seatkeeper_log_assignments() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " BEGIN"
+    " IF TG_OP = 'INSERT' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'seat', COALESCE((SELECT u.email FROM users u WHERE u.id = n.user_id), ''), n.product, '', n.seat_type"
+    "  FROM new_rows n" SEATKEEPER_LOGGED " ELSIF TG_OP = 'DELETE' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'seat', COALESCE((SELECT u.email FROM users u WHERE u.id = o.user_id), ''), o.product, o.seat_type, ''"
+    "  FROM old_rows o" SEATKEEPER_LOGGED " ELSE " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'seat', COALESCE((SELECT u.email FROM users u WHERE u.id = COALESCE(n.user_id, o.user_id)), ''),"
+    "  COALESCE(n.product, o.product), COALESCE(o.seat_type, ''), COALESCE(n.seat_type, '')"
+    "  FROM old_rows o FULL JOIN new_rows n ON n.user_id = o.user_id AND n.product = o.product" SEATKEEPER_LOGGED
+    " END IF; RETURN NULL; END $$",
+    // Purchases: seat types themselves are fixed (only their counters move).
+    "CREATE OR REPLACE FUNCTION seatkeeper_log_seat_types() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " BEGIN"
+    " IF (SELECT COUNT(*) FROM old_rows o JOIN new_rows n ON n.type = o.type AND n.product = o.product)"
+    "  <> (SELECT COUNT(*) FROM new_rows) THEN"
+    "  RAISE EXCEPTION 'seat types never change their name or product' USING ERRCODE = "
+    "'integrity_constraint_violation';"
+    " END IF; " SEATKEEPER_LOG_CHANGES " SELECT 'seats', n.type, '', o.purchased::text, n.purchased::text"
+    " FROM old_rows o JOIN new_rows n ON n.type = o.type" SEATKEEPER_LOGGED " RETURN NULL; END $$",
+    // Who is in which team, by the member's address and the team.
+    "CREATE OR REPLACE FUNCTION seatkeeper_log_team_members() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " BEGIN"
+    " IF TG_OP = 'INSERT' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'member', COALESCE((SELECT u.email FROM users u WHERE u.id = n.user_id), ''), n.team_id::text, '',"
+    "  n.is_main::text FROM new_rows n" SEATKEEPER_LOGGED " ELSIF TG_OP = 'DELETE' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'member', COALESCE((SELECT u.email FROM users u WHERE u.id = o.user_id), ''), o.team_id::text,"
+    "  o.is_main::text, '' FROM old_rows o" SEATKEEPER_LOGGED " ELSE " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'member', COALESCE((SELECT u.email FROM users u WHERE u.id = COALESCE(n.user_id, o.user_id)), ''),"
+    "  COALESCE(n.team_id, o.team_id)::text, COALESCE(o.is_main::text, ''), COALESCE(n.is_main::text, '')"
+    "  FROM old_rows o FULL JOIN new_rows n ON n.user_id = o.user_id AND n.team_id = o.team_id" SEATKEEPER_LOGGED
+    " END IF; RETURN NULL; END $$",
+    // A team, by its id: its names are what entries tell.
+    "CREATE OR REPLACE FUNCTION seatkeeper_log_teams() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN"
+    " IF TG_OP = 'INSERT' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'team', n.id::text, '', '', n.name FROM new_rows n" SEATKEEPER_LOGGED
+    " ELSIF TG_OP = 'DELETE' THEN " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'team', o.id::text, '', o.name, '' FROM old_rows o" SEATKEEPER_LOGGED " ELSE"
+    "  IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE n.name = o.name"
+    "   AND n.name_key <> o.name_key) THEN"
+    "   RAISE EXCEPTION 'a team''s key follows its name' USING ERRCODE = 'integrity_constraint_violation';"
+    "  END IF; " SEATKEEPER_LOG_CHANGES
+    "  SELECT 'team', COALESCE(n.id, o.id)::text, '', COALESCE(o.name, ''), COALESCE(n.name, '')"
+    "  FROM old_rows o FULL JOIN new_rows n ON n.id = o.id" SEATKEEPER_LOGGED " END IF; RETURN NULL; END $$",
+    // At COMMIT (from seatkeeper_entries_agree, below): the changes and the
+    // entries of the transaction side by side, grouped by what they are about
+    // and in order (the change first), in one pass; then the teams, whose
+    // entries name them rather than their ids.
+    "CREATE OR REPLACE FUNCTION seatkeeper_changes_agree(x BIGINT, lo BIGINT, hi BIGINT) RETURNS void"
+    " LANGUAGE plpgsql AS $$ DECLARE bad RECORD; BEGIN"
+    " SELECT * INTO bad FROM (SELECT f.id, f.action, f.kind, f.subject, f.part, CASE"
+    "  WHEN f.id = 0 THEN CASE WHEN f.highest = 0 THEN 'no entry' END"
+    "  WHEN f.kind = 'member' THEN"
+    "   CASE WHEN f.action = 'user-teams-changed' AND f.lowest > 0 THEN 'this transaction changed none of their teams'"
+    "   END"
+    "  WHEN f.lowest > 0 THEN 'this transaction changed nothing of it'"
+    "  WHEN NOT f.shaped THEN 'its fields do not go together'"
+    "  WHEN f.prev_id = 0 AND NOT seatkeeper_same(f.was_said, f.c_was, f.action = 'user-deleted') THEN"
+    "   'before this transaction it was ' || COALESCE(NULLIF(f.c_was, ''), 'nothing')"
+    "  WHEN f.prev_id > 0 AND NOT seatkeeper_same(f.was_said, f.prev_said, f.action = 'user-deleted') THEN"
+    "   'entry ' || f.prev_id || ' before it left it ' || COALESCE(NULLIF(f.prev_said, ''), 'nothing')"
+    "  WHEN f.next_id IS NULL AND NOT seatkeeper_same(f.now_said, f.c_now, false) THEN"
+    "   'this transaction leaves it ' || COALESCE(NULLIF(f.c_now, ''), 'nothing')"
+    "  WHEN f.next_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unnest(f.c_seen) AS s (state)"
+    "   WHERE seatkeeper_same(f.now_said, s.state, false)) THEN"
+    "   'no statement of this transaction left it ' || COALESCE(NULLIF(f.now_said, ''), 'nothing')"
+    "  END AS fault"
+    "  FROM (SELECT u.*, first_value(u.was) OVER w AS c_was, first_value(u.now) OVER w AS c_now,"
+    "   first_value(u.seen) OVER w AS c_seen, MIN(u.id) OVER g AS lowest, MAX(u.id) OVER g AS highest,"
+    "   lag(u.id) OVER w AS prev_id, lag(u.now_said) OVER w AS prev_said, lead(u.id) OVER w AS next_id FROM ("
+    "    SELECT c.kind, c.subject, c.part, 0::bigint AS id, ''::text AS action, ''::text AS was_said,"
+    "    ''::text AS now_said, true AS shaped, c.was, c.now, c.seen"
+    "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind IN ('user', 'seat', 'seats')"
+    "   UNION ALL"
+    "    SELECT 'member', c.subject, '', 0, '', '', '', true, NULL::text, NULL::text, NULL::text[]"
+    "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'member'"
+    "   UNION ALL"
+    "    SELECT CASE WHEN l.action IN ('user-created', 'user-edited', 'user-deleted') THEN 'user'"
+    "    WHEN l.action IN ('seat-assigned', 'seat-removed') THEN 'seat' ELSE 'seats' END,"
+    "    CASE WHEN l.action IN ('seats-bought', 'seats-released') THEN l.seat_type ELSE l.subject END,"
+    "    CASE WHEN l.action IN ('seat-assigned', 'seat-removed')"
+    "    THEN COALESCE((SELECT s.product FROM seat_types s WHERE s.type = l.seat_type), '') ELSE '' END,"
+    "    l.id, l.action,"
+    "    CASE l.action WHEN 'user-created' THEN '' WHEN 'seat-removed' THEN l.seat_type ELSE l.old_value END,"
+    "    CASE l.action WHEN 'user-deleted' THEN '' WHEN 'seat-removed' THEN ''"
+    "    WHEN 'seat-assigned' THEN l.seat_type ELSE l.new_value END,"
+    "    CASE l.action WHEN 'user-created' THEN l.old_value = '' WHEN 'user-deleted' THEN l.new_value = ''"
+    "    WHEN 'seat-assigned' THEN l.new_value = l.seat_type"
+    "    WHEN 'seat-removed' THEN l.old_value = l.seat_type AND l.new_value = '' ELSE true END,"
+    "    NULL, NULL, NULL"
+    "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('user-created', 'user-edited',"
+    "    'user-deleted', 'seat-assigned', 'seat-removed', 'seats-bought', 'seats-released')"
+    "   UNION ALL"
+    // A user deleted leaves their teams: that entry tells it too.
+    "    SELECT 'member', l.subject, '', l.id, l.action, '', '', true, NULL, NULL, NULL"
+    "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('user-teams-changed', "
+    "'user-deleted')"
+    "   ) AS u WINDOW g AS (PARTITION BY u.kind, u.subject, u.part), w AS (g ORDER BY u.id)) AS f) AS r"
+    "  WHERE r.fault IS NOT NULL ORDER BY r.id = 0, r.id LIMIT 1;"
+    " IF bad.id = 0 THEN"
+    "  RAISE EXCEPTION 'this transaction changed % without a ledger entry about it', CASE bad.kind"
+    "   WHEN 'user' THEN 'the user ' || quote_literal(bad.subject)"
+    "   WHEN 'seat' THEN 'the ' || bad.part || ' seat of ' || quote_literal(bad.subject)"
+    "   WHEN 'seats' THEN 'the purchased ' || bad.subject || ' seats'"
+    "   ELSE 'the teams of ' || quote_literal(bad.subject) END"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " ELSIF bad.id IS NOT NULL THEN"
+    "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', bad.id, bad.action, bad.fault"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF;"
+    // Teams: each entry a change of a team with those names, each change an entry.
+    " SELECT l.id, l.action INTO bad FROM ledger l"
+    "  WHERE l.action IN ('team-created', 'team-renamed', 'team-deleted') AND l.id BETWEEN lo AND hi AND l.xact = x"
+    "  AND NOT EXISTS (SELECT 1 FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'team' AND CASE l.action"
+    "   WHEN 'team-created' THEN c.was = '' AND l.new_value = ANY (c.seen)"
+    "   WHEN 'team-renamed' THEN (l.old_value = c.was OR l.old_value = ANY (c.seen)) AND l.new_value = ANY (c.seen)"
+    "   ELSE c.now = '' AND (l.old_value = c.was OR l.old_value = ANY (c.seen)) END)"
+    "  ORDER BY l.id LIMIT 1;"
+    " IF FOUND THEN"
+    "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: this transaction made no such"
+    " change to a team', bad.id, bad.action USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF;"
+    " SELECT c.was, c.now INTO bad FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'team'"
+    "  AND NOT EXISTS (SELECT 1 FROM ledger l"
+    "  WHERE l.action IN ('team-created', 'team-renamed', 'team-deleted') AND l.id BETWEEN lo AND hi AND l.xact = x"
+    "  AND CASE l.action"
+    "   WHEN 'team-created' THEN c.was = '' AND l.new_value = ANY (c.seen)"
+    "   WHEN 'team-renamed' THEN (l.old_value = c.was OR l.old_value = ANY (c.seen)) AND l.new_value = ANY (c.seen)"
+    "   ELSE c.now = '' AND (l.old_value = c.was OR l.old_value = ANY (c.seen)) END) LIMIT 1;"
+    " IF FOUND THEN"
+    "  RAISE EXCEPTION 'this transaction changed the team % without a ledger entry about it',"
+    "  quote_literal(COALESCE(NULLIF(bad.was, ''), bad.now)) USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; END $$",
+    SEATKEEPER_ENTRIES_AGREE(" PERFORM seatkeeper_changes_agree(NEW.xact, lo, hi);"
+                             " DELETE FROM seatkeeper_changes WHERE xact = NEW.xact;"),
+    "DROP TRIGGER IF EXISTS users_changes_insert ON users",
+    "CREATE TRIGGER users_changes_insert AFTER INSERT ON users REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_users()",
+    "DROP TRIGGER IF EXISTS users_changes_update ON users",
+    "CREATE TRIGGER users_changes_update AFTER UPDATE ON users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_users()",
+    "DROP TRIGGER IF EXISTS users_changes_delete ON users",
+    "CREATE TRIGGER users_changes_delete AFTER DELETE ON users REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_users()",
+    "DROP TRIGGER IF EXISTS assignments_changes_insert ON assignments",
+    "CREATE TRIGGER assignments_changes_insert AFTER INSERT ON assignments REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_assignments()",
+    "DROP TRIGGER IF EXISTS assignments_changes_update ON assignments",
+    "CREATE TRIGGER assignments_changes_update AFTER UPDATE ON assignments REFERENCING OLD TABLE AS old_rows NEW TABLE "
+    "AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_assignments()",
+    "DROP TRIGGER IF EXISTS assignments_changes_delete ON assignments",
+    "CREATE TRIGGER assignments_changes_delete AFTER DELETE ON assignments REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_assignments()",
+    "DROP TRIGGER IF EXISTS team_members_changes_insert ON team_members",
+    "CREATE TRIGGER team_members_changes_insert AFTER INSERT ON team_members REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_team_members()",
+    "DROP TRIGGER IF EXISTS team_members_changes_update ON team_members",
+    "CREATE TRIGGER team_members_changes_update AFTER UPDATE ON team_members REFERENCING OLD TABLE AS old_rows NEW "
+    "TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_team_members()",
+    "DROP TRIGGER IF EXISTS team_members_changes_delete ON team_members",
+    "CREATE TRIGGER team_members_changes_delete AFTER DELETE ON team_members REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_team_members()",
+    "DROP TRIGGER IF EXISTS teams_changes_insert ON teams",
+    "CREATE TRIGGER teams_changes_insert AFTER INSERT ON teams REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_teams()",
+    "DROP TRIGGER IF EXISTS teams_changes_update ON teams",
+    "CREATE TRIGGER teams_changes_update AFTER UPDATE ON teams REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_teams()",
+    "DROP TRIGGER IF EXISTS teams_changes_delete ON teams",
+    "CREATE TRIGGER teams_changes_delete AFTER DELETE ON teams REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_log_teams()",
+    "DROP TRIGGER IF EXISTS seat_types_changes_update ON seat_types",
+    "CREATE TRIGGER seat_types_changes_update AFTER UPDATE ON seat_types"
+    " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+    "seatkeeper_log_seat_types()",
+    pinSearchPath,
+};
+#undef SEATKEEPER_LOG_CHANGES
+#undef SEATKEEPER_LOGGED
 
 // The steps forward, each to the version it makes, in order. A later version
 // adds its step here; each step runs in the transaction that opens it.
@@ -628,6 +871,7 @@ const Migration migrations[] = {
     { 3, schemaV3Teams, sizeof(schemaV3Teams) / sizeof(schemaV3Teams[0]) },
     { 4, schemaV4Forgery, sizeof(schemaV4Forgery) / sizeof(schemaV4Forgery[0]) },
     { 5, schemaV5Statements, sizeof(schemaV5Statements) / sizeof(schemaV5Statements[0]) },
+    { 6, schemaV6Changes, sizeof(schemaV6Changes) / sizeof(schemaV6Changes[0]) },
 };
 
 // Passwords typed in the window, for this process's lifetime only.
