@@ -370,11 +370,11 @@ const SqlText schemaV4Forgery[] = {
 // - each entry follows the one whose id is one less (the first follows
 //   nothing), the key making the chain linear: two entries never share an id;
 // - each entry carries the hash of its own fields.
-// The check at COMMIT (version 5's; version 6 adds `extra` to it, run once
-// every entry of the transaction agrees with the data). It marks the
-// transaction as checked (see seatkeeper_writer_check), and forgets the marks
-// of transactions that have ended.
-#define SEATKEEPER_ENTRIES_AGREE(extra)                                                                                \
+// The check at COMMIT (version 5's; version 6 checks `only` some entries so,
+// and adds `extra`, run once every entry of the transaction agrees with the
+// data). It marks the transaction as checked (see seatkeeper_writer_check),
+// and forgets the marks of transactions that have ended.
+#define SEATKEEPER_ENTRIES_AGREE(only, extra)                                                                          \
     "CREATE OR REPLACE FUNCTION seatkeeper_entries_agree() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"    \
     " DECLARE e ledger; me XID := pg_current_xact_id()::xid; lo BIGINT; hi BIGINT; BEGIN"                              \
     " PERFORM 1 FROM seatkeeper_checks c WHERE c.first_id = NEW.first_id;"                                             \
@@ -389,8 +389,7 @@ const SqlText schemaV4Forgery[] = {
     "   WHERE u.email = l.subject OFFSET 0) u ON true"                                                                 \
     "  LEFT JOIN LATERAL (SELECT a.seat_type, a.xmin AS made FROM assignments a WHERE a.user_id = u.id"                \
     "   AND a.product = s.product OFFSET 0) a ON true"                                                                 \
-    "  WHERE l.id BETWEEN lo AND hi AND l.xact = NEW.xact"                                                             \
-    "  AND NOT COALESCE(CASE l.action"                                                                                 \
+    "  WHERE l.id BETWEEN lo AND hi AND l.xact = NEW.xact" only "  AND NOT COALESCE(CASE l.action"                     \
     "  WHEN 'seat-assigned' THEN a.seat_type = l.seat_type AND a.made = me"                                            \
     "  WHEN 'seat-removed' THEN s.product IS NOT NULL AND a.seat_type IS NULL"                                         \
     "  WHEN 'user-created' THEN u.made = me AND u.first_name = COALESCE(l.new_value::jsonb->>'first', '')"             \
@@ -610,7 +609,7 @@ const SqlText schemaV5Statements[] = {
     // Each entry's user, seat type and seat are looked up by key, one entry
     // after the other (OFFSET 0 keeps the server from joining whole tables,
     // which its statistics, stale right after an import, make it choose).
-    SEATKEEPER_ENTRIES_AGREE(""),
+    SEATKEEPER_ENTRIES_AGREE("", ""),
     "DROP TRIGGER IF EXISTS ledger_agrees ON ledger",
     "DROP FUNCTION IF EXISTS seatkeeper_ledger_agrees()",
     "DROP TRIGGER IF EXISTS ledger_agrees ON seatkeeper_checks",
@@ -744,13 +743,13 @@ const SqlText schemaV6Changes[] = {
     "CREATE OR REPLACE FUNCTION seatkeeper_changes_agree(x BIGINT, lo BIGINT, hi BIGINT) RETURNS void"
     " LANGUAGE plpgsql SET work_mem = '64MB' AS $$ DECLARE bad RECORD; BEGIN"
     " SELECT * INTO bad FROM (SELECT f.id, f.action, f.kind, f.subject, f.part, CASE"
-    "  WHEN f.id = 0 THEN CASE WHEN f.next_id IS NULL THEN 'no entry' END"
+    "  WHEN f.id < 0 THEN CASE WHEN f.next_id IS NULL THEN 'no entry' END"
     "  WHEN f.kind = 'member' THEN"
     "   CASE WHEN f.action = 'user-teams-changed' AND f.first_id > 0 THEN 'this transaction changed none of their teams'"
     "   END"
     "  WHEN f.first_id > 0 THEN 'this transaction changed nothing of it'"
     "  WHEN NOT f.shaped THEN 'its fields do not go together'"
-    "  WHEN f.prev_id = 0 AND NOT (f.was_said = f.c_was"
+    "  WHEN f.prev_id < 0 AND NOT (f.was_said = f.c_was"
     "   OR seatkeeper_same(f.was_said, f.c_was, f.action = 'user-deleted')) THEN"
     "   'before this transaction it was ' || COALESCE(NULLIF(f.c_was, ''), 'nothing')"
     "  WHEN f.prev_id > 0 AND NOT (f.was_said = f.prev_said"
@@ -762,16 +761,16 @@ const SqlText schemaV6Changes[] = {
     "   WHERE seatkeeper_same(f.now_said, s.state, false)) THEN"
     "   'no statement of this transaction left it ' || COALESCE(NULLIF(f.now_said, ''), 'nothing')"
     "  END AS fault"
-    // One pass over each thing's change (first, as id 0) and entries, in order.
-    "  FROM (SELECT u.*, first_value(u.id) OVER w AS first_id, first_value(u.was) OVER w AS c_was,"
-    "   first_value(u.now) OVER w AS c_now, first_value(u.seen) OVER w AS c_seen, lag(u.id) OVER w AS prev_id,"
-    "   lag(u.now_said) OVER w AS prev_said, lead(u.id) OVER w AS next_id FROM ("
-    "    SELECT c.kind, c.subject, c.part, 0::bigint AS id, ''::text AS action, ''::text AS was_said,"
-    "    ''::text AS now_said, true AS shaped, c.was, c.now, c.seen"
-    "    FROM " SEATKEEPER_CHANGED("'user', 'seat', 'seats'") " AS c"
-    "   UNION ALL"
-    "    SELECT DISTINCT 'member', c.subject, '', 0::bigint, '', '', '', true, NULL::text, NULL::text, NULL::text[]"
-    "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'member'"
+    // One pass over what each statement did to each thing (first, in order,
+    // numbered below zero) and the entries about it (in order): the first
+    // change tells what it was before, all of them what each statement left.
+    "  FROM (SELECT g.*, g.c_seen[cardinality(g.c_seen)] AS c_now FROM (SELECT u.*, first_value(u.id) OVER w AS first_id,"
+    "   first_value(u.was) OVER w AS c_was, array_agg(u.now) FILTER (WHERE u.id < 0) OVER w AS c_seen,"
+    "   lag(u.id) OVER w AS prev_id, lag(u.now_said) OVER w AS prev_said, lead(u.id) OVER w AS next_id FROM ("
+    "    SELECT c.kind, c.subject,"
+    "    CASE c.kind WHEN 'member' THEN '' ELSE c.part END AS part, c.step - 4611686018427387904 AS id,"
+    "    ''::text AS action, ''::text AS was_said, ''::text AS now_said, true AS shaped, c.was, c.now"
+    "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind IN ('user', 'seat', 'seats', 'member')"
     "   UNION ALL"
     "    SELECT CASE WHEN l.action IN ('user-created', 'user-edited', 'user-deleted') THEN 'user'"
     "    WHEN l.action IN ('seat-assigned', 'seat-removed') THEN 'seat' ELSE 'seats' END,"
@@ -785,16 +784,16 @@ const SqlText schemaV6Changes[] = {
     "    CASE l.action WHEN 'user-created' THEN l.old_value = '' WHEN 'user-deleted' THEN l.new_value = ''"
     "    WHEN 'seat-assigned' THEN l.new_value = l.seat_type"
     "    WHEN 'seat-removed' THEN l.old_value = l.seat_type AND l.new_value = '' ELSE true END,"
-    "    NULL, NULL, NULL"
+    "    NULL, NULL"
     "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('user-created', 'user-edited',"
     "    'user-deleted', 'seat-assigned', 'seat-removed', 'seats-bought', 'seats-released')"
     "   UNION ALL"
     // A user deleted leaves their teams: that entry tells it too.
-    "    SELECT 'member', l.subject, '', l.id, l.action, '', '', true, NULL, NULL, NULL"
+    "    SELECT 'member', l.subject, '', l.id, l.action, '', '', true, NULL, NULL"
     "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('user-teams-changed', 'user-deleted')"
-    "   ) AS u WINDOW w AS (PARTITION BY u.kind, u.subject, u.part ORDER BY u.id)) AS f) AS r"
-    "  WHERE r.fault IS NOT NULL ORDER BY r.id = 0, r.id LIMIT 1;"
-    " IF bad.id = 0 THEN"
+    "   ) AS u WINDOW w AS (PARTITION BY u.kind, u.subject, u.part ORDER BY u.id)) AS g) AS f) AS r"
+    "  WHERE r.fault IS NOT NULL ORDER BY r.id < 0, r.id LIMIT 1;"
+    " IF bad.id < 0 THEN"
     "  RAISE EXCEPTION 'this transaction changed % without a ledger entry about it', CASE bad.kind"
     "   WHEN 'user' THEN 'the user ' || quote_literal(bad.subject)"
     "   WHEN 'seat' THEN 'the ' || bad.part || ' seat of ' || quote_literal(bad.subject)"
@@ -828,7 +827,9 @@ const SqlText schemaV6Changes[] = {
     "  RAISE EXCEPTION 'this transaction changed the team % without a ledger entry about it',"
     "  quote_literal(COALESCE(NULLIF(bad.was, ''), bad.now)) USING ERRCODE = 'integrity_constraint_violation';"
     " END IF; END $$",
-    SEATKEEPER_ENTRIES_AGREE(" PERFORM seatkeeper_changes_agree(NEW.xact, lo, hi);"
+    SEATKEEPER_ENTRIES_AGREE(" AND l.action NOT IN ('seat-assigned', 'seat-removed', 'user-created',"
+                             " 'user-edited', 'user-deleted')",
+                             " PERFORM seatkeeper_changes_agree(NEW.xact, lo, hi);"
                              " DELETE FROM seatkeeper_changes WHERE xact = NEW.xact;"),
     "DROP TRIGGER IF EXISTS users_changes_insert ON users",
     "CREATE TRIGGER users_changes_insert AFTER INSERT ON users REFERENCING NEW TABLE AS new_rows"
