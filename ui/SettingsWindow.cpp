@@ -157,6 +157,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_writer = new ServerWriter(m_ledger, this);
         m_usersPage->setWriter(m_writer);
         m_paidUsersPage->setWriter(m_writer);
+        m_historyPage->setWriter(m_writer);
         m_watcher->holdWhileBusy(m_writer);
         connect(m_link, &ServerLink::stateChanged, this, &SettingsWindow::connectionChanged);
         m_connection->show();
