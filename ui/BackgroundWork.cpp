@@ -134,9 +134,14 @@ Status ServerWriter::exec(QWidget *parent, const QString &label, const std::func
             finished.release();
         },
         Qt::QueuedConnection);
-    // A window that is not shown (closed, say) has nothing to keep painting:
-    // no event loop turns for it, the work is simply waited for below.
-    if (parent && parent->window()->isVisible()) {
+    // What the server answers at once — most calls, a few milliseconds — is
+    // simply waited for, never longer than QuickMs: no event loop turns for
+    // it (nothing painted twice, no dialog made for nothing). A slower call
+    // lets the window paint and answer meanwhile. A window that is not shown
+    // (closed, say) has nothing to keep painting: no event loop turns for it,
+    // the work is simply waited for below.
+    const bool quick = finished.tryAcquire(1, QuickMs);
+    if (!quick && parent && parent->window()->isVisible()) {
         QProgressDialog progress(label, QString(), 0, 0, parent);
         progress.setObjectName(QStringLiteral("busyProgress"));
         progress.setWindowModality(Qt::WindowModal);
@@ -150,7 +155,8 @@ Status ServerWriter::exec(QWidget *parent, const QString &label, const std::func
     // The application quitting ends every event loop, this one too, before
     // the work is done: it is waited for here (bounded by the connection's
     // waits), never left writing into a frame that is gone.
-    finished.acquire();
+    if (!quick)
+        finished.acquire();
     if (--m_depth == 0)
         emit idle();
     return result;

@@ -39,6 +39,10 @@ class ServerWriter : public QObject
 
 public:
     static constexpr int BusyAfterMs = 300;
+    // A call the worker ends within this long is waited for without turning
+    // the event loop (the window's thread held at most this long, a frame or
+    // two); a longer one turns it.
+    static constexpr int QuickMs = 20;
 
     explicit ServerWriter(const SeatLedger &ledger, QObject *parent = nullptr);
     ~ServerWriter() override;

@@ -6,7 +6,9 @@
 #include <QString>
 #include <QVector>
 
+class QWidget;
 class SeatLedger;
+class ServerWriter;
 
 // The ledger as the History page shows it, newest first, read a page at a time
 // as the view scrolls (canFetchMore/fetchMore): at a million entries only the
@@ -29,6 +31,11 @@ public:
     static constexpr int PageSize = 200;
 
     explicit HistoryModel(SeatLedger &ledger, QObject *parent = nullptr);
+
+    // On a server: every read runs on `writer`'s worker, the window (`busyParent`
+    // says it is busy) painting meanwhile. A read that a later one made moot
+    // (a filter changed, everything read again) is dropped, never shown.
+    void setWriter(ServerWriter *writer, QWidget *busyParent);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -57,9 +64,11 @@ signals:
     void loaded();
 
 private:
-    QVector<LedgerEntry> readPage(qint64 beforeId);
-
     SeatLedger &m_ledger;
+    ServerWriter *m_writer = nullptr;
+    QWidget *m_busyParent = nullptr;
+    quint64 m_reads = 0; // grows with every reload: an older read's rows are dropped
+    bool m_fetching = false; // fetchMore() waits on the worker
     LedgerFilter m_filter;
     QVector<LedgerEntry> m_rows;
     qint64 m_newest = 0; // the newest entry looked at, shown or not

@@ -1,5 +1,6 @@
 #include "HistoryPage.h"
 
+#include "BackgroundWork.h"
 #include "DataFiles.h"
 #include "HistoryModel.h"
 #include "Language.h"
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -217,6 +219,12 @@ void HistoryPage::reload()
         m_model->reload();
 }
 
+void HistoryPage::setWriter(ServerWriter *writer)
+{
+    m_writer = writer;
+    m_model->setWriter(writer, this);
+}
+
 void HistoryPage::exportHistory()
 {
     applyFilters(); // what is typed, even within the typing pause
@@ -257,22 +265,31 @@ void HistoryPage::exportHistory()
 
 Status HistoryPage::exportTo(const QString &path, bool forExcel)
 {
-    // Page by page, newest first as the ledger serves the filter; the file oldest first.
-    QVector<LedgerEntry> entries;
-    qint64 before = 0;
-    for (;;) {
-        auto page = m_ledger.entriesPage(m_model->filter(), before, 5000);
-        if (!page)
-            return page.error();
-        if (page.value().isEmpty())
-            break;
-        entries += page.value();
-        before = page.value().last().id;
-        if (page.value().size() < 5000)
-            break;
-    }
+    // Page by page, newest first as the ledger serves the filter; the file
+    // oldest first. On a server read on the writer's worker, the window painting.
+    const LedgerFilter filter = m_model->filter();
+    const QString database = m_ledger.path(); // this page may go while the worker reads
+    auto read = runRead(m_writer, this, m_ledger, [&filter](const SeatLedger &ledger) -> Result<QVector<LedgerEntry>> {
+        QVector<LedgerEntry> entries;
+        qint64 before = 0;
+        for (;;) {
+            auto page = ledger.entriesPage(filter, before, 5000);
+            if (!page)
+                return page.error();
+            if (page.value().isEmpty())
+                break;
+            entries += page.value();
+            before = page.value().last().id;
+            if (page.value().size() < 5000)
+                break;
+        }
+        return entries;
+    });
+    if (!read)
+        return read.error();
+    QVector<LedgerEntry> entries = read.takeValue();
     std::reverse(entries.begin(), entries.end());
-    return DataFiles::write(path, LedgerCsv::write(entries, { forExcel, Language::current() }), m_ledger.path());
+    return DataFiles::write(path, LedgerCsv::write(entries, { forExcel, Language::current() }), database);
 }
 
 void HistoryPage::showState()

@@ -12,6 +12,7 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTimer;
+class ServerWriter;
 
 // The History sidebar page: the ledger as a table, newest first — when (local
 // time), who, what in words, for whom, before → after — narrowed by user,
@@ -35,6 +36,8 @@ public:
     // New entries in the ledger (the change feed moved), or a replaced database.
     void readNew();
     void reload();
+    // On a server: the pages and the export are read on this worker.
+    void setWriter(ServerWriter *writer);
     // "Export…": the entries the filters match, oldest first, as CSV
     // (LedgerCsv, the same file as `seatctl export ledger`).
     Status exportTo(const QString &path, bool forExcel);
@@ -49,6 +52,7 @@ private:
     void exportHistory();
 
     SeatLedger &m_ledger;
+    ServerWriter *m_writer = nullptr;
     HistoryModel *m_model;
     bool m_loaded = false;
     QString m_exactUser; // the address a user's panel asked for: matched exactly

@@ -290,21 +290,36 @@ void PaidUsersPage::applyFilter()
 
 void PaidUsersPage::reload()
 {
-    auto users = m_users.users(this);
-    auto counts = m_ledger.seatCounts();
-    if (!users || !counts) {
-        m_notice->setText(!users ? users.error().message : counts.error().message);
-        m_notice->setStyleSheet(Appearance::problemStyle());
-        m_notice->show();
+    if (m_reloading) {
+        m_reloadAgain = true; // read once more after the one waiting: it may predate what asked
         return;
     }
-    m_undo->clear();
-    m_model->reset(users.takeValue(), counts.value(), true);
-    fitNames();
-    m_loaded = true;
-    m_stale = false;
-    m_notice->setVisible(m_readOnly);
-    m_notice->setStyleSheet(QString());
+    QPointer<PaidUsersPage> alive(this);
+    m_reloading = true;
+    do {
+        m_reloadAgain = false;
+        // On a server both on the writer's worker, the window painting meanwhile.
+        auto users = m_users.users(this, m_writer);
+        if (!alive)
+            return;
+        auto counts = runRead(m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.seatCounts(); });
+        if (!alive)
+            return;
+        if (!users || !counts) {
+            m_notice->setText(!users ? users.error().message : counts.error().message);
+            m_notice->setStyleSheet(Appearance::problemStyle());
+            m_notice->show();
+            break;
+        }
+        m_undo->clear();
+        m_model->reset(users.takeValue(), counts.value(), true);
+        fitNames();
+        m_loaded = true;
+        m_stale = false;
+        m_notice->setVisible(m_readOnly);
+        m_notice->setStyleSheet(QString());
+    } while (m_reloadAgain);
+    m_reloading = false;
 }
 
 void PaidUsersPage::load()

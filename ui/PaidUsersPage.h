@@ -31,7 +31,8 @@ public:
     // From this many edits on, Save runs on a worker thread behind a progress dialog.
     static constexpr int BackgroundSaveEdits = 1000;
 
-    // Fresh data from the ledger; pending edits are dropped.
+    // Fresh data from the ledger; pending edits are dropped. On a server read
+    // on the writer's worker; one asked for while a reload waits runs once after it.
     void reload();
     // Fresh data unless it was read already (the change feed keeps it up to date).
     void load();
@@ -100,4 +101,6 @@ private:
     bool m_offline = false;
     bool m_stale = false; // other people's changes arrived while edits were pending
     bool m_loaded = false;
+    bool m_reloading = false; // a reload() waits on the writer's worker
+    bool m_reloadAgain = false; // and another was asked for meanwhile
 };

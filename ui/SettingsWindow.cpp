@@ -157,6 +157,7 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
         m_writer = new ServerWriter(m_ledger, this);
         m_usersPage->setWriter(m_writer);
         m_paidUsersPage->setWriter(m_writer);
+        m_historyPage->setWriter(m_writer);
         m_watcher->holdWhileBusy(m_writer);
         connect(m_link, &ServerLink::stateChanged, this, &SettingsWindow::connectionChanged);
         m_connection->show();
@@ -446,18 +447,32 @@ void SettingsWindow::connectionChanged()
 {
     const ServerLink::State state = m_link->state();
     if (state == ServerLink::State::Connected) {
-        if (m_wasLost) {
-            // The server answers the link again: so it will this window's own
-            // connection, at once. Then catch up on what was missed.
+        if (m_wasLost && !m_reconnecting) {
+            // The server answers the link again. The writer's worker opens its
+            // connection afresh and asks the server once, the window painting
+            // meanwhile; only once it answered does this thread open its own
+            // (a connection belongs to the thread that opened it), a server
+            // that has just answered, within the connection's bounded waits.
+            // Then catch up on what was missed.
             m_wasLost = false;
-            if (Status s = m_ledger.reconnect(); !s) {
+            m_writer->reconnect();
+            m_reconnecting = true;
+            QPointer<SettingsWindow> alive(this);
+            auto answered
+                = runRead(m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.revision(); });
+            if (!alive)
+                return;
+            m_reconnecting = false;
+            if (m_wasLost) // lost again meanwhile: the next "Connected" comes back here
+                return showConnection();
+            Status s = answered ? m_ledger.reconnect() : Status(answered.error());
+            if (!s) {
                 // Gone again already: try again shortly, still showing it away.
                 m_wasLost = true;
                 statusBar()->showMessage(s.error().message, StatusMessageMs);
                 QTimer::singleShot(ServerLink::FirstRetryMs, this, &SettingsWindow::connectionChanged);
                 return;
             }
-            m_writer->reconnect();
             m_watcher->setPaused(false);
             m_paidUsersPage->setOffline(false);
             applyOperatorRights(); // as they are now, not as a read while away made them

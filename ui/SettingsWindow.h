@@ -115,6 +115,7 @@ private:
     ServerWriter *m_writer = nullptr;
     quint64 m_rightsReads = 0; // only the latest read of the rights is applied
     bool m_wasLost = false;
+    bool m_reconnecting = false; // the writer's worker checks that the server answers again
     QLabel *m_connection;
     QMenu *m_databaseMenu;
     QAction *m_open;

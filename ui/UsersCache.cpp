@@ -3,6 +3,7 @@
 #include "BackgroundWork.h"
 #include "LargeTable.h"
 
+#include <optional>
 #include <QCoreApplication>
 
 UsersCache::UsersCache(SeatLedger &ledger, SeatLedger::UsersSnapshot initial)
@@ -27,8 +28,34 @@ void UsersCache::putInEmailOrder(QVector<User> &users)
     users = std::move(sorted);
 }
 
-Result<QVector<User>> UsersCache::users(QWidget *parent)
+Result<QVector<User>> UsersCache::users(QWidget *parent, ServerWriter *writer)
 {
+    if (writer) {
+        // One trip to the worker: the revision, and the users only if it moved.
+        const qint64 kept = m_snapshot.order == SeatLedger::UserOrder::Email ? m_snapshot.revision : -2;
+        using Fresh = std::optional<SeatLedger::UsersSnapshot>;
+        auto read = runRead(writer, parent, m_ledger, [kept](const SeatLedger &ledger) -> Result<Fresh> {
+            auto now = ledger.revision();
+            if (!now)
+                return now.error();
+            if (now.value() == kept)
+                return Fresh();
+            auto snapshot = ledger.usersSnapshot(SeatLedger::UserOrder::Email);
+            if (!snapshot)
+                return snapshot.error();
+            Fresh fresh = snapshot.takeValue();
+            putInEmailOrder(fresh->users); // on the worker: the window's thread only takes the list
+            return fresh;
+        });
+        if (!read)
+            return read.error();
+        // Another read may have finished during this one's wait (the event
+        // loop turns): the newer of the two is kept.
+        if (Fresh fresh = read.takeValue();
+            fresh && (fresh->revision >= m_snapshot.revision || m_snapshot.order != SeatLedger::UserOrder::Email))
+            m_snapshot = std::move(*fresh);
+        return m_snapshot.users;
+    }
     auto now = m_ledger.revision();
     if (!now)
         return now.error();

@@ -3,6 +3,7 @@
 #include "SeatLedger.h"
 
 class QWidget;
+class ServerWriter;
 
 // The users the window's pages read, kept once per revision and shared by both
 // pages; on a large account a read runs on a worker behind a progress dialog.
@@ -16,8 +17,11 @@ public:
     explicit UsersCache(SeatLedger &ledger, SeatLedger::UsersSnapshot initial = {});
 
     // Every user by e-mail, as of now: the kept list while the revision stands,
-    // else read again (on a worker from BackgroundReadUsers users on).
-    Result<QVector<User>> users(QWidget *parent);
+    // else read again. On a server (`writer`) both the revision and the users
+    // are read and sorted on the writer's worker, the window painting
+    // meanwhile; on a file here, or on a worker from BackgroundReadUsers users on.
+    // Reads that overlap (one asked for while another waits) keep the newest.
+    Result<QVector<User>> users(QWidget *parent, ServerWriter *writer = nullptr);
     // Puts `users` in that order.
     static void putInEmailOrder(QVector<User> &users);
     // The revision the kept list was read at (-1: nothing kept yet).

@@ -39,6 +39,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -264,30 +265,46 @@ void UsersPage::showUser(const QString &email)
 
 void UsersPage::reload()
 {
-    m_stale = false;
-    auto users = m_users.users(this);
-    if (!users) {
-        m_status->setText(users.error().message);
-        m_status->show();
+    if (m_reloading) {
+        m_reloadAgain = true; // read once more after the one waiting: it may predate what asked
         return;
     }
-    m_model->setUsers(users.takeValue(), true);
-    fitColumns();
-    // Here, as the users just were: this runs when the page is shown, too.
-    refreshCounts(true);
-    m_status->setVisible(m_readOnly);
-    reloadTeams(true);
+    QPointer<UsersPage> alive(this);
+    m_reloading = true;
+    do {
+        m_reloadAgain = false;
+        m_stale = false;
+        auto users = m_users.users(this, m_writer);
+        if (!alive)
+            return;
+        if (!users) {
+            m_status->setText(users.error().message);
+            m_status->show();
+            break;
+        }
+        m_model->setUsers(users.takeValue(), true);
+        fitColumns();
+        // On a server on the writer's worker too; on a file here, as the users just were.
+        refreshCounts();
+        if (!alive)
+            return;
+        m_status->setVisible(m_readOnly);
+        reloadTeams();
+        if (!alive)
+            return;
+    } while (m_reloadAgain);
+    m_reloading = false;
 }
 
-void UsersPage::reloadTeams(bool here)
+void UsersPage::reloadTeams()
 {
     QPointer<UsersPage> alive(this);
-    m_teamsPage->reload(here);
+    m_teamsPage->reload();
     if (!alive)
         return;
     m_teamFilter->setTeams(m_teamsPage->model()->teams());
     if (m_panel->isVisible())
-        m_panel->refresh(here);
+        m_panel->refresh();
 }
 
 void UsersPage::applyChanges(const SeatLedger::Changes &changes)
@@ -318,13 +335,12 @@ void UsersPage::applySeatEdits(const QVector<SeatEdit> &edits)
     refreshCounts();
 }
 
-void UsersPage::refreshCounts(bool here)
+void UsersPage::refreshCounts()
 {
     // The seat table's aggregate: a few rows however many users there are.
     const quint64 mine = ++m_countReads;
     QPointer<UsersPage> alive(this);
-    auto counts = runRead(here ? nullptr : m_writer, this, m_ledger,
-                          [](const SeatLedger &ledger) { return ledger.seatCounts(); });
+    auto counts = runRead(m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.seatCounts(); });
     if (!alive || mine != m_countReads)
         return; // gone, or a later read shows newer counts
     if (counts)
@@ -450,8 +466,18 @@ void UsersPage::closePanel()
 
 void UsersPage::showEvent(QShowEvent *event)
 {
-    if (m_stale)
-        reload();
+    if (m_stale) {
+        if (m_writer) {
+            // On a server the read waits with the event loop turning: not from
+            // inside the show, but right after it (the kept rows shown meanwhile).
+            QTimer::singleShot(0, this, [this] {
+                if (m_stale)
+                    reload();
+            });
+        } else {
+            reload();
+        }
+    }
     QWidget::showEvent(event);
 }
 

@@ -35,6 +35,8 @@ public:
     UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent = nullptr);
 
     // Reloads the users from the ledger; shows the error in the page if it fails.
+    // On a server read on the writer's worker (the window painting meanwhile);
+    // one asked for while a reload waits runs once after it.
     void reload();
     // The data changed while the page is hidden: read it again when it is shown.
     void markStale() { m_stale = true; }
@@ -72,10 +74,10 @@ private:
     void openSelected();
     void closePanel();
     // The teams changed (here or elsewhere): the Teams tab, the filter and the panel read them again.
-    // On a server read on the writer's worker, unless `here` (the whole page read again).
-    void reloadTeams(bool here = false);
+    // On a server read on the writer's worker.
+    void reloadTeams();
     // The overview's counts, read again from the ledger (as above).
-    void refreshCounts(bool here = false);
+    void refreshCounts();
     // The seat and role filters as chosen in their combo boxes.
     void applyFilters();
     // The overview's users count, the pressed seat type and the empty state follow the list.
@@ -138,5 +140,7 @@ private:
     UserPanel *m_panel;
     bool m_readOnly = false;
     bool m_stale = false;
+    bool m_reloading = false; // a reload() waits on the writer's worker
+    bool m_reloadAgain = false; // and another was asked for meanwhile
     bool m_filtering = false; // the search is changing the rows under the selection
 };

@@ -7,6 +7,8 @@
 
 #include "BackgroundWork.h"
 #include "GuiSupport.h"
+#include "HistoryModel.h"
+#include "HistoryPage.h"
 #include "Language.h"
 #include "OpenDatabase.h"
 #include "OwnPostgresServer.h"
@@ -29,9 +31,11 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
@@ -54,6 +58,7 @@ private slots:
     void aLostServerIsShownAndCaughtUpWith();
     void aFrozenServerNeverFreezesTheWindow();
     void aFrozenServerNeverFreezesTheWindowsReads();
+    void aFrozenServerNeverFreezesTheWindowsReloads();
     void whatTheFeedBringsDuringAReadWaitsForIt();
     void aSilentServerIsGivenUpWithAClearMessage();
     void aPasswordIsAskedForAndNeverStored();
@@ -61,6 +66,16 @@ private slots:
     void theUserPanelShowsAndTiesLogins();
 
 private:
+    // What whileFrozen() saw.
+    struct Frozen
+    {
+        bool frozen = false;
+        bool thawed = false;
+        bool waited = false; // the action had not finished when the server thawed
+        bool sawBusy = false;
+        qint64 longestGapMs = 0;
+    };
+    Frozen whileFrozen(QWidget &window, const std::function<void()> &action, const std::function<bool()> &done);
     QString newDatabase(const QString &name);
     QString settingsText() const;
 
@@ -380,6 +395,55 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
     QCOMPARE(fresh.value()->check().value(), QStringList());
 }
 
+// One action of the admin's while the server is frozen; the window's event
+// loop is watched meanwhile (a tick every 50 ms) and the server thaws once the
+// action has waited 1.5 s.
+TestLiveServer::Frozen TestLiveServer::whileFrozen(QWidget &window, const std::function<void()> &action,
+                                                   const std::function<bool()> &done)
+{
+    Frozen f;
+    // Were the window's thread to wait on the server, the probe would not
+    // run: from another thread the server goes on after 30 s, and the
+    // gap fails the test instead of hanging it.
+    QSemaphore finished;
+    std::unique_ptr<QThread> rescue(QThread::create([&] {
+        if (!finished.tryAcquire(1, 30000))
+            m_server->thaw();
+    }));
+    f.frozen = m_server->freeze() > 1;
+    rescue->start();
+    bool measuring = true;
+    QElapsedTimer sinceTick;
+    QElapsedTimer sinceAction;
+    QTimer probe;
+    probe.setInterval(50);
+    QObject::connect(&probe, &QTimer::timeout, &window, [&] {
+        if (measuring)
+            f.longestGapMs = std::max(f.longestGapMs, sinceTick.elapsed());
+        sinceTick.restart();
+        if (auto *busy = window.findChild<QWidget *>(QStringLiteral("busyProgress")); busy && busy->isVisible())
+            f.sawBusy = true;
+        if (measuring && sinceAction.isValid() && sinceAction.elapsed() > 1500) {
+            measuring = false;
+            f.waited = !done();
+            m_server->thaw();
+        }
+    });
+    sinceTick.start();
+    probe.start();
+    QTimer::singleShot(0, &window, [&] {
+        sinceAction.start();
+        action();
+    });
+    f.thawed = QTest::qWaitFor([this] { return !m_server->frozen(); }, 45000);
+    if (measuring)
+        f.longestGapMs = std::max(f.longestGapMs, sinceTick.elapsed());
+    probe.stop();
+    finished.release();
+    rescue->wait();
+    return f;
+}
+
 // Point 5, the window's reads: opening a user's panel and the check that a
 // typed address is free read on the writer's worker. With the server frozen
 // (SIGSTOP) the read waits there, the window keeps answering and says it is
@@ -414,67 +478,13 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReads()
         return -1;
     };
 
-    // One action of the admin's while the server is frozen; the window's
-    // event loop is watched meanwhile (a tick every 50 ms) and the server
-    // thaws once the action has waited 1.5 s.
-    struct Frozen
-    {
-        bool frozen = false;
-        bool thawed = false;
-        bool waited = false; // the action had not finished when the server thawed
-        bool sawBusy = false;
-        qint64 longestGapMs = 0;
-    };
-    const auto whileFrozen = [&](const std::function<void()> &action, const std::function<bool()> &done) {
-        Frozen f;
-        // Were the window's thread to wait on the server, the probe would not
-        // run: from another thread the server goes on after 30 s, and the
-        // gap fails the test instead of hanging it.
-        QSemaphore finished;
-        std::unique_ptr<QThread> rescue(QThread::create([&] {
-            if (!finished.tryAcquire(1, 30000))
-                m_server->thaw();
-        }));
-        f.frozen = m_server->freeze() > 1;
-        rescue->start();
-        bool measuring = true;
-        QElapsedTimer sinceTick;
-        QElapsedTimer sinceAction;
-        QTimer probe;
-        probe.setInterval(50);
-        QObject::connect(&probe, &QTimer::timeout, &window, [&] {
-            if (measuring)
-                f.longestGapMs = std::max(f.longestGapMs, sinceTick.elapsed());
-            sinceTick.restart();
-            if (auto *busy = window.findChild<QWidget *>(QStringLiteral("busyProgress")); busy && busy->isVisible())
-                f.sawBusy = true;
-            if (measuring && sinceAction.isValid() && sinceAction.elapsed() > 1500) {
-                measuring = false;
-                f.waited = !done();
-                m_server->thaw();
-            }
-        });
-        sinceTick.start();
-        probe.start();
-        QTimer::singleShot(0, &window, [&] {
-            sinceAction.start();
-            action();
-        });
-        f.thawed = QTest::qWaitFor([this] { return !m_server->frozen(); }, 45000);
-        if (measuring)
-            f.longestGapMs = std::max(f.longestGapMs, sinceTick.elapsed());
-        probe.stop();
-        finished.release();
-        rescue->wait();
-        return f;
-    };
-
     // A click on cat's row opens the panel on her: the read waits on the
     // frozen server, the window goes on answering, and once the server
     // answers the panel shows her as stored.
     const int catRow = rowOf(TestSupport::SmallAccount::cat);
     QVERIFY(catRow >= 0);
     const Frozen opened = whileFrozen(
+        window,
         [&] {
             QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
                               table->visualRect(table->model()->index(catRow, 1)).center());
@@ -509,6 +519,7 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReads()
     QVERIFY(!next->isEnabled());
     QVERIFY(emailProblem->text().isEmpty()); // not said before the field is left
     const Frozen checked = whileFrozen(
+        window,
         [&] {
             email->setFocus();
             QTest::keyClick(email, Qt::Key_Return);
@@ -546,6 +557,178 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReads()
              1);
     QCOMPARE(fresh.value()->user(TestSupport::SmallAccount::cat).value().firstName, QStringLiteral("Catherine"));
     QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// Point 5, the window's full reloads: after another process changed more
+// users than the change feed reads one by one, Users & Teams shown again reads
+// every user again; History opened reads its first page, scrolled to its end
+// its next one, and Export… every entry. With the server frozen each of them
+// waits on the writer's worker: the window keeps answering and says it is
+// busy, and once the server answers it shows every row, as stored.
+void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReloads()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("frozen_reloads"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    auto other = SeatLedger::open(uri); // another admin's connection
+    QVERIFY(other);
+    QVERIFY(other.value()->setActor(TestSupport::SmallAccount::ada).ok());
+    SettingsWindow window(*ledger);
+    const OwnPostgresServer::ThawAtExit thaw { *m_server };
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+    auto *users = window.findChild<QTableView *>(QStringLiteral("usersTable"));
+    auto *usersCount = window.findChild<QLabel *>(QStringLiteral("usersCount"));
+    QTableView *history = window.historyPage()->table();
+    QVERIFY(sidebar && users && usersCount && history);
+    const auto listed = [users](const QString &address) {
+        for (int row = 0; row < users->model()->rowCount(); ++row) {
+            if (users->model()->index(row, 1).data().toString() == address)
+                return true;
+        }
+        return false;
+    };
+    const int before = users->model()->rowCount();
+    QVERIFY(before > 0);
+
+    // Actions ▸ Manage paid users, on the frozen server: the grid's first
+    // read (the users' revision, the seat counts) waits on the worker.
+    auto *manage = window.findChild<QAction *>(QStringLiteral("managePaidUsers"));
+    QVERIFY(manage);
+    const Frozen gridOpened = whileFrozen(
+        window, [&] { manage->trigger(); }, [&] { return window.paidUsersPage()->model()->rowCount() == before; });
+    QVERIFY2(gridOpened.frozen, "the server's processes were not found");
+    QVERIFY(gridOpened.thawed);
+    QVERIFY2(gridOpened.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(gridOpened.longestGapMs)));
+    QVERIFY(gridOpened.waited);
+    QVERIFY(gridOpened.sawBusy);
+    QTRY_COMPARE_WITH_TIMEOUT(window.paidUsersPage()->model()->rowCount(), before, 20000);
+    QVERIFY(window.paidUsersPage()->isVisible());
+
+    // Another admin adds more users at once than the feed reads one by one:
+    // the grid, shown, reads everything again now, Users & Teams (hidden)
+    // when it is shown again.
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+    constexpr int added = 2100;
+    QVector<NewUser> many;
+    for (int i = 0; i < added; ++i) {
+        NewUser u;
+        u.email = QStringLiteral("bulk%1@example.com").arg(i);
+        many.append(u);
+    }
+    QVERIFY(other.value()->createUsers(many).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(window.paidUsersPage()->model()->rowCount(), before + added, 20000);
+    QCOMPARE(users->model()->rowCount(), before); // not read while hidden
+
+    // (a) Users & Teams clicked in the sidebar, on the frozen server.
+    const Frozen reloaded = whileFrozen(
+        window,
+        [&] {
+            QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {},
+                              sidebar->visualItemRect(sidebar->item(0)).center());
+        },
+        [&] { return users->model()->rowCount() == before + added; });
+    QVERIFY(reloaded.frozen);
+    QVERIFY(reloaded.thawed);
+    QVERIFY2(reloaded.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(reloaded.longestGapMs)));
+    QVERIFY(reloaded.waited); // the reload really waited on the server, off the window's thread
+    QVERIFY(reloaded.sawBusy); // and the window said so
+    QTRY_COMPARE_WITH_TIMEOUT(users->model()->rowCount(), before + added, 20000);
+    QVERIFY(users->isVisible());
+    QVERIFY(listed(QStringLiteral("bulk0@example.com")));
+    QVERIFY(listed(QStringLiteral("bulk%1@example.com").arg(added - 1)));
+    QVERIFY(listed(TestSupport::SmallAccount::cat));
+    QTRY_COMPARE(usersCount->text(), QStringLiteral("Users: %1").arg(QLocale().toString(before + added)));
+
+    // What History must show, read on a connection of its own.
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
+    auto all = fresh.value()->entries();
+    QVERIFY(all);
+    QVERIFY(all.value().size() > 2 * HistoryModel::PageSize);
+    auto newest = fresh.value()->entriesPage(LedgerFilter(), 0, 2 * HistoryModel::PageSize);
+    QVERIFY(newest);
+    const auto shownIds = [&window] {
+        QVector<qint64> ids;
+        for (int row = 0; row < window.historyPage()->model()->rowCount(); ++row)
+            ids.append(window.historyPage()->model()->entryAt(row).id);
+        return ids;
+    };
+    const auto newestIds = [&newest](int count) {
+        QVector<qint64> ids;
+        for (int i = 0; i < count; ++i)
+            ids.append(newest.value().at(i).id);
+        return ids;
+    };
+
+    // (b) History clicked in the sidebar: its first page, on the frozen server.
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+    const Frozen opened = whileFrozen(
+        window,
+        [&] {
+            QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {},
+                              sidebar->visualItemRect(sidebar->item(1)).center());
+        },
+        [&] { return window.historyPage()->model()->rowCount() > 0; });
+    QVERIFY(opened.frozen);
+    QVERIFY(opened.thawed);
+    QVERIFY2(opened.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(opened.longestGapMs)));
+    QVERIFY(opened.waited);
+    QVERIFY(opened.sawBusy);
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyPage()->model()->rowCount(), HistoryModel::PageSize, 20000);
+    QVERIFY(history->isVisible());
+    QCOMPARE(shownIds(), newestIds(HistoryModel::PageSize));
+
+    // Scrolled to its end: the next page, on the frozen server.
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+    const Frozen scrolled = whileFrozen(
+        window,
+        [&] {
+            // The scroll bar's handle dragged to the bottom.
+            QScrollBar *bar = history->verticalScrollBar();
+            bar->setValue(bar->maximum());
+        },
+        [&] { return window.historyPage()->model()->rowCount() > HistoryModel::PageSize; });
+    QVERIFY(scrolled.frozen);
+    QVERIFY(scrolled.thawed);
+    QVERIFY2(scrolled.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(scrolled.longestGapMs)));
+    QVERIFY(scrolled.waited);
+    QVERIFY(scrolled.sawBusy);
+    QTRY_VERIFY_WITH_TIMEOUT(window.historyPage()->model()->rowCount() >= 2 * HistoryModel::PageSize, 20000);
+    QCOMPARE(shownIds().mid(0, 2 * HistoryModel::PageSize), newestIds(2 * HistoryModel::PageSize));
+
+    // Export…: every entry, on the frozen server.
+    QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+    const QString file = m_home->filePath(QStringLiteral("history.csv"));
+    std::optional<Status> exported;
+    const Frozen written = whileFrozen(
+        window, [&] { exported = window.historyPage()->exportTo(file, false); }, [&] { return exported.has_value(); });
+    QVERIFY(written.frozen);
+    QVERIFY(written.thawed);
+    QVERIFY2(written.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(written.longestGapMs)));
+    QVERIFY(written.waited);
+    QVERIFY(written.sawBusy);
+    QTRY_VERIFY_WITH_TIMEOUT(exported.has_value(), 20000);
+    QVERIFY2(exported->ok(), qPrintable(exported->error().message));
+    QFile csv(file);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    QCOMPARE(text.count(QStringLiteral("bulk")), added); // every new user's creation, once
+    QVERIFY(text.contains(TestSupport::SmallAccount::cat));
+    qInfo("frozen server, reloads: the window's longest gap %lld ms reading the users again, %lld ms opening "
+          "History, %lld ms reading its next page, %lld ms exporting it, %lld ms opening Manage paid users",
+          reloaded.longestGapMs, opened.longestGapMs, scrolled.longestGapMs, written.longestGapMs,
+          gridOpened.longestGapMs);
 }
 
 // While one of the window's reads waits on its worker (its event loop
