@@ -896,6 +896,77 @@ void TestSeatctlPostgres::anEntryTellsWhatItsTransactionDid()
               + entrySql(QStringLiteral("user-edited"), QStringLiteral("UMA@example.com"), {}, umaAs("user"),
                          umaAs("user", "Uma")),
           "does not match the data as committed" },
+        // Found by a hostile test of schema 6's first version.
+        { "a team deleted that was never created",
+          QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('Foo', 'foo'); DELETE FROM teams WHERE name = "
+                         "'Foo'; ")
+              + entrySql(QStringLiteral("team-deleted"), {}, {}, QStringLiteral("Foo"), {}),
+          "before this transaction it was nothing" },
+        { "a team created twice",
+          QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('Bar', 'bar'); ")
+              + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Bar"))
+              + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Bar")),
+          "before it left it Bar" },
+        { "a team renamed to its own name",
+          QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('Baz', 'baz'); ")
+              + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Baz"))
+              + entrySql(QStringLiteral("team-renamed"), {}, {}, QStringLiteral("Baz"), QStringLiteral("Baz")),
+          "its fields do not go together" },
+        { "an edit that changes nothing, after a true one",
+          renameUma + entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("user"), umaAs("user", "Uma"))
+              + entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("user", "Uma"), umaAs("user", "Uma")),
+          "its fields do not go together" },
+        { "purchases told in another order than made",
+          QStringLiteral("UPDATE seat_types SET purchased = 3 WHERE type = 'sales-starter'; UPDATE seat_types SET "
+                         "purchased = 5 WHERE type = 'sales-starter'; ")
+              + entrySql(bought, {}, starter, QStringLiteral("2"), QStringLiteral("3"))
+              + entrySql(bought, {}, starter, QStringLiteral("3"), QStringLiteral("5"))
+              + entrySql(released, {}, starter, QStringLiteral("5"), QStringLiteral("3"))
+              + entrySql(bought, {}, starter, QStringLiteral("3"), QStringLiteral("5")),
+          "after what the entry before it tells" },
+        { "a purchase told under a user's name",
+          QStringLiteral("UPDATE seat_types SET purchased = 3 WHERE type = 'sales-starter'; ")
+              + entrySql(bought, uma, starter, QStringLiteral("2"), QStringLiteral("3")),
+          "its fields do not go together" },
+        { "a role said twice in one entry",
+          QStringLiteral("UPDATE users SET role = 'admin' WHERE email = 'uma@example.com'; ")
+              + entrySql(QStringLiteral("user-edited"), uma, {}, umaAs("user"),
+                         QStringLiteral("{\"first\":\"\",\"last\":\"\",\"login\":\"%1\",\"role\":\"user\",\"role\":"
+                                        "\"admin\"}")
+                             .arg(m_user)),
+          "this transaction leaves it" },
+        { "a seat and its holder gone in one statement",
+          QStringLiteral("INSERT INTO assignments SELECT id, 'sales', 'sales-starter' FROM users WHERE email = "
+                         "'uma@example.com'; UPDATE seat_types SET assigned = assigned + 1 WHERE type = "
+                         "'sales-starter'; WITH a AS (DELETE FROM assignments WHERE user_id = (SELECT id FROM users "
+                         "WHERE email = 'uma@example.com') RETURNING 1) DELETE FROM users WHERE email = "
+                         "'uma@example.com'; UPDATE seat_types SET assigned = assigned - 1 WHERE type = "
+                         "'sales-starter'; ")
+              + entrySql(QStringLiteral("user-deleted"), uma, {}, person, {}),
+          "seat or membership changed with its user in one statement" },
+        { "a second user with the same address",
+          QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES ('uma@example.com', 'twin', "
+                         "'user', '2026-11-27T00:00:00.000Z'); ")
+              + entrySql(QStringLiteral("user-created"), uma, {}, {}, person),
+          "key is their address in lower case" },
+        { "a team whose key is not its name's",
+          QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('BETA', 'qqq'); ")
+              + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("BETA")),
+          "key follows its name" },
+        { "seats counted as held by a trigger of the Admin's own",
+          QStringLiteral("CREATE TEMP TABLE t (a INT); CREATE FUNCTION pg_temp.f() RETURNS trigger LANGUAGE plpgsql "
+                         "AS $f$ BEGIN UPDATE public.seat_types SET held = held + 1, assigned = assigned + 1 WHERE "
+                         "type = 'service-starter'; RETURN NULL; END $f$; CREATE TRIGGER tt AFTER INSERT ON t FOR "
+                         "EACH STATEMENT EXECUTE FUNCTION pg_temp.f(); INSERT INTO t VALUES (1); UPDATE seat_types "
+                         "SET purchased = 3 WHERE type = 'sales-starter'; ")
+              + entrySql(bought, {}, starter, QStringLiteral("2"), QStringLiteral("3")),
+          "held counts the assignments" },
+        { "the server's change log run on a table of the Admin's own",
+          QStringLiteral("CREATE TEMP TABLE t (user_id BIGINT, product TEXT, seat_type TEXT); CREATE TRIGGER tt AFTER "
+                         "INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
+                         "seatkeeper_log_assignments(); ")
+              + entrySql(QStringLiteral("seat-assigned"), uma, starter, {}, starter),
+          "permission denied for function seatkeeper_log_assignments" },
         { "a user's address changed",
           QStringLiteral("UPDATE users SET email = 'umax@example.com', email_key = 'umax@example.com' WHERE email = "
                          "'uma@example.com'; ")

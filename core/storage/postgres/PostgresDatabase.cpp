@@ -650,20 +650,29 @@ const SqlText schemaV5Statements[] = {
     "INSERT INTO seatkeeper_changes (xact, step, kind, subject, part, was, now)"                                       \
     " SELECT txid_current(), step_no, x.kind, x.subject, x.part, x.was, x.now FROM ("
 #define SEATKEEPER_LOGGED ") AS x (kind, subject, part, was, now) WHERE x.was IS DISTINCT FROM x.now;"
-// What the statements of transaction `x` did to each thing of `kinds`: what it
-// was before the first, what the last left, and what each left, in order.
-#define SEATKEEPER_CHANGED(kinds)                                                                                      \
-    "(SELECT c.kind, c.subject, c.part, (array_agg(c.was ORDER BY c.step))[1] AS was,"                                 \
-    " (array_agg(c.now ORDER BY c.step DESC))[1] AS now, array_agg(c.now ORDER BY c.step) AS seen"                     \
-    " FROM seatkeeper_changes c WHERE c.xact = x AND c.kind IN (" kinds ") GROUP BY c.kind, c.subject, c.part)"
 // clang-format off
 const SqlText schemaV6Changes[] = {
     "CREATE UNLOGGED TABLE IF NOT EXISTS seatkeeper_changes (xact BIGINT NOT NULL, step BIGINT NOT NULL,"
-    " kind TEXT NOT NULL, subject TEXT NOT NULL, part TEXT NOT NULL, was TEXT NOT NULL, now TEXT NOT NULL)",
+    " kind TEXT NOT NULL, part TEXT NOT NULL, was TEXT NOT NULL, now TEXT NOT NULL,"
+    // A seat or a team membership is logged under its holder's address, read
+    // after the statement: one that goes with its user in the same statement
+    // (a writable CTE) would have none.
+    " subject TEXT CONSTRAINT \"seat or membership changed with its user in one statement\""
+    " CHECK (subject IS NOT NULL))",
     "CREATE INDEX IF NOT EXISTS seatkeeper_changes_by_xact ON seatkeeper_changes (xact, kind)",
     "REVOKE ALL ON seatkeeper_changes FROM PUBLIC",
     "CREATE SEQUENCE IF NOT EXISTS seatkeeper_change_steps",
     "REVOKE ALL ON SEQUENCE seatkeeper_change_steps FROM PUBLIC",
+    // seat_types.held is written by the server's count only (version 2 told
+    // it by the trigger depth, which a login's own trigger on a table of its
+    // own also has): the count runs as the owner, and only the owner writes it.
+    "ALTER FUNCTION seatkeeper_count_held() SECURITY DEFINER",
+    "CREATE OR REPLACE FUNCTION seatkeeper_held_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF NEW.held IS DISTINCT FROM OLD.held"
+    "  AND NOT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN"
+    "  RAISE EXCEPTION 'seat_types.held counts the assignments; it is not written by hand'"
+    "  USING ERRCODE = 'insufficient_privilege';"
+    " END IF; RETURN NEW; END $$",
     // What an entry says it was or became against what it was: the same text,
     // or the same person. `lenient`: the entry may leave the login out (a
     // user-deleted entry keeps the name and role only).
@@ -671,11 +680,19 @@ const SqlText schemaV6Changes[] = {
     " LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN"
     " IF said = was THEN RETURN true; END IF;"
     " IF left(said, 1) <> '{' OR left(was, 1) <> '{' THEN RETURN false; END IF;"
+    // A key said twice counts once in jsonb; Seatkeeper never writes one twice.
+    " IF (SELECT COUNT(*) FROM json_object_keys(said::json)) <> (SELECT COUNT(*) FROM jsonb_object_keys(said::jsonb))"
+    "  THEN RETURN false; END IF;"
     " RETURN said::jsonb = was::jsonb"
     "  OR (lenient AND NOT said::jsonb ? 'login' AND said::jsonb = was::jsonb - 'login');"
     " END $$",
     "CREATE OR REPLACE FUNCTION seatkeeper_log_users() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ DECLARE step_no BIGINT := nextval('seatkeeper_change_steps'); BEGIN"
-    " IF TG_OP = 'INSERT' THEN "
+    " IF TG_OP = 'INSERT' THEN"
+    // As Validation::emailKey has it for a plain address (others it folds further).
+    "  IF EXISTS (SELECT 1 FROM new_rows n WHERE n.email ~ '^[ -~]*$' AND n.email !~* 'xn--'"
+    "   AND n.email_key <> lower(n.email)) THEN"
+    "   RAISE EXCEPTION 'a user''s key is their address in lower case' USING ERRCODE = 'check_violation';"
+    "  END IF; "
     SEATKEEPER_LOG_CHANGES "SELECT 'user', n.email, '', '', " SEATKEEPER_USER_STATE("n") " FROM new_rows n"
     SEATKEEPER_LOGGED
     " ELSIF TG_OP = 'DELETE' THEN "
@@ -695,11 +712,11 @@ const SqlText schemaV6Changes[] = {
     "CREATE OR REPLACE FUNCTION seatkeeper_log_assignments() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
     " DECLARE step_no BIGINT := nextval('seatkeeper_change_steps'); BEGIN"
     " IF TG_OP = 'INSERT' THEN " SEATKEEPER_LOG_CHANGES
-    "  SELECT 'seat', COALESCE((SELECT u.email FROM users u WHERE u.id = n.user_id), ''), n.product, '', n.seat_type"
+    "  SELECT 'seat', (SELECT u.email FROM users u WHERE u.id = n.user_id), n.product, '', n.seat_type"
     "  FROM new_rows n" SEATKEEPER_LOGGED " ELSIF TG_OP = 'DELETE' THEN " SEATKEEPER_LOG_CHANGES
-    "  SELECT 'seat', COALESCE((SELECT u.email FROM users u WHERE u.id = o.user_id), ''), o.product, o.seat_type, ''"
+    "  SELECT 'seat', (SELECT u.email FROM users u WHERE u.id = o.user_id), o.product, o.seat_type, ''"
     "  FROM old_rows o" SEATKEEPER_LOGGED " ELSE " SEATKEEPER_LOG_CHANGES
-    "  SELECT 'seat', COALESCE((SELECT u.email FROM users u WHERE u.id = COALESCE(n.user_id, o.user_id)), ''),"
+    "  SELECT 'seat', (SELECT u.email FROM users u WHERE u.id = COALESCE(n.user_id, o.user_id)),"
     "  COALESCE(n.product, o.product), COALESCE(o.seat_type, ''), COALESCE(n.seat_type, '')"
     "  FROM old_rows o FULL JOIN new_rows n ON n.user_id = o.user_id AND n.product = o.product" SEATKEEPER_LOGGED
     " END IF; RETURN NULL; END $$",
@@ -716,22 +733,27 @@ const SqlText schemaV6Changes[] = {
     "CREATE OR REPLACE FUNCTION seatkeeper_log_team_members() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
     " DECLARE step_no BIGINT := nextval('seatkeeper_change_steps'); BEGIN"
     " IF TG_OP = 'INSERT' THEN " SEATKEEPER_LOG_CHANGES
-    "  SELECT 'member', COALESCE((SELECT u.email FROM users u WHERE u.id = n.user_id), ''), n.team_id::text, '',"
+    "  SELECT 'member', (SELECT u.email FROM users u WHERE u.id = n.user_id), n.team_id::text, '',"
     "  n.is_main::text FROM new_rows n" SEATKEEPER_LOGGED " ELSIF TG_OP = 'DELETE' THEN " SEATKEEPER_LOG_CHANGES
-    "  SELECT 'member', COALESCE((SELECT u.email FROM users u WHERE u.id = o.user_id), ''), o.team_id::text,"
+    "  SELECT 'member', (SELECT u.email FROM users u WHERE u.id = o.user_id), o.team_id::text,"
     "  o.is_main::text, '' FROM old_rows o" SEATKEEPER_LOGGED " ELSE " SEATKEEPER_LOG_CHANGES
-    "  SELECT 'member', COALESCE((SELECT u.email FROM users u WHERE u.id = COALESCE(n.user_id, o.user_id)), ''),"
+    "  SELECT 'member', (SELECT u.email FROM users u WHERE u.id = COALESCE(n.user_id, o.user_id)),"
     "  COALESCE(n.team_id, o.team_id)::text, COALESCE(o.is_main::text, ''), COALESCE(n.is_main::text, '')"
     "  FROM old_rows o FULL JOIN new_rows n ON n.user_id = o.user_id AND n.team_id = o.team_id" SEATKEEPER_LOGGED
     " END IF; RETURN NULL; END $$",
     // A team, by its id: its names are what entries tell.
     "CREATE OR REPLACE FUNCTION seatkeeper_log_teams() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ DECLARE step_no BIGINT := nextval('seatkeeper_change_steps'); BEGIN"
-    " IF TG_OP = 'INSERT' THEN " SEATKEEPER_LOG_CHANGES
+    " IF TG_OP = 'INSERT' THEN"
+    // As Validation::teamKey has it for a plain name (others it folds further).
+    "  IF EXISTS (SELECT 1 FROM new_rows n WHERE n.name ~ '^[ -~]*$' AND n.name_key <> lower(n.name)) THEN"
+    "   RAISE EXCEPTION 'a team''s key follows its name' USING ERRCODE = 'check_violation';"
+    "  END IF; " SEATKEEPER_LOG_CHANGES
     "  SELECT 'team', n.id::text, '', '', n.name FROM new_rows n" SEATKEEPER_LOGGED
     " ELSIF TG_OP = 'DELETE' THEN " SEATKEEPER_LOG_CHANGES
     "  SELECT 'team', o.id::text, '', o.name, '' FROM old_rows o" SEATKEEPER_LOGGED " ELSE"
     "  IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE n.name = o.name"
-    "   AND n.name_key <> o.name_key) THEN"
+    "   AND n.name_key <> o.name_key) OR EXISTS (SELECT 1 FROM new_rows n WHERE n.name ~ '^[ -~]*$'"
+    "   AND n.name_key <> lower(n.name)) THEN"
     "   RAISE EXCEPTION 'a team''s key follows its name' USING ERRCODE = 'integrity_constraint_violation';"
     "  END IF; " SEATKEEPER_LOG_CHANGES
     "  SELECT 'team', COALESCE(n.id, o.id)::text, '', COALESCE(o.name, ''), COALESCE(n.name, '')"
@@ -743,12 +765,12 @@ const SqlText schemaV6Changes[] = {
     "CREATE OR REPLACE FUNCTION seatkeeper_changes_agree(x BIGINT, lo BIGINT, hi BIGINT) RETURNS void"
     " LANGUAGE plpgsql SET work_mem = '64MB' AS $$ DECLARE bad RECORD; BEGIN"
     " SELECT * INTO bad FROM (SELECT f.id, f.action, f.kind, f.subject, f.part, CASE"
-    "  WHEN f.id < 0 THEN CASE WHEN f.next_id IS NULL THEN 'no entry' END"
-    "  WHEN f.kind = 'member' THEN"
-    "   CASE WHEN f.action = 'user-teams-changed' AND f.first_id > 0 THEN 'this transaction changed none of their teams'"
-    "   END"
-    "  WHEN f.first_id > 0 THEN 'this transaction changed nothing of it'"
-    "  WHEN NOT f.shaped THEN 'its fields do not go together'"
+    "  WHEN f.id < 0 THEN CASE WHEN NOT f.told OR (f.kind = 'member' AND f.now <> '' AND NOT f.told_teams)"
+    "   THEN 'no entry' END"
+    "  WHEN f.first_id > 0 THEN CASE WHEN f.kind <> 'member' OR f.action = 'user-teams-changed' THEN"
+    "   'this transaction changed nothing of it' END"
+    "  WHEN f.kind = 'member' THEN NULL"
+    "  WHEN NOT f.shaped OR seatkeeper_same(f.now_said, f.was_said, false) THEN 'its fields do not go together'"
     "  WHEN f.prev_id < 0 AND NOT (f.was_said = f.c_was"
     "   OR seatkeeper_same(f.was_said, f.c_was, f.action = 'user-deleted')) THEN"
     "   'before this transaction it was ' || COALESCE(NULLIF(f.c_was, ''), 'nothing')"
@@ -757,20 +779,25 @@ const SqlText schemaV6Changes[] = {
     "   'entry ' || f.prev_id || ' before it left it ' || COALESCE(NULLIF(f.prev_said, ''), 'nothing')"
     "  WHEN f.next_id IS NULL AND NOT (f.now_said = f.c_now OR seatkeeper_same(f.now_said, f.c_now, false)) THEN"
     "   'this transaction leaves it ' || COALESCE(NULLIF(f.c_now, ''), 'nothing')"
-    "  WHEN f.next_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unnest(f.c_seen) AS s (state)"
-    "   WHERE seatkeeper_same(f.now_said, s.state, false)) THEN"
+    "  WHEN f.next_id IS NOT NULL AND (f.pos IS NULL OR f.pos <= COALESCE(f.prev_pos, 0)) THEN"
     "   'no statement of this transaction left it ' || COALESCE(NULLIF(f.now_said, ''), 'nothing')"
+    "   || ' after what the entry before it tells'"
     "  END AS fault"
     // One pass over what each statement did to each thing (first, in order,
     // numbered below zero) and the entries about it (in order): the first
     // change tells what it was before, all of them what each statement left.
-    "  FROM (SELECT g.*, g.c_seen[cardinality(g.c_seen)] AS c_now FROM (SELECT u.*, first_value(u.id) OVER w AS first_id,"
-    "   first_value(u.was) OVER w AS c_was, array_agg(u.now) FILTER (WHERE u.id < 0) OVER w AS c_seen,"
-    "   lag(u.id) OVER w AS prev_id, lag(u.now_said) OVER w AS prev_said, lead(u.id) OVER w AS next_id FROM ("
-    "    SELECT c.kind, c.subject,"
-    "    CASE c.kind WHEN 'member' THEN '' ELSE c.part END AS part, c.step - 4611686018427387904 AS id,"
-    "    ''::text AS action, ''::text AS was_said, ''::text AS now_said, true AS shaped, c.was, c.now"
-    "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind IN ('user', 'seat', 'seats', 'member')"
+    // An entry between two others ends at a state a statement left, later
+    // than the one the entry before it ends at.
+    "  FROM (SELECT h.*, lag(h.pos) OVER (PARTITION BY h.kind, h.subject, h.part ORDER BY h.id) AS prev_pos FROM ("
+    "  SELECT g.*, g.c_seen[cardinality(g.c_seen)] AS c_now, CASE WHEN g.id > 0 THEN array_position(g.c_seen, g.now_said) END AS pos FROM ("
+    "  SELECT u.*, first_value(u.id) OVER w AS first_id, first_value(u.was) OVER w AS c_was,"
+    "   array_agg(u.now) FILTER (WHERE u.id < 0) OVER w AS c_seen, lag(u.id) OVER w AS prev_id,"
+    "   lag(u.now_said) OVER w AS prev_said, lead(u.id) OVER w AS next_id, bool_or(u.id > 0) OVER p AS told,"
+    "   bool_or(u.action = 'user-teams-changed') OVER p AS told_teams FROM ("
+    "    SELECT c.kind, c.subject, CASE c.kind WHEN 'member' THEN '' ELSE c.part END AS part,"
+    "    c.step - 4611686018427387904 AS id, ''::text AS action, ''::text AS was_said, ''::text AS now_said,"
+    "    true AS shaped, c.was, c.now"
+    "    FROM seatkeeper_changes c WHERE c.xact = x"
     "   UNION ALL"
     "    SELECT CASE WHEN l.action IN ('user-created', 'user-edited', 'user-deleted') THEN 'user'"
     "    WHEN l.action IN ('seat-assigned', 'seat-removed') THEN 'seat' ELSE 'seats' END,"
@@ -781,51 +808,47 @@ const SqlText schemaV6Changes[] = {
     "    CASE l.action WHEN 'user-created' THEN '' WHEN 'seat-removed' THEN l.seat_type ELSE l.old_value END,"
     "    CASE l.action WHEN 'user-deleted' THEN '' WHEN 'seat-removed' THEN ''"
     "    WHEN 'seat-assigned' THEN l.seat_type ELSE l.new_value END,"
-    "    CASE l.action WHEN 'user-created' THEN l.old_value = '' WHEN 'user-deleted' THEN l.new_value = ''"
+    "    CASE l.action WHEN 'user-created' THEN l.old_value = '' AND l.seat_type = ''"
+    "    WHEN 'user-edited' THEN l.seat_type = ''"
+    "    WHEN 'user-deleted' THEN l.new_value = '' AND l.seat_type = ''"
     "    WHEN 'seat-assigned' THEN l.new_value = l.seat_type"
-    "    WHEN 'seat-removed' THEN l.old_value = l.seat_type AND l.new_value = '' ELSE true END,"
+    "    WHEN 'seat-removed' THEN l.old_value = l.seat_type AND l.new_value = ''"
+    "    ELSE l.subject = '' END,"
     "    NULL, NULL"
     "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('user-created', 'user-edited',"
     "    'user-deleted', 'seat-assigned', 'seat-removed', 'seats-bought', 'seats-released')"
     "   UNION ALL"
-    // A user deleted leaves their teams: that entry tells it too.
+    // A user's teams: that their teams changed (the entry's after is
+    // version 5's to check); a user deleted left theirs, which that entry tells.
     "    SELECT 'member', l.subject, '', l.id, l.action, '', '', true, NULL, NULL"
     "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('user-teams-changed', 'user-deleted')"
-    "   ) AS u WINDOW w AS (PARTITION BY u.kind, u.subject, u.part ORDER BY u.id)) AS g) AS f) AS r"
+    "   UNION ALL"
+    // Teams, by the team their name names among those the transaction changed.
+    "    SELECT 'team', COALESCE(t.team, ''), '', l.id, l.action,"
+    "    CASE l.action WHEN 'team-created' THEN '' ELSE l.old_value END,"
+    "    CASE l.action WHEN 'team-deleted' THEN '' ELSE l.new_value END,"
+    "    l.subject = '' AND l.seat_type = '' AND CASE l.action WHEN 'team-created' THEN l.old_value = ''"
+    "    WHEN 'team-deleted' THEN l.new_value = '' ELSE true END, NULL, NULL"
+    "    FROM ledger l LEFT JOIN (SELECT n.name, MIN(n.subject) AS team FROM (SELECT c.subject, c.was AS name"
+    "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'team' UNION SELECT c.subject, c.now"
+    "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'team') AS n WHERE n.name <> '' GROUP BY n.name) AS t"
+    "    ON t.name = CASE l.action WHEN 'team-deleted' THEN l.old_value ELSE l.new_value END"
+    "    WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('team-created', 'team-renamed', 'team-deleted')"
+    "   ) AS u WINDOW p AS (PARTITION BY u.kind, u.subject, u.part), w AS (p ORDER BY u.id)) AS g) AS h) AS f) AS r"
     "  WHERE r.fault IS NOT NULL ORDER BY r.id < 0, r.id LIMIT 1;"
     " IF bad.id < 0 THEN"
     "  RAISE EXCEPTION 'this transaction changed % without a ledger entry about it', CASE bad.kind"
     "   WHEN 'user' THEN 'the user ' || quote_literal(bad.subject)"
     "   WHEN 'seat' THEN 'the ' || bad.part || ' seat of ' || quote_literal(bad.subject)"
     "   WHEN 'seats' THEN 'the purchased ' || bad.subject || ' seats'"
+    "   WHEN 'team' THEN 'a team (' || (SELECT string_agg(quote_literal(n), ' then ' ORDER BY c.step)"
+    "    FROM seatkeeper_changes c, unnest(ARRAY[c.was, c.now]) AS n WHERE c.xact = x AND c.kind = 'team'"
+    "    AND c.subject = bad.subject) || ')'"
     "   ELSE 'the teams of ' || quote_literal(bad.subject) END"
     "  USING ERRCODE = 'integrity_constraint_violation';"
     " ELSIF bad.id IS NOT NULL THEN"
     "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: %', bad.id, bad.action, bad.fault"
     "  USING ERRCODE = 'integrity_constraint_violation';"
-    " END IF;"
-    // Teams: each entry a change of a team with those names, each change an entry.
-    " SELECT l.id, l.action INTO bad FROM ledger l"
-    "  WHERE l.action IN ('team-created', 'team-renamed', 'team-deleted') AND l.id BETWEEN lo AND hi AND l.xact = x"
-    "  AND NOT EXISTS (SELECT 1 FROM " SEATKEEPER_CHANGED("'team'") " AS c WHERE CASE l.action"
-    "   WHEN 'team-created' THEN c.was = '' AND l.new_value = ANY (c.seen)"
-    "   WHEN 'team-renamed' THEN (l.old_value = c.was OR l.old_value = ANY (c.seen)) AND l.new_value = ANY (c.seen)"
-    "   ELSE c.now = '' AND (l.old_value = c.was OR l.old_value = ANY (c.seen)) END)"
-    "  ORDER BY l.id LIMIT 1;"
-    " IF FOUND THEN"
-    "  RAISE EXCEPTION 'ledger entry % (%) does not match the data as committed: this transaction made no such"
-    " change to a team', bad.id, bad.action USING ERRCODE = 'integrity_constraint_violation';"
-    " END IF;"
-    " SELECT c.was, c.now INTO bad FROM " SEATKEEPER_CHANGED("'team'") " AS c"
-    "  WHERE NOT EXISTS (SELECT 1 FROM ledger l"
-    "  WHERE l.action IN ('team-created', 'team-renamed', 'team-deleted') AND l.id BETWEEN lo AND hi AND l.xact = x"
-    "  AND CASE l.action"
-    "   WHEN 'team-created' THEN c.was = '' AND l.new_value = ANY (c.seen)"
-    "   WHEN 'team-renamed' THEN (l.old_value = c.was OR l.old_value = ANY (c.seen)) AND l.new_value = ANY (c.seen)"
-    "   ELSE c.now = '' AND (l.old_value = c.was OR l.old_value = ANY (c.seen)) END) LIMIT 1;"
-    " IF FOUND THEN"
-    "  RAISE EXCEPTION 'this transaction changed the team % without a ledger entry about it',"
-    "  quote_literal(COALESCE(NULLIF(bad.was, ''), bad.now)) USING ERRCODE = 'integrity_constraint_violation';"
     " END IF; END $$",
     SEATKEEPER_ENTRIES_AGREE(" AND l.action NOT IN ('seat-assigned', 'seat-removed', 'user-created',"
                              " 'user-edited', 'user-deleted')",
@@ -874,12 +897,18 @@ const SqlText schemaV6Changes[] = {
     " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "
     "seatkeeper_log_seat_types()",
     pinSearchPath,
+    // No login runs the server's trigger functions on a table of its own (the
+    // ones that run as the owner would then write what it gives them).
+    "DO $$ DECLARE f REGPROCEDURE; BEGIN"
+    " FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace"
+    " AND p.proname LIKE 'seatkeeper\\_%' AND p.prorettype = 'trigger'::regtype LOOP"
+    " EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);"
+    " END LOOP; END $$",
 };
 // clang-format on
 #undef SEATKEEPER_LOG_CHANGES
 #undef SEATKEEPER_LOGGED
 #undef SEATKEEPER_USER_STATE
-#undef SEATKEEPER_CHANGED
 
 // The steps forward, each to the version it makes, in order. A later version
 // adds its step here; each step runs in the transaction that opens it.
@@ -1414,8 +1443,9 @@ Status PostgresDatabase::commit()
     if (m_creating)
         return execStatement("RELEASE SAVEPOINT seatkeeper_write");
     const Status s = execStatement("COMMIT");
-    if (!s)
-        rollback();
+    // A COMMIT the server refused ended the transaction (rolled back): a
+    // ROLLBACK after it would only draw a warning.
+    m_doomed = false;
     return s;
 }
 
