@@ -788,8 +788,8 @@ const SqlText schemaV6Changes[] = {
     // change tells what it was before, all of them what each statement left.
     // An entry between two others ends at a state a statement left, later
     // than the one the entry before it ends at.
-    "  FROM (SELECT h.*, lag(h.pos) OVER (PARTITION BY h.kind, h.subject, h.part ORDER BY h.id) AS prev_pos FROM ("
-    "  SELECT g.*, g.c_seen[cardinality(g.c_seen)] AS c_now, CASE WHEN g.id > 0 THEN array_position(g.c_seen, g.now_said) END AS pos FROM ("
+    "  FROM (SELECT g.*, g.c_seen[cardinality(g.c_seen)] AS c_now, array_position(g.c_seen, g.now_said) AS pos,"
+    "   CASE WHEN g.prev_id > 0 THEN array_position(g.c_seen, g.prev_said) END AS prev_pos FROM ("
     "  SELECT u.*, first_value(u.id) OVER w AS first_id, first_value(u.was) OVER w AS c_was,"
     "   array_agg(u.now) FILTER (WHERE u.id < 0) OVER w AS c_seen, lag(u.id) OVER w AS prev_id,"
     "   lag(u.now_said) OVER w AS prev_said, lead(u.id) OVER w AS next_id, bool_or(u.id > 0) OVER p AS told,"
@@ -834,7 +834,7 @@ const SqlText schemaV6Changes[] = {
     "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'team') AS n WHERE n.name <> '' GROUP BY n.name) AS t"
     "    ON t.name = CASE l.action WHEN 'team-deleted' THEN l.old_value ELSE l.new_value END"
     "    WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('team-created', 'team-renamed', 'team-deleted')"
-    "   ) AS u WINDOW p AS (PARTITION BY u.kind, u.subject, u.part), w AS (p ORDER BY u.id)) AS g) AS h) AS f) AS r"
+    "   ) AS u WINDOW p AS (PARTITION BY u.kind, u.subject, u.part), w AS (p ORDER BY u.id)) AS g) AS f) AS r"
     "  WHERE r.fault IS NOT NULL ORDER BY r.id < 0, r.id LIMIT 1;"
     " IF bad.id < 0 THEN"
     "  RAISE EXCEPTION 'this transaction changed % without a ledger entry about it', CASE bad.kind"
