@@ -834,7 +834,10 @@ const SqlText schemaV6Changes[] = {
     "    FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'team') AS n WHERE n.name <> '' GROUP BY n.name) AS t"
     "    ON t.name = CASE l.action WHEN 'team-deleted' THEN l.old_value ELSE l.new_value END"
     "    WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('team-created', 'team-renamed', 'team-deleted')"
-    "   ) AS u WINDOW p AS (PARTITION BY u.kind, u.subject, u.part), w AS (p ORDER BY u.id)) AS g) AS f) AS r"
+    // Grouped in byte order: grouping needs no language's order, which costs
+    // a Save of 10,000 seats far more on a server whose collation is not C.
+    "   ) AS u WINDOW p AS (PARTITION BY u.kind COLLATE \"C\", u.subject COLLATE \"C\", u.part COLLATE \"C\"),"
+    "   w AS (p ORDER BY u.id)) AS g) AS f) AS r"
     "  WHERE r.fault IS NOT NULL ORDER BY r.id < 0, r.id LIMIT 1;"
     " IF bad.id < 0 THEN"
     "  RAISE EXCEPTION 'this transaction changed % without a ledger entry about it', CASE bad.kind"
