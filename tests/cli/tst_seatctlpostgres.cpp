@@ -841,6 +841,17 @@ void TestSeatctlPostgres::anEntryTellsWhatItsTransactionDid()
     };
     const QString renameUma = QStringLiteral("UPDATE users SET first_name = 'Uma' WHERE email = 'uma@example.com'; ");
     const QString bought = QStringLiteral("seats-bought"), released = QStringLiteral("seats-released");
+    // A team Sales created, told, and uma put in it as her main team (untold).
+    const QString salesTeam = QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('Sales', 'sales'); ")
+        + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Sales"));
+    const QString umaJoins = QStringLiteral(
+        "INSERT INTO team_members (team_id, user_id, is_main) SELECT t.id, u.id, 1 FROM teams t, users u WHERE t.name "
+        "= 'Sales' AND u.email = 'uma@example.com'; ");
+    const QString teamsChanged = QStringLiteral("user-teams-changed");
+    const QString noTeams = QStringLiteral("{\"additional\":[],\"main\":\"\"}");
+    const auto mainTeam = [](const QString &team) {
+        return QStringLiteral("{\"additional\":[],\"main\":\"%1\"}").arg(team);
+    };
     struct Forgery
     {
         const char *what;
@@ -948,7 +959,36 @@ void TestSeatctlPostgres::anEntryTellsWhatItsTransactionDid()
           QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES ('uma@example.com', 'twin', "
                          "'user', '2026-11-27T00:00:00.000Z'); ")
               + entrySql(QStringLiteral("user-created"), uma, {}, {}, person),
+          "users_email_unique" },
+        { "a user whose key is not their address's",
+          QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES ('zed@example.com', 'ZED', "
+                         "'user', '2026-11-27T00:00:00.000Z'); ")
+              + entrySql(QStringLiteral("user-created"), QStringLiteral("zed@example.com"), {}, {}, person),
           "key is their address in lower case" },
+        // Found by a second hostile test.
+        { "a team with no name",
+          QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('', ''); ")
+              + entrySql(QStringLiteral("team-created"), {}, {}, {}, {}),
+          "teams_name_given" },
+        { "two teams of one name",
+          QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('\u00C9quipe', '\u00E9quipe'), "
+                         "('\u00C9quipe', '\u00E9quipe-2'); "),
+          "teams_name_unique" },
+        { "a user's teams told as changing nothing",
+          salesTeam + umaJoins + QStringLiteral("DELETE FROM team_members; ")
+              + entrySql(teamsChanged, uma, {}, noTeams, noTeams),
+          "its fields do not go together" },
+        { "a user's teams told through a team they never were in",
+          salesTeam + umaJoins + entrySql(teamsChanged, uma, {}, noTeams, mainTeam(QStringLiteral("Admins")))
+              + entrySql(teamsChanged, uma, {}, mainTeam(QStringLiteral("Admins")), mainTeam(QStringLiteral("Sales"))),
+          "told by one entry of a transaction" },
+        { "a user's teams told with a seat type",
+          salesTeam + umaJoins + entrySql(teamsChanged, uma, starter, noTeams, mainTeam(QStringLiteral("Sales"))),
+          "its fields do not go together" },
+        { "a user's teams told from something that is not teams",
+          salesTeam + umaJoins
+              + entrySql(teamsChanged, uma, {}, QStringLiteral("garbage"), mainTeam(QStringLiteral("Sales"))),
+          "its fields do not go together" },
         { "a team whose key is not its name's",
           QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('BETA', 'qqq'); ")
               + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("BETA")),

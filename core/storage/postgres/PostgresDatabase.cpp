@@ -662,6 +662,13 @@ const SqlText schemaV6Changes[] = {
     "CREATE INDEX IF NOT EXISTS seatkeeper_changes_by_xact ON seatkeeper_changes (xact, kind)",
     "REVOKE ALL ON seatkeeper_changes FROM PUBLIC",
     "CREATE SEQUENCE IF NOT EXISTS seatkeeper_change_steps",
+    // One user per address and one team per name, exactly (their keys, which
+    // fold letter case and Unicode forms, are unique already; the server
+    // checks them only for plain ASCII).
+    "CREATE UNIQUE INDEX IF NOT EXISTS users_email_unique ON users (email)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS teams_name_unique ON teams (name)",
+    "ALTER TABLE teams DROP CONSTRAINT IF EXISTS teams_name_given",
+    "ALTER TABLE teams ADD CONSTRAINT teams_name_given CHECK (btrim(name) <> '')",
     "REVOKE ALL ON SEQUENCE seatkeeper_change_steps FROM PUBLIC",
     // seat_types.held is written by the server's count only (version 2 told
     // it by the trigger depth, which a login's own trigger on a table of its
@@ -686,6 +693,10 @@ const SqlText schemaV6Changes[] = {
     " RETURN said::jsonb = was::jsonb"
     "  OR (lenient AND NOT said::jsonb ? 'login' AND said::jsonb = was::jsonb - 'login');"
     " END $$",
+    // A user's teams as Seatkeeper writes them (teamsJson: keys in order,
+    // compact, names as JSON strings), and nothing else.
+    "CREATE OR REPLACE FUNCTION seatkeeper_teams_shaped(TEXT) RETURNS BOOLEAN LANGUAGE sql IMMUTABLE AS $$"
+    " SELECT $1 ~ '^\\{\"additional\":\\[(\"([^\"\\\\]|\\\\.)*\"(,\"([^\"\\\\]|\\\\.)*\")*)?\\],\"main\":\"([^\"\\\\]|\\\\.)*\"\\}$' $$",
     "CREATE OR REPLACE FUNCTION seatkeeper_log_users() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ DECLARE step_no BIGINT := nextval('seatkeeper_change_steps'); BEGIN"
     " IF TG_OP = 'INSERT' THEN"
     // As Validation::emailKey has it for a plain address (others it folds further).
@@ -767,6 +778,8 @@ const SqlText schemaV6Changes[] = {
     " SELECT * INTO bad FROM (SELECT f.id, f.action, f.kind, f.subject, f.part, CASE"
     "  WHEN f.id < 0 THEN CASE WHEN NOT f.told OR (f.kind = 'member' AND f.now <> '' AND NOT f.told_teams)"
     "   THEN 'no entry' END"
+    "  WHEN f.kind = 'teams' THEN CASE WHEN NOT f.shaped OR f.was_said = f.now_said THEN 'its fields do not go together'"
+    "   WHEN f.prev_id IS NOT NULL THEN 'a user''s teams are told by one entry of a transaction' END"
     "  WHEN f.first_id > 0 THEN CASE WHEN f.kind <> 'member' OR f.action = 'user-teams-changed' THEN"
     "   'this transaction changed nothing of it' END"
     "  WHEN f.kind = 'member' THEN NULL"
@@ -822,6 +835,11 @@ const SqlText schemaV6Changes[] = {
     // version 5's to check); a user deleted left theirs, which that entry tells.
     "    SELECT 'member', l.subject, '', l.id, l.action, '', '', true, NULL, NULL"
     "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action IN ('user-teams-changed', 'user-deleted')"
+    "   UNION ALL"
+    // The entry itself, once per user and transaction, as Seatkeeper writes it.
+    "    SELECT 'teams', l.subject, '', l.id, l.action, l.old_value, l.new_value, l.seat_type = '' AND l.subject <> ''"
+    "    AND seatkeeper_teams_shaped(l.old_value) AND seatkeeper_teams_shaped(l.new_value), NULL, NULL"
+    "    FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x AND l.action = 'user-teams-changed'"
     "   UNION ALL"
     // Teams, by the team their name names among those the transaction changed.
     "    SELECT 'team', COALESCE(t.team, ''), '', l.id, l.action,"
