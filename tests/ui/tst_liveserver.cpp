@@ -83,6 +83,18 @@ private:
     std::unique_ptr<QTemporaryDir> m_home;
 };
 
+// How many rows of the window's Users & Teams list `email`.
+static int rowsListing(const QWidget &window, const QString &email)
+{
+    const auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
+    int rows = 0;
+    for (int row = 0; table && row < table->model()->rowCount(); ++row) {
+        if (table->model()->index(row, 1).data().toString() == email)
+            ++rows;
+    }
+    return rows;
+}
+
 void TestLiveServer::initTestCase()
 {
     Language::install(QStringLiteral("en"));
@@ -254,14 +266,6 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
         Q_ASSERT(button);
         return button;
     };
-    const auto listed = [&window](const QString &email) {
-        auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
-        for (int row = 0; row < table->model()->rowCount(); ++row) {
-            if (table->model()->index(row, 1).data().toString() == email)
-                return true;
-        }
-        return false;
-    };
 
     // Another admin's connection, open before the server stops; it commits
     // while the server is away (its call waits for it, on a thread of its own).
@@ -371,7 +375,7 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
     QVERIFY2(longestGapMs < 1000, qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(longestGapMs)));
     QVERIFY(sawBusy); // the Create showed that it waited
     // Saved once the server answered again, exactly once.
-    QTRY_VERIFY_WITH_TIMEOUT(listed(QStringLiteral("gil@example.com")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowsListing(window, QStringLiteral("gil@example.com")) > 0, 20000);
     const qint64 savedAfterMs = sinceThaw.elapsed();
     QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
     // Figures, not assertions.
@@ -382,7 +386,7 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindow()
     // (d) What the other admin committed meanwhile shows.
     QVERIFY(other->wait(60000));
     QVERIFY2(otherCreated.ok(), qPrintable(otherCreated.error().message));
-    QTRY_VERIFY_WITH_TIMEOUT(listed(QStringLiteral("fay@example.com")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowsListing(window, QStringLiteral("fay@example.com")) > 0, 20000);
 
     // As any other process reads it: each once, and the ledger checks out.
     auto fresh = SeatLedger::open(uri);
@@ -586,13 +590,6 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReloads()
     auto *usersCount = window.findChild<QLabel *>(QStringLiteral("usersCount"));
     QTableView *history = window.historyPage()->table();
     QVERIFY(sidebar && users && usersCount && history);
-    const auto listed = [users](const QString &address) {
-        for (int row = 0; row < users->model()->rowCount(); ++row) {
-            if (users->model()->index(row, 1).data().toString() == address)
-                return true;
-        }
-        return false;
-    };
     const int before = users->model()->rowCount();
     QVERIFY(before > 0);
 
@@ -642,9 +639,9 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReloads()
     QVERIFY(reloaded.sawBusy); // and the window said so
     QTRY_COMPARE_WITH_TIMEOUT(users->model()->rowCount(), before + added, 20000);
     QVERIFY(users->isVisible());
-    QVERIFY(listed(QStringLiteral("bulk0@example.com")));
-    QVERIFY(listed(QStringLiteral("bulk%1@example.com").arg(added - 1)));
-    QVERIFY(listed(TestSupport::SmallAccount::cat));
+    QVERIFY(rowsListing(window, QStringLiteral("bulk0@example.com")) > 0);
+    QVERIFY(rowsListing(window, QStringLiteral("bulk%1@example.com").arg(added - 1)) > 0);
+    QVERIFY(rowsListing(window, TestSupport::SmallAccount::cat) > 0);
     QTRY_COMPARE(usersCount->text(), QStringLiteral("Users: %1").arg(QLocale().toString(before + added)));
 
     // What History must show, read on a connection of its own.
@@ -751,15 +748,6 @@ void TestLiveServer::whatTheFeedBringsDuringAReadWaitsForIt()
     QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
     auto *writer = window.findChild<ServerWriter *>();
     QVERIFY(writer);
-    auto *table = window.findChild<QTableView *>(QStringLiteral("usersTable"));
-    const auto rowsOf = [table](const QString &address) {
-        int rows = 0;
-        for (int row = 0; row < table->model()->rowCount(); ++row) {
-            if (table->model()->index(row, 1).data().toString() == address)
-                ++rows;
-        }
-        return rows;
-    };
     int delivered = 0;
     connect(window.serverLink(), &ServerLink::changed, &window, [&delivered] { ++delivered; });
 
@@ -775,7 +763,7 @@ void TestLiveServer::whatTheFeedBringsDuringAReadWaitsForIt()
         if (delivered > 0 && !released) {
             released = true;
             deliveredDuringRead = delivered;
-            listedDuringRead = rowsOf(QStringLiteral("ivy@example.com")) > 0;
+            listedDuringRead = rowsListing(window, QStringLiteral("ivy@example.com")) > 0;
             release.release();
         }
     });
@@ -795,9 +783,9 @@ void TestLiveServer::whatTheFeedBringsDuringAReadWaitsForIt()
     probe.stop();
     QVERIFY(deliveredDuringRead > 0); // the feed came while the read waited…
     QVERIFY(!listedDuringRead); // …and changed nothing under it
-    QTRY_COMPARE(rowsOf(QStringLiteral("ivy@example.com")), 1); // then shows, once
+    QTRY_COMPARE(rowsListing(window, QStringLiteral("ivy@example.com")), 1); // then shows, once
     QTest::qWait(200);
-    QCOMPARE(rowsOf(QStringLiteral("ivy@example.com")), 1);
+    QCOMPARE(rowsListing(window, QStringLiteral("ivy@example.com")), 1);
 }
 
 // Point 1: every connection has bounded waits. A server that accepts the
