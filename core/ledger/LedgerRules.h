@@ -47,8 +47,16 @@ inline QString optionalKey(const std::optional<SeatType> &type)
 template<typename Body> Result<qint64> SeatLedger::change(Body body)
 {
     auto tx = m_store->beginWrite(m_actor);
-    if (!tx)
+    if (!tx) {
+        // A server that lets only Admins' logins write refuses the others at
+        // once: the reason in the ledger's own words (a User, a login tied to
+        // nobody) when it has one.
+        if (tx.error().kind == ErrorKind::NotAuthorized) {
+            if (auto role = requireAdmin(); !role)
+                return role.error();
+        }
         return tx.error();
+    }
     auto role = requireAdmin();
     if (!role)
         return role.error();

@@ -42,6 +42,8 @@ private slots:
     void anAdminsDirectWriteIsLedgeredUnderItsLogin();
     void anAdminsForgedEntriesAreRefusedFromPsql();
     void anEntryTellsWhatItsTransactionDid();
+    void aUsersTeamsAreToldFromWhereTheyWere();
+    void onlyAdminsLoginsMayMakeWritersWait();
     void entriesAreDatedByTheServer();
     void entriesCarryTheirOwnLoginAndTransaction();
     void anEntryIsNeverDatedBeforeTheOneItFollows();
@@ -1040,6 +1042,203 @@ void TestSeatctlPostgres::anEntryTellsWhatItsTransactionDid()
     QCOMPARE(psql(QStringLiteral("seatkeeper"), QStringLiteral("SELECT COUNT(*) FROM seatkeeper_changes"), true)
                  .out.trimmed(),
              QStringLiteral("0"));
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
+}
+
+// A user-teams-changed entry's "before" names exactly the teams the user was
+// in before the transaction, the main one as main, each by a name the team had
+// in it: told from anywhere else, the transaction is refused and nothing
+// changes; told truly, a team renamed in the same transaction included, it goes in.
+void TestSeatctlPostgres::aUsersTeamsAreToldFromWhereTheyWere()
+{
+    sharedAccount();
+    for (const QStringList &args :
+         { QStringList { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Sales") },
+           QStringList { QStringLiteral("teams"), QStringLiteral("add"), QStringLiteral("Support") },
+           QStringList { QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("uma@example.com"),
+                         QStringLiteral("--main-team"), QStringLiteral("Sales"), QStringLiteral("--add-team"),
+                         QStringLiteral("Support") } }) {
+        const Run run = seatctl(db(args));
+        QVERIFY2(run.exit == 0, qPrintable(run.err));
+    }
+    const QString before = state();
+    const QString uma = QStringLiteral("uma@example.com");
+    const QString changed = QStringLiteral("user-teams-changed");
+    const auto teams = [](const QString &main, const QStringList &additional) {
+        QStringList quoted;
+        for (const QString &team : additional)
+            quoted << QLatin1Char('"') + team + QLatin1Char('"');
+        return QStringLiteral("{\"additional\":[%1],\"main\":\"%2\"}").arg(quoted.join(QLatin1Char(',')), main);
+    };
+    const auto leaves = [](const QString &team) {
+        return QStringLiteral("DELETE FROM team_members WHERE team_id = (SELECT id FROM teams WHERE name = '%1') AND "
+                              "user_id = (SELECT id FROM users WHERE email = 'uma@example.com'); ")
+            .arg(team);
+    };
+    // uma leaves Support: after it, Sales is her only team.
+    const QString after = teams(QStringLiteral("Sales"), {});
+    const QString wasIn = QStringLiteral("before this transaction 'uma@example.com' was in 'Sales' (main), 'Support'");
+    const struct
+    {
+        const char *what;
+        QString before;
+    } untrue[] = {
+        { "her main team left out", teams({}, { QStringLiteral("Support") }) },
+        { "a team she never was in", teams(QStringLiteral("Sales"), { QStringLiteral("Ghosts") }) },
+        { "main and additional swapped", teams(QStringLiteral("Support"), { QStringLiteral("Sales") }) },
+        { "a team said twice",
+          teams(QStringLiteral("Sales"), { QStringLiteral("Support"), QStringLiteral("Support") }) },
+        { "her main team said additional too",
+          teams(QStringLiteral("Sales"), { QStringLiteral("Sales"), QStringLiteral("Support") }) },
+    };
+    for (const auto &forgery : untrue) {
+        const Run run
+            = psql(m_admin,
+                   transaction(leaves(QStringLiteral("Support")) + entrySql(changed, uma, {}, forgery.before, after)));
+        QVERIFY2(run.exit != 0, forgery.what);
+        QVERIFY2(run.err.contains(wasIn),
+                 qPrintable(QString::fromLatin1(forgery.what) + QStringLiteral(": ") + run.err));
+        QCOMPARE(state(), before);
+    }
+    // bob, in no team, joins Support, told as coming from Sales.
+    Run run
+        = psql(m_admin,
+               transaction(QStringLiteral("INSERT INTO team_members (team_id, user_id, is_main) SELECT t.id, u.id, "
+                                          "0 FROM teams t, users u WHERE t.name = 'Support' AND u.email = "
+                                          "'bob@example.com'; ")
+                           + entrySql(changed, QStringLiteral("bob@example.com"), {},
+                                      teams(QStringLiteral("Sales"), {}), teams({}, { QStringLiteral("Support") }))));
+    QVERIFY(run.exit != 0);
+    QVERIFY2(run.err.contains(QStringLiteral("before this transaction 'bob@example.com' was in no team")),
+             qPrintable(run.err));
+    QCOMPARE(state(), before);
+
+    // Told truly, with Sales renamed in the same transaction: by its name
+    // before the rename, then (uma back in Support) by its name after it.
+    const QString rename = QStringLiteral("UPDATE teams SET name = 'Sales EU', name_key = 'sales eu' WHERE name = "
+                                          "'Sales'; ")
+        + entrySql(QStringLiteral("team-renamed"), {}, {}, QStringLiteral("Sales"), QStringLiteral("Sales EU"));
+    run = psql(m_admin,
+               transaction(rename + leaves(QStringLiteral("Support"))
+                           + entrySql(changed, uma, {}, teams(QStringLiteral("Sales"), { QStringLiteral("Support") }),
+                                      teams(QStringLiteral("Sales EU"), {}))));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = psql(m_admin,
+               transaction(QStringLiteral("INSERT INTO team_members (team_id, user_id, is_main) SELECT t.id, u.id, 0 "
+                                          "FROM teams t, users u WHERE t.name = 'Support' AND u.email = "
+                                          "'uma@example.com'; UPDATE teams SET name = 'Sales FR', name_key = 'sales "
+                                          "fr' WHERE name = 'Sales EU'; ")
+                           + entrySql(QStringLiteral("team-renamed"), {}, {}, QStringLiteral("Sales EU"),
+                                      QStringLiteral("Sales FR"))
+                           + entrySql(changed, uma, {}, teams(QStringLiteral("Sales FR"), {}),
+                                      teams(QStringLiteral("Sales FR"), { QStringLiteral("Support") }))));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    // The same with many users in one transaction, as an import does (the
+    // server then compares whole sets): 40 users created into Support, the
+    // last one told as coming from Sales FR, is refused; told truly, it goes in.
+    const auto joinSupport = [&](bool lastLies) {
+        QString sql;
+        for (int i = 0; i < 40; ++i) {
+            const QString email = QStringLiteral("new%1@example.com").arg(i);
+            sql += QStringLiteral("INSERT INTO users (email, email_key, role, created_at) VALUES ('%1', '%1', 'user', "
+                                  "'2026-11-27T00:00:00.000Z'); INSERT INTO team_members (team_id, user_id, is_main) "
+                                  "SELECT t.id, u.id, 1 FROM teams t, users u WHERE t.name = 'Support' AND u.email = "
+                                  "'%1'; ")
+                       .arg(email)
+                + entrySql(QStringLiteral("user-created"), email, {}, {},
+                           QStringLiteral("{\"first\":\"\",\"last\":\"\",\"role\":\"user\"}"))
+                + entrySql(changed, email, {}, teams(lastLies && i == 39 ? QStringLiteral("Sales FR") : QString(), {}),
+                           teams(QStringLiteral("Support"), {}));
+        }
+        return transaction(sql);
+    };
+    const QString joined = state();
+    run = psql(m_admin, joinSupport(true));
+    QVERIFY(run.exit != 0);
+    QVERIFY2(run.err.contains(QStringLiteral("before this transaction 'new39@example.com' was in no team")),
+             qPrintable(run.err));
+    QCOMPARE(state(), joined);
+    run = psql(m_admin, joinSupport(false));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    const Run list = seatctl(db({ QStringLiteral("--json"), QStringLiteral("users"), QStringLiteral("list") }));
+    QVERIFY2(list.out.contains(QStringLiteral("Sales FR")), qPrintable(list.out));
+    QVERIFY2(list.out.contains(QStringLiteral("new39@example.com")), qPrintable(list.out));
+    const Run check = seatctl(db({ QStringLiteral("check") }));
+    QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
+}
+
+// Only the logins of Admins and Super admins hold write rights, which follow
+// each user's role: a User's login, or one tied to nobody, cannot lock what
+// writers wait for (the revision row, a table) nor draw from a sequence, and
+// what it may hold open (reads) keeps no writer waiting.
+void TestSeatctlPostgres::onlyAdminsLoginsMayMakeWritersWait()
+{
+    sharedAccount();
+    const QString stranger = makeLogin(QStringLiteral("eve"));
+    const QString before = state();
+    const QStringList locks {
+        QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE"),
+        QStringLiteral("BEGIN; SELECT 1 FROM users FOR KEY SHARE"),
+        QStringLiteral("BEGIN; LOCK TABLE users"),
+        QStringLiteral("BEGIN; LOCK TABLE seatkeeper_meta IN ROW EXCLUSIVE MODE"),
+        QStringLiteral("SELECT nextval(pg_get_serial_sequence('teams', 'id'))"),
+        QStringLiteral("SELECT seatkeeper_writers_follow()"),
+    };
+    for (const QString &login : { m_user, stranger }) {
+        for (const QString &sql : locks) {
+            const Run run = psql(login, sql);
+            QVERIFY2(run.exit != 0, qPrintable(login + QStringLiteral(": ") + sql));
+            QVERIFY2(run.err.contains(QStringLiteral("permission denied")),
+                     qPrintable(sql + QStringLiteral(": ") + run.err));
+        }
+    }
+    QCOMPARE(state(), before);
+    // What uma may hold — her reads, in a transaction left open — keeps no
+    // writer waiting (one kept waiting gives up after 15 s, "busy").
+    auto reader = session(m_user, QStringLiteral("reader"));
+    send(*reader,
+         "BEGIN; LOCK TABLE users, seatkeeper_meta, seat_types, ledger IN ACCESS SHARE MODE; SELECT COUNT(*) "
+         "FROM users;\n");
+    QVERIFY(sessionPid(QStringLiteral("reader"), QStringLiteral("idle in transaction")) != QStringLiteral("0"));
+    Run run = seatctl(
+        dbAs(m_admin,
+             { QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    send(*reader, "COMMIT;\n");
+    QCOMPARE(finish(*reader), 0);
+
+    // Rights follow roles: uma made an Admin writes, from seatctl or psql;
+    // bob made a User may no longer, and is told why.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("uma@example.com"),
+                       QStringLiteral("--role"), QStringLiteral("admin") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = psql(m_user,
+               QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE; "
+                              "ROLLBACK"));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = seatctl(
+        dbAs(m_user,
+             { QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("bob@example.com"),
+                       QStringLiteral("--role"), QStringLiteral("user") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    run = psql(m_admin, QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE"));
+    QVERIFY2(run.err.contains(QStringLiteral("permission denied")), qPrintable(run.err));
+    run = seatctl(dbAs(m_admin,
+                       { QStringLiteral("--json"), QStringLiteral("seats"), QStringLiteral("buy"),
+                         QStringLiteral("sales-starter"), QStringLiteral("1") }));
+    QCOMPARE(run.exit, 1);
+    const QJsonObject error = json(run).value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("not-authorized"));
+    QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("bob@example.com is a User")),
+             qPrintable(run.out));
+    // Deleted, a user's login loses its rights too.
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("uma@example.com") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));
+    run = psql(m_user, QStringLiteral("BEGIN; LOCK TABLE users"));
+    QVERIFY2(run.err.contains(QStringLiteral("permission denied")), qPrintable(run.err));
     const Run check = seatctl(db({ QStringLiteral("check") }));
     QVERIFY2(check.exit == 0, qPrintable(check.out + check.err));
 }

@@ -926,6 +926,137 @@ const SqlText schemaV6Changes[] = {
     " EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);"
     " END LOOP; END $$",
 };
+// Version 7, one step from version 6: a user's teams are told from where they
+// were. Version 6 checked that a user-teams-changed entry changes something
+// and (version 5) that its "after" is what the transaction leaves; its
+// "before" could name any teams. Now it must name exactly the teams the user
+// was in before the transaction (their main one as main), each by a name that
+// team had in it: Seatkeeper reads a user's teams before changing them, and a
+// team renamed in the same transaction may be named either way.
+const SqlText schemaV7TeamsBefore[] = {
+    "CREATE OR REPLACE FUNCTION seatkeeper_teams_before_agree(x BIGINT, lo BIGINT, hi BIGINT) RETURNS void"
+    " LANGUAGE plpgsql SET work_mem = '64MB' SET jit = off AS $$ DECLARE bad RECORD; told INT;"
+    " nestloop TEXT := current_setting('enable_nestloop'); BEGIN"
+    " SELECT COUNT(*) INTO told FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x"
+    "  AND l.action = 'user-teams-changed';"
+    " IF told = 0 THEN RETURN; END IF;"
+    // The server's statistics, stale right after an import, make it loop over
+    // every change for every membership: past a few users, it joins whole sets.
+    // Planned afresh each time (EXECUTE), with that setting (whose cost
+    // estimates would also make it compile the query, for longer than it runs).
+    " IF told > 32 THEN PERFORM set_config('enable_nestloop', 'off', true); END IF;"
+    // Shaped as Seatkeeper writes them: version 6's check, which ran first.
+    " EXECUTE $q$ WITH e AS MATERIALIZED (SELECT l.id, l.subject, l.old_value::json AS said FROM ledger l"
+    "  WHERE l.id BETWEEN $2 AND $3 AND l.xact = $1 AND l.action = 'user-teams-changed'),"
+    // Each membership the transaction changed, as it was before its first change.
+    " f AS MATERIALIZED (SELECT DISTINCT ON (c.subject, c.part) c.subject, c.part, c.was"
+    "  FROM seatkeeper_changes c WHERE c.xact = $1 AND c.kind = 'member' ORDER BY c.subject, c.part, c.step),"
+    // The user's memberships before the transaction: those it left alone, and
+    // those it changed as they were.
+    " pre AS (SELECT e.id, m.team_id, m.is_main::text AS main FROM e JOIN users u ON u.email = e.subject"
+    "  JOIN team_members m ON m.user_id = u.id LEFT JOIN f ON f.subject = e.subject AND f.part = m.team_id::text"
+    "  WHERE f.subject IS NULL"
+    "  UNION ALL SELECT e.id, f.part::bigint, f.was FROM e JOIN f ON f.subject = e.subject WHERE f.was <> ''),"
+    // Every name a team the transaction changed had in it (a name given up
+    // and taken by another team in it is version 6's to refuse).
+    " named AS (SELECT n.name, MIN(c.subject::bigint) AS team FROM seatkeeper_changes c,"
+    "  unnest(ARRAY[c.was, c.now]) AS n (name) WHERE c.xact = $1 AND c.kind = 'team' AND n.name <> '' GROUP BY n.name),"
+    // The teams the entry says, by their ids ('?' and the name for none).
+    " told AS MATERIALIZED (SELECT e.id, s.name, s.main FROM e,"
+    "  LATERAL (SELECT e.said->>'main' AS name, '1' AS main UNION ALL"
+    "  SELECT a.name, '0' FROM json_array_elements_text(e.said->'additional') AS a (name)) AS s"
+    "  WHERE s.main = '0' OR s.name <> ''),"
+    " said AS (SELECT s.id, COALESCE(nt.team::text, t.id::text, '?' || s.name) || ':' || s.main AS k FROM told s"
+    "  LEFT JOIN named nt ON nt.name = s.name LEFT JOIN teams t ON t.name = s.name)"
+    " SELECT e.id, e.subject FROM e"
+    "  LEFT JOIN (SELECT pre.id, array_agg(pre.k ORDER BY pre.k) AS k FROM"
+    "  (SELECT pre.id, pre.team_id::text || ':' || pre.main AS k FROM pre) AS pre GROUP BY pre.id) AS p ON p.id = e.id"
+    "  LEFT JOIN (SELECT said.id, array_agg(said.k ORDER BY said.k) AS k FROM said GROUP BY said.id) AS s"
+    "  ON s.id = e.id"
+    "  WHERE COALESCE(p.k, '{}') IS DISTINCT FROM COALESCE(s.k, '{}') ORDER BY e.id LIMIT 1 $q$"
+    " INTO bad USING x, lo, hi;"
+    " PERFORM set_config('enable_nestloop', nestloop, true);"
+    " IF bad.id IS NOT NULL THEN"
+    "  RAISE EXCEPTION 'ledger entry % (user-teams-changed) does not match the data as committed: before this"
+    " transaction % was in %', bad.id, quote_literal(bad.subject), COALESCE((SELECT string_agg(quote_literal("
+    "   COALESCE((SELECT c.was FROM seatkeeper_changes c WHERE c.xact = x AND c.kind = 'team'"
+    "   AND c.subject = m.team_id::text ORDER BY c.step LIMIT 1), (SELECT t.name FROM teams t WHERE t.id = m.team_id)))"
+    "   || CASE m.main WHEN '1' THEN ' (main)' ELSE '' END, ', ' ORDER BY m.main DESC, m.team_id)"
+    "   FROM (SELECT m.team_id, m.is_main::text AS main FROM users u JOIN team_members m ON m.user_id = u.id"
+    "   WHERE u.email = bad.subject AND NOT EXISTS (SELECT 1 FROM seatkeeper_changes c WHERE c.xact = x"
+    "   AND c.kind = 'member' AND c.subject = bad.subject AND c.part = m.team_id::text)"
+    "   UNION ALL (SELECT DISTINCT ON (c.part) c.part::bigint, c.was FROM seatkeeper_changes c WHERE c.xact = x"
+    "   AND c.kind = 'member' AND c.subject = bad.subject ORDER BY c.part, c.step)) AS m WHERE m.main <> ''),"
+    "   'no team')"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; END $$",
+    SEATKEEPER_ENTRIES_AGREE(" AND l.action NOT IN ('seat-assigned', 'seat-removed', 'user-created',"
+                             " 'user-edited', 'user-deleted')",
+                             " PERFORM seatkeeper_changes_agree(NEW.xact, lo, hi);"
+                             " PERFORM seatkeeper_teams_before_agree(NEW.xact, lo, hi);"
+                             " DELETE FROM seatkeeper_changes WHERE xact = NEW.xact;"),
+    // Only the logins of Admins and Super admins may write (version 1 granted
+    // it to PUBLIC and let the triggers decide). Else any login the server
+    // lets in, a User's too, could lock what writers wait for: the revision
+    // row (SELECT … FOR UPDATE needs UPDATE), a whole table (LOCK TABLE in any
+    // mode but ACCESS SHARE needs a write right). The server grants and
+    // revokes the rights itself, as the owner, whenever a user's role or login
+    // changes: no role to create (which needs CREATEROLE), nothing for the DBA
+    // to keep in step.
+    "REVOKE INSERT, UPDATE, DELETE ON users, assignments, teams, team_members FROM PUBLIC",
+    "REVOKE UPDATE ON seatkeeper_meta, seat_types FROM PUBLIC",
+    "REVOKE INSERT ON ledger FROM PUBLIC",
+    "DO $$ BEGIN EXECUTE format('REVOKE USAGE ON SEQUENCE %s, %s FROM PUBLIC', pg_get_serial_sequence('users', 'id'),"
+    " pg_get_serial_sequence('teams', 'id')); END $$",
+    "CREATE OR REPLACE FUNCTION seatkeeper_writers_follow() RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " DECLARE r RECORD; BEGIN"
+    // One at a time (two sessions granting on one table at once fail), as
+    // every writer: Seatkeeper's hold this lock already.
+    " PERFORM 1 FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE;"
+    " FOR r IN WITH should AS (SELECT DISTINCT g.oid FROM users u JOIN pg_roles g ON g.rolname = u.login"
+    "  WHERE u.login IS NOT NULL AND u.role IN ('admin', 'super-admin')"
+    "  AND g.oid <> (SELECT c.relowner FROM pg_class c WHERE c.oid = 'ledger'::regclass)),"
+    "  has AS (SELECT a.grantee AS oid FROM pg_class c, aclexplode(c.relacl) AS a WHERE c.oid = 'ledger'::regclass"
+    "  AND a.privilege_type = 'INSERT' AND a.grantee NOT IN (0, c.relowner))"
+    "  SELECT s.oid::regrole::text AS who, 'GRANT' AS what, 'TO' AS way FROM should s"
+    "  WHERE s.oid NOT IN (SELECT h.oid FROM has h)"
+    "  UNION ALL SELECT h.oid::regrole::text, 'REVOKE', 'FROM' FROM has h WHERE h.oid NOT IN (SELECT s.oid FROM should s)"
+    " LOOP"
+    "  EXECUTE format('%s INSERT, UPDATE, DELETE ON users, assignments, teams, team_members %s %s', r.what, r.way,"
+    "   r.who);"
+    "  EXECUTE format('%s UPDATE ON seatkeeper_meta, seat_types %s %s', r.what, r.way, r.who);"
+    "  EXECUTE format('%s INSERT ON ledger %s %s', r.what, r.way, r.who);"
+    "  EXECUTE format('%s USAGE ON SEQUENCE %s, %s %s %s', r.what, pg_get_serial_sequence('users', 'id'),"
+    "   pg_get_serial_sequence('teams', 'id'), r.way, r.who);"
+    " END LOOP; END $$",
+    // After each statement that gives, takes or changes a login, or the
+    // role of a user who has one.
+    "CREATE OR REPLACE FUNCTION seatkeeper_users_writers() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " BEGIN"
+    " IF TG_OP = 'INSERT' THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.login IS NOT NULL) THEN RETURN NULL; END IF;"
+    " ELSIF TG_OP = 'DELETE' THEN"
+    "  IF NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.login IS NOT NULL) THEN RETURN NULL; END IF;"
+    " ELSIF NOT EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id"
+    "  WHERE (o.login IS NOT NULL OR n.login IS NOT NULL) AND (o.login IS DISTINCT FROM n.login OR o.role <> n.role))"
+    "  THEN RETURN NULL;"
+    " END IF;"
+    " PERFORM seatkeeper_writers_follow(); RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS users_writers_insert ON users",
+    "CREATE TRIGGER users_writers_insert AFTER INSERT ON users REFERENCING NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_users_writers()",
+    "DROP TRIGGER IF EXISTS users_writers_update ON users",
+    "CREATE TRIGGER users_writers_update AFTER UPDATE ON users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_users_writers()",
+    "DROP TRIGGER IF EXISTS users_writers_delete ON users",
+    "CREATE TRIGGER users_writers_delete AFTER DELETE ON users REFERENCING OLD TABLE AS old_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_users_writers()",
+    "REVOKE EXECUTE ON FUNCTION seatkeeper_writers_follow(), seatkeeper_users_writers(),"
+    " seatkeeper_teams_before_agree(BIGINT, BIGINT, BIGINT) FROM PUBLIC",
+    pinSearchPath,
+    // The Admins and Super admins of a database made before this version.
+    "SELECT seatkeeper_writers_follow()",
+};
 // clang-format on
 #undef SEATKEEPER_LOG_CHANGES
 #undef SEATKEEPER_LOGGED
@@ -945,6 +1076,7 @@ const Migration migrations[] = {
     { 4, schemaV4Forgery, sizeof(schemaV4Forgery) / sizeof(schemaV4Forgery[0]) },
     { 5, schemaV5Statements, sizeof(schemaV5Statements) / sizeof(schemaV5Statements[0]) },
     { 6, schemaV6Changes, sizeof(schemaV6Changes) / sizeof(schemaV6Changes[0]) },
+    { 7, schemaV7TeamsBefore, sizeof(schemaV7TeamsBefore) / sizeof(schemaV7TeamsBefore[0]) },
 };
 
 // Passwords typed in the window, for this process's lifetime only.
@@ -1448,6 +1580,13 @@ Status PostgresDatabase::beginWrite()
         }
         const QSqlError error = lock.lastError();
         rollback();
+        // Since schema 7 the server lets only the logins of Admins and Super
+        // admins write (the revision's lock needs that right).
+        if (error.nativeErrorCode() == QLatin1String("42501"))
+            return Error { ErrorKind::NotAuthorized,
+                           tr("The login %1 may not change %2: the server lets only the logins of Admins and "
+                              "Super admins write.")
+                               .arg(m_login, m_uri) };
         if (!isRetryable(error) || attempt == WriteAttempts)
             return storageError(error);
         QThread::msleep(QRandomGenerator::global()->bounded(5, 50));

@@ -41,7 +41,7 @@ public:
     // against the data as committed: no entry describes a change that did not happen.
     // Version 5: the same rules for each ledger entry, checked for all the
     // entries of a statement at once.
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
     // The libpq options of every connection: bounded waits on the network.
     // - connect_timeout=5: a server that does not complete the start-up within
     //   5 s is given up (libpq's minimum is 2 s; 5 s leaves room for a slow
