@@ -1451,6 +1451,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>The server of %1 did not answer (network down or server stopped): %2</source>
         <translation>Le serveur de %1 n’a pas répondu (réseau coupé ou serveur arrêté)&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The login %1 may not change %2: the server lets only the logins of Admins and Super admins write.</source>
+        <translation>L’identifiant %1 ne peut pas modifier %2&#xa0;: le serveur ne laisse écrire que les identifiants des Administrateurs et des Super administrateurs.</translation>
+    </message>
 </context>
 <context>
     <name>PostgresStore</name>
