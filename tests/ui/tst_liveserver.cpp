@@ -196,6 +196,10 @@ void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
     QCOMPARE(model->pendingCount(), 1);
     auto *save = window.findChild<QPushButton *>(QStringLiteral("paidUsersSave"));
     QVERIFY(save->isEnabled());
+    // The window's connections to the server: its own, its link's and its writer's.
+    const QString connections = QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                                               "current_database() AND pid <> pg_backend_pid()");
+    QTRY_COMPARE(PostgresServer::scalar(uri, connections), 3);
 
     // The server stops: the window says so at once, then calls it offline; the edit stays.
     QVERIFY2(m_server->stop(), qPrintable(m_server->log()));
@@ -223,6 +227,10 @@ void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
     QTRY_VERIFY(save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
     QCOMPARE(model->pendingCount(), 0);
+    // Reconnected, caught up and saved on the link's and the writer's
+    // connections only: the window's own, which nothing uses once it is
+    // built, was not opened again on its thread (it would be at its next use).
+    QTRY_COMPARE(PostgresServer::scalar(uri, connections), 2);
 
     // Saved on the server, as any other process reads it.
     auto fresh = SeatLedger::open(uri);
