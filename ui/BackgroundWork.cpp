@@ -91,10 +91,10 @@ Status ServerWriter::run(QWidget *parent, const QString &label, const std::funct
     return exec(parent, label, work, true);
 }
 
-Status ServerWriter::read(QWidget *parent, const std::function<Status(const SeatLedger &)> &work)
+Status ServerWriter::read(QWidget *parent, const std::function<Status(const SeatLedger &)> &work, bool asOperator)
 {
     return exec(
-        parent, tr("Loading…"), [&work](SeatLedger &ledger) { return work(ledger); }, false);
+        parent, tr("Loading…"), [&work](SeatLedger &ledger) { return work(ledger); }, asOperator);
 }
 
 Status ServerWriter::exec(QWidget *parent, const QString &label, const std::function<Status(SeatLedger &)> &work,

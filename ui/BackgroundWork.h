@@ -54,7 +54,9 @@ public:
     // user's details, seat counts, teams, the operator's rights): on the
     // worker's connection, the window painting meanwhile. Not from a paint,
     // data() or anything else Qt may call while another event is handled.
-    Status read(QWidget *parent, const std::function<Status(const SeatLedger &)> &work);
+    // `asOperator`: for a read whose answer depends on who asks (an import's
+    // Preview: what the operator's role may do), the worker's operator is set first.
+    Status read(QWidget *parent, const std::function<Status(const SeatLedger &)> &work, bool asOperator = false);
     // A run() or read() is waiting on the worker (its event loop turning):
     // what arrives from the change feed meanwhile is held back until idle().
     bool busy() const { return m_depth > 0; }
@@ -91,17 +93,22 @@ Status runWrite(ServerWriter *writer, QWidget *parent, const QString &label, Sea
 // answers, or fails to within its bounded waits), else right here (a file),
 // exactly as `read(ledger)`. Returns what `read` returned, or why the worker
 // could not run it. The caller may be deleted meanwhile: guard with a QPointer.
+// `asOperator` as ServerWriter::read() takes it.
 template<typename Read>
-auto runRead(ServerWriter *writer, QWidget *parent, const SeatLedger &ledger, Read read) -> decltype(read(ledger))
+auto runRead(ServerWriter *writer, QWidget *parent, const SeatLedger &ledger, Read read, bool asOperator = false)
+    -> decltype(read(ledger))
 {
     using Out = decltype(read(ledger));
     if (!writer)
         return read(ledger);
     std::optional<Out> out;
-    const Status s = writer->read(parent, [&out, &read](const SeatLedger &worker) -> Status {
-        out.emplace(read(worker));
-        return Status(*out);
-    });
+    const Status s = writer->read(
+        parent,
+        [&out, &read](const SeatLedger &worker) -> Status {
+            out.emplace(read(worker));
+            return Status(*out);
+        },
+        asOperator);
     if (out)
         return std::move(*out);
     return s.error();

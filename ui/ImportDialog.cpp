@@ -1,5 +1,6 @@
 #include "ImportDialog.h"
 
+#include "BackgroundWork.h"
 #include "SeatLedger.h"
 
 #include <memory>
@@ -16,9 +17,10 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-ImportDialog::ImportDialog(SeatLedger &ledger, ImportFile file, QWidget *parent)
+ImportDialog::ImportDialog(SeatLedger &ledger, ImportFile file, ServerWriter *writer, QWidget *parent)
     : QDialog(parent)
     , m_ledger(ledger)
+    , m_writer(writer)
     , m_file(std::move(file))
     , m_summary(new QLabel(this))
     , m_problems(new QTableWidget(this))
@@ -64,7 +66,16 @@ ImportDialog::ImportDialog(SeatLedger &ledger, ImportFile file, QWidget *parent)
 
 void ImportDialog::refreshPreview()
 {
-    auto preview = m_ledger.previewImport(m_file);
+    // Built but not shown yet, the dialog cannot show the wait: its parent, in
+    // the window, does.
+    QWidget *busyParent = isVisible() || !parentWidget() ? this : parentWidget();
+    const ImportFile file = m_file; // the worker's own (shared, not copied): this dialog may go meanwhile
+    QPointer<ImportDialog> alive(this);
+    // As the operator: what their role may do is part of the Preview.
+    auto preview = runRead(
+        m_writer, busyParent, m_ledger, [&file](const SeatLedger &ledger) { return ledger.previewImport(file); }, true);
+    if (!alive)
+        return;
     m_previewError = preview ? QString() : preview.error().message;
     if (preview)
         m_preview = preview.takeValue();
@@ -73,15 +84,29 @@ void ImportDialog::refreshPreview()
 
 void ImportDialog::buyShortSeats()
 {
+    QVector<std::pair<SeatType, int>> toBuy;
     for (SeatType type : allSeatTypes()) {
-        if (const int buy = m_preview.toBuy(type)) {
-            if (auto bought = m_ledger.buySeats(type, buy); !bought) {
-                QMessageBox::warning(this, windowTitle(), bought.error().message);
-                break;
-            }
-        }
+        if (const int buy = m_preview.toBuy(type))
+            toBuy.append({ type, buy });
     }
-    refreshPreview();
+    // Not clicked twice while the server answers (the click would wait, then buy again).
+    m_buy->setEnabled(false);
+    m_import->setEnabled(false);
+    QPointer<ImportDialog> alive(this);
+    const Status bought
+        = runWrite(m_writer, this, tr("Buying seats…"), m_ledger, [&toBuy](SeatLedger &ledger) -> Status {
+              for (const auto &[type, count] : toBuy) {
+                  if (auto one = ledger.buySeats(type, count); !one)
+                      return one.error();
+              }
+              return {};
+          });
+    if (!alive)
+        return;
+    if (!bought)
+        QMessageBox::warning(this, windowTitle(), bought.error().message);
+    if (alive)
+        refreshPreview(); // enables the buttons again, as the seats now stand
 }
 
 void ImportDialog::runImport()

@@ -11,17 +11,20 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class SeatLedger;
+class ServerWriter;
 
 // Actions ▸ Import users, once the file is read: the Preview (every bad row
 // with its line and reason, the users to create and change, the seats needed
 // against those free, Buy when short), then Import: one transaction on a
 // worker thread, with a progress bar and Cancel (R15: all or nothing).
+// On a server the Preview's reads and Buy run on the window's `writer`
+// (BackgroundWork.h): the window keeps painting while the server answers.
 class ImportDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    ImportDialog(SeatLedger &ledger, ImportFile file, QWidget *parent = nullptr);
+    ImportDialog(SeatLedger &ledger, ImportFile file, ServerWriter *writer, QWidget *parent = nullptr);
 
     // What the import did, for the status bar (empty until it is done).
     const QString &outcome() const { return m_outcome; }
@@ -40,6 +43,7 @@ private:
     void retranslateUi();
 
     SeatLedger &m_ledger;
+    ServerWriter *m_writer; // none on a file
     ImportFile m_file;
     ImportPreview m_preview;
     QString m_previewError;

@@ -450,12 +450,13 @@ void SettingsWindow::connectionChanged()
         if (m_wasLost && !m_reconnecting) {
             // The server answers the link again. The writer's worker opens its
             // connection afresh and asks the server once, the window painting
-            // meanwhile; only once it answered does this thread open its own
-            // (a connection belongs to the thread that opened it), a server
-            // that has just answered, within the connection's bounded waits.
-            // Then catch up on what was missed.
+            // meanwhile. This thread's own connection is only marked to be
+            // opened afresh at its next use: on a server every read and write
+            // of the window's goes through the writer once it is built, so
+            // nothing here waits on the network. Then catch up on what was missed.
             m_wasLost = false;
             m_writer->reconnect();
+            m_ledger.reconnectLater();
             m_reconnecting = true;
             QPointer<SettingsWindow> alive(this);
             auto answered
@@ -465,11 +466,10 @@ void SettingsWindow::connectionChanged()
             m_reconnecting = false;
             if (m_wasLost) // lost again meanwhile: the next "Connected" comes back here
                 return showConnection();
-            Status s = answered ? m_ledger.reconnect() : Status(answered.error());
-            if (!s) {
+            if (!answered) {
                 // Gone again already: try again shortly, still showing it away.
                 m_wasLost = true;
-                statusBar()->showMessage(s.error().message, StatusMessageMs);
+                statusBar()->showMessage(answered.error().message, StatusMessageMs);
                 QTimer::singleShot(ServerLink::FirstRetryMs, this, &SettingsWindow::connectionChanged);
                 return;
             }

@@ -678,7 +678,7 @@ void UsersPage::importFile(const QString &path)
         QMessageBox::warning(this, tr("Import users"), file.error().message);
         return;
     }
-    ImportDialog preview(m_ledger, file.takeValue(), this);
+    ImportDialog preview(m_ledger, file.takeValue(), m_writer, this);
     if (preview.exec() != QDialog::Accepted)
         return;
     emit ledgerChanged();

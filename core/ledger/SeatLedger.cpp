@@ -154,9 +154,9 @@ bool SeatLedger::subscribeToChanges(const std::function<void()> &notified)
     return m_store->subscribeToChanges(notified);
 }
 
-Status SeatLedger::reconnect()
+void SeatLedger::reconnectLater()
 {
-    return m_store->reconnect();
+    m_store->reconnectLater();
 }
 
 QString SeatLedger::path() const

@@ -75,8 +75,9 @@ public:
     // `notified` runs on this ledger's thread each time. False: they are not
     // announced; the revision tells (SQLite).
     bool subscribeToChanges(const std::function<void()> &notified);
-    // Connects again after the connection to a server was lost.
-    Status reconnect();
+    // After the connection to a server was lost: it is opened afresh at its
+    // next use, not now (nothing here waits on the network).
+    void reconnectLater();
     // Another connection to the same database, with the same operator (a worker's).
     Result<std::unique_ptr<SeatLedger>> openAnother() const;
 

@@ -84,9 +84,11 @@ public:
         Q_UNUSED(notified);
         return false;
     }
-    // Connects again after the connection was lost (a server restarted, the
-    // network came back). A file is always there: nothing to do.
-    virtual Status reconnect() { return {}; }
+    // After the connection was lost (a server restarted, the network came
+    // back): it is opened afresh before its next statement, not now, so that
+    // whoever marks it (the window's thread) never waits on the network for
+    // it. A file is always there: nothing to do.
+    virtual void reconnectLater() { }
 
     // Reads: each is consistent on its own.
     virtual Result<qint64> revision() const = 0;

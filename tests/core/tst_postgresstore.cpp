@@ -29,6 +29,7 @@ private slots:
     void theServerGuardsTheLedger();
     void writersOnManyConnectionsKeepOneChain();
     void backupsAreRefused();
+    void aLostConnectionIsOpenedAfreshAtItsNextUse();
     void aVersion1DatabaseIsBroughtForwardByItsOwner();
     void aVersion3DatabaseGainsTheServersDatesAndChecks();
     void aBigSaveIsOneChainOfExactEntries();
@@ -205,6 +206,42 @@ void TestPostgresStore::writersOnManyConnectionsKeepOneChain()
     QCOMPARE(entries.size(), 1 + writers * buys);
     QCOMPARE(ledger.value()->revision().value(), qint64(1 + writers * buys));
     QCOMPARE(ledger.value()->check().value(), QStringList());
+}
+
+// A connection cut under it (a server restart, a network gone away) and
+// marked with reconnectLater() opens nothing then — the window marks its own
+// so, and never waits on the network for it — and opens afresh at its next
+// use, which reads and writes as before.
+void TestPostgresStore::aLostConnectionIsOpenedAfreshAtItsNextUse()
+{
+    const QString ada = QStringLiteral("ada@example.com");
+    auto ledger = made();
+    QVERIFY(ledger->buySeats(SeatType::SalesEnterprise, 1).ok()); // its statements prepared on this connection
+    const QString others = QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity "
+                                          "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    QCOMPARE(PostgresServer::scalar(m_uri, others), 1); // the ledger's
+
+    QCOMPARE(PostgresServer::exec(m_uri,
+                                  QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                                 "WHERE datname = current_database() AND pid <> pg_backend_pid()")),
+             QString());
+    QTRY_COMPARE(PostgresServer::scalar(m_uri, others), 0);
+    // Unmarked, it stays lost, and says so.
+    const auto lost = ledger->user(ada);
+    QVERIFY(!lost);
+    QCOMPARE(lost.error().kind, ErrorKind::Storage);
+
+    ledger->reconnectLater();
+    QCOMPARE(PostgresServer::scalar(m_uri, others), 0); // nothing opened yet
+    const auto read = ledger->user(ada);
+    QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+    QCOMPARE(read.value().email, ada);
+    QCOMPARE(PostgresServer::scalar(m_uri, others), 1);
+    const auto bought = ledger->buySeats(SeatType::SalesEnterprise, 1);
+    QVERIFY2(bought, bought ? "" : qPrintable(bought.error().message));
+    QCOMPARE(ledger->seatCounts().value()[seatTypeIndex(SeatType::SalesEnterprise)].purchased, 2);
+    QCOMPARE(PostgresServer::scalar(m_uri, others), 1); // opened once, not at every use
+    QCOMPARE(ledger->check().value(), QStringList());
 }
 
 void TestPostgresStore::backupsAreRefused()

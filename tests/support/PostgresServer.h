@@ -6,6 +6,7 @@
 
 #include "PostgresDatabase.h"
 
+#include <functional>
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -29,9 +30,10 @@ inline bool available()
 inline constexpr const char *unavailable = "no PostgreSQL server for the tests (SEATKEEPER_TEST_POSTGRES is not set): "
                                            "run them through scripts/with-postgres.sh, as ctest does";
 
-// Runs `sql` on a connection of its own, as another program would (psql, say):
-// an empty string if it went through, the server's error otherwise.
-inline QString exec(const QString &uri, const QString &sql)
+// Runs `sql` on a connection of its own, as another program would (psql,
+// say), then `read` on its query: an empty string if it went through, the
+// server's error otherwise.
+inline QString exec(const QString &uri, const QString &sql, const std::function<void(QSqlQuery &)> &read)
 {
     static QAtomicInt counter;
     const QString name = QStringLiteral("raw-pg-%1").arg(counter.fetchAndAddRelaxed(1));
@@ -52,11 +54,29 @@ inline QString exec(const QString &uri, const QString &sql)
             QSqlQuery q(db);
             if (!q.exec(sql))
                 error = q.lastError().text();
+            else if (read)
+                read(q);
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
     return error;
+}
+
+inline QString exec(const QString &uri, const QString &sql)
+{
+    return exec(uri, sql, {});
+}
+
+// The first column of the first row `sql` returns; -1 if it failed.
+inline qint64 scalar(const QString &uri, const QString &sql)
+{
+    qint64 value = -1;
+    exec(uri, sql, [&value](QSqlQuery &q) {
+        if (q.next())
+            value = q.value(0).toLongLong();
+    });
+    return value;
 }
 
 // The URI of `name` on the test server.

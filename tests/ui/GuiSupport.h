@@ -29,6 +29,19 @@ inline void whenDialogShows(std::function<void(QWidget *)> answer, int triesLeft
     });
 }
 
+// Runs `answer` on the modal dialog named `name` as soon as it is shown — not
+// on a busy dialog shown while whatever opens it waits. Gives up after `triesLeft` × 10 ms.
+inline void whenDialogNamedShows(const QString &name, std::function<void(QWidget *)> answer, int triesLeft = 3000)
+{
+    QTimer::singleShot(10, [name, answer, triesLeft] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (modal && modal->isVisible() && modal->objectName() == name)
+            answer(modal);
+        else if (triesLeft > 0)
+            whenDialogNamedShows(name, answer, triesLeft - 1);
+    });
+}
+
 // Types `path` into a (non-native) file dialog's file name box and saves, as
 // a person would. QFileDialog::selectFile() leaves that box alone once it has
 // the focus, which it may or may not have yet: the dialog then saved under the

@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -59,6 +60,7 @@ private slots:
     void aFrozenServerNeverFreezesTheWindow();
     void aFrozenServerNeverFreezesTheWindowsReads();
     void aFrozenServerNeverFreezesTheWindowsReloads();
+    void aFrozenServerNeverFreezesTheImport();
     void whatTheFeedBringsDuringAReadWaitsForIt();
     void aSilentServerIsGivenUpWithAClearMessage();
     void aPasswordIsAskedForAndNeverStored();
@@ -196,6 +198,10 @@ void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
     QCOMPARE(model->pendingCount(), 1);
     auto *save = window.findChild<QPushButton *>(QStringLiteral("paidUsersSave"));
     QVERIFY(save->isEnabled());
+    // The window's connections to the server: its own, its link's and its writer's.
+    const QString connections = QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                                               "current_database() AND pid <> pg_backend_pid()");
+    QTRY_COMPARE(PostgresServer::scalar(uri, connections), 3);
 
     // The server stops: the window says so at once, then calls it offline; the edit stays.
     QVERIFY2(m_server->stop(), qPrintable(m_server->log()));
@@ -223,6 +229,10 @@ void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
     QTRY_VERIFY(save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
     QCOMPARE(model->pendingCount(), 0);
+    // Reconnected, caught up and saved on the link's and the writer's
+    // connections only: the window's own, which nothing uses once it is
+    // built, was not opened again on its thread (it would be at its next use).
+    QTRY_COMPARE(PostgresServer::scalar(uri, connections), 2);
 
     // Saved on the server, as any other process reads it.
     auto fresh = SeatLedger::open(uri);
@@ -425,7 +435,9 @@ TestLiveServer::Frozen TestLiveServer::whileFrozen(QWidget &window, const std::f
         if (measuring)
             f.longestGapMs = std::max(f.longestGapMs, sinceTick.elapsed());
         sinceTick.restart();
-        if (auto *busy = window.findChild<QWidget *>(QStringLiteral("busyProgress")); busy && busy->isVisible())
+        // While frozen: a busy dialog of what the action opens afterwards is not this wait's.
+        if (auto *busy = window.findChild<QWidget *>(QStringLiteral("busyProgress"));
+            measuring && busy && busy->isVisible())
             f.sawBusy = true;
         if (measuring && sinceAction.isValid() && sinceAction.elapsed() > 1500) {
             measuring = false;
@@ -726,6 +738,132 @@ void TestLiveServer::aFrozenServerNeverFreezesTheWindowsReloads()
           "History, %lld ms reading its next page, %lld ms exporting it, %lld ms opening Manage paid users",
           reloaded.longestGapMs, opened.longestGapMs, scrolled.longestGapMs, written.longestGapMs,
           gridOpened.longestGapMs);
+}
+
+// Point 5, Actions ▸ Import users: the Preview's reads and Buy run on the
+// writer's worker. With the server frozen (SIGSTOP) each waits there, the
+// window keeps answering and says it is busy; once the server answers the
+// Preview shows the file's numbers, the seats are bought exactly once, and
+// the import goes through.
+void TestLiveServer::aFrozenServerNeverFreezesTheImport()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("frozen_import"));
+    auto ledger = TestSupport::smallAccount(uri);
+    QVERIFY(ledger);
+    const int starter = seatTypeIndex(SeatType::ServiceStarter);
+    const SeatCount before = ledger->seatCounts().value()[starter];
+    const int entriesBefore = int(ledger->entries().value().size());
+    // Three new users want a Service Starter seat each: more than are free.
+    const int toBuy = 3 - (before.purchased - before.assigned);
+    QVERIFY(toBuy > 1);
+    const QString path = m_home->filePath(QStringLiteral("new.csv"));
+    {
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("Email,First name,Service seat\n"
+                  "n1@example.com,Un,Service Starter\n"
+                  "n2@example.com,Deux,Service Starter\n"
+                  "n3@example.com,Trois,Service Starter\n");
+    }
+    SettingsWindow window(*ledger);
+    const OwnPostgresServer::ThawAtExit thaw { *m_server };
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    auto *importUsers = window.findChild<QAction *>(QStringLiteral("importUsers"));
+    QVERIFY(importUsers);
+    const auto importDialog = [&window] {
+        return window.findChild<QDialog *>(QStringLiteral("importDialog"));
+    };
+
+    // Actions ▸ Import users, the file chosen: the Preview is read on the
+    // frozen server. Once it shows, Buy, on the server frozen again; then Import.
+    QString previewShown;
+    QString buyShown;
+    bool importBefore = true;
+    Frozen bought;
+    QString previewAfter;
+    bool buyAfter = true;
+    bool importAfter = false;
+    GuiSupport::whenDialogShows([&](QWidget *files) {
+        auto *fileDialog = qobject_cast<QFileDialog *>(files);
+        QVERIFY(fileDialog);
+        GuiSupport::whenDialogNamedShows(QStringLiteral("importDialog"), [&](QWidget *dialog) {
+            auto *summary = dialog->findChild<QLabel *>(QStringLiteral("importSummary"));
+            auto *buy = dialog->findChild<QPushButton *>(QStringLiteral("importBuy"));
+            auto *import = dialog->findChild<QPushButton *>(QStringLiteral("importButton"));
+            previewShown = summary->text();
+            buyShown = buy->isVisible() ? buy->text() : QString();
+            importBefore = import->isEnabled();
+            const auto done = qScopeGuard([dialog] { static_cast<QDialog *>(dialog)->reject(); }); // whatever fails
+            QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+            bought = whileFrozen(
+                window,
+                [buy] {
+                    buy->setFocus();
+                    QTest::keyClick(buy, Qt::Key_Space);
+                },
+                [import] { return import->isEnabled(); });
+            previewAfter = summary->text();
+            buyAfter = buy->isVisible();
+            importAfter = import->isEnabled();
+            QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("Connected"), 20000);
+            import->setFocus();
+            QTest::keyClick(import, Qt::Key_Space); // imports, and closes the dialog
+        });
+        GuiSupport::chooseFile(fileDialog, path);
+    });
+    const Frozen previewed = whileFrozen(
+        window, [&] { importUsers->trigger(); }, [&] { return importDialog() && importDialog()->isVisible(); });
+
+    // The Preview waited on the server, the window answering meanwhile.
+    QVERIFY2(previewed.frozen, "the server's processes were not found");
+    QVERIFY(previewed.thawed);
+    QVERIFY2(previewed.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(previewed.longestGapMs)));
+    QVERIFY(previewed.waited); // the read really waited on the server, off the window's thread
+    QVERIFY(previewed.sawBusy); // and the window said so
+    // Then showed the file's numbers.
+    QVERIFY2(previewShown.contains(QStringLiteral("3 users to create.")), qPrintable(previewShown));
+    QVERIFY2(previewShown.contains(QStringLiteral("Service Starter: 3 needed, %1 free. Buy %2.")
+                                       .arg(before.purchased - before.assigned)
+                                       .arg(toBuy)),
+             qPrintable(previewShown));
+    QCOMPARE(buyShown, QStringLiteral("Buy %1 seats").arg(toBuy));
+    QVERIFY(!importBefore); // short of seats
+
+    // Buy waited on the server too, and once it answered the Preview shows the seats bought.
+    QVERIFY(bought.frozen);
+    QVERIFY(bought.thawed);
+    QVERIFY2(bought.longestGapMs < 1000,
+             qPrintable(QStringLiteral("the window did not answer for %1 ms").arg(bought.longestGapMs)));
+    QVERIFY(bought.waited);
+    QVERIFY(bought.sawBusy);
+    QVERIFY2(previewAfter.contains(QStringLiteral("Service Starter: 3 needed, 3 free.")), qPrintable(previewAfter));
+    QVERIFY(!previewAfter.contains(QStringLiteral("Buy")));
+    QVERIFY(!buyAfter);
+    QVERIFY(importAfter);
+    qInfo("frozen server, import: the window's longest gap %lld ms reading the Preview, %lld ms buying seats",
+          previewed.longestGapMs, bought.longestGapMs);
+
+    // As any other process reads it: the seats bought once, in one entry, and the users imported once each.
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
+    QCOMPARE(fresh.value()->seatCounts().value()[starter].purchased, before.purchased + toBuy);
+    QCOMPARE(fresh.value()->seatCounts().value()[starter].assigned, before.assigned + 3);
+    const auto entries = fresh.value()->entries().value();
+    QCOMPARE(std::count_if(entries.cbegin() + entriesBefore, entries.cend(),
+                           [](const LedgerEntry &e) { return e.action == LedgerAction::SeatsBought; }),
+             1);
+    for (const QString &email :
+         { QStringLiteral("n1@example.com"), QStringLiteral("n2@example.com"), QStringLiteral("n3@example.com") }) {
+        QCOMPARE(fresh.value()->user(email).value().service, SeatType::ServiceStarter);
+        QTRY_COMPARE_WITH_TIMEOUT(rowsListing(window, email), 1, 20000);
+    }
+    QCOMPARE(fresh.value()->check().value(), QStringList());
 }
 
 // While one of the window's reads waits on its worker (its event loop

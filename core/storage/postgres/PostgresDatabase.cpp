@@ -1268,8 +1268,32 @@ Status PostgresDatabase::connect(const PostgresAddress &address)
     return reconnect();
 }
 
+void PostgresDatabase::reconnectLater()
+{
+    m_reopen = true;
+    ++m_generation; // what was prepared on the lost connection is prepared again, on the new one
+}
+
+Status PostgresDatabase::reopenIfAsked() const
+{
+    // Never in the middle of a write: its next statement fails on the lost
+    // connection as it would have, and the one after its end reconnects.
+    if (!m_reopen || m_inWrite || m_creating)
+        return {};
+    // Logically const: the same database, at the same address, as the same
+    // login; only the connection to it is new. (Never a const object: every
+    // one is made by open() or create().)
+    const Status s = const_cast<PostgresDatabase *>(this)->reconnect();
+    if (!s)
+        m_reopen = true; // tried again at the next statement
+    return s;
+}
+
 Status PostgresDatabase::reconnect()
 {
+    m_reopen = false; // its own statements below run on the new connection
+    if (m_beforeReconnect)
+        m_beforeReconnect();
     ++m_generation;
     m_db.close();
     m_inWrite = false;
@@ -1469,6 +1493,8 @@ Status PostgresDatabase::createSchema()
 
 Result<QSqlQuery> PostgresDatabase::prepare(const SqlText &sql) const
 {
+    if (Status s = reopenIfAsked(); !s)
+        return s.error();
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.prepare(sql.toString()))
@@ -1488,6 +1514,8 @@ Status PostgresDatabase::exec(QSqlQuery &query) const
 
 Status PostgresDatabase::execStatement(const SqlText &sql) const
 {
+    if (Status s = reopenIfAsked(); !s)
+        return s;
     QSqlQuery query(m_db);
     if (!query.exec(sql.toString())) {
         const Error error = storageError(query.lastError());
@@ -1565,6 +1593,8 @@ Status PostgresDatabase::beginWrite()
         m_doomed = false;
         return {};
     }
+    if (Status s = reopenIfAsked(); !s)
+        return s;
     for (int attempt = 1;; ++attempt) {
         // READ COMMITTED once the lock is held: every statement after it reads
         // what the writer before committed, so the chain and the counters

@@ -109,7 +109,15 @@ public:
     bool subscribe(const std::function<void()> &notified);
     // Connects again (after a lost connection), with the same address.
     Status reconnect();
-    // Moves on at every (re)connection: statements prepared on an earlier one are gone.
+    // reconnect() before the next statement rather than now: whoever asks
+    // waits on nothing. One that fails is tried again at the next statement.
+    void reconnectLater();
+    // Runs as reconnect() begins, the old connection still there: statements
+    // prepared on it are let go on it, never on the new one (where a DEALLOCATE
+    // of a name it never had would fail, and abort the transaction it ran in).
+    void setBeforeReconnect(std::function<void()> letGo) { m_beforeReconnect = std::move(letGo); }
+    // Moves on at every (re)connection, and when one is asked for: statements
+    // prepared on an earlier one are gone.
     quint64 generation() const { return m_generation; }
 
     // Starts a write transaction and takes the ledger's lock (the revision row),
@@ -139,6 +147,8 @@ private:
     // After a failed statement inside a write: PostgreSQL has aborted the
     // transaction; roll it back now and go on in a doomed one (see the .cpp).
     void abandonWrite() const;
+    // The reconnect() reconnectLater() asked for, before a statement.
+    Status reopenIfAsked() const;
 
     QString m_uri;
     quint64 m_generation = 0; // reconnections so far (statements prepared before are gone)
@@ -148,6 +158,8 @@ private:
     mutable int m_version = 0; // as checkOurs() read it
     bool m_inWrite = false;
     bool m_subscribed = false;
+    mutable bool m_reopen = false; // reconnectLater() asked for a reconnect() not made yet
+    std::function<void()> m_beforeReconnect;
     bool m_creating = false; // inside create(): writes join its transaction
     mutable bool m_doomed = false; // a statement of this write failed: it never commits
 };

@@ -230,14 +230,25 @@ PostgresStore::PostgresStore(std::unique_ptr<PostgresDatabase> db)
     : m_owned(std::move(db))
     , m_db(m_owned.get())
 {
+    m_db->setBeforeReconnect([this] { letGoOfPrepared(); });
 }
 
 PostgresStore::PostgresStore(PostgresDatabase &borrowed)
     : m_db(&borrowed)
 {
+    m_db->setBeforeReconnect([this] { letGoOfPrepared(); });
 }
 
-PostgresStore::~PostgresStore() = default;
+PostgresStore::~PostgresStore()
+{
+    m_db->setBeforeReconnect({});
+}
+
+void PostgresStore::letGoOfPrepared() const
+{
+    m_findUser = {};
+    m_insertUser = {};
+}
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const QString &uri)
 {
@@ -304,9 +315,9 @@ bool PostgresStore::subscribeToChanges(const std::function<void()> &notified)
     return m_db->subscribe(notified);
 }
 
-Status PostgresStore::reconnect()
+void PostgresStore::reconnectLater()
 {
-    return m_db->reconnect();
+    m_db->reconnectLater();
 }
 
 Result<qint64> PostgresStore::revision() const

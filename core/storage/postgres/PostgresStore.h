@@ -34,7 +34,7 @@ public:
     Result<std::optional<QString>> userOfLogin() const override;
 
     bool subscribeToChanges(const std::function<void()> &notified) override;
-    Status reconnect() override;
+    void reconnectLater() override;
 
     Result<qint64> revision() const override;
     Result<UsersAtRevision> users() const override;
@@ -87,6 +87,8 @@ private:
         quint64 generation = 0;
     };
     Result<QSqlQuery *> reused(Reused &slot, const SqlText &sql) const;
+    // Before the connection is opened again: what was prepared on it goes with it.
+    void letGoOfPrepared() const;
 
     std::unique_ptr<PostgresDatabase> m_owned;
     PostgresDatabase *m_db;
