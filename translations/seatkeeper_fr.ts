@@ -646,6 +646,10 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Buying seats…</source>
+        <translation>Achat de sièges…</translation>
+    </message>
 </context>
 <context>
     <name>ImportPlanner</name>
