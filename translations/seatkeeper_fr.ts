@@ -1904,6 +1904,10 @@ Code de sortie&#xa0;: 0 fait, 1 refusé par une règle, 2 erreur d’utilisation
         <source>You cannot change or untie your own login: this window or seatctl acts through it. Ask another Super admin.</source>
         <translation>Vous ne pouvez pas changer ni délier votre propre identifiant de connexion&#xa0;: cette fenêtre ou seatctl agit à travers lui. Demandez-le à un autre Super administrateur.</translation>
     </message>
+    <message>
+        <source>You cannot make yourself a User on a server: your login writes the change, and a User&apos;s login writes nothing. Ask another Admin or a Super admin.</source>
+        <translation>Vous ne pouvez pas vous rendre Utilisateur sur un serveur&#xa0;: votre identifiant écrit la modification, et l’identifiant d’un Utilisateur n’écrit rien. Demandez-le à un autre Administrateur ou à un Super administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>SeatOverview</name>

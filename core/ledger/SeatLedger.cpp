@@ -474,6 +474,10 @@ Result<QVector<User>> SeatLedger::createUsers(const QVector<NewUser> &newUsers)
         for (const NewUser &newUser : newUsers) {
             if (newUser.role == Role::SuperAdmin && actorRole != Role::SuperAdmin)
                 return Error { ErrorKind::NotAuthorized, tr("Only a Super admin can create another Super admin.") };
+            // The operator is the login: whoever ties one gives it a user's rights.
+            if (!newUser.login.isEmpty() && actorRole != Role::SuperAdmin)
+                return Error { ErrorKind::NotAuthorized,
+                               tr("Only a Super admin can tie a user to a login, change it or untie it.") };
             if (newUsers.size() > 1) {
                 if (const auto existing = taken.constFind(Validation::emailKey(newUser.email));
                     existing != taken.cend())

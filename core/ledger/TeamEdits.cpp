@@ -178,6 +178,13 @@ Result<qint64> SeatLedger::editUser(const QString &email, const UserEdit &edit)
                                        .arg(current.email));
             }
         }
+        // On a server the operator is the login, and a login writes only as
+        // an Admin or a Super admin: made a User, its own change could not be
+        // written.
+        if (role == Role::User && current.role != Role::User && !current.login.isEmpty()
+            && Validation::emailKey(current.email) == Validation::emailKey(m_actor))
+            return refused(tr("You cannot make yourself a User on a server: your login writes the change, and a "
+                              "User's login writes nothing. Ask another Admin or a Super admin."));
         // The login (PostgreSQL): the operator is the login, so only a Super
         // admin moves one, and never their own — the change would leave the
         // login writing it tied to nobody (the server refuses both anyway).

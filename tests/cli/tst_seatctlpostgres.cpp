@@ -885,7 +885,7 @@ void TestSeatctlPostgres::anEntryTellsWhatItsTransactionDid()
                          "'zed@example.com', 'user', '2026-11-27T00:00:00.000Z', '%1'); ")
                   .arg(zed)
               + entrySql(QStringLiteral("user-created"), QStringLiteral("zed@example.com"), {}, {}, person),
-          "this transaction leaves it" },
+          "only a Super admin can make or unmake a Super admin, or change a login" },
         { "seats bought, then released, that never were",
           entrySql(bought, {}, starter, QStringLiteral("2"), QStringLiteral("100"))
               + entrySql(released, {}, starter, QStringLiteral("100"), QStringLiteral("2")),
@@ -1101,6 +1101,39 @@ void TestSeatctlPostgres::aUsersTeamsAreToldFromWhereTheyWere()
                  qPrintable(QString::fromLatin1(forgery.what) + QStringLiteral(": ") + run.err));
         QCOMPARE(state(), before);
     }
+    // Ids are the server's: a team deleted and one made with its id, or a
+    // user deleted and one made with theirs in the same statement, cannot
+    // pass the one's teams off as the other's.
+    const QString newco = leaves(QStringLiteral("Support"))
+        + entrySql(changed, uma, {}, teams(QStringLiteral("Sales"), { QStringLiteral("Newco") }), after)
+        + QStringLiteral("WITH gone AS (DELETE FROM teams WHERE name = 'Support' RETURNING id) INSERT INTO teams (id, "
+                         "name, name_key) SELECT id, 'Newco', 'newco' FROM gone; ")
+        + entrySql(QStringLiteral("team-deleted"), {}, {}, QStringLiteral("Support"), {})
+        + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Newco"));
+    Run reused = psql(m_admin, transaction(newco));
+    QVERIFY(reused.exit != 0);
+    QVERIFY2(reused.err.contains(wasIn), qPrintable(reused.err));
+    QCOMPARE(state(), before);
+    const QString zed = QStringLiteral("zed@example.com");
+    reused = psql(
+        m_admin,
+        transaction(
+            QStringLiteral("WITH dm AS (DELETE FROM team_members WHERE user_id = (SELECT id FROM users WHERE email = "
+                           "'uma@example.com') RETURNING user_id), du AS (DELETE FROM users WHERE id IN (SELECT "
+                           "user_id FROM dm) RETURNING id) INSERT INTO users (id, email, email_key, role, created_at) "
+                           "SELECT DISTINCT id, 'zed@example.com', 'zed@example.com', 'user', "
+                           "'2026-11-27T00:00:00.000Z' FROM du; ")
+            + entrySql(QStringLiteral("user-deleted"), uma, {},
+                       QStringLiteral("{\"first\":\"\",\"last\":\"\",\"login\":\"%1\",\"role\":\"user\"}").arg(m_user),
+                       {})
+            + entrySql(QStringLiteral("user-created"), zed, {}, {},
+                       QStringLiteral("{\"first\":\"\",\"last\":\"\",\"role\":\"user\"}"))
+            + entrySql(changed, zed, {}, teams(QStringLiteral("Sales"), { QStringLiteral("Support") }),
+                       teams({}, {}))));
+    QVERIFY(reused.exit != 0);
+    QVERIFY2(reused.err.contains(QStringLiteral("seat or membership changed with its user in one statement")),
+             qPrintable(reused.err));
+    QCOMPARE(state(), before);
     // bob, in no team, joins Support, told as coming from Sales.
     Run run
         = psql(m_admin,
@@ -1221,9 +1254,43 @@ void TestSeatctlPostgres::onlyAdminsLoginsMayMakeWritersWait()
         dbAs(m_user,
              { QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
     QVERIFY2(run.exit == 0, qPrintable(run.err));
+    // An Admin ties no login (whoever does gives it a user's rights): not
+    // from seatctl, not from psql.
+    run = seatctl(dbAs(m_admin,
+                       { QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("mal@example.com"),
+                         QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--login"), stranger }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("Only a Super admin can tie a user to a login")), qPrintable(run.err));
+    run = psql(m_admin,
+               transaction(QStringLiteral("INSERT INTO users (email, email_key, role, created_at, login) VALUES "
+                                          "('mal@example.com', 'mal@example.com', 'admin', "
+                                          "'2026-11-27T00:00:00.000Z', '%1'); ")
+                               .arg(stranger)
+                           + entrySql(QStringLiteral("user-created"), QStringLiteral("mal@example.com"), {}, {},
+                                      QStringLiteral("{\"first\":\"\",\"last\":\"\",\"login\":\"%1\",\"role\":"
+                                                     "\"admin\"}")
+                                          .arg(stranger))));
+    QVERIFY2(run.err.contains(QStringLiteral("only a Super admin")), qPrintable(run.err));
+    QVERIFY2(
+        psql(stranger, QStringLiteral("BEGIN; LOCK TABLE users")).err.contains(QStringLiteral("permission denied")),
+        "the stranger's login got write rights");
+    // A right granted by hand, beside the server's, is taken back at its next look.
+    QCOMPARE(PostgresServer::exec(m_uri, QStringLiteral("GRANT UPDATE ON seatkeeper_meta TO %1").arg(stranger)),
+             QString());
+    // bob cannot make himself a User (his login could not write it), and is
+    // told whom to ask; a Super admin can.
+    run = seatctl(dbAs(m_admin,
+                       { QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("bob@example.com"),
+                         QStringLiteral("--role"), QStringLiteral("user") }));
+    QCOMPARE(run.exit, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("Ask another Admin or a Super admin")), qPrintable(run.err));
     run = seatctl(db({ QStringLiteral("users"), QStringLiteral("edit"), QStringLiteral("bob@example.com"),
                        QStringLiteral("--role"), QStringLiteral("user") }));
     QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QVERIFY2(
+        psql(stranger, QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE"))
+            .err.contains(QStringLiteral("permission denied")),
+        "a right granted by hand was kept");
     run = psql(m_admin, QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE"));
     QVERIFY2(run.err.contains(QStringLiteral("permission denied")), qPrintable(run.err));
     run = seatctl(dbAs(m_admin,

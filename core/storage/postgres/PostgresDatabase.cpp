@@ -1009,26 +1009,44 @@ const SqlText schemaV7TeamsBefore[] = {
     "DO $$ BEGIN EXECUTE format('REVOKE USAGE ON SEQUENCE %s, %s FROM PUBLIC', pg_get_serial_sequence('users', 'id'),"
     " pg_get_serial_sequence('teams', 'id')); END $$",
     "CREATE OR REPLACE FUNCTION seatkeeper_writers_follow() RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$"
-    " DECLARE r RECORD; BEGIN"
+    " DECLARE r RECORD; owner OID := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'ledger'::regclass); BEGIN"
     // One at a time (two sessions granting on one table at once fail), as
     // every writer: Seatkeeper's hold this lock already.
     " PERFORM 1 FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE;"
+    // The logins (never a group role) of the Admins and Super admins...
     " FOR r IN WITH should AS (SELECT DISTINCT g.oid FROM users u JOIN pg_roles g ON g.rolname = u.login"
-    "  WHERE u.login IS NOT NULL AND u.role IN ('admin', 'super-admin')"
-    "  AND g.oid <> (SELECT c.relowner FROM pg_class c WHERE c.oid = 'ledger'::regclass)),"
-    "  has AS (SELECT a.grantee AS oid FROM pg_class c, aclexplode(c.relacl) AS a WHERE c.oid = 'ledger'::regclass"
-    "  AND a.privilege_type = 'INSERT' AND a.grantee NOT IN (0, c.relowner))"
-    "  SELECT s.oid::regrole::text AS who, 'GRANT' AS what, 'TO' AS way FROM should s"
-    "  WHERE s.oid NOT IN (SELECT h.oid FROM has h)"
-    "  UNION ALL SELECT h.oid::regrole::text, 'REVOKE', 'FROM' FROM has h WHERE h.oid NOT IN (SELECT s.oid FROM should s)"
+    "  WHERE u.login IS NOT NULL AND u.role IN ('admin', 'super-admin') AND g.rolcanlogin AND g.oid <> owner),"
+    // ... hold exactly these rights, and nobody else any right but reading
+    // on the tables and sequences of this schema (one granted by hand is
+    // taken back).
+    "  needed (rel, priv) AS (SELECT t.rel::regclass, t.priv FROM (VALUES ('users', 'INSERT'), ('users', 'UPDATE'),"
+    "  ('users', 'DELETE'), ('assignments', 'INSERT'), ('assignments', 'UPDATE'), ('assignments', 'DELETE'),"
+    "  ('teams', 'INSERT'), ('teams', 'UPDATE'), ('teams', 'DELETE'), ('team_members', 'INSERT'),"
+    "  ('team_members', 'UPDATE'), ('team_members', 'DELETE'), ('seatkeeper_meta', 'UPDATE'),"
+    "  ('seat_types', 'UPDATE'), ('ledger', 'INSERT'), (pg_get_serial_sequence('users', 'id'), 'USAGE'),"
+    "  (pg_get_serial_sequence('teams', 'id'), 'USAGE')) AS t (rel, priv)),"
+    "  held AS (SELECT c.oid::regclass AS rel, a.grantee, a.privilege_type AS priv FROM pg_class c,"
+    "  aclexplode(c.relacl) AS a WHERE c.relnamespace = (SELECT l.relnamespace FROM pg_class l"
+    "  WHERE l.oid = 'ledger'::regclass) AND a.grantee NOT IN (0, c.relowner) AND a.privilege_type <> 'SELECT')"
+    "  SELECT 'GRANT' AS what, n.priv, n.rel, 'TO' AS way, s.oid::regrole::text AS who FROM should s, needed n"
+    "  WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.rel = n.rel AND h.grantee = s.oid AND h.priv = n.priv)"
+    "  UNION ALL SELECT 'REVOKE', h.priv, h.rel, 'FROM', h.grantee::regrole::text FROM held h"
+    "  WHERE NOT EXISTS (SELECT 1 FROM should s, needed n WHERE s.oid = h.grantee AND n.rel = h.rel"
+    "  AND n.priv = h.priv)"
     " LOOP"
-    "  EXECUTE format('%s INSERT, UPDATE, DELETE ON users, assignments, teams, team_members %s %s', r.what, r.way,"
-    "   r.who);"
-    "  EXECUTE format('%s UPDATE ON seatkeeper_meta, seat_types %s %s', r.what, r.way, r.who);"
-    "  EXECUTE format('%s INSERT ON ledger %s %s', r.what, r.way, r.who);"
-    "  EXECUTE format('%s USAGE ON SEQUENCE %s, %s %s %s', r.what, pg_get_serial_sequence('users', 'id'),"
-    "   pg_get_serial_sequence('teams', 'id'), r.way, r.who);"
+    "  EXECUTE format('%s %s ON %s %s %s %s', r.what, r.priv, CASE (SELECT c.relkind FROM pg_class c"
+    "   WHERE c.oid = r.rel) WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, r.rel, r.way, r.who);"
     " END LOOP; END $$",
+    // At COMMIT, once the transaction's own writes are done (a login that
+    // demotes its own user still writes its entry and the revision).
+    "CREATE TABLE IF NOT EXISTS seatkeeper_rights_due (xact BIGINT PRIMARY KEY)",
+    "REVOKE ALL ON seatkeeper_rights_due FROM PUBLIC",
+    "CREATE OR REPLACE FUNCTION seatkeeper_rights_due_run() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " BEGIN DELETE FROM seatkeeper_rights_due WHERE xact = NEW.xact; PERFORM seatkeeper_writers_follow();"
+    " RETURN NULL; END $$",
+    "DROP TRIGGER IF EXISTS rights_follow ON seatkeeper_rights_due",
+    "CREATE CONSTRAINT TRIGGER rights_follow AFTER INSERT ON seatkeeper_rights_due"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_rights_due_run()",
     // After each statement that gives, takes or changes a login, or the
     // role of a user who has one.
     "CREATE OR REPLACE FUNCTION seatkeeper_users_writers() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
@@ -1041,7 +1059,24 @@ const SqlText schemaV7TeamsBefore[] = {
     "  WHERE (o.login IS NOT NULL OR n.login IS NOT NULL) AND (o.login IS DISTINCT FROM n.login OR o.role <> n.role))"
     "  THEN RETURN NULL;"
     " END IF;"
-    " PERFORM seatkeeper_writers_follow(); RETURN NULL; END $$",
+    " INSERT INTO seatkeeper_rights_due VALUES (txid_current()) ON CONFLICT DO NOTHING; RETURN NULL; END $$",
+    // Ids are the server's: one chosen by hand could be a user's or team's
+    // deleted earlier in the same transaction (or statement), whose changes
+    // would then be told as another's. And only a Super admin ties a login,
+    // when creating a user as when editing one (version 2 checked edits).
+    "DO $$ BEGIN EXECUTE format('CREATE OR REPLACE FUNCTION seatkeeper_users_made() RETURNS trigger LANGUAGE plpgsql"
+    " AS $f$ BEGIN NEW.id := nextval(%L);"
+    " IF NEW.login IS NOT NULL AND EXISTS (SELECT 1 FROM users)"
+    "  AND (SELECT u.role FROM users u WHERE u.login = session_user) IS DISTINCT FROM ''super-admin'' THEN"
+    "  RAISE EXCEPTION ''only a Super admin can make or unmake a Super admin, or change a login''"
+    "  USING ERRCODE = ''insufficient_privilege'';"
+    " END IF; RETURN NEW; END $f$', pg_get_serial_sequence('users', 'id'));"
+    " EXECUTE format('CREATE OR REPLACE FUNCTION seatkeeper_teams_made() RETURNS trigger LANGUAGE plpgsql"
+    " AS $f$ BEGIN NEW.id := nextval(%L); RETURN NEW; END $f$', pg_get_serial_sequence('teams', 'id')); END $$",
+    "DROP TRIGGER IF EXISTS users_made ON users",
+    "CREATE TRIGGER users_made BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION seatkeeper_users_made()",
+    "DROP TRIGGER IF EXISTS teams_made ON teams",
+    "CREATE TRIGGER teams_made BEFORE INSERT ON teams FOR EACH ROW EXECUTE FUNCTION seatkeeper_teams_made()",
     "DROP TRIGGER IF EXISTS users_writers_insert ON users",
     "CREATE TRIGGER users_writers_insert AFTER INSERT ON users REFERENCING NEW TABLE AS new_rows"
     " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_users_writers()",
@@ -1051,8 +1086,9 @@ const SqlText schemaV7TeamsBefore[] = {
     "DROP TRIGGER IF EXISTS users_writers_delete ON users",
     "CREATE TRIGGER users_writers_delete AFTER DELETE ON users REFERENCING OLD TABLE AS old_rows"
     " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_users_writers()",
-    "REVOKE EXECUTE ON FUNCTION seatkeeper_writers_follow(), seatkeeper_users_writers(),"
-    " seatkeeper_teams_before_agree(BIGINT, BIGINT, BIGINT) FROM PUBLIC",
+    "REVOKE EXECUTE ON FUNCTION seatkeeper_writers_follow(), seatkeeper_users_writers(), seatkeeper_rights_due_run(),"
+    " seatkeeper_users_made(), seatkeeper_teams_made(), seatkeeper_teams_before_agree(BIGINT, BIGINT, BIGINT)"
+    " FROM PUBLIC",
     pinSearchPath,
     // The Admins and Super admins of a database made before this version.
     "SELECT seatkeeper_writers_follow()",
