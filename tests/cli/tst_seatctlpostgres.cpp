@@ -1301,6 +1301,18 @@ void TestSeatctlPostgres::onlyAdminsLoginsMayMakeWritersWait()
     QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("not-authorized"));
     QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("bob@example.com is a User")),
              qPrintable(run.out));
+    // An Admin's login the DBA dropped and made again (its rights gone with
+    // it) gets them back from the server at its first write.
+    const QString dan = makeLogin(QStringLiteral("dan"));
+    run = seatctl(db({ QStringLiteral("users"), QStringLiteral("add"), QStringLiteral("dan@example.com"),
+                       QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--login"), dan }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
+    QCOMPARE(
+        PostgresServer::exec(m_uri, QStringLiteral("DROP OWNED BY %1; DROP ROLE %1; CREATE ROLE %1 LOGIN").arg(dan)),
+        QString());
+    run = seatctl(dbAs(
+        dan, { QStringLiteral("seats"), QStringLiteral("buy"), QStringLiteral("sales-starter"), QStringLiteral("1") }));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
     // Deleted, a user's login loses its rights too.
     run = seatctl(db({ QStringLiteral("users"), QStringLiteral("delete"), QStringLiteral("uma@example.com") }));
     QVERIFY2(run.exit == 0, qPrintable(run.out + run.err));

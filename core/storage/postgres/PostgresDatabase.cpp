@@ -1047,6 +1047,15 @@ const SqlText schemaV7TeamsBefore[] = {
     "DROP TRIGGER IF EXISTS rights_follow ON seatkeeper_rights_due",
     "CREATE CONSTRAINT TRIGGER rights_follow AFTER INSERT ON seatkeeper_rights_due"
     " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION seatkeeper_rights_due_run()",
+    // A login tied to an Admin or a Super admin that lacks its rights (the
+    // DBA dropped it and made it again, say) asks for them before writing;
+    // any other login asking changes nothing and locks nothing.
+    "CREATE OR REPLACE FUNCTION seatkeeper_claim_rights() RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    " BEGIN"
+    " IF NOT EXISTS (SELECT 1 FROM users u JOIN pg_roles g ON g.rolname = u.login WHERE u.login = session_user"
+    "  AND u.role IN ('admin', 'super-admin') AND g.rolcanlogin)"
+    "  OR has_table_privilege(session_user, 'ledger', 'INSERT') THEN RETURN false; END IF;"
+    " PERFORM seatkeeper_writers_follow(); RETURN true; END $$",
     // After each statement that gives, takes or changes a login, or the
     // role of a user who has one.
     "CREATE OR REPLACE FUNCTION seatkeeper_users_writers() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$"
@@ -1090,6 +1099,8 @@ const SqlText schemaV7TeamsBefore[] = {
     " seatkeeper_users_made(), seatkeeper_teams_made(), seatkeeper_teams_before_agree(BIGINT, BIGINT, BIGINT)"
     " FROM PUBLIC",
     pinSearchPath,
+    "REVOKE EXECUTE ON FUNCTION seatkeeper_claim_rights() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION seatkeeper_claim_rights() TO PUBLIC",
     // The Admins and Super admins of a database made before this version.
     "SELECT seatkeeper_writers_follow()",
 };
@@ -1648,11 +1659,19 @@ Status PostgresDatabase::beginWrite()
         rollback();
         // Since schema 7 the server lets only the logins of Admins and Super
         // admins write (the revision's lock needs that right).
-        if (error.nativeErrorCode() == QLatin1String("42501"))
+        if (error.nativeErrorCode() == QLatin1String("42501")) {
+            // A login tied to an Admin whose rights went (its role dropped and
+            // made again by the DBA): the server gives them back, once.
+            if (attempt == 1) {
+                if (auto claimed = scalar("SELECT CAST(seatkeeper_claim_rights() AS INT)");
+                    claimed && claimed.value() == 1)
+                    continue;
+            }
             return Error { ErrorKind::NotAuthorized,
                            tr("The login %1 may not change %2: the server lets only the logins of Admins and "
                               "Super admins write.")
                                .arg(m_login, m_uri) };
+        }
         if (!isRetryable(error) || attempt == WriteAttempts)
             return storageError(error);
         QThread::msleep(QRandomGenerator::global()->bounded(5, 50));
