@@ -7,16 +7,21 @@
 #include <QTimer>
 #include <QWidget>
 
-LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs)
+LedgerWatcher::LedgerWatcher(SeatLedger &ledger, QObject *parent, int intervalMs, std::optional<FeedMark> start)
     : QObject(parent)
     , m_ledger(ledger)
     , m_timer(new QTimer(this))
 {
-    // Read before the views read their rows: anything after it reaches them.
-    if (auto position = m_ledger.feedPosition())
-        m_position = position.value();
-    if (auto revision = m_ledger.revision())
-        m_seen = revision.value();
+    if (start) {
+        m_position = start->position;
+        m_seen = start->revision;
+    } else {
+        // Read before the views read their rows: anything after it reaches them.
+        if (auto position = m_ledger.feedPosition())
+            m_position = position.value();
+        if (auto revision = m_ledger.revision())
+            m_seen = revision.value();
+    }
     m_timer->setInterval(intervalMs);
     connect(m_timer, &QTimer::timeout, this, &LedgerWatcher::checkNow);
     m_timer->start();

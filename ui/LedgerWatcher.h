@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SeatLedger.h"
+#include "WindowStart.h"
 
 #include <QObject>
 
@@ -17,7 +18,10 @@ class LedgerWatcher : public QObject
     Q_OBJECT
 
 public:
-    explicit LedgerWatcher(SeatLedger &ledger, QObject *parent = nullptr, int intervalMs = 1000);
+    // `start`: where the feed stood when the views were read (on a worker),
+    // if it was; else it is read now.
+    explicit LedgerWatcher(SeatLedger &ledger, QObject *parent = nullptr, int intervalMs = 1000,
+                           std::optional<FeedMark> start = std::nullopt);
 
     // Looks now rather than at the next tick.
     void checkNow();

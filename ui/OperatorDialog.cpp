@@ -61,27 +61,31 @@ QString OperatorDialog::email() const
     return row >= 0 && row < m_users.size() ? m_users.at(row).email : QString();
 }
 
+Status settleLoginOperator(SeatLedger &ledger, const QString &asOption)
+{
+    auto mine = ledger.loginOperator();
+    // A login tied to nobody opens read-only, with no operator: the window
+    // says how to tie it, and notices when a Super admin does.
+    if (!mine && mine.error().kind == ErrorKind::NotAuthorized && asOption.isEmpty())
+        return {};
+    if (!mine)
+        return mine.error();
+    if (!asOption.isEmpty()) {
+        auto named = ledger.user(asOption);
+        if (!named || named.value().email != *mine.value())
+            return Error { ErrorKind::NotAuthorized,
+                           OperatorDialog::tr("On a PostgreSQL database the operator is the login: this window "
+                                              "is connected as the login “%1”, which is %2, not %3.")
+                               .arg(ledger.login(), *mine.value(), asOption) };
+    }
+    return ledger.setActor(*mine.value());
+}
+
 Status settleOperator(QWidget *parent, SeatLedger &ledger, const QString &asOption, const QString &remembered)
 {
     // On a PostgreSQL server the operator is the login's user: nobody to ask.
-    if (!ledger.login().isEmpty()) {
-        auto mine = ledger.loginOperator();
-        // A login tied to nobody opens read-only, with no operator: the window
-        // says how to tie it, and notices when a Super admin does.
-        if (!mine && mine.error().kind == ErrorKind::NotAuthorized && asOption.isEmpty())
-            return {};
-        if (!mine)
-            return mine.error();
-        if (!asOption.isEmpty()) {
-            auto named = ledger.user(asOption);
-            if (!named || named.value().email != *mine.value())
-                return Error { ErrorKind::NotAuthorized,
-                               OperatorDialog::tr("On a PostgreSQL database the operator is the login: this window "
-                                                  "is connected as the login “%1”, which is %2, not %3.")
-                                   .arg(ledger.login(), *mine.value(), asOption) };
-        }
-        return ledger.setActor(*mine.value());
-    }
+    if (!ledger.login().isEmpty())
+        return settleLoginOperator(ledger, asOption);
     if (!asOption.isEmpty())
         return ledger.setActor(asOption);
     if (!ledger.actor().isEmpty())

@@ -36,3 +36,8 @@ class SeatLedger;
 // --as may only name that user. A login tied to nobody leaves the ledger with
 // no operator (SeatLedger::untiedLogin()): the window opens read-only.
 Status settleOperator(QWidget *parent, SeatLedger &ledger, const QString &asOption, const QString &remembered);
+
+// settleOperator() on a PostgreSQL server, which asks nobody: callable on a
+// worker's ledger (DatabaseOpener settles the operator there, and the window's
+// ledger takes it from that one without reading).
+Status settleLoginOperator(SeatLedger &ledger, const QString &asOption);

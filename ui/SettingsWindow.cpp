@@ -41,14 +41,26 @@
 #include <QVBoxLayout>
 
 SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot users, QWidget *parent)
+    : SettingsWindow(
+        ledger,
+        [&users] {
+            WindowStart start;
+            start.users = std::move(users);
+            return start;
+        }(),
+        parent)
+{
+}
+
+SettingsWindow::SettingsWindow(SeatLedger &ledger, WindowStart start, QWidget *parent)
     : QMainWindow(parent)
     , m_ledger(ledger)
-    , m_users(std::make_unique<UsersCache>(ledger, std::move(users)))
-    , m_watcher(new LedgerWatcher(ledger, this))
+    , m_users(std::make_unique<UsersCache>(ledger, std::move(start.users)))
+    , m_watcher(new LedgerWatcher(ledger, this, 1000, start.feed))
     , m_splitter(new QSplitter(this))
     , m_sidebar(new QListWidget(m_splitter))
     , m_pages(new QStackedWidget(m_splitter))
-    , m_usersPage(new UsersPage(ledger, *m_users, m_pages))
+    , m_usersPage(new UsersPage(ledger, *m_users, m_pages, &start))
     , m_paidUsersPage(new PaidUsersPage(ledger, *m_users, m_pages))
     , m_historyPage(new HistoryPage(ledger, m_pages))
     , m_operator(new QLabel(this))
@@ -206,7 +218,10 @@ SettingsWindow::SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot use
 
     resize(1180, 720);
     restoreLayout();
-    applyOperatorRights(true); // no event loop turning while the window is built
+    if (start.operatorIsAdmin)
+        showRights(*start.operatorIsAdmin); // read on the worker, for the operator the ledger has
+    else
+        applyOperatorRights(true); // no event loop turning while the window is built
     retranslateUi();
     EnterClicks::install(this);
 }
@@ -386,8 +401,13 @@ void SettingsWindow::applyOperatorRights(bool here)
                                          .arg(m_ledger.login(), m_ledger.actor()),
                                      StatusMessageMs);
     }
+    showRights(rights->admin);
+}
+
+void SettingsWindow::showRights(bool admin)
+{
+    m_admin = admin;
     // R5 is enforced by the core; the window only mirrors it so nobody clicks in vain.
-    const bool admin = rights->admin;
     const QString why = admin    ? QString()
         : m_ledger.untiedLogin() ? m_ledger.untiedLoginMessage()
                                  : tr("You are signed in as %1, a User: you can see everything, but "
@@ -625,5 +645,5 @@ void SettingsWindow::retranslateUi()
     }
     m_auditRestore->setText(tr("Restore from backup…"));
     m_auditRestore->setAccessibleName(tr("Restore from backup…"));
-    applyOperatorRights();
+    showRights(m_admin);
 }

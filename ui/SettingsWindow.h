@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SeatLedger.h"
+#include "WindowStart.h"
 
 #include <memory>
 #include <optional>
@@ -34,6 +35,10 @@ class SettingsWindow : public QMainWindow
 public:
     // `users`: the users as read at start-up, if they were (on a worker).
     explicit SettingsWindow(SeatLedger &ledger, SeatLedger::UsersSnapshot users = {}, QWidget *parent = nullptr);
+    // `start`: what it shows first, as read on a worker before it is built.
+    // Complete (a server: DatabaseOpener reads it all), nothing is read while
+    // it is built, and its ledger's own connection is never used.
+    SettingsWindow(SeatLedger &ledger, WindowStart start, QWidget *parent = nullptr);
     ~SettingsWindow() override;
 
     UsersPage *usersPage() const { return m_usersPage; }
@@ -80,6 +85,9 @@ private:
     // first follows the login to the user tied to it now. Read on the
     // writer's worker (the window painting) unless `here` (while it is built).
     void applyOperatorRights(bool here = false);
+    // What the operator may do, as read last, mirrored in the window (again
+    // in another language: nothing read).
+    void showRights(bool admin);
     void showOperator();
     // Who the login is tied to now (on a server), and whether that operator
     // is an Admin or a Super admin, as stored now: read in one go.
@@ -114,6 +122,7 @@ private:
     ServerLink *m_link = nullptr;
     ServerWriter *m_writer = nullptr;
     quint64 m_rightsReads = 0; // only the latest read of the rights is applied
+    bool m_admin = false; // as the latest read of the rights found
     bool m_wasLost = false;
     bool m_reconnecting = false; // the writer's worker checks that the server answers again
     QLabel *m_connection;

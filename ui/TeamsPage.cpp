@@ -16,7 +16,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-TeamsPage::TeamsPage(SeatLedger &ledger, QWidget *parent)
+TeamsPage::TeamsPage(SeatLedger &ledger, QWidget *parent, std::optional<QVector<Team>> teams)
     : QWidget(parent)
     , m_ledger(ledger)
     , m_model(new TeamsModel(this))
@@ -62,7 +62,10 @@ TeamsPage::TeamsPage(SeatLedger &ledger, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TeamsPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TeamsPage::updateButtons);
     retranslateUi();
-    reload();
+    if (teams)
+        showTeams(std::move(*teams));
+    else
+        reload();
 }
 
 void TeamsPage::reload(bool here)
@@ -73,14 +76,19 @@ void TeamsPage::reload(bool here)
         = runRead(here ? nullptr : m_writer, this, m_ledger, [](const SeatLedger &ledger) { return ledger.teams(); });
     if (!alive || mine != m_reads)
         return; // gone, or a later read shows newer teams
-    // The selection as it is now, after the wait.
-    const int row = currentRow();
-    const qint64 selected = row >= 0 ? m_model->teamAt(row).id : 0;
     if (!teams) {
         showProblem(teams.error().message);
         return;
     }
-    m_model->setTeams(teams.takeValue());
+    showTeams(teams.takeValue());
+}
+
+void TeamsPage::showTeams(QVector<Team> teams)
+{
+    // The selection as it is now, after the wait.
+    const int row = currentRow();
+    const qint64 selected = row >= 0 ? m_model->teamAt(row).id : 0;
+    m_model->setTeams(std::move(teams));
     // The same team stays selected, renamed or not.
     for (int r = 0; r < m_model->rowCount(); ++r) {
         if (selected > 0 && m_model->teamAt(r).id == selected)

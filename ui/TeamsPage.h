@@ -1,5 +1,9 @@
 #pragma once
 
+#include "Team.h"
+
+#include <optional>
+#include <QVector>
 #include <QWidget>
 
 class QLabel;
@@ -16,7 +20,10 @@ class TeamsPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit TeamsPage(SeatLedger &ledger, QWidget *parent = nullptr);
+    // `teams`: as read on a worker before the window was built, if they were;
+    // else they are read now.
+    explicit TeamsPage(SeatLedger &ledger, QWidget *parent = nullptr,
+                       std::optional<QVector<Team>> teams = std::nullopt);
 
     // Reads the teams again (after any change, this window's or another's):
     // on a server on the writer's worker, unless `here`.
@@ -37,6 +44,7 @@ protected:
 private:
     void retranslateUi();
     void updateButtons();
+    void showTeams(QVector<Team> teams);
     void createTeam();
     void renameTeam();
     void deleteTeam();

@@ -24,6 +24,8 @@ public:
     Result<QVector<User>> users(QWidget *parent, ServerWriter *writer = nullptr);
     // Puts `users` in that order.
     static void putInEmailOrder(QVector<User> &users);
+    // The kept list, as it is: nothing read.
+    const QVector<User> &kept() const { return m_snapshot.users; }
     // The revision the kept list was read at (-1: nothing kept yet).
     qint64 revision() const { return m_snapshot.revision; }
 

@@ -43,7 +43,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
+UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent, const WindowStart *start)
     : QWidget(parent)
     , m_ledger(ledger)
     , m_users(users)
@@ -64,7 +64,7 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     , m_status(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_teamFilter(new TeamFilter(this))
-    , m_teamsPage(new TeamsPage(ledger, m_tabs))
+    , m_teamsPage(new TeamsPage(ledger, m_tabs, start ? start->teams : std::nullopt))
     , m_splitter(new QSplitter(this))
     , m_table(new QTableView(m_splitter))
     , m_panel(new UserPanel(ledger, m_splitter))
@@ -237,7 +237,17 @@ UsersPage::UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent)
     connect(m_panel, &UserPanel::ledgerChanged, this, &UsersPage::ledgerChanged);
 
     retranslateUi();
-    reload();
+    if (start && start->complete()) {
+        // As reload() shows what it reads, from what was read already.
+        m_model->setUsers(m_users.kept(), true);
+        fitColumns();
+        m_overview->setCounts(*start->seatCounts);
+        updateShown();
+        m_status->setVisible(m_readOnly);
+        m_teamFilter->setTeams(m_teamsPage->model()->teams());
+    } else {
+        reload();
+    }
     updateBulkActions();
 }
 

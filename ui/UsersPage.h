@@ -3,6 +3,7 @@
 class UsersCache;
 
 #include "SeatLedger.h"
+#include "WindowStart.h"
 
 #include <QWidget>
 
@@ -32,7 +33,9 @@ class UsersPage : public QWidget
     Q_OBJECT
 
 public:
-    UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent = nullptr);
+    // `start`: what the window shows first, read on a worker before it was
+    // built; when complete (a server) the page shows it and reads nothing now.
+    UsersPage(SeatLedger &ledger, UsersCache &users, QWidget *parent = nullptr, const WindowStart *start = nullptr);
 
     // Reloads the users from the ledger; shows the error in the page if it fails.
     // On a server read on the writer's worker (the window painting meanwhile);

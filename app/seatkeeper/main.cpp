@@ -123,7 +123,8 @@ int main(int argc, char *argv[])
     for (;;) {
         std::unique_ptr<SeatLedger> ledger;
         QString notice;
-        SeatLedger::UsersSnapshot users;
+        WindowStart start;
+        std::optional<Status> settled; // on a server, by the opener's worker
         const QFileInfo file(path);
         if (!file.exists() && file.absoluteDir().exists() && SeatLedger::backups(path).isEmpty()) {
             // A new database: never written over an existing file.
@@ -136,7 +137,7 @@ int main(int argc, char *argv[])
         } else {
             // A missing file with backups beside it was lost, not new: offer them.
             // A missing folder is a mistyped path: say so rather than create anything.
-            OpenedDatabase opened = DatabaseOpener::open(nullptr, path);
+            OpenedDatabase opened = DatabaseOpener::open(nullptr, path, operatorForRun);
             if (!opened.ledger && !previous.isEmpty()) {
                 path = previous; // the person gave up on the other one
                 previous.clear();
@@ -146,10 +147,13 @@ int main(int argc, char *argv[])
                 return 3;
             ledger = std::move(opened.ledger);
             notice = opened.notice;
-            users = std::move(opened.users);
+            start = std::move(opened.start);
+            settled = opened.operatorSettled;
         }
 
-        if (Status s = settleOperator(nullptr, *ledger, operatorForRun, settings.value(operatorKey(path)).toString());
+        if (Status s = settled
+                ? *settled
+                : settleOperator(nullptr, *ledger, operatorForRun, settings.value(operatorKey(path)).toString());
             !s) {
             if (s.error().message.isEmpty())
                 return 0; // the person chose Quit
@@ -163,7 +167,7 @@ int main(int argc, char *argv[])
         QString another;
         BackupInfo chosen;
         {
-            SettingsWindow window(*ledger, std::move(users));
+            SettingsWindow window(*ledger, std::move(start));
             QObject::connect(&window, &SettingsWindow::restoreRequested, &window, [&](const QString &backup) {
                 for (const BackupInfo &b : SeatLedger::backups(path)) {
                     if (b.path == backup)

@@ -174,6 +174,16 @@ Result<std::unique_ptr<SeatLedger>> SeatLedger::openAnother() const
     return other;
 }
 
+Result<std::unique_ptr<SeatLedger>> SeatLedger::openLater() const
+{
+    auto store = m_store->openLater();
+    if (!store)
+        return store.error();
+    auto other = std::make_unique<SeatLedger>(store.takeValue());
+    other->m_actor = m_actor;
+    return other;
+}
+
 Status SeatLedger::setActor(const QString &email)
 {
     auto held = findHeld(email);

@@ -80,6 +80,10 @@ public:
     void reconnectLater();
     // Another connection to the same database, with the same operator (a worker's).
     Result<std::unique_ptr<SeatLedger>> openAnother() const;
+    // The same, with the same operator, but on a server connected at its first
+    // use (on the thread that uses it), not now: callable on a worker whose
+    // connection checked the database, for a window that waits on nothing.
+    Result<std::unique_ptr<SeatLedger>> openLater() const;
 
     // The operator (R5). Any existing user may be the operator; only admins can change anything.
     Status setActor(const QString &email);

@@ -70,6 +70,11 @@ public:
     virtual QString location() const = 0;
     // Another connection to the same database (a worker thread's, the audit's).
     virtual Result<std::unique_ptr<SeatStore>> openAnother() const = 0;
+    // Another connection to the same database, opened at its first use on the
+    // thread that uses it rather than now (a server's: made on a worker that
+    // checked the database, handed to the window, which then waits on nothing).
+    // A file is opened now: there is nothing to wait for.
+    virtual Result<std::unique_ptr<SeatStore>> openLater() const { return openAnother(); }
     // On a server whose logins are the operators (PostgreSQL): this connection's
     // login, and the e-mail of the user tied to it (none: an empty optional).
     // An empty login: the backend has none, and the operator is chosen freely.

@@ -57,6 +57,7 @@ private slots:
 
     void everyCommitIsAnnounced();
     void aLostServerIsShownAndCaughtUpWith();
+    void theWindowsThreadNeverConnectsAtStartUp();
     void aFrozenServerNeverFreezesTheWindow();
     void aFrozenServerNeverFreezesTheWindowsReads();
     void aFrozenServerNeverFreezesTheWindowsReloads();
@@ -247,6 +248,84 @@ void TestLiveServer::aLostServerIsShownAndCaughtUpWith()
     QVERIFY(fresh.value()->createUser(eve).ok());
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("eve@example.com")) >= 0, 10000);
     QCOMPARE(fresh.value()->check().value(), QStringList());
+}
+
+// Issue 13, point 5: on a server, the window's thread never connects nor
+// reads, at start-up either. The opener's worker checks the database, settles
+// the operator and reads all the window shows first; the window's own
+// connection is opened at its first use, which never comes: its link and its
+// writer, on workers, are the only connections it ever has. (A connection,
+// once opened, stays open as long as its ledger: two at the end means the
+// window's own was never opened.)
+void TestLiveServer::theWindowsThreadNeverConnectsAtStartUp()
+{
+    if (!m_server->found())
+        QSKIP("no PostgreSQL server installed (package postgresql-15)");
+    const QString uri = newDatabase(QStringLiteral("startup"));
+    QVERIFY(TestSupport::smallAccount(uri)); // closed again at once
+    const QString connections = QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                                               "current_database() AND pid <> pg_backend_pid()");
+    QTRY_COMPARE(PostgresServer::scalar(uri, connections), 0);
+
+    OpenedDatabase opened = DatabaseOpener::open(nullptr, uri);
+    QVERIFY(opened.ledger);
+    QVERIFY(opened.operatorSettled && opened.operatorSettled->ok());
+    QVERIFY(opened.start.complete());
+    QCOMPARE(opened.start.users.users.size(), 5);
+    // The operator came from the worker's connection: the login's user.
+    QCOMPARE(opened.ledger->actor(), TestSupport::SmallAccount::ada);
+    QCOMPARE(opened.ledger->login(), QStringLiteral("seatkeeper"));
+    // The worker's connection is closed with it; the window's is not open.
+    QTRY_COMPARE(PostgresServer::scalar(uri, connections), 0);
+
+    SettingsWindow window(*opened.ledger, std::move(opened.start));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *state = window.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
+    QCOMPARE(rowsListing(window, TestSupport::SmallAccount::cat), 1);
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("operatorLabel"))->text(),
+             QStringLiteral("Operator: ada@example.com"));
+    QVERIFY(window.findChild<QPushButton *>(QStringLiteral("createUser"))->isEnabled()); // a Super admin
+
+    // A Save in Manage paid users, on the writer's worker.
+    window.showPaidUsers();
+    PaidUsersModel *model = window.paidUsersPage()->model();
+    int catRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->userAt(row).email == TestSupport::SmallAccount::cat)
+            catRow = row;
+    }
+    QVERIFY(catRow >= 0);
+    QVERIFY(model->setData(model->index(catRow, PaidUsersModel::columnOf(SeatType::SalesProfessional)), Qt::Checked,
+                           Qt::CheckStateRole));
+    auto *save = window.findChild<QPushButton *>(QStringLiteral("paidUsersSave"));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(model->pendingCount(), 0);
+    // And the History, read on the writer's worker too.
+    window.showHistory();
+    QTRY_VERIFY(window.historyPage()->model()->rowCount() > 0);
+
+    // Another process's change reaches the window, from where the worker read the feed.
+    {
+        auto other = SeatLedger::open(uri);
+        QVERIFY(other);
+        QVERIFY(other.value()->setActor(TestSupport::SmallAccount::ada).ok());
+        NewUser dan;
+        dan.email = QStringLiteral("dan@example.com");
+        QVERIFY(other.value()->createUser(dan).ok());
+    }
+    window.showUsers();
+    QTRY_COMPARE(rowsListing(window, QStringLiteral("dan@example.com")), 1);
+    QCOMPARE(rowsListing(window, TestSupport::SmallAccount::cat), 1); // nothing applied twice
+
+    // The link's and the writer's connections, and never the window's own.
+    QTRY_COMPARE(PostgresServer::scalar(uri, connections), 2);
+    auto fresh = SeatLedger::open(uri);
+    QVERIFY(fresh);
+    QCOMPARE(fresh.value()->user(TestSupport::SmallAccount::cat).value().seat(Product::Sales),
+             std::optional<SeatType>(SeatType::SalesProfessional));
 }
 
 // Issue 13, point 5: the server stops answering without closing anything (its
@@ -1001,7 +1080,7 @@ void TestLiveServer::aPasswordIsAskedForAndNeverStored()
     OpenedDatabase opened = DatabaseOpener::open(nullptr, uri);
     QCOMPARE(asked, 2);
     QVERIFY(opened.ledger);
-    QCOMPARE(opened.users.users.size(), 5);
+    QCOMPARE(opened.start.users.users.size(), 5);
 
     // Database ▸ Connect to server…, with the password typed in its field.
     QVERIFY(opened.ledger->setActor(QStringLiteral("ada@example.com")).ok());

@@ -89,8 +89,8 @@ void TestRecovery::healthyDatabaseOpensWithTheDaysBackup()
     OpenedDatabase opened = DatabaseOpener::open(nullptr, m_path);
     QVERIFY(opened.ledger);
     QCOMPARE(opened.notice, QString());
-    QVERIFY(opened.users.revision >= 0); // the users were read on the worker
-    QCOMPARE(opened.users.users.size(), 5);
+    QVERIFY(opened.start.users.revision >= 0); // the users were read on the worker
+    QCOMPARE(opened.start.users.users.size(), 5);
     QCOMPARE(snapshot(*opened.ledger), expected);
     QCOMPARE(Backups::list(m_path).size(), 1);
     opened.ledger.reset();

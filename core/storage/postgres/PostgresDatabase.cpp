@@ -1223,6 +1223,8 @@ PostgresDatabase::PostgresDatabase(const QString &uri)
 
 PostgresDatabase::~PostgresDatabase()
 {
+    if (!m_configured)
+        return; // opened later, and never used: there is no connection
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -1296,9 +1298,28 @@ PostgresDatabase::create(const QString &uri, const std::function<Status(Postgres
     return db;
 }
 
+std::unique_ptr<PostgresDatabase> PostgresDatabase::openLater() const
+{
+    // Touches nothing of this connection's but its settings: callable from any thread.
+    std::unique_ptr<PostgresDatabase> db(new PostgresDatabase(m_uri));
+    db->m_address = m_address;
+    db->m_login = m_login; // as the server knew it when this one connected; read again when it does
+    db->m_version = m_version;
+    db->m_reopen = true;
+    return db;
+}
+
 Status PostgresDatabase::connect(const PostgresAddress &address)
 {
+    m_address = address;
+    return reconnect();
+}
+
+Status PostgresDatabase::configure()
+{
+    const PostgresAddress &address = m_address;
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_configured = true; // removed again by the destructor, whatever follows
     if (!m_db.isValid())
         return storage(tr("The PostgreSQL driver of Qt is missing (package libqt6sql6-psql)."));
     m_db.setHostName(address.host);
@@ -1312,7 +1333,7 @@ Status PostgresDatabase::connect(const PostgresAddress &address)
     if (!address.sslMode.isEmpty())
         options += QStringLiteral(";sslmode=") + address.sslMode;
     m_db.setConnectOptions(options);
-    return reconnect();
+    return {};
 }
 
 void PostgresDatabase::reconnectLater()
@@ -1339,6 +1360,10 @@ Status PostgresDatabase::reopenIfAsked() const
 Status PostgresDatabase::reconnect()
 {
     m_reopen = false; // its own statements below run on the new connection
+    if (!m_configured) {
+        if (Status s = configure(); !s)
+            return s;
+    }
     if (m_beforeReconnect)
         m_beforeReconnect();
     ++m_generation;

@@ -71,6 +71,11 @@ public:
     // An existing Seatkeeper database. Anything else (no such database, another
     // application's tables, a newer schema) is refused and left untouched.
     static Result<std::unique_ptr<PostgresDatabase>> open(const QString &uri);
+    // Another connection to this database, as this login, that connects at its
+    // first statement, on the thread that makes it — not now: a worker that
+    // opened and checked the database hands the window a connection of its own
+    // that waits on nothing (and, if nothing ever uses it, never connects).
+    std::unique_ptr<PostgresDatabase> openLater() const;
     // The schema in an empty database, filled by `populate`, all in one
     // transaction: nobody sees half a database, and of two processes creating
     // it, one wins and the other is refused.
@@ -136,6 +141,8 @@ public:
 private:
     explicit PostgresDatabase(const QString &uri);
     Status connect(const PostgresAddress &address);
+    // The driver's connection, set up (not opened) on the thread that opens it.
+    Status configure();
     Status checkOurs() const;
     Status createSchema();
     // The steps after `version`, in the transaction already open.
@@ -153,6 +160,8 @@ private:
     QString m_uri;
     quint64 m_generation = 0; // reconnections so far (statements prepared before are gone)
     QString m_connectionName;
+    PostgresAddress m_address;
+    bool m_configured = false; // configure() made m_db (openLater(): not before its first statement)
     QString m_login;
     QSqlDatabase m_db;
     mutable int m_version = 0; // as checkOurs() read it

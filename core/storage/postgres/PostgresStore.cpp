@@ -291,6 +291,11 @@ Result<std::unique_ptr<SeatStore>> PostgresStore::openAnother() const
     return std::unique_ptr<SeatStore>(other.takeValue());
 }
 
+Result<std::unique_ptr<SeatStore>> PostgresStore::openLater() const
+{
+    return std::unique_ptr<SeatStore>(new PostgresStore(m_db->openLater()));
+}
+
 QString PostgresStore::login() const
 {
     return m_db->login();

@@ -30,6 +30,7 @@ public:
 
     QString location() const override;
     Result<std::unique_ptr<SeatStore>> openAnother() const override;
+    Result<std::unique_ptr<SeatStore>> openLater() const override;
     QString login() const override;
     Result<std::optional<QString>> userOfLogin() const override;
 
