@@ -1114,6 +1114,39 @@ void TestSeatctlPostgres::aUsersTeamsAreToldFromWhereTheyWere()
     QVERIFY(reused.exit != 0);
     QVERIFY2(reused.err.contains(wasIn), qPrintable(reused.err));
     QCOMPARE(state(), before);
+    // Nor a team's id changed to a deleted one's.
+    reused = psql(
+        m_admin,
+        transaction(leaves(QStringLiteral("Support"))
+                    + entrySql(changed, uma, {}, teams(QStringLiteral("Sales"), { QStringLiteral("Newco") }), after)
+                    + QStringLiteral("INSERT INTO teams (name, name_key) VALUES ('Tmp', 'tmp'); ")
+                    + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Tmp"))
+                    + QStringLiteral("WITH gone AS (DELETE FROM teams WHERE name = 'Support' RETURNING id) "
+                                     "UPDATE teams SET id = gone.id, name = 'Newco', name_key = 'newco' "
+                                     "FROM gone WHERE teams.name = 'Tmp'; ")
+                    + entrySql(QStringLiteral("team-deleted"), {}, {}, QStringLiteral("Support"), {})
+                    + entrySql(QStringLiteral("team-deleted"), {}, {}, QStringLiteral("Tmp"), {})
+                    + entrySql(QStringLiteral("team-created"), {}, {}, {}, QStringLiteral("Newco"))));
+    QVERIFY(reused.exit != 0);
+    QVERIFY2(reused.err.contains(QStringLiteral("a team's id never changes")), qPrintable(reused.err));
+    QCOMPARE(state(), before);
+    // A name given up and taken by another team in one transaction would name
+    // either: refused, whatever the entry says.
+    reused = psql(
+        m_admin,
+        transaction(
+            QStringLiteral("UPDATE teams SET name = 'Gamma', name_key = 'gamma' WHERE name = "
+                           "'Support'; UPDATE teams SET name = 'Support', name_key = 'support' WHERE "
+                           "name = 'Sales'; ")
+            + entrySql(QStringLiteral("team-renamed"), {}, {}, QStringLiteral("Support"), QStringLiteral("Gamma"))
+            + entrySql(QStringLiteral("team-renamed"), {}, {}, QStringLiteral("Sales"), QStringLiteral("Support"))
+            + leaves(QStringLiteral("Gamma"))
+            + entrySql(changed, uma, {}, teams(QStringLiteral("Support"), { QStringLiteral("Support") }),
+                       teams(QStringLiteral("Support"), {}))));
+    QVERIFY(reused.exit != 0);
+    QVERIFY2(reused.err.contains(QStringLiteral("was given up and taken by another team in this transaction")),
+             qPrintable(reused.err));
+    QCOMPARE(state(), before);
     const QString zed = QStringLiteral("zed@example.com");
     reused = psql(
         m_admin,
@@ -1274,9 +1307,17 @@ void TestSeatctlPostgres::onlyAdminsLoginsMayMakeWritersWait()
     QVERIFY2(
         psql(stranger, QStringLiteral("BEGIN; LOCK TABLE users")).err.contains(QStringLiteral("permission denied")),
         "the stranger's login got write rights");
-    // A right granted by hand, beside the server's, is taken back at its next look.
-    QCOMPARE(PostgresServer::exec(m_uri, QStringLiteral("GRANT UPDATE ON seatkeeper_meta TO %1").arg(stranger)),
+    // Rights granted by hand, beside the server's — on a table, on a column,
+    // to PUBLIC, or passed on by a login given the grant option — are taken
+    // back at the server's next look, with what was passed on.
+    QCOMPARE(PostgresServer::exec(m_uri,
+                                  QStringLiteral("GRANT UPDATE ON seatkeeper_meta TO %1; GRANT UPDATE (value) ON "
+                                                 "seatkeeper_meta TO %1; GRANT UPDATE ON seat_types TO PUBLIC; GRANT "
+                                                 "UPDATE ON team_members TO %2 WITH GRANT OPTION")
+                                      .arg(stranger, m_admin)),
              QString());
+    run = psql(m_admin, QStringLiteral("GRANT UPDATE ON team_members TO %1").arg(stranger));
+    QVERIFY2(run.exit == 0, qPrintable(run.err));
     // bob cannot make himself a User (his login could not write it), and is
     // told whom to ask; a Super admin can.
     run = seatctl(dbAs(m_admin,
@@ -1291,6 +1332,10 @@ void TestSeatctlPostgres::onlyAdminsLoginsMayMakeWritersWait()
         psql(stranger, QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE"))
             .err.contains(QStringLiteral("permission denied")),
         "a right granted by hand was kept");
+    for (const QString &table : { QStringLiteral("seat_types"), QStringLiteral("team_members") }) {
+        run = psql(stranger, QStringLiteral("BEGIN; SELECT 1 FROM %1 FOR UPDATE").arg(table));
+        QVERIFY2(run.err.contains(QStringLiteral("permission denied")), qPrintable(table + run.err));
+    }
     run = psql(m_admin, QStringLiteral("BEGIN; SELECT value FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE"));
     QVERIFY2(run.err.contains(QStringLiteral("permission denied")), qPrintable(run.err));
     run = seatctl(dbAs(m_admin,

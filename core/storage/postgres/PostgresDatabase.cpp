@@ -935,11 +935,20 @@ const SqlText schemaV6Changes[] = {
 // team renamed in the same transaction may be named either way.
 const SqlText schemaV7TeamsBefore[] = {
     "CREATE OR REPLACE FUNCTION seatkeeper_teams_before_agree(x BIGINT, lo BIGINT, hi BIGINT) RETURNS void"
-    " LANGUAGE plpgsql SET work_mem = '64MB' SET jit = off AS $$ DECLARE bad RECORD; told INT;"
+    " LANGUAGE plpgsql SET work_mem = '64MB' SET jit = off AS $$ DECLARE bad RECORD; told INT; reused TEXT;"
     " nestloop TEXT := current_setting('enable_nestloop'); BEGIN"
     " SELECT COUNT(*) INTO told FROM ledger l WHERE l.id BETWEEN lo AND hi AND l.xact = x"
     "  AND l.action = 'user-teams-changed';"
     " IF told = 0 THEN RETURN; END IF;"
+    // A name given up and taken by another team in the transaction would
+    // name either: refused (told in two transactions, it is plain).
+    " SELECT n.name INTO reused FROM seatkeeper_changes c, unnest(ARRAY[c.was, c.now]) AS n (name)"
+    "  WHERE c.xact = x AND c.kind = 'team' AND n.name <> '' GROUP BY n.name HAVING COUNT(DISTINCT c.subject) > 1"
+    "  LIMIT 1;"
+    " IF reused IS NOT NULL THEN"
+    "  RAISE EXCEPTION 'the team name % was given up and taken by another team in this transaction: tell it in two',"
+    "  quote_literal(reused) USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF;"
     // The server's statistics, stale right after an import, make it loop over
     // every change for every membership: past a few users, it joins whole sets.
     // Planned afresh each time (EXECUTE), with that setting (whose cost
@@ -1008,34 +1017,49 @@ const SqlText schemaV7TeamsBefore[] = {
     "REVOKE INSERT ON ledger FROM PUBLIC",
     "DO $$ BEGIN EXECUTE format('REVOKE USAGE ON SEQUENCE %s, %s FROM PUBLIC', pg_get_serial_sequence('users', 'id'),"
     " pg_get_serial_sequence('teams', 'id')); END $$",
+    // The rights an Admin's login needs, and the only ones but reading that
+    // anybody holds on the tables and sequences of this schema.
+    "CREATE OR REPLACE FUNCTION seatkeeper_rights_needed() RETURNS TABLE (rel REGCLASS, priv TEXT)"
+    " LANGUAGE sql STABLE AS $$ SELECT t.rel::regclass, t.priv FROM (VALUES ('users', 'INSERT'), ('users', 'UPDATE'),"
+    " ('users', 'DELETE'), ('assignments', 'INSERT'), ('assignments', 'UPDATE'), ('assignments', 'DELETE'),"
+    " ('teams', 'INSERT'), ('teams', 'UPDATE'), ('teams', 'DELETE'), ('team_members', 'INSERT'),"
+    " ('team_members', 'UPDATE'), ('team_members', 'DELETE'), ('seatkeeper_meta', 'UPDATE'),"
+    " ('seat_types', 'UPDATE'), ('ledger', 'INSERT'), (pg_get_serial_sequence('users', 'id'), 'USAGE'),"
+    " (pg_get_serial_sequence('teams', 'id'), 'USAGE')) AS t (rel, priv) $$",
     "CREATE OR REPLACE FUNCTION seatkeeper_writers_follow() RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$"
     " DECLARE r RECORD; owner OID := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'ledger'::regclass); BEGIN"
     // One at a time (two sessions granting on one table at once fail), as
     // every writer: Seatkeeper's hold this lock already.
     " PERFORM 1 FROM seatkeeper_meta WHERE key = 'revision' FOR UPDATE;"
-    // The logins (never a group role) of the Admins and Super admins...
+    // The logins (never a group role) of the Admins and Super admins hold
+    // exactly the rights needed; nobody else (PUBLIC included) any right but
+    // reading, on a table, a column or a sequence of this schema, and nobody
+    // may pass one on: one granted by hand is taken back, with what it was
+    // passed on to.
     " FOR r IN WITH should AS (SELECT DISTINCT g.oid FROM users u JOIN pg_roles g ON g.rolname = u.login"
     "  WHERE u.login IS NOT NULL AND u.role IN ('admin', 'super-admin') AND g.rolcanlogin AND g.oid <> owner),"
-    // ... hold exactly these rights, and nobody else any right but reading
-    // on the tables and sequences of this schema (one granted by hand is
-    // taken back).
-    "  needed (rel, priv) AS (SELECT t.rel::regclass, t.priv FROM (VALUES ('users', 'INSERT'), ('users', 'UPDATE'),"
-    "  ('users', 'DELETE'), ('assignments', 'INSERT'), ('assignments', 'UPDATE'), ('assignments', 'DELETE'),"
-    "  ('teams', 'INSERT'), ('teams', 'UPDATE'), ('teams', 'DELETE'), ('team_members', 'INSERT'),"
-    "  ('team_members', 'UPDATE'), ('team_members', 'DELETE'), ('seatkeeper_meta', 'UPDATE'),"
-    "  ('seat_types', 'UPDATE'), ('ledger', 'INSERT'), (pg_get_serial_sequence('users', 'id'), 'USAGE'),"
-    "  (pg_get_serial_sequence('teams', 'id'), 'USAGE')) AS t (rel, priv)),"
-    "  held AS (SELECT c.oid::regclass AS rel, a.grantee, a.privilege_type AS priv FROM pg_class c,"
-    "  aclexplode(c.relacl) AS a WHERE c.relnamespace = (SELECT l.relnamespace FROM pg_class l"
-    "  WHERE l.oid = 'ledger'::regclass) AND a.grantee NOT IN (0, c.relowner) AND a.privilege_type <> 'SELECT')"
-    "  SELECT 'GRANT' AS what, n.priv, n.rel, 'TO' AS way, s.oid::regrole::text AS who FROM should s, needed n"
-    "  WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.rel = n.rel AND h.grantee = s.oid AND h.priv = n.priv)"
-    "  UNION ALL SELECT 'REVOKE', h.priv, h.rel, 'FROM', h.grantee::regrole::text FROM held h"
-    "  WHERE NOT EXISTS (SELECT 1 FROM should s, needed n WHERE s.oid = h.grantee AND n.rel = h.rel"
+    "  needed AS (SELECT * FROM seatkeeper_rights_needed()),"
+    "  ours AS (SELECT c.oid, c.relkind, c.relowner, c.relacl FROM pg_class c WHERE c.relnamespace ="
+    "  (SELECT l.relnamespace FROM pg_class l WHERE l.oid = 'ledger'::regclass)),"
+    "  held AS (SELECT c.oid::regclass AS rel, c.relkind AS kind, '' AS col, a.grantee, a.privilege_type AS priv,"
+    "  a.is_grantable AS passes FROM ours c, aclexplode(c.relacl) AS a WHERE a.grantee <> c.relowner"
+    "  AND a.privilege_type <> 'SELECT'"
+    "  UNION ALL SELECT c.oid::regclass, c.relkind, ' (' || quote_ident(t.attname) || ')', a.grantee,"
+    "  a.privilege_type, a.is_grantable FROM ours c JOIN pg_attribute t ON t.attrelid = c.oid,"
+    "  aclexplode(t.attacl) AS a WHERE t.attacl IS NOT NULL AND a.privilege_type <> 'SELECT')"
+    "  SELECT 1 AS turn, 'REVOKE GRANT OPTION FOR' AS what, h.priv, h.col, h.kind, h.rel, 'FROM' AS way, h.grantee,"
+    "  ' CASCADE' AS tail FROM held h WHERE h.passes"
+    "  UNION ALL SELECT 2, 'REVOKE', h.priv, h.col, h.kind, h.rel, 'FROM', h.grantee, ' CASCADE' FROM held h"
+    "  WHERE h.col <> '' OR NOT EXISTS (SELECT 1 FROM should s, needed n WHERE s.oid = h.grantee AND n.rel = h.rel"
     "  AND n.priv = h.priv)"
+    "  UNION ALL SELECT 3, 'GRANT', n.priv, '', (SELECT c.relkind FROM pg_class c WHERE c.oid = n.rel), n.rel, 'TO',"
+    "  s.oid, '' FROM should s, needed n WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.rel = n.rel"
+    "  AND h.grantee = s.oid AND h.priv = n.priv AND h.col = '')"
+    "  ORDER BY 1"
     " LOOP"
-    "  EXECUTE format('%s %s ON %s %s %s %s', r.what, r.priv, CASE (SELECT c.relkind FROM pg_class c"
-    "   WHERE c.oid = r.rel) WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, r.rel, r.way, r.who);"
+    "  EXECUTE format('%s %s%s ON %s %s %s %s%s', r.what, r.priv, r.col, CASE r.kind WHEN 'S' THEN 'SEQUENCE'"
+    "   ELSE 'TABLE' END, r.rel, r.way, CASE r.grantee WHEN 0 THEN 'PUBLIC' ELSE r.grantee::regrole::text END,"
+    "   r.tail);"
     " END LOOP; END $$",
     // At COMMIT, once the transaction's own writes are done (a login that
     // demotes its own user still writes its entry and the revision).
@@ -1054,7 +1078,9 @@ const SqlText schemaV7TeamsBefore[] = {
     " BEGIN"
     " IF NOT EXISTS (SELECT 1 FROM users u JOIN pg_roles g ON g.rolname = u.login WHERE u.login = session_user"
     "  AND u.role IN ('admin', 'super-admin') AND g.rolcanlogin)"
-    "  OR has_table_privilege(session_user, 'ledger', 'INSERT') THEN RETURN false; END IF;"
+    "  OR NOT EXISTS (SELECT 1 FROM seatkeeper_rights_needed() n WHERE NOT CASE WHEN n.priv = 'USAGE'"
+    "  THEN has_sequence_privilege(session_user, n.rel, n.priv) ELSE has_table_privilege(session_user, n.rel, n.priv)"
+    "  END) THEN RETURN false; END IF;"
     " PERFORM seatkeeper_writers_follow(); RETURN true; END $$",
     // After each statement that gives, takes or changes a login, or the
     // role of a user who has one.
@@ -1082,6 +1108,13 @@ const SqlText schemaV7TeamsBefore[] = {
     " END IF; RETURN NEW; END $f$', pg_get_serial_sequence('users', 'id'));"
     " EXECUTE format('CREATE OR REPLACE FUNCTION seatkeeper_teams_made() RETURNS trigger LANGUAGE plpgsql"
     " AS $f$ BEGIN NEW.id := nextval(%L); RETURN NEW; END $f$', pg_get_serial_sequence('teams', 'id')); END $$",
+    "CREATE OR REPLACE FUNCTION seatkeeper_teams_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " IF NEW.id <> OLD.id THEN"
+    "  RAISE EXCEPTION 'a team''s id never changes: delete the team and create another'"
+    "  USING ERRCODE = 'integrity_constraint_violation';"
+    " END IF; RETURN NEW; END $$",
+    "DROP TRIGGER IF EXISTS teams_kept ON teams",
+    "CREATE TRIGGER teams_kept BEFORE UPDATE ON teams FOR EACH ROW EXECUTE FUNCTION seatkeeper_teams_kept()",
     "DROP TRIGGER IF EXISTS users_made ON users",
     "CREATE TRIGGER users_made BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION seatkeeper_users_made()",
     "DROP TRIGGER IF EXISTS teams_made ON teams",
@@ -1096,7 +1129,8 @@ const SqlText schemaV7TeamsBefore[] = {
     "CREATE TRIGGER users_writers_delete AFTER DELETE ON users REFERENCING OLD TABLE AS old_rows"
     " FOR EACH STATEMENT EXECUTE FUNCTION seatkeeper_users_writers()",
     "REVOKE EXECUTE ON FUNCTION seatkeeper_writers_follow(), seatkeeper_users_writers(), seatkeeper_rights_due_run(),"
-    " seatkeeper_users_made(), seatkeeper_teams_made(), seatkeeper_teams_before_agree(BIGINT, BIGINT, BIGINT)"
+    " seatkeeper_users_made(), seatkeeper_teams_made(), seatkeeper_teams_kept(),"
+    " seatkeeper_teams_before_agree(BIGINT, BIGINT, BIGINT)"
     " FROM PUBLIC",
     pinSearchPath,
     "REVOKE EXECUTE ON FUNCTION seatkeeper_claim_rights() FROM PUBLIC",
