@@ -164,9 +164,8 @@ QString SeatLedger::path() const
     return m_store->location();
 }
 
-Result<std::unique_ptr<SeatLedger>> SeatLedger::openAnother() const
+Result<std::unique_ptr<SeatLedger>> SeatLedger::sameOperatorOn(Result<std::unique_ptr<SeatStore>> store) const
 {
-    auto store = m_store->openAnother();
     if (!store)
         return store.error();
     auto other = std::make_unique<SeatLedger>(store.takeValue());
@@ -174,14 +173,14 @@ Result<std::unique_ptr<SeatLedger>> SeatLedger::openAnother() const
     return other;
 }
 
+Result<std::unique_ptr<SeatLedger>> SeatLedger::openAnother() const
+{
+    return sameOperatorOn(m_store->openAnother());
+}
+
 Result<std::unique_ptr<SeatLedger>> SeatLedger::openLater() const
 {
-    auto store = m_store->openLater();
-    if (!store)
-        return store.error();
-    auto other = std::make_unique<SeatLedger>(store.takeValue());
-    other->m_actor = m_actor;
-    return other;
+    return sameOperatorOn(m_store->openLater());
 }
 
 Status SeatLedger::setActor(const QString &email)

@@ -228,6 +228,8 @@ public:
     Result<std::optional<BackupInfo>> dailyBackup() const;
 
 private:
+    // A ledger on `store` (another connection to this database) with this one's operator.
+    Result<std::unique_ptr<SeatLedger>> sameOperatorOn(Result<std::unique_ptr<SeatStore>> store) const;
     // Runs one change: a write transaction, the operator's check (R5), `body`
     // (given the transaction and the operator's role), commit. The one place a
     // change is made.
